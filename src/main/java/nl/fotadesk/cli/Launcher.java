@@ -1,0 +1,3 @@
+package nl.fotadesk.cli;
+
+public final class Launcher { public static void main(String[] a) { System.out.println("hi"); } }
