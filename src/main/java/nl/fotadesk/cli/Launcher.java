@@ -1,3 +1,13 @@
 package nl.fotadesk.cli;
 
-public final class Launcher { public static void main(String[] a) { System.out.println("hi"); } }
+import picocli.CommandLine;
+
+/** The jar's entry point (a plain class, so the fat jar starts without the JavaFX launcher checks). */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FotaDeskCommand()).execute(args));
+    }
+}

@@ -1,0 +1,178 @@
+package nl.fotadesk.backend;
+
+import nl.fotadesk.backend.api.ApiKeys;
+import nl.fotadesk.backend.api.ManagementApi;
+import nl.fotadesk.backend.devices.DeviceService;
+import nl.fotadesk.backend.files.DownloadTokens;
+import nl.fotadesk.backend.files.Downloads;
+import nl.fotadesk.backend.files.FileServerHandler;
+import nl.fotadesk.backend.files.ImageStore;
+import nl.fotadesk.backend.firmware.FirmwareService;
+import nl.fotadesk.backend.http.ConnectionReuseLimit;
+import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.ingest.Ingestion;
+import nl.fotadesk.backend.ingest.IngestionHandler;
+import nl.fotadesk.backend.store.Database;
+import nl.fotadesk.backend.store.DeviceStore;
+import nl.fotadesk.backend.store.DownloadStore;
+import nl.fotadesk.backend.store.FirmwareStore;
+import nl.fotadesk.backend.store.SettingsStore;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The FOTA Desk backend: device ingestion, firmware file server and management API on one
+ * Jetty connector, over one database. Embedded by the app, run alone by {@code fota-desk server}.
+ */
+public final class BackendServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
+    /** protocol.md §3: one TCP connection serves at most this many requests. */
+    public static final int MAX_REQUESTS_PER_CONNECTION = 100;
+    static final String JWT_SECRET = "jwt_secret";
+
+    private final Server jetty;
+    private final Database database;
+    private final ImageStore images;
+    private final Downloads downloads;
+    private final ScheduledExecutorService flusher;
+    private final String baseUrl;
+    private final Optional<String> generatedApiKey;
+
+    private BackendServer(BackendConfig config, Clock clock) throws Exception {
+        Files.createDirectories(config.dataDir());
+        database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
+                : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        images = new ImageStore(config.dataDir().resolve("firmware"));
+        SettingsStore settings = new SettingsStore(database.jdbc());
+        ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey());
+        generatedApiKey = keys.generatedKey();
+        DownloadTokens tokens = new DownloadTokens(Base64.getDecoder().decode(
+                settings.getOrCreate(JWT_SECRET, BackendServer::newSecret)));
+
+        jetty = new Server(new QueuedThreadPool(200, 8));
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.open();
+        baseUrl = "http://" + urlHost(config.host()) + ":" + connector.getLocalPort();
+        String publicUrl = config.publicUrl() == null ? baseUrl : stripSlash(config.publicUrl());
+
+        DeviceStore deviceStore = new DeviceStore(database.jdbc());
+        DownloadStore downloadStore = new DownloadStore(database.jdbc());
+        FirmwareStore firmwareStore = new FirmwareStore(database.jdbc());
+        downloads = new Downloads(downloadStore, deviceStore);
+        Ingestion ingestion = new Ingestion(database.jdbc(), deviceStore, downloadStore, downloads, tokens,
+                publicUrl, clock);
+        DeviceService devices = new DeviceService(database.jdbc(), deviceStore, firmwareStore, downloadStore,
+                downloads, clock);
+        FirmwareService firmware = new FirmwareService(firmwareStore, images, config.maxFirmwareSize(), clock);
+
+        jetty.addConnector(connector);
+        jetty.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
+                new IngestionHandler(ingestion),
+                new FileServerHandler(tokens, downloads, images),
+                new ManagementApi(keys.keys(), devices, firmware),
+                new NotFound())));
+        jetty.start();
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "download-counters");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(downloads::flush, 1, 1, TimeUnit.SECONDS);
+        LOG.info("FOTA Desk backend listening on {} (devices reach it at {}), data in {}", baseUrl, publicUrl,
+                config.dataDir().toAbsolutePath());
+    }
+
+    public static BackendServer start(BackendConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static BackendServer start(BackendConfig config, Clock clock) throws Exception {
+        return new BackendServer(config, clock);
+    }
+
+    /** Where this server listens, e.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The API key generated at this start, if there was none before (print it once). */
+    public Optional<String> generatedApiKey() {
+        return generatedApiKey;
+    }
+
+    /** Writes the download counters to the database now (they are also written every second). */
+    public void flush() {
+        downloads.flush();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            flusher.shutdownNow();
+            downloads.flush();
+            images.close();
+            database.close();
+            LOG.info("FOTA Desk backend stopped");
+        }
+    }
+
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // The vendor's C device library ends header lines with a bare LF (protocol.md §1).
+        http.setHttpCompliance(HttpCompliance.RFC9110.with("FOTA_DEVICES",
+                HttpCompliance.Violation.LF_HEADER_TERMINATION, HttpCompliance.Violation.LF_CHUNK_TERMINATION));
+        return http;
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
+    }
+
+    private static String urlHost(String host) {
+        if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Anything no other handler took. */
+    private static final class NotFound extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Json.error(response, callback, 404, "not_found", "no resource at " + Request.getPathInContext(request));
+            return true;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package nl.fotadesk.backend.devices;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import nl.fotadesk.backend.files.Downloads;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.DeviceRow;
+import nl.fotadesk.backend.store.DeviceStore;
+import nl.fotadesk.backend.store.DownloadStore;
+import nl.fotadesk.backend.store.FirmwareRow;
+import nl.fotadesk.backend.store.FirmwareStore;
+import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.StoreException;
+import nl.fotadesk.protocol.DeviceSecret;
+import nl.fotadesk.protocol.Imei;
+import nl.fotadesk.protocol.ProtocolException;
+import nl.fotadesk.protocol.api.DeviceStatus;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.NewDevice;
+import nl.fotadesk.protocol.api.Page;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/** Registering devices, showing them, and setting the firmware they should run. */
+public final class DeviceService {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private final Jdbc jdbc;
+    private final DeviceStore devices;
+    private final FirmwareStore firmware;
+    private final DownloadStore downloadStore;
+    private final Downloads downloads;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public DeviceService(Jdbc jdbc, DeviceStore devices, FirmwareStore firmware, DownloadStore downloadStore,
+                         Downloads downloads, Clock clock) {
+        this.jdbc = jdbc;
+        this.devices = devices;
+        this.firmware = firmware;
+        this.downloadStore = downloadStore;
+        this.downloads = downloads;
+        this.clock = clock;
+    }
+
+    /** Registers a device; the answer holds the secret only when it was generated here. */
+    public DeviceView register(NewDevice d) {
+        String imei = check("invalid_imei", () -> Imei.requireValid(d.imei()));
+        String deviceType = Names.name("deviceType", d.deviceType());
+        String client = Names.name("client", d.client());
+        String firmwareVersion = d.firmware() == null ? null : Names.version("firmware", d.firmware());
+        boolean generated = d.secret() == null;
+        String secret = generated ? DeviceSecret.generate(random)
+                : check("invalid_secret", () -> DeviceSecret.requireValid(d.secret()));
+        try {
+            devices.insert(imei, deviceType, client, secret, firmwareVersion, clock.instant());
+        } catch (StoreException e) {
+            if (e.isDuplicateKey()) {
+                throw HttpError.conflict("duplicate_imei", "a device with IMEI " + imei + " is already registered");
+            }
+            throw e;
+        }
+        DeviceView view = get(imei);
+        return generated ? view.withSecret(secret) : view;
+    }
+
+    public DeviceView get(String imei) {
+        return view(find(imei));
+    }
+
+    public Page<DeviceView> page(DeviceFilter filter, int offset, int limit) {
+        return new Page<>(devices.page(filter, offset, limit).stream().map(this::view).toList(),
+                devices.count(filter), offset, limit);
+    }
+
+    /**
+     * Sets the firmware a device should run. Unless it already runs that version, this starts a new
+     * update with its own download id, and the previous update's URL answers 410 from then on.
+     */
+    public DeviceView setDesired(String imei, String firmwareId) {
+        DeviceRow device = find(imei);
+        if (firmwareId == null || firmwareId.isBlank()) {
+            throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
+        }
+        FirmwareRow image = firmware.find(firmwareId).orElseThrow(() ->
+                HttpError.badRequest("unknown_firmware", "no firmware with id " + firmwareId));
+        if (!image.deviceType().equals(device.deviceType())) {
+            throw HttpError.badRequest("wrong_device_type", "firmware " + image.version() + " is for device type "
+                    + image.deviceType() + ", device " + imei + " is a " + device.deviceType());
+        }
+        String previous = device.downloadId();
+        jdbc.inTransaction(() -> {
+            if (previous != null) {
+                downloads.deactivate(previous);
+            }
+            if (image.version().equals(device.reportedFirmware())) {
+                devices.setDesired(imei, image.id(), null, DeviceStatus.IN_SYNC);
+            } else {
+                String downloadId = UUID.randomUUID().toString();
+                downloadStore.insert(downloadId, imei, image.id(), clock.instant());
+                devices.setDesired(imei, image.id(), downloadId, DeviceStatus.PENDING);
+            }
+            return null;
+        });
+        if (previous != null) {
+            downloads.deactivated(previous);
+        }
+        return get(imei);
+    }
+
+    private DeviceRow find(String imei) {
+        return devices.find(imei).orElseThrow(() -> HttpError.notFound("no device with IMEI " + imei));
+    }
+
+    private DeviceView view(DeviceRow d) {
+        return new DeviceView(d.imei(), d.deviceType(), d.client(), d.reportedFirmware(), d.desiredVersion(),
+                d.desiredFirmwareId(), d.status(), progress(d), d.fotaResult(),
+                d.lastSeen() == null ? null : d.lastSeen().toString(), telemetry(d.telemetry()), null);
+    }
+
+    /** The device's own progress report, else what the file server has sent it. */
+    private Integer progress(DeviceRow d) {
+        if (d.progress() != null || !d.status().isActive() || d.downloadId() == null || d.desiredSize() == null
+                || d.desiredSize() == 0) {
+            return d.progress();
+        }
+        long served = downloads.bytesServed(d.downloadId()).orElse(d.bytesServed() == null ? 0 : d.bytesServed());
+        return (int) Math.min(100, served * 100 / d.desiredSize());
+    }
+
+    private static Map<String, Object> telemetry(String json) {
+        try {
+            return json == null ? null : Json.MAPPER.readValue(json, MAP);
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static String check(String error, java.util.function.Supplier<String> validation) {
+        try {
+            return validation.get();
+        } catch (ProtocolException e) {
+            throw HttpError.badRequest(error, e.getMessage());
+        }
+    }
+}

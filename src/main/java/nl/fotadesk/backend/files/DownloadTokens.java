@@ -1,0 +1,60 @@
+package nl.fotadesk.backend.files;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The download token of protocol.md §2: a JWT, HS256, claims sub (IMEI), fid (downloadId), iat, exp. */
+public final class DownloadTokens {
+    public static final Duration LIFETIME = Duration.ofDays(7);
+    /** A token is renewed in the downlink when less than this is left of it. */
+    public static final Duration RENEW_BEFORE = Duration.ofDays(1);
+
+    /** The outcome of checking a token. */
+    public sealed interface Check {
+        record Valid(String imei, String downloadId) implements Check {
+        }
+
+        /** Not a JWT at all: answered like a missing token. */
+        record Malformed() implements Check {
+        }
+
+        /** A JWT with a bad signature, wrong algorithm, or past its expiry. */
+        record Invalid() implements Check {
+        }
+    }
+
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+
+    public DownloadTokens(byte[] secret) {
+        algorithm = Algorithm.HMAC256(secret);
+        verifier = JWT.require(algorithm).withClaimPresence("sub").withClaimPresence("fid").build();
+    }
+
+    public String issue(String imei, String downloadId, Instant now) {
+        return JWT.create().withSubject(imei).withClaim("fid", downloadId)
+                .withIssuedAt(now).withExpiresAt(now.plus(LIFETIME)).sign(algorithm);
+    }
+
+    public Check check(String token) {
+        DecodedJWT jwt;
+        try {
+            jwt = JWT.decode(token);
+        } catch (JWTDecodeException e) {
+            return new Check.Malformed();
+        }
+        try {
+            verifier.verify(jwt);
+        } catch (JWTVerificationException e) {
+            return new Check.Invalid();
+        }
+        return new Check.Valid(jwt.getSubject(), jwt.getClaim("fid").asString());
+    }
+}

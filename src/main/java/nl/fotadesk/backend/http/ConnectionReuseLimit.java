@@ -1,0 +1,55 @@
+package nl.fotadesk.backend.http;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ConnectionMetaData;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One TCP connection serves at most {@code maxRequests} requests (protocol.md §3, as nginx's
+ * keepalive_requests): responses before the last say {@code Connection: keep-alive}, the last says
+ * {@code Connection: close} and Jetty then closes the socket.
+ */
+public final class ConnectionReuseLimit extends Handler.Wrapper {
+    private static final String COUNT = ConnectionReuseLimit.class.getName();
+    private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    /**
+     * Jetty drops a {@code Connection: keep-alive} it recognises from HTTP/1.1 responses (it is the
+     * default there), but the protocol asks for it explicitly; a field not bound to the known header
+     * is written as it is and does not change Jetty's own persistence handling.
+     */
+    private static final HttpField KEEP_ALIVE = new HttpField(null, "Connection", HttpHeaderValue.KEEP_ALIVE.asString());
+    private final int maxRequests;
+
+    public ConnectionReuseLimit(int maxRequests, Handler handler) {
+        super(handler);
+        this.maxRequests = maxRequests;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        ConnectionMetaData connection = request.getConnectionMetaData();
+        AtomicInteger count = (AtomicInteger) connection.getAttribute(COUNT);
+        if (count == null) {
+            count = new AtomicInteger();
+            connection.setAttribute(COUNT, count);
+        }
+        boolean last = count.incrementAndGet() >= maxRequests || clientWantsClose(request);
+        response.getHeaders().put(last ? CLOSE : KEEP_ALIVE);
+        return super.handle(request, response, callback);
+    }
+
+    private static boolean clientWantsClose(Request request) {
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0) {
+            return !request.getHeaders().contains(HttpHeader.CONNECTION, HttpHeaderValue.KEEP_ALIVE.asString());
+        }
+        return request.getHeaders().contains(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+}

@@ -1,0 +1,33 @@
+package nl.fotadesk.backend.http;
+
+/** A request the backend refuses: the status code, a stable error code and a readable detail. */
+public class HttpError extends RuntimeException {
+    private final int status;
+    private final String error;
+
+    public HttpError(int status, String error, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.error = error;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public static HttpError badRequest(String error, String detail) {
+        return new HttpError(400, error, detail);
+    }
+
+    public static HttpError notFound(String detail) {
+        return new HttpError(404, "not_found", detail);
+    }
+
+    public static HttpError conflict(String error, String detail) {
+        return new HttpError(409, error, detail);
+    }
+}

@@ -1,0 +1,146 @@
+package nl.fotadesk.backend.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.fotadesk.backend.files.DownloadTokens;
+import nl.fotadesk.backend.files.Downloads;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.store.DeviceRow;
+import nl.fotadesk.backend.store.DeviceStore;
+import nl.fotadesk.backend.store.DownloadStore;
+import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.protocol.DeviceUrn;
+import nl.fotadesk.protocol.Downlink;
+import nl.fotadesk.protocol.InvalidImeiException;
+import nl.fotadesk.protocol.MessageToken;
+import nl.fotadesk.protocol.SenmlException;
+import nl.fotadesk.protocol.SenmlPack;
+import nl.fotadesk.protocol.SenmlRecord;
+import nl.fotadesk.protocol.api.DeviceStatus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The uplink of protocol.md §1: authenticates the pack by its message token, stores the reported
+ * state, moves the device's update along, and returns the downlink while an update is pending.
+ */
+public final class Ingestion {
+    static final String FIRMWARE = "firmware";
+    static final String FOTA_STATE = "fotaState";
+    static final String FOTA_PROGRESS = "fotaProgress";
+    static final String FOTA_RESULT = "fotaResult";
+    private static final Set<String> UNDERSTOOD = Set.of(FIRMWARE, FOTA_STATE, FOTA_PROGRESS, FOTA_RESULT);
+    private static final HttpError UNAUTHORIZED =
+            new HttpError(401, "unauthorized", "missing or wrong message token, or unknown device");
+
+    private final Jdbc jdbc;
+    private final DeviceStore devices;
+    private final DownloadStore downloadStore;
+    private final Downloads downloads;
+    private final DownloadTokens tokens;
+    private final String downloadUrlPrefix;
+    private final Clock clock;
+
+    public Ingestion(Jdbc jdbc, DeviceStore devices, DownloadStore downloadStore, Downloads downloads,
+                     DownloadTokens tokens, String publicUrl, Clock clock) {
+        this.jdbc = jdbc;
+        this.devices = devices;
+        this.downloadStore = downloadStore;
+        this.downloads = downloads;
+        this.tokens = tokens;
+        this.downloadUrlPrefix = publicUrl + "/f/v1/";
+        this.clock = clock;
+    }
+
+    /**
+     * @return the downlink to answer with, or empty for a 204
+     * @throws HttpError 400 for a body that is not valid SenML, 401 for a bad token or unknown device
+     */
+    public Optional<byte[]> accept(byte[] body, String token) {
+        if (token == null) {
+            throw UNAUTHORIZED;
+        }
+        Instant now = clock.instant();
+        SenmlPack pack;
+        try {
+            pack = SenmlPack.parse(body, now.toEpochMilli() / 1000.0);
+        } catch (SenmlException e) {
+            throw HttpError.badRequest("invalid_senml", e.getMessage());
+        }
+        String baseName = pack.firstBaseName();
+        DeviceRow device;
+        try {
+            device = devices.find(DeviceUrn.imeiOf(baseName)).orElseThrow(() -> UNAUTHORIZED);
+        } catch (InvalidImeiException e) {
+            throw UNAUTHORIZED;
+        }
+        if (!MessageToken.verify(body, device.secret(), token)) {
+            throw UNAUTHORIZED;
+        }
+        UplinkState state = UplinkState.of(device, pack);
+        boolean ends = state.finished() && device.downloadId() != null;
+        boolean sendDownlink = state.status().isActive() && device.downloadId() != null;
+        DeviceStatus status = sendDownlink && state.status() == DeviceStatus.PENDING
+                ? DeviceStatus.NOTIFIED : state.status();
+        String telemetry = mergeTelemetry(device.telemetry(), pack, baseName);
+        Optional<byte[]> downlink = jdbc.inTransaction(() -> {
+            if (ends) {
+                downloads.deactivate(device.downloadId());
+            }
+            devices.recordUplink(device.imei(), state.reportedFirmware(), status, state.progress(),
+                    state.fotaState(), state.fotaResult(), telemetry, now);
+            return sendDownlink ? Optional.of(downlink(device, baseName, now)) : Optional.<byte[]>empty();
+        });
+        if (ends) {
+            downloads.deactivated(device.downloadId());
+        }
+        return downlink;
+    }
+
+    private byte[] downlink(DeviceRow device, String baseName, Instant now) {
+        String token = device.downloadToken();
+        if (token == null || device.tokenExpiresAt().isBefore(now.plus(DownloadTokens.RENEW_BEFORE))) {
+            token = tokens.issue(device.imei(), device.downloadId(), now);
+            downloadStore.saveToken(device.downloadId(), token, now.plus(DownloadTokens.LIFETIME));
+        }
+        return new Downlink(baseName, downloadUrlPrefix + device.downloadId(), token,
+                device.desiredVersion(), device.desiredSize(), device.desiredSha256()).toJson();
+    }
+
+    /** The device's latest value per telemetry name, merged over what it sent before. */
+    private static String mergeTelemetry(String previous, SenmlPack pack, String baseName) {
+        ObjectNode merged = null;
+        String prefix = baseName == null ? "" : baseName;
+        for (SenmlRecord r : pack.records()) {
+            String name = r.name().startsWith(prefix) ? r.name().substring(prefix.length()) : r.name();
+            if (name.isEmpty() || UNDERSTOOD.contains(name)) {
+                continue;
+            }
+            if (merged == null) {
+                merged = parseTelemetry(previous);
+            }
+            ObjectNode value = merged.putObject(name);
+            value.put("t", r.time());
+            if (r.unit() != null) value.put("u", r.unit());
+            if (r.value() != null) value.put("v", r.value());
+            if (r.stringValue() != null) value.put("vs", r.stringValue());
+            if (r.booleanValue() != null) value.put("vb", r.booleanValue());
+            if (r.dataValue() != null) value.put("vd", r.dataValue());
+            if (r.sum() != null) value.put("s", r.sum());
+        }
+        return merged == null ? previous : merged.toString();
+    }
+
+    private static ObjectNode parseTelemetry(String json) {
+        try {
+            return json == null ? Json.MAPPER.createObjectNode() : (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package nl.fotadesk.backend.ingest;
+
+import nl.fotadesk.backend.http.Bodies;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.protocol.MessageToken;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.util.Optional;
+
+/** {@code POST /ingestion/m2m/senml/v1}: HTTP around {@link Ingestion}. */
+public final class IngestionHandler extends Handler.Abstract {
+    public static final String PATH = "/ingestion/m2m/senml/v1";
+    public static final int MAX_BODY = 64 * 1024;
+
+    private final Ingestion ingestion;
+
+    public IngestionHandler(Ingestion ingestion) {
+        this.ingestion = ingestion;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!PATH.equals(Request.getPathInContext(request))) {
+            return false;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            Json.error(response, callback, 405, "method_not_allowed", "uplinks are sent with POST");
+            return true;
+        }
+        try {
+            byte[] body = Bodies.read(request, MAX_BODY);
+            Optional<byte[]> downlink = ingestion.accept(body, request.getHeaders().get(MessageToken.HEADER));
+            if (downlink.isPresent()) {
+                Json.send(response, callback, 200, downlink.get());
+            } else {
+                response.setStatus(204);
+                callback.succeeded();
+            }
+        } catch (HttpError e) {
+            Json.error(response, callback, e);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+package nl.fotadesk.backend.store;
+
+import nl.fotadesk.protocol.api.DeviceStatus;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class DeviceStore {
+    private static final String SELECT = "SELECT d.*, f.version AS desired_version, f.size AS desired_size,"
+            + " f.sha256 AS desired_sha256, dl.token, dl.token_expires_at, dl.bytes_served"
+            + " FROM devices d LEFT JOIN firmware f ON f.id = d.desired_firmware_id"
+            + " LEFT JOIN downloads dl ON dl.id = d.download_id";
+
+    private final Jdbc jdbc;
+
+    public DeviceStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws StoreException with {@link StoreException#isDuplicateKey()} when the IMEI exists */
+    public void insert(String imei, String deviceType, String client, String secret, String firmware, Instant now) {
+        jdbc.update("INSERT INTO devices (imei, device_type, client, secret, reported_firmware, status, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", imei, deviceType, client, secret, firmware,
+                DeviceStatus.IN_SYNC.wireName(), now);
+    }
+
+    public Optional<DeviceRow> find(String imei) {
+        return jdbc.one(SELECT + " WHERE d.imei = ?", DeviceStore::map, imei);
+    }
+
+    public List<DeviceRow> page(DeviceFilter filter, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.list(SELECT + where + " ORDER BY d.imei LIMIT ? OFFSET ?", DeviceStore::map, params.toArray());
+    }
+
+    public long count(DeviceFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(params);
+        return jdbc.count("SELECT COUNT(*) FROM devices d" + where, params.toArray());
+    }
+
+    /** Stores what an uplink reported. */
+    public void recordUplink(String imei, String reportedFirmware, DeviceStatus status, Integer progress,
+                             String fotaState, Integer fotaResult, String telemetry, Instant lastSeen) {
+        jdbc.update("UPDATE devices SET reported_firmware = ?, status = ?, progress = ?, fota_state = ?,"
+                        + " fota_result = ?, telemetry = ?, last_seen = ? WHERE imei = ?",
+                reportedFirmware, status.wireName(), progress, fotaState, fotaResult, telemetry, lastSeen, imei);
+    }
+
+    /** Points the device at a new desired firmware and download (null when nothing is to be done). */
+    public void setDesired(String imei, String firmwareId, String downloadId, DeviceStatus status) {
+        jdbc.update("UPDATE devices SET desired_firmware_id = ?, download_id = ?, status = ?, progress = NULL,"
+                + " fota_result = NULL WHERE imei = ?", firmwareId, downloadId, status.wireName(), imei);
+    }
+
+    /** Moves the device to {@code to} only while its update {@code downloadId} is in state {@code from}. */
+    public void advance(String imei, String downloadId, DeviceStatus from, DeviceStatus to) {
+        jdbc.update("UPDATE devices SET status = ? WHERE imei = ? AND download_id = ? AND status = ?",
+                to.wireName(), imei, downloadId, from.wireName());
+    }
+
+    private static DeviceRow map(ResultSet rs) throws SQLException {
+        long size = rs.getLong("desired_size");
+        Long desiredSize = rs.wasNull() ? null : size;
+        long served = rs.getLong("bytes_served");
+        Long bytesServed = rs.wasNull() ? null : served;
+        return new DeviceRow(rs.getString("imei"), rs.getString("device_type"), rs.getString("client"),
+                rs.getString("secret"), rs.getString("reported_firmware"), rs.getString("desired_firmware_id"),
+                rs.getString("download_id"), DeviceStatus.fromWire(rs.getString("status")),
+                Jdbc.nullableInt(rs, "progress"), rs.getString("fota_state"), Jdbc.nullableInt(rs, "fota_result"),
+                rs.getString("telemetry"), Jdbc.instant(rs, "last_seen"), Jdbc.instant(rs, "created_at"),
+                rs.getString("desired_version"), desiredSize, rs.getString("desired_sha256"),
+                rs.getString("token"), Jdbc.instant(rs, "token_expires_at"), bytesServed);
+    }
+}

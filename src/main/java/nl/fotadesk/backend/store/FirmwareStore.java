@@ -1,0 +1,38 @@
+package nl.fotadesk.backend.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+public final class FirmwareStore {
+    private static final String COLUMNS = "id, device_type, version, size, sha256, crc32, uploaded_at";
+    private final Jdbc jdbc;
+
+    public FirmwareStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws StoreException with {@link StoreException#isDuplicateKey()} when type and version exist */
+    public void insert(FirmwareRow f) {
+        jdbc.update("INSERT INTO firmware (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f.id(), f.deviceType(), f.version(), f.size(), f.sha256(), f.crc32(), f.uploadedAt());
+    }
+
+    public Optional<FirmwareRow> find(String id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM firmware WHERE id = ?", FirmwareStore::map, id);
+    }
+
+    public boolean exists(String deviceType, String version) {
+        return jdbc.count("SELECT COUNT(*) FROM firmware WHERE device_type = ? AND version = ?", deviceType, version) > 0;
+    }
+
+    public List<FirmwareRow> list() {
+        return jdbc.list("SELECT " + COLUMNS + " FROM firmware ORDER BY device_type, uploaded_at", FirmwareStore::map);
+    }
+
+    private static FirmwareRow map(ResultSet rs) throws SQLException {
+        return new FirmwareRow(rs.getString("id"), rs.getString("device_type"), rs.getString("version"),
+                rs.getLong("size"), rs.getString("sha256"), rs.getString("crc32"), Jdbc.instant(rs, "uploaded_at"));
+    }
+}

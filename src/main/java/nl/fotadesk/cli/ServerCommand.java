@@ -1,0 +1,63 @@
+package nl.fotadesk.cli;
+
+import nl.fotadesk.backend.BackendConfig;
+import nl.fotadesk.backend.BackendServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Runs the backend headless: device ingestion, firmware file server and management API.")
+public final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--data", description = "Data folder (database, firmware images). Default: ${DEFAULT-VALUE}",
+            defaultValue = "${sys:user.home}/.fota-desk")
+    Path data;
+
+    @Option(names = "--api-key", description = "Management API key; without it the stored one is used, or one is generated and printed.")
+    String apiKey;
+
+    @Option(names = "--public-url", description = "Base URL devices use to reach this server, in download URLs (e.g. http://host:8080).")
+    String publicUrl;
+
+    @Option(names = "--max-firmware-mib", defaultValue = "64", description = "Largest firmware image accepted, in MiB. Default: ${DEFAULT-VALUE}")
+    long maxFirmwareMib;
+
+    @Option(names = "--jdbc-url", description = "Use this database instead of H2 in the data folder (e.g. jdbc:postgresql://...).")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", description = "Database user for --jdbc-url.")
+    String jdbcUser;
+
+    @Option(names = "--jdbc-password", description = "Database password for --jdbc-url.")
+    String jdbcPassword;
+
+    @Override
+    public Integer call() throws Exception {
+        BackendConfig config = new BackendConfig(host, port, data, apiKey, publicUrl, maxFirmwareMib * 1024 * 1024,
+                jdbcUrl, jdbcUser, jdbcPassword);
+        BackendServer server = BackendServer.start(config);
+        server.generatedApiKey().ifPresent(key -> System.out.println(
+                "Generated the management API key (shown only now, keep it): " + key));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                stopped.countDown();
+            }
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

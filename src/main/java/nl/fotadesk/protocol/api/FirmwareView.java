@@ -1,0 +1,6 @@
+package nl.fotadesk.protocol.api;
+
+/** An uploaded firmware image. {@code uploadedAt} is ISO-8601 UTC; hashes are lowercase hex. */
+public record FirmwareView(String id, String deviceType, String version, long size,
+                           String sha256, String crc32, String uploadedAt) {
+}

@@ -1,0 +1,139 @@
+package nl.fotadesk.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.protocol.DeviceUrn;
+import nl.fotadesk.protocol.MessageToken;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** A real backend on a free loopback port, and an HTTP client to drive it as devices and operators do. */
+public final class TestBackend implements AutoCloseable {
+    public static final String API_KEY = "test-api-key-0123456789";
+    public static final MediaType JSON = MediaType.get("application/json");
+    public static final String SECRET = "s3cretS3cretS3cretS3cretS3cret01";
+
+    public final Path dataDir;
+    public final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    private BackendConfig config;
+    private BackendServer server;
+
+    public TestBackend(Path dataDir) throws Exception {
+        this(BackendConfig.local(dataDir, 0, API_KEY));
+    }
+
+    public TestBackend(BackendConfig config) throws Exception {
+        this.dataDir = config.dataDir();
+        this.config = config;
+        server = BackendServer.start(config);
+    }
+
+    public String url() {
+        return server.baseUrl();
+    }
+
+    public int port() {
+        return Integer.parseInt(url().substring(url().lastIndexOf(':') + 1));
+    }
+
+    public BackendServer server() {
+        return server;
+    }
+
+    /** Stops the server and starts it again on the same data folder and port. */
+    public void restart() throws Exception {
+        int port = port();
+        server.close();
+        config = new BackendConfig(config.host(), port, config.dataDir(), config.apiKey(), config.publicUrl(),
+                config.maxFirmwareSize(), config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        server = BackendServer.start(config);
+    }
+
+    public Response api(String method, String path, String json) throws IOException {
+        return apiWithKey(method, path, json, API_KEY);
+    }
+
+    public Response apiWithKey(String method, String path, String json, String key) throws IOException {
+        Request.Builder b = new Request.Builder().url(url() + path);
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        b.method(method, json == null ? (method.equals("POST") || method.equals("PUT")
+                ? RequestBody.create(new byte[0], JSON) : null) : RequestBody.create(json, JSON));
+        return http.newCall(b.build()).execute();
+    }
+
+    /** Calls the API and returns the JSON answer, failing unless the status is the expected one. */
+    public JsonNode apiJson(String method, String path, String json, int expectedStatus) throws IOException {
+        try (Response r = api(method, path, json)) {
+            String body = r.body().string();
+            if (r.code() != expectedStatus) {
+                throw new AssertionError(method + " " + path + " answered " + r.code() + ": " + body);
+            }
+            return Json.MAPPER.readTree(body);
+        }
+    }
+
+    public void registerDevice(String imei, String deviceType, String firmware) throws IOException {
+        apiJson("POST", "/api/v1/devices", Json.MAPPER.writeValueAsString(Map.of("imei", imei,
+                "deviceType", deviceType, "client", "acme", "secret", SECRET, "firmware", firmware)), 201);
+    }
+
+    /** Uploads an image and returns its id. */
+    public String uploadFirmware(String deviceType, String version, byte[] image) throws IOException {
+        Request request = new Request.Builder()
+                .url(url() + "/api/v1/firmware?deviceType=" + deviceType + "&version=" + version)
+                .header("Authorization", "Bearer " + API_KEY)
+                .post(RequestBody.create(image, MediaType.get("application/octet-stream"))).build();
+        try (Response r = http.newCall(request).execute()) {
+            String body = r.body().string();
+            if (r.code() != 201) {
+                throw new AssertionError("upload answered " + r.code() + ": " + body);
+            }
+            return Json.MAPPER.readTree(body).get("id").asText();
+        }
+    }
+
+    public void setDesired(String imei, String firmwareId) throws IOException {
+        apiJson("PUT", "/api/v1/devices/" + imei + "/desired", "{\"firmwareId\":\"" + firmwareId + "\"}", 200);
+    }
+
+    /** Sends an uplink signed with {@link #SECRET}. */
+    public Response uplink(String body) throws IOException {
+        return uplink(body, MessageToken.compute(body.getBytes(StandardCharsets.UTF_8), SECRET));
+    }
+
+    public Response uplink(String body, String token) throws IOException {
+        Request.Builder b = new Request.Builder().url(url() + "/ingestion/m2m/senml/v1")
+                .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
+        if (token != null) {
+            b.header(MessageToken.HEADER, token);
+        }
+        return http.newCall(b.build()).execute();
+    }
+
+    /** An uplink pack of one device reporting its firmware, plus extra records. */
+    public static String pack(String imei, String... records) {
+        StringBuilder s = new StringBuilder("[{\"bn\":\"" + DeviceUrn.of(imei) + "\"}");
+        for (String r : records) {
+            s.append(',').append(r);
+        }
+        return s.append(']').toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
