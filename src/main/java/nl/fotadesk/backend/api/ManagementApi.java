@@ -19,11 +19,12 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 import java.io.InputStream;
+import java.util.Arrays;
 
 /** The management REST API under {@code /api/v1}, behind the API key. */
 public final class ManagementApi extends Handler.Abstract {
     public static final String PREFIX = "/api/v1/";
-    private static final int MAX_JSON = 1024 * 1024;
+    private static final int MAX_JSON = 16 * 1024 * 1024;
     private static final int MAX_PAGE = 1000;
 
     private final ApiKeys keys;
@@ -39,6 +40,8 @@ public final class ManagementApi extends Handler.Abstract {
                     x.json(200, devices.page(filter, intParam(q, "offset", 0, Integer.MAX_VALUE, 0),
                             intParam(q, "limit", 1, MAX_PAGE, 50)));
                 })
+                .add("POST", "/api/v1/devices/bulk", x -> x.json(201,
+                        devices.registerAll(Arrays.asList(body(x.request(), NewDevice[].class)))))
                 .add("GET", "/api/v1/devices/{imei}", x -> x.json(200, devices.get(x.path("imei"))))
                 .add("PUT", "/api/v1/devices/{imei}/desired", x -> x.json(200,
                         devices.setDesired(x.path("imei"), body(x.request(), DesiredFirmware.class).firmwareId())))

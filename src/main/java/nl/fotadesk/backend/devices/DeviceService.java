@@ -3,6 +3,8 @@ package nl.fotadesk.backend.devices;
 import com.fasterxml.jackson.core.type.TypeReference;
 import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.ItemErrors;
+import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.DeviceRow;
@@ -23,7 +25,11 @@ import nl.fotadesk.protocol.api.Page;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Registering devices, showing them, and setting the firmware they should run. */
@@ -50,6 +56,60 @@ public final class DeviceService {
 
     /** Registers a device; the answer holds the secret only when it was generated here. */
     public DeviceView register(NewDevice d) {
+        Registration r = validate(d);
+        try {
+            insert(r);
+        } catch (StoreException e) {
+            if (e.isDuplicateKey()) {
+                throw duplicate(r.imei);
+            }
+            throw e;
+        }
+        return created(r);
+    }
+
+    /**
+     * Registers many devices at once, all or nothing: when any entry is invalid or its IMEI taken,
+     * nothing is stored and the answer lists every refused entry.
+     */
+    public List<DeviceView> registerAll(List<NewDevice> batch) {
+        if (batch.isEmpty()) {
+            throw HttpError.badRequest("empty_batch", "the body must be a non-empty JSON array of devices");
+        }
+        List<Registration> valid = new ArrayList<>();
+        List<ItemError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                Registration r = validate(batch.get(i));
+                if (!seen.add(r.imei) || devices.find(r.imei).isPresent()) {
+                    throw duplicate(r.imei);
+                }
+                valid.add(r);
+            } catch (HttpError e) {
+                errors.add(new ItemError(i, batch.get(i) == null ? null : batch.get(i).imei(), e.error(), e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ItemErrors(errors.size() + " of " + batch.size() + " devices were refused; none was registered",
+                    errors);
+        }
+        jdbc.inTransaction(() -> {
+            valid.forEach(this::insert);
+            return null;
+        });
+        return valid.stream().map(this::created).toList();
+    }
+
+    /** A device that passed validation, with the secret it will have. */
+    private record Registration(String imei, String deviceType, String client, String secret, boolean generated,
+                                String firmware) {
+    }
+
+    private Registration validate(NewDevice d) {
+        if (d == null) {
+            throw HttpError.badRequest("invalid_device", "a device must be a JSON object");
+        }
         String imei = check("invalid_imei", () -> Imei.requireValid(d.imei()));
         String deviceType = Names.name("deviceType", d.deviceType());
         String client = Names.name("client", d.client());
@@ -57,16 +117,20 @@ public final class DeviceService {
         boolean generated = d.secret() == null;
         String secret = generated ? DeviceSecret.generate(random)
                 : check("invalid_secret", () -> DeviceSecret.requireValid(d.secret()));
-        try {
-            devices.insert(imei, deviceType, client, secret, firmwareVersion, clock.instant());
-        } catch (StoreException e) {
-            if (e.isDuplicateKey()) {
-                throw HttpError.conflict("duplicate_imei", "a device with IMEI " + imei + " is already registered");
-            }
-            throw e;
-        }
-        DeviceView view = get(imei);
-        return generated ? view.withSecret(secret) : view;
+        return new Registration(imei, deviceType, client, secret, generated, firmwareVersion);
+    }
+
+    private void insert(Registration r) {
+        devices.insert(r.imei, r.deviceType, r.client, r.secret, r.firmware, clock.instant());
+    }
+
+    private DeviceView created(Registration r) {
+        DeviceView view = get(r.imei);
+        return r.generated ? view.withSecret(r.secret) : view;
+    }
+
+    private static HttpError duplicate(String imei) {
+        return HttpError.conflict("duplicate_imei", "a device with IMEI " + imei + " is already registered");
     }
 
     public DeviceView get(String imei) {
@@ -118,18 +182,19 @@ public final class DeviceService {
     }
 
     private DeviceView view(DeviceRow d) {
+        Long served = d.downloadId() == null ? null
+                : downloads.bytesServed(d.downloadId()).orElse(d.bytesServed());
         return new DeviceView(d.imei(), d.deviceType(), d.client(), d.reportedFirmware(), d.desiredVersion(),
-                d.desiredFirmwareId(), d.status(), progress(d), d.fotaResult(),
+                d.desiredFirmwareId(), d.status(), progress(d, served), served, d.fotaResult(),
                 d.lastSeen() == null ? null : d.lastSeen().toString(), telemetry(d.telemetry()), null);
     }
 
     /** The device's own progress report, else what the file server has sent it. */
-    private Integer progress(DeviceRow d) {
-        if (d.progress() != null || !d.status().isActive() || d.downloadId() == null || d.desiredSize() == null
+    private static Integer progress(DeviceRow d, Long served) {
+        if (d.progress() != null || !d.status().isActive() || served == null || d.desiredSize() == null
                 || d.desiredSize() == 0) {
             return d.progress();
         }
-        long served = downloads.bytesServed(d.downloadId()).orElse(d.bytesServed() == null ? 0 : d.bytesServed());
         return (int) Math.min(100, served * 100 / d.desiredSize());
     }
 

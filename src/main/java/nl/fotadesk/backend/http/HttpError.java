@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.http;
 
+import nl.fotadesk.protocol.api.ApiError;
+
 /** A request the backend refuses: the status code, a stable error code and a readable detail. */
 public class HttpError extends RuntimeException {
     private final int status;
@@ -17,6 +19,11 @@ public class HttpError extends RuntimeException {
 
     public String error() {
         return error;
+    }
+
+    /** What the answer's JSON body holds. */
+    public Object body() {
+        return new ApiError(error, getMessage());
     }
 
     public static HttpError badRequest(String error, String detail) {

@@ -39,6 +39,6 @@ public final class Json {
     }
 
     public static void error(Response response, Callback callback, HttpError e) {
-        error(response, callback, e.status(), e.error(), e.getMessage());
+        send(response, callback, e.status(), e.body());
     }
 }
