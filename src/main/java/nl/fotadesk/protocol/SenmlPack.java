@@ -286,7 +286,7 @@ public final class SenmlPack {
                     sum);
         }
 
-        /** RFC 8428 §4.4: bver is a positive integer, at most the version we understand, the same throughout. */
+        /** RFC 8428: bver is a positive integer, at most the version we understand, the same throughout. */
         private void checkVersion(int index, double version) {
             if (version < 1 || version != Math.rint(version)) {
                 throw new SenmlException("record " + index + ": bver " + Messages.number(version)
