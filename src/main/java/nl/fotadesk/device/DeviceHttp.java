@@ -27,8 +27,12 @@ public final class DeviceHttp {
 
     /** Thrown when a connection breaks in the middle of a part. */
     public static final class DroppedException extends IOException {
-        DroppedException() {
+        /** What the server sent (its Content-Length), of which the device read only a part. */
+        public final long contentLength;
+
+        DroppedException(long contentLength) {
             super("connection dropped in the middle of a part");
+            this.contentLength = contentLength;
         }
     }
 
@@ -65,7 +69,7 @@ public final class DeviceHttp {
             if (dropMidway && r.code() / 100 == 2) {
                 long half = Math.max(0, body.contentLength() / 2);
                 bytesReceived.addAndGet(body.source().readByteArray(half).length);
-                throw new DroppedException();
+                throw new DroppedException(body.contentLength());
             }
             byte[] bytes = body.bytes();
             bytesReceived.addAndGet(bytes.length);
