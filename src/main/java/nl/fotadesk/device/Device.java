@@ -383,6 +383,10 @@ public final class Device {
         }
     }
 
+    public DeviceFaults faults() {
+        return faults;
+    }
+
     public DeviceIdentity identity() {
         return identity;
     }

@@ -24,6 +24,10 @@ public record DeviceSettings(int partSize, int maxRetries, Duration retryBackoff
                 Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(50));
     }
 
+    public DeviceSettings withPartSize(int bytes) {
+        return new DeviceSettings(bytes, maxRetries, retryBackoff, uplinkInterval, jitter, installTime, rebootTime);
+    }
+
     public DeviceSettings withUplinkInterval(Duration interval, Duration jitter) {
         return new DeviceSettings(partSize, maxRetries, retryBackoff, interval, jitter, installTime, rebootTime);
     }

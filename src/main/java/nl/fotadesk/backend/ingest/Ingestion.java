@@ -125,7 +125,7 @@ public final class Ingestion {
                 merged = parseTelemetry(previous);
             }
             ObjectNode value = merged.putObject(name);
-            value.put("t", r.time());
+            value.put("time", Instant.ofEpochMilli(Math.round(r.time() * 1000)).toString());
             if (r.unit() != null) value.put("u", r.unit());
             if (r.value() != null) value.put("v", r.value());
             if (r.stringValue() != null) value.put("vs", r.stringValue());
