@@ -3,6 +3,7 @@ package nl.fotadesk.device.fleet;
 import nl.fotadesk.device.DeviceFaults;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -16,8 +17,9 @@ import java.util.Random;
  */
 public record FaultPlan(double corrupt, double drop, double reboot, double slow, double install, double flash,
                         double silent, long slowBytesPerSecond) {
-    public static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, 0, 0, 0, 0);
     private static final long DEFAULT_SLOW_RATE = 4096;
+    public static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, 0, 0, 0, DEFAULT_SLOW_RATE);
+    private static final List<String> NAMES = List.of("corrupt", "drop", "reboot", "slow", "install", "flash", "silent");
 
     /** Parses {@code name=chance,...}; an unknown name or a chance outside 0..1 is an error. */
     public static FaultPlan parse(String spec) {
@@ -47,9 +49,6 @@ public record FaultPlan(double corrupt, double drop, double reboot, double slow,
                 values.getOrDefault("install", 0.0), values.getOrDefault("flash", 0.0),
                 values.getOrDefault("silent", 0.0), DEFAULT_SLOW_RATE);
     }
-
-    private static final java.util.List<String> NAMES =
-            java.util.List.of("corrupt", "drop", "reboot", "slow", "install", "flash", "silent");
 
     /** Draws one device's faults. */
     public DeviceFaults draw(Random random) {
