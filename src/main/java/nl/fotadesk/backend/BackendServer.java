@@ -144,6 +144,9 @@ public final class BackendServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Jetty's per-connection header cache is cleared (a large array fill) whenever it meets new
+        // values; device requests carry a different Range, and often a different token, each time.
+        http.setHeaderCacheSize(0);
         // The vendor's C device library ends header lines with a bare LF (protocol.md §1).
         http.setHttpCompliance(HttpCompliance.RFC9110.with("FOTA_DEVICES",
                 HttpCompliance.Violation.LF_HEADER_TERMINATION, HttpCompliance.Violation.LF_CHUNK_TERMINATION));

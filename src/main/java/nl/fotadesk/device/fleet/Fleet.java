@@ -7,6 +7,7 @@ import nl.fotadesk.device.DeviceHttp;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.device.FotaState;
+import nl.fotadesk.device.NoDelaySocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -42,6 +43,7 @@ public final class Fleet implements AutoCloseable {
                 .connectionPool(new ConnectionPool(workerThreads, 1, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .retryOnConnectionFailure(false)
+                .socketFactory(new NoDelaySocketFactory())
                 .build();
         deviceHttp = new DeviceHttp(http, baseUrl);
         runner = new FleetRunner(workerThreads);

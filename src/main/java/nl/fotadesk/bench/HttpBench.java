@@ -1,0 +1,211 @@
+package nl.fotadesk.bench;
+
+import nl.fotadesk.backend.BackendConfig;
+import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.protocol.DeviceUrn;
+import nl.fotadesk.protocol.Downlink;
+import nl.fotadesk.protocol.Imei;
+import nl.fotadesk.protocol.MessageToken;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * Loopback throughput of the file server and of ingestion, each beside the same Jetty serving an
+ * empty handler in the same run, reported as medians of several rounds and their ratios.
+ */
+@Command(name = "http", mixinStandardHelpOptions = true,
+        description = "Measures file server and ingestion throughput on loopback against an empty Jetty handler.")
+public final class HttpBench implements Callable<Integer> {
+    private static final String API_KEY = "bench-api-key";
+    private static final String SECRET = "BenchSecretBenchSecretBenchSecret01";
+    private static final int IMAGE_SIZE = 256 * 1024;
+    private static final double WARM_UP_SECONDS = 3;
+
+    @Option(names = "--clients", defaultValue = "64", description = "Concurrent keep-alive clients. Default: ${DEFAULT-VALUE}")
+    int clients;
+    @Option(names = "--devices", defaultValue = "1000", description = "Devices per scenario. Default: ${DEFAULT-VALUE}")
+    int devices;
+    @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds per scenario. Default: ${DEFAULT-VALUE}")
+    int rounds;
+    @Option(names = "--seconds", defaultValue = "4", description = "Length of one round. Default: ${DEFAULT-VALUE}")
+    double seconds;
+
+    private final OkHttpClient http = new OkHttpClient();
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = Files.createTempDirectory("fota-desk-bench");
+        Server empty = emptyServer();
+        try (BackendServer backend = BackendServer.start(BackendConfig.local(data, 0, API_KEY))) {
+            URI uri = URI.create(backend.baseUrl());
+            int emptyPort = ((ServerConnector) empty.getConnectors()[0]).getLocalPort();
+            System.out.printf("Setting up %d downloads and %d uplinking devices ...%n", devices, devices);
+            List<Downlink> downloads = prepareDownloads(backend.baseUrl());
+            List<byte[]> uplinks = prepareUplinks(backend.baseUrl(), uri.getHost(), uri.getPort());
+
+            Map<String, List<Double>> results = new LinkedHashMap<>();
+            for (int round = 0; round <= rounds; round++) {
+                boolean warmUp = round == 0;
+                for (int part : new int[]{512, 4096}) {
+                    LoadRun.Requests requests = partRequests(downloads, part, uri.getHost());
+                    measure(results, warmUp, "empty handler, GET " + part + " B part", uri.getHost(), emptyPort, requests);
+                    measure(results, warmUp, "file server, GET " + part + " B part", uri.getHost(), uri.getPort(), requests);
+                }
+                LoadRun.Requests posts = (c, n) -> uplinks.get((int) ((c + (long) clients * n) % uplinks.size()));
+                measure(results, warmUp, "empty handler, POST uplink", uri.getHost(), emptyPort, posts);
+                measure(results, warmUp, "ingestion, POST uplink", uri.getHost(), uri.getPort(), posts);
+            }
+            report(results);
+        } finally {
+            empty.stop();
+            http.dispatcher().executorService().shutdown();
+        }
+        return 0;
+    }
+
+    private void measure(Map<String, List<Double>> results, boolean warmUp, String name, String host, int port,
+                         LoadRun.Requests requests) throws InterruptedException {
+        double rate = LoadRun.run(host, port, clients, warmUp ? WARM_UP_SECONDS : seconds, requests, 200, 204, 206);
+        if (!warmUp) {
+            results.computeIfAbsent(name, k -> new ArrayList<>()).add(rate);
+            System.out.printf("  %-36s %,10.0f req/s%n", name, rate);
+        }
+    }
+
+    private void report(Map<String, List<Double>> results) {
+        System.out.printf("%nMedians of %d rounds of %.0f s, %d clients:%n", rounds, seconds, clients);
+        for (String[] pair : new String[][]{
+                {"file server, GET 512 B part", "empty handler, GET 512 B part"},
+                {"file server, GET 4096 B part", "empty handler, GET 4096 B part"},
+                {"ingestion, POST uplink", "empty handler, POST uplink"}}) {
+            double subject = median(results.get(pair[0]));
+            double baseline = median(results.get(pair[1]));
+            System.out.printf("  %-30s %,10.0f req/s   %-32s %,10.0f req/s   ratio %5.1f %%%n",
+                    pair[0], subject, pair[1], baseline, 100 * subject / baseline);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private LoadRun.Requests partRequests(List<Downlink> downloads, int part, String host) {
+        int parts = (IMAGE_SIZE + part - 1) / part;
+        return (c, n) -> {
+            Downlink d = downloads.get((int) ((c + (long) clients * (n / parts)) % downloads.size()));
+            long first = (n % parts) * part;
+            return ("GET " + URI.create(d.url()).getPath() + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nAuthorization: Bearer " + d.token() + "\r\nRange: bytes=" + first + "-" + (first + part - 1)
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        };
+    }
+
+    /** Devices with an update pending, and the downlink each got on its first uplink. */
+    private List<Downlink> prepareDownloads(String url) throws IOException {
+        byte[] image = new byte[IMAGE_SIZE];
+        new Random(7).nextBytes(image);
+        String firmwareId = post(url + "/api/v1/firmware?deviceType=bench&version=2.0.0", image, "application/octet-stream")
+                .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        List<Downlink> downlinks = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            String imei = Imei.withCheckDigit(String.format("35000000%06d", i));
+            register(url, imei);
+            send(new Request.Builder().url(url + "/api/v1/devices/" + imei + "/desired")
+                    .header("Authorization", "Bearer " + API_KEY)
+                    .put(RequestBody.create("{\"firmwareId\":\"" + firmwareId + "\"}", MediaType.get("application/json"))));
+            byte[] body = uplinkBody(imei);
+            try (Response r = http.newCall(new Request.Builder().url(url + "/ingestion/m2m/senml/v1")
+                    .header(MessageToken.HEADER, MessageToken.compute(body, SECRET))
+                    .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute()) {
+                downlinks.add(Downlink.parse(r.body().bytes(), DeviceUrn.of(imei)).orElseThrow());
+            }
+        }
+        return downlinks;
+    }
+
+    /** Devices in sync, and one prepared, signed uplink request of each. */
+    private List<byte[]> prepareUplinks(String url, String host, int port) throws IOException {
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            String imei = Imei.withCheckDigit(String.format("35100000%06d", i));
+            register(url, imei);
+            byte[] body = uplinkBody(imei);
+            byte[] head = ("POST /ingestion/m2m/senml/v1 HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nContent-Type: application/json\r\n" + MessageToken.HEADER + ": "
+                    + MessageToken.compute(body, SECRET) + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    private static byte[] uplinkBody(String imei) {
+        return ("[{\"bn\":\"" + DeviceUrn.of(imei) + "\"},{\"n\":\"firmware\",\"vs\":\"1.0.0\"},"
+                + "{\"n\":\"temperature\",\"u\":\"Cel\",\"v\":21.5},{\"n\":\"battery\",\"u\":\"%EL\",\"v\":87}]")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void register(String url, String imei) throws IOException {
+        post(url + "/api/v1/devices", ("{\"imei\":\"" + imei + "\",\"deviceType\":\"bench\",\"client\":\"bench\","
+                + "\"secret\":\"" + SECRET + "\",\"firmware\":\"1.0.0\"}").getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private String post(String url, byte[] body, String type) throws IOException {
+        return send(new Request.Builder().url(url).header("Authorization", "Bearer " + API_KEY)
+                .post(RequestBody.create(body, MediaType.get(type))));
+    }
+
+    private String send(Request.Builder request) throws IOException {
+        try (Response r = http.newCall(request.build()).execute()) {
+            String body = r.body().string();
+            if (!r.isSuccessful()) {
+                throw new IOException(r.request().url() + " answered " + r.code() + ": " + body);
+            }
+            return body;
+        }
+    }
+
+    private static Server emptyServer() throws Exception {
+        Server server = new Server(new QueuedThreadPool(200, 8));
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  Callback callback) {
+                response.setStatus(200);
+                callback.succeeded();
+                return true;
+            }
+        });
+        server.start();
+        return server;
+    }
+}
