@@ -1,23 +1,38 @@
 package nl.fotadesk.backend;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to run a backend. {@code port} 0 takes a free port; {@code apiKey} null uses the stored key or
  * generates one; {@code publicUrl} null derives {@code http://host:port} from the listening address;
- * {@code jdbcUrl} null keeps an H2 database in the data folder.
+ * {@code jdbcUrl} null keeps an H2 database in the data folder; the campaign engine steps every
+ * {@code engineTick} (zero: only when {@link BackendServer#tick()} is called, for tests that step time).
  */
 public record BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl,
-                            long maxFirmwareSize, String jdbcUrl, String jdbcUser, String jdbcPassword) {
+                            long maxFirmwareSize, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                            Duration engineTick) {
     public static final long DEFAULT_MAX_FIRMWARE_SIZE = 64L * 1024 * 1024;
+    public static final Duration DEFAULT_ENGINE_TICK = Duration.ofSeconds(1);
 
     /** A backend on loopback with an H2 database in {@code dataDir}. */
     public static BackendConfig local(Path dataDir, int port, String apiKey) {
         return new BackendConfig("127.0.0.1", port, dataDir, apiKey, null, DEFAULT_MAX_FIRMWARE_SIZE,
-                null, null, null);
+                null, null, null, DEFAULT_ENGINE_TICK);
     }
 
     public BackendConfig withMaxFirmwareSize(long bytes) {
-        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, bytes, jdbcUrl, jdbcUser, jdbcPassword);
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, bytes, jdbcUrl, jdbcUser, jdbcPassword,
+                engineTick);
+    }
+
+    public BackendConfig withEngineTick(Duration tick) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, tick);
+    }
+
+    public BackendConfig withPort(int newPort) {
+        return new BackendConfig(host, newPort, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick);
     }
 }

@@ -1,8 +1,21 @@
 package nl.fotadesk.backend;
 
 import nl.fotadesk.backend.api.ApiKeys;
+import nl.fotadesk.backend.api.CampaignRoutes;
+import nl.fotadesk.backend.api.CatalogRoutes;
+import nl.fotadesk.backend.api.DeviceRoutes;
+import nl.fotadesk.backend.api.EventRoutes;
+import nl.fotadesk.backend.api.FirmwareRoutes;
+import nl.fotadesk.backend.api.GroupRoutes;
 import nl.fotadesk.backend.api.ManagementApi;
+import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.RolloutEngine;
+import nl.fotadesk.backend.campaign.TargetResolver;
+import nl.fotadesk.backend.devices.DeviceImport;
 import nl.fotadesk.backend.devices.DeviceService;
+import nl.fotadesk.backend.devices.GroupService;
+import nl.fotadesk.backend.devices.Updates;
+import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.files.DownloadTokens;
 import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.files.FileServerHandler;
@@ -12,10 +25,14 @@ import nl.fotadesk.backend.http.ConnectionReuseLimit;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
+import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareStore;
+import nl.fotadesk.backend.store.GroupStore;
+import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.SettingsStore;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -35,6 +52,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +72,8 @@ public final class BackendServer implements AutoCloseable {
     private final Database database;
     private final ImageStore images;
     private final Downloads downloads;
+    private final RolloutEngine engine;
+    private final ManagementApi api;
     private final ScheduledExecutorService flusher;
     private final String baseUrl;
     private final Optional<String> generatedApiKey;
@@ -77,29 +97,49 @@ public final class BackendServer implements AutoCloseable {
         baseUrl = "http://" + urlHost(config.host()) + ":" + connector.getLocalPort();
         String publicUrl = config.publicUrl() == null ? baseUrl : stripSlash(config.publicUrl());
 
-        DeviceStore deviceStore = new DeviceStore(database.jdbc());
-        DownloadStore downloadStore = new DownloadStore(database.jdbc());
-        FirmwareStore firmwareStore = new FirmwareStore(database.jdbc());
-        downloads = new Downloads(downloadStore, deviceStore);
-        Ingestion ingestion = new Ingestion(database.jdbc(), deviceStore, downloadStore, downloads, tokens,
-                publicUrl, clock);
-        DeviceService devices = new DeviceService(database.jdbc(), deviceStore, firmwareStore, downloadStore,
-                downloads, clock);
-        FirmwareService firmware = new FirmwareService(firmwareStore, images, config.maxFirmwareSize(), clock);
+        Jdbc jdbc = database.jdbc();
+        DeviceStore deviceStore = new DeviceStore(jdbc);
+        DownloadStore downloadStore = new DownloadStore(jdbc);
+        FirmwareStore firmwareStore = new FirmwareStore(jdbc);
+        CatalogStore catalog = new CatalogStore(jdbc);
+        CampaignStore campaignStore = new CampaignStore(jdbc);
+        GroupStore groupStore = new GroupStore(jdbc);
+        EventLog events = new EventLog(jdbc, clock);
+        downloads = new Downloads(jdbc, downloadStore, deviceStore);
+        Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
+        Ingestion ingestion = new Ingestion(jdbc, deviceStore, downloadStore, downloads, tokens, events, publicUrl, clock);
+        DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, downloads, updates, catalog,
+                campaignStore, clock);
+        FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
+                config.maxFirmwareSize(), clock);
+        engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, clock);
+        CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
+                new TargetResolver(deviceStore, groupStore), engine, events, clock);
+        api = new ManagementApi(keys.keys(), List.of(
+                new DeviceRoutes(devices, new DeviceImport(devices), events),
+                new FirmwareRoutes(firmware),
+                new CatalogRoutes(catalog, clock),
+                new GroupRoutes(new GroupService(jdbc, groupStore, devices, clock)),
+                new CampaignRoutes(campaigns, engine),
+                new EventRoutes(events)));
 
         jetty.addConnector(connector);
         jetty.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
                 new IngestionHandler(ingestion),
                 new FileServerHandler(tokens, downloads, images),
-                new ManagementApi(keys.keys(), devices, firmware),
+                api,
                 new NotFound())));
         jetty.start();
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "download-counters");
+            Thread t = new Thread(r, "backend-background");
             t.setDaemon(true);
             return t;
         });
         flusher.scheduleWithFixedDelay(downloads::flush, 1, 1, TimeUnit.SECONDS);
+        if (!config.engineTick().isZero()) {
+            long tick = config.engineTick().toMillis();
+            flusher.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        }
         LOG.info("FOTA Desk backend listening on {} (devices reach it at {}), data in {}", baseUrl, publicUrl,
                 config.dataDir().toAbsolutePath());
     }
@@ -125,6 +165,17 @@ public final class BackendServer implements AutoCloseable {
     /** Writes the download counters to the database now (they are also written every second). */
     public void flush() {
         downloads.flush();
+    }
+
+    /** One step of the campaign engine (run every engine tick, or by tests that step the clock). */
+    public void tick() {
+        downloads.flush();
+        engine.tick();
+    }
+
+    /** Every management API route as "METHOD template" (the API documentation is checked against it). */
+    public List<String> apiRoutes() {
+        return api.routes();
     }
 
     @Override

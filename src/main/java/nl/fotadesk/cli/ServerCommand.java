@@ -43,7 +43,7 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BackendConfig config = new BackendConfig(host, port, data, apiKey, publicUrl, maxFirmwareMib * 1024 * 1024,
-                jdbcUrl, jdbcUser, jdbcPassword);
+                jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK);
         BackendServer server = BackendServer.start(config);
         server.generatedApiKey().ifPresent(key -> System.out.println(
                 "Generated the management API key (shown only now, keep it): " + key));

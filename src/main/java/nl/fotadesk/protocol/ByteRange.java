@@ -91,7 +91,10 @@ public record ByteRange(long first, long last) {
         }
     }
 
-    /** A byte position: one or more decimal digits, no sign, no more than {@link Long#MAX_VALUE}. */
+    /**
+     * A byte position: one or more decimal digits, no sign. A number beyond {@link Long#MAX_VALUE} is
+     * past the end of any file and counts as {@code Long.MAX_VALUE} (RFC 9110 §14.1.1 allows any length).
+     */
     private static long position(String digits, String header) {
         if (digits.isEmpty()) {
             throw error(header, "a byte position is missing");
@@ -102,10 +105,7 @@ public record ByteRange(long first, long last) {
             if (d < 0 || d > 9) {
                 throw error(header, Messages.quote(digits) + " is not a byte position");
             }
-            if (value > (Long.MAX_VALUE - d) / 10) {
-                throw error(header, "byte position " + Messages.quote(digits) + " is too large");
-            }
-            value = value * 10 + d;
+            value = value > (Long.MAX_VALUE - d) / 10 ? Long.MAX_VALUE : value * 10 + d;
         }
         return value;
     }

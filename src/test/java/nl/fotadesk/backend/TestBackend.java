@@ -53,8 +53,7 @@ public final class TestBackend implements AutoCloseable {
     public void restart() throws Exception {
         int port = port();
         server.close();
-        config = new BackendConfig(config.host(), port, config.dataDir(), config.apiKey(), config.publicUrl(),
-                config.maxFirmwareSize(), config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        config = config.withPort(port);
         server = BackendServer.start(config);
     }
 

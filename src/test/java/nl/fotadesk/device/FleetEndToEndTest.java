@@ -46,7 +46,7 @@ class FleetEndToEndTest {
                 backend.setDesired(d.imei(), firmwareByType.get(d.deviceType()));
             }
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (fleet.devices().stream().anyMatch(d -> d.lastResult() == UpdateResult.INITIAL)
                     && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -72,7 +72,9 @@ class FleetEndToEndTest {
                     assertThat(device.firmware()).isNotEqualTo("9.9.9");
                     failed++;
                 } else {
-                    assertThat(view.get("status").asText()).as(device.imei()).isEqualTo("succeeded");
+                    assertThat(view.get("status").asText()).as(device.imei() + " " + device.firmware() + " "
+                            + backend.apiJson("GET", "/api/v1/devices/" + device.imei() + "/history", null, 200))
+                            .isEqualTo("succeeded");
                     assertThat(view.get("reportedFirmware").asText()).isEqualTo("9.9.9");
                     assertThat(device.installedSha256()).contains(sha256);
                     assertThat(view.get("bytesServed").asLong()).isGreaterThanOrEqualTo(image.length);

@@ -83,13 +83,18 @@ class ByteRangeTest {
             "bytes=+1-5        | Range \"bytes=+1-5\": \"+1\" is not a byte position",
             "bytes=0 - 99      | Range \"bytes=0 - 99\": \"0 \" is not a byte position",
             "bytes=1.5-2       | Range \"bytes=1.5-2\": \"1.5\" is not a byte position",
-            "bytes=9223372036854775808-  | Range \"bytes=9223372036854775808-\": byte position \"9223372036854775808\" is too large",
-            "bytes=0-99999999999999999999 | Range \"bytes=0-99999999999999999999\": byte position \"99999999999999999999\" is too large",
+            "bytes=9223372036854775808-  | Range \"bytes=9223372036854775808-\": the first byte 9223372036854775807 is not below the file size 1000",
     })
     void unsatisfiableOrMalformedRangesAreErrors(String header, String message) {
         assertThatThrownBy(() -> ByteRange.resolve(header, SIZE))
                 .isInstanceOf(ByteRangeException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void aLastPositionOfAnySizeIsClampedToTheEnd() {
+        assertThat(ByteRange.resolve("bytes=990-99999999999999999999", SIZE)).contains(new ByteRange(990, SIZE - 1));
+        assertThat(ByteRange.resolve("bytes=-99999999999999999999", SIZE)).contains(new ByteRange(0, SIZE - 1));
     }
 
     @Test

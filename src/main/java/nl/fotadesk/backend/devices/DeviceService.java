@@ -9,7 +9,8 @@ import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
-import nl.fotadesk.backend.store.DownloadStore;
+import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
@@ -19,6 +20,7 @@ import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.ImportReport;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.Page;
 
@@ -30,7 +32,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /** Registering devices, showing them, and setting the firmware they should run. */
 public final class DeviceService {
@@ -39,18 +40,22 @@ public final class DeviceService {
     private final Jdbc jdbc;
     private final DeviceStore devices;
     private final FirmwareStore firmware;
-    private final DownloadStore downloadStore;
     private final Downloads downloads;
+    private final Updates updates;
+    private final CatalogStore catalog;
+    private final CampaignStore campaigns;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DeviceService(Jdbc jdbc, DeviceStore devices, FirmwareStore firmware, DownloadStore downloadStore,
-                         Downloads downloads, Clock clock) {
+    public DeviceService(Jdbc jdbc, DeviceStore devices, FirmwareStore firmware, Downloads downloads, Updates updates,
+                         CatalogStore catalog, CampaignStore campaigns, Clock clock) {
         this.jdbc = jdbc;
         this.devices = devices;
         this.firmware = firmware;
-        this.downloadStore = downloadStore;
         this.downloads = downloads;
+        this.updates = updates;
+        this.catalog = catalog;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -101,6 +106,41 @@ public final class DeviceService {
         return valid.stream().map(this::created).toList();
     }
 
+    /**
+     * Registers the valid rows of an import and reports the others by line; rows whose IMEI is taken
+     * (registered, or earlier in the same file) are refused too. A dry run stores nothing.
+     */
+    public ImportReport registerValid(List<NewDevice> rows, List<Integer> lines, List<ItemError> parseErrors,
+                                      boolean dryRun) {
+        List<Registration> valid = new ArrayList<>();
+        List<ItemError> errors = new ArrayList<>(parseErrors);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            int line = lines.get(i);
+            try {
+                Registration r = validate(rows.get(i));
+                if (!seen.add(r.imei) || devices.find(r.imei).isPresent()) {
+                    throw duplicate(r.imei);
+                }
+                valid.add(r);
+            } catch (HttpError e) {
+                errors.add(new ItemError(line, rows.get(i).imei(), e.error(), "line " + line + ": " + e.getMessage()));
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(ItemError::index));
+        if (!dryRun) {
+            jdbc.inTransaction(() -> {
+                valid.forEach(this::insert);
+                return null;
+            });
+        }
+        Map<String, String> secrets = new java.util.LinkedHashMap<>();
+        if (!dryRun) {
+            valid.stream().filter(Registration::generated).forEach(r -> secrets.put(r.imei, r.secret));
+        }
+        return new ImportReport(rows.size() + parseErrors.size(), dryRun ? 0 : valid.size(), errors, secrets, dryRun);
+    }
+
     /** A device that passed validation, with the secret it will have. */
     private record Registration(String imei, String deviceType, String client, String secret, boolean generated,
                                 String firmware) {
@@ -121,7 +161,12 @@ public final class DeviceService {
     }
 
     private void insert(Registration r) {
-        devices.insert(r.imei, r.deviceType, r.client, r.secret, r.firmware, clock.instant());
+        jdbc.inTransaction(() -> {
+            catalog.ensureClient(r.client, clock.instant());
+            catalog.ensureDeviceType(r.deviceType, null, clock.instant());
+            devices.insert(r.imei, r.deviceType, r.client, r.secret, r.firmware, clock.instant());
+            return null;
+        });
     }
 
     private DeviceView created(Registration r) {
@@ -137,14 +182,19 @@ public final class DeviceService {
         return view(find(imei));
     }
 
+    public long count(DeviceFilter filter) {
+        return devices.count(filter);
+    }
+
     public Page<DeviceView> page(DeviceFilter filter, int offset, int limit) {
         return new Page<>(devices.page(filter, offset, limit).stream().map(this::view).toList(),
                 devices.count(filter), offset, limit);
     }
 
     /**
-     * Sets the firmware a device should run. Unless it already runs that version, this starts a new
-     * update with its own download id, and the previous update's URL answers 410 from then on.
+     * Sets the firmware one device should run. Unless it already runs that version, this starts a new
+     * update with its own download id; the previous update's URL answers 410 from then on. A device
+     * that a campaign holds is refused: the campaign decides its firmware.
      */
     public DeviceView setDesired(String imei, String firmwareId) {
         DeviceRow device = find(imei);
@@ -157,23 +207,12 @@ public final class DeviceService {
             throw HttpError.badRequest("wrong_device_type", "firmware " + image.version() + " is for device type "
                     + image.deviceType() + ", device " + imei + " is a " + device.deviceType());
         }
-        String previous = device.downloadId();
-        jdbc.inTransaction(() -> {
-            if (previous != null) {
-                downloads.deactivate(previous);
-            }
-            if (image.version().equals(device.reportedFirmware())) {
-                devices.setDesired(imei, image.id(), null, DeviceStatus.IN_SYNC);
-            } else {
-                String downloadId = UUID.randomUUID().toString();
-                downloadStore.insert(downloadId, imei, image.id(), clock.instant());
-                devices.setDesired(imei, image.id(), downloadId, DeviceStatus.PENDING);
-            }
-            return null;
+        campaigns.holding(imei).ifPresent(c -> {
+            throw HttpError.conflict("device_in_campaign", "device " + imei + " is in campaign \"" + c.name()
+                    + "\" (" + c.id() + "); pause or cancel it first");
         });
-        if (previous != null) {
-            downloads.deactivated(previous);
-        }
+        jdbc.inTransaction(() -> updates.start(device, image, false, null, null,
+                "desired firmware set to " + image.version()));
         return get(imei);
     }
 

@@ -4,6 +4,7 @@ import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadRow;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareRow;
+import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +63,13 @@ public final class Downloads {
         }
     }
 
+    private final Jdbc jdbc;
     private final DownloadStore store;
     private final DeviceStore devices;
     private final Map<String, Live> cache = new ConcurrentHashMap<>();
 
-    public Downloads(DownloadStore store, DeviceStore devices) {
+    public Downloads(Jdbc jdbc, DownloadStore store, DeviceStore devices) {
+        this.jdbc = jdbc;
         this.store = store;
         this.devices = devices;
     }
@@ -92,20 +95,15 @@ public final class Downloads {
         live.countBytes(n);
     }
 
-    /**
-     * Ends a download in the database: from then on its URL answers 410. Call {@link #deactivated}
-     * once the surrounding transaction committed.
-     */
+    /** Ends a download: once the surrounding transaction commits, its URL answers 410. */
     public void deactivate(String id) {
         store.deactivate(id);
-    }
-
-    /** Brings the cache in line with a committed {@link #deactivate}. */
-    public void deactivated(String id) {
-        Live live = cache.get(id);
-        if (live != null) {
-            live.active = false;
-        }
+        jdbc.afterCommit(() -> {
+            Live live = cache.get(id);
+            if (live != null) {
+                live.active = false;
+            }
+        });
     }
 
     /** The bytes served so far, including those not yet flushed. */

@@ -87,7 +87,8 @@ public final class ImageStore implements AutoCloseable {
         Files.deleteIfExists(path(sha256));
     }
 
-    private Path path(String sha256) {
+    /** The image file; read it with its own stream or channel, never the shared one. */
+    public Path path(String sha256) {
         return folder.resolve(sha256);
     }
 

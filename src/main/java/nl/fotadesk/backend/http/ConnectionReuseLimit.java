@@ -1,15 +1,19 @@
 package nl.fotadesk.backend.http;
 
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,7 +47,35 @@ public final class ConnectionReuseLimit extends Handler.Wrapper {
         }
         boolean last = count.incrementAndGet() >= maxRequests || clientWantsClose(request);
         response.getHeaders().put(last ? CLOSE : KEEP_ALIVE);
+        if (!last) {
+            request.addHttpStreamWrapper(CloseWhenBodyUnread::new);
+        }
         return super.handle(request, response, callback);
+    }
+
+    /**
+     * A request whose body the handler left unread (a refused oversized upload, a body on a GET or
+     * on a 405) cannot be followed by another request on the connection, and Jetty closes it after
+     * the response. Such a response says {@code Connection: close} in place of the keep-alive set
+     * above: Jetty does not remove that field (it is not bound to the known header), so it would
+     * otherwise say keep-alive, or keep-alive and close in two fields, and then close.
+     */
+    private static final class CloseWhenBodyUnread extends HttpStream.Wrapper {
+        CloseWhenBodyUnread(HttpStream wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public void send(MetaData.Request request, MetaData.Response response, boolean last, ByteBuffer content,
+                         Callback callback) {
+            if (response != null && consumeAvailable() != null) {
+                HttpFields.Mutable fields = HttpFields.build(response.getHttpFields());
+                fields.put(CLOSE);
+                response = new MetaData.Response(response.getStatus(), response.getReason(),
+                        response.getHttpVersion(), fields, response.getContentLength(), response.getTrailersSupplier());
+            }
+            super.send(request, response, last, content, callback);
+        }
     }
 
     private static boolean clientWantsClose(Request request) {

@@ -1,10 +1,13 @@
 package nl.fotadesk.backend.http;
 
+import com.fasterxml.jackson.core.JacksonException;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +23,85 @@ public final class Router {
     }
 
     /** One request being answered, with the path's template parameters. */
-    public record Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams) {
+    public static final class Exchange {
+        private static final int MAX_JSON = 16 * 1024 * 1024;
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Map<String, String> pathParams;
+        private Fields query;
+
+        Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.pathParams = pathParams;
+        }
+
+        public Request request() {
+            return request;
+        }
+
+        public Response response() {
+            return response;
+        }
+
+        public Callback callback() {
+            return callback;
+        }
+
         public String path(String name) {
             return pathParams.get(name);
         }
 
+        /** A query parameter; absent and blank both mean "not given" (null). */
+        public String query(String name) {
+            if (query == null) {
+                query = Request.extractQueryParameters(request);
+            }
+            String value = query.getValue(name);
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        /** A whole-number query parameter in {@code min..max}, or {@code fallback} when absent. */
+        public int intQuery(String name, int min, int max, int fallback) {
+            String value = query(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw HttpError.badRequest("invalid_" + name, name + " must be a whole number from " + min + " to "
+                    + max + "; got \"" + value + "\"");
+        }
+
+        /** The JSON body as {@code type}; a 400 when it is missing or does not fit. */
+        public <T> T body(Class<T> type) throws IOException {
+            byte[] body = Bodies.read(request, MAX_JSON);
+            try {
+                T value = Json.MAPPER.readValue(body, type);
+                if (value == null) {
+                    throw HttpError.badRequest("invalid_json", "the body must be JSON");
+                }
+                return value;
+            } catch (JacksonException e) {
+                throw HttpError.badRequest("invalid_json", "the body is not the expected JSON: " + e.getOriginalMessage());
+            }
+        }
+
         public void json(int status, Object body) {
             Json.send(response, callback, status, body);
+        }
+
+        public void noContent() {
+            response.setStatus(204);
+            callback.succeeded();
         }
     }
 
@@ -34,6 +109,11 @@ public final class Router {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+
+    /** "METHOD template" of every route, in order (the API documentation is checked against it). */
+    public List<String> routes() {
+        return entries.stream().map(e -> e.method + " " + e.spec.getDeclaration()).toList();
+    }
 
     public Router add(String method, String template, Route route) {
         entries.add(new Entry(method, new UriTemplatePathSpec(template), route));

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.files.DownloadTokens;
 import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.http.HttpError;
@@ -34,11 +35,14 @@ public final class Ingestion {
     static final String FOTA_STATE = "fotaState";
     static final String FOTA_PROGRESS = "fotaProgress";
     static final String FOTA_RESULT = "fotaResult";
+    /** Reads of a device that changed while its uplink was stored before the uplink is refused. */
+    private static final int MAX_ATTEMPTS = 5;
     private static final Set<String> UNDERSTOOD = Set.of(FIRMWARE, FOTA_STATE, FOTA_PROGRESS, FOTA_RESULT);
     private static final HttpError UNAUTHORIZED =
             new HttpError(401, "unauthorized", "missing or wrong message token, or unknown device");
 
     private final Jdbc jdbc;
+    private final EventLog events;
     private final DeviceStore devices;
     private final DownloadStore downloadStore;
     private final Downloads downloads;
@@ -47,8 +51,9 @@ public final class Ingestion {
     private final Clock clock;
 
     public Ingestion(Jdbc jdbc, DeviceStore devices, DownloadStore downloadStore, Downloads downloads,
-                     DownloadTokens tokens, String publicUrl, Clock clock) {
+                     DownloadTokens tokens, EventLog events, String publicUrl, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.devices = devices;
         this.downloadStore = downloadStore;
         this.downloads = downloads;
@@ -73,33 +78,48 @@ public final class Ingestion {
             throw HttpError.badRequest("invalid_senml", e.getMessage());
         }
         String baseName = pack.firstBaseName();
-        DeviceRow device;
+        String imei;
         try {
-            device = devices.find(DeviceUrn.imeiOf(baseName)).orElseThrow(() -> UNAUTHORIZED);
+            imei = DeviceUrn.imeiOf(baseName);
         } catch (InvalidImeiException e) {
             throw UNAUTHORIZED;
         }
-        if (!MessageToken.verify(body, device.secret(), token)) {
-            throw UNAUTHORIZED;
+        for (int attempt = 1; ; attempt++) {
+            DeviceRow device = devices.find(imei).orElseThrow(() -> UNAUTHORIZED);
+            if (!MessageToken.verify(body, device.secret(), token)) {
+                throw UNAUTHORIZED;
+            }
+            Optional<Optional<byte[]>> answer = apply(device, pack, baseName, now);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new HttpError(503, "busy", "the device's update kept changing; send the uplink again");
+            }
         }
+    }
+
+    /** Stores the uplink against {@code device} as read; empty when the device changed meanwhile. */
+    private Optional<Optional<byte[]>> apply(DeviceRow device, SenmlPack pack, String baseName, Instant now) {
         UplinkState state = UplinkState.of(device, pack);
         boolean ends = state.finished() && device.downloadId() != null;
         boolean sendDownlink = state.status().isActive() && device.downloadId() != null;
         DeviceStatus status = sendDownlink && state.status() == DeviceStatus.PENDING
                 ? DeviceStatus.NOTIFIED : state.status();
         String telemetry = mergeTelemetry(device.telemetry(), pack, baseName);
-        Optional<byte[]> downlink = jdbc.inTransaction(() -> {
+        return jdbc.inTransaction(() -> {
+            if (!devices.recordUplink(device, state.reportedFirmware(), status, state.progress(),
+                    state.fotaState(), state.fotaResult(), telemetry, now)) {
+                return Optional.empty();
+            }
             if (ends) {
                 downloads.deactivate(device.downloadId());
             }
-            devices.recordUplink(device.imei(), state.reportedFirmware(), status, state.progress(),
-                    state.fotaState(), state.fotaResult(), telemetry, now);
-            return sendDownlink ? Optional.of(downlink(device, baseName, now)) : Optional.<byte[]>empty();
+            if (status != device.status()) {
+                events.append(EventLog.DEVICE, null, null, device.imei(), status.wireName(), state.describe());
+            }
+            return Optional.of(sendDownlink ? Optional.of(downlink(device, baseName, now)) : Optional.<byte[]>empty());
         });
-        if (ends) {
-            downloads.deactivated(device.downloadId());
-        }
-        return downlink;
     }
 
     private byte[] downlink(DeviceRow device, String baseName, Instant now) {
@@ -108,8 +128,10 @@ public final class Ingestion {
             token = tokens.issue(device.imei(), device.downloadId(), now);
             downloadStore.saveToken(device.downloadId(), token, now.plus(DownloadTokens.LIFETIME));
         }
-        return new Downlink(baseName, downloadUrlPrefix + device.downloadId(), token,
-                device.desiredVersion(), device.desiredSize(), device.desiredSha256()).toJson();
+        String url = downloadUrlPrefix + device.downloadId();
+        return (device.vendorStrict() ? Downlink.vendorStrict(baseName, url, token)
+                : new Downlink(baseName, url, token, device.desiredVersion(), device.desiredSize(),
+                device.desiredSha256())).toJson();
     }
 
     /** The device's latest value per telemetry name, merged over what it sent before. */

@@ -44,6 +44,16 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
         return new UplinkState(firmware, status, progress, fotaState, fotaResult, finished);
     }
 
+    /** The uplink's news in words, for the device's history. */
+    String describe() {
+        return switch (status) {
+            case SUCCEEDED -> "reports firmware " + reportedFirmware;
+            case FAILED -> "reports fotaResult " + fotaResult;
+            case NOTIFIED -> "sent the download URL";
+            default -> "reports fotaState " + fotaState + (progress == null ? "" : ", " + progress + " %");
+        };
+    }
+
     private static DeviceStatus stateFrom(SenmlPack pack, DeviceStatus current) {
         return string(pack, Ingestion.FOTA_STATE).map(s -> switch (s) {
             case "downloading" -> DeviceStatus.DOWNLOADING;

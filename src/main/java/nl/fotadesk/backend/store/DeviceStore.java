@@ -11,7 +11,7 @@ import java.util.Optional;
 
 public final class DeviceStore {
     private static final String SELECT = "SELECT d.*, f.version AS desired_version, f.size AS desired_size,"
-            + " f.sha256 AS desired_sha256, dl.token, dl.token_expires_at, dl.bytes_served"
+            + " f.sha256 AS desired_sha256, dl.token, dl.token_expires_at, dl.bytes_served, dl.vendor_strict"
             + " FROM devices d LEFT JOIN firmware f ON f.id = d.desired_firmware_id"
             + " LEFT JOIN downloads dl ON dl.id = d.download_id";
 
@@ -40,24 +40,40 @@ public final class DeviceStore {
         return jdbc.list(SELECT + where + " ORDER BY d.imei LIMIT ? OFFSET ?", DeviceStore::map, params.toArray());
     }
 
+    /** Every device that matches, in IMEI order. */
+    public List<DeviceRow> all(DeviceFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(params);
+        return jdbc.list(SELECT + where + " ORDER BY d.imei", DeviceStore::map, params.toArray());
+    }
+
     public long count(DeviceFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(params);
         return jdbc.count("SELECT COUNT(*) FROM devices d" + where, params.toArray());
     }
 
-    /** Stores what an uplink reported. */
-    public void recordUplink(String imei, String reportedFirmware, DeviceStatus status, Integer progress,
-                             String fotaState, Integer fotaResult, String telemetry, Instant lastSeen) {
-        jdbc.update("UPDATE devices SET reported_firmware = ?, status = ?, progress = ?, fota_state = ?,"
-                        + " fota_result = ?, telemetry = ?, last_seen = ? WHERE imei = ?",
-                reportedFirmware, status.wireName(), progress, fotaState, fotaResult, telemetry, lastSeen, imei);
+    /**
+     * Stores what an uplink reported, unless the device's update changed since {@code read} was read
+     * (a new desired firmware, a timeout): then nothing is written and the caller reads again.
+     */
+    public boolean recordUplink(DeviceRow read, String reportedFirmware, DeviceStatus status, Integer progress,
+                                String fotaState, Integer fotaResult, String telemetry, Instant lastSeen) {
+        return jdbc.update("UPDATE devices SET reported_firmware = ?, status = ?, progress = ?, fota_state = ?,"
+                        + " fota_result = ?, telemetry = ?, last_seen = ?"
+                        + " WHERE imei = ? AND status = ? AND download_id IS NOT DISTINCT FROM ?",
+                reportedFirmware, status.wireName(), progress, fotaState, fotaResult, telemetry, lastSeen, read.imei(),
+                read.status().wireName(), read.downloadId()) == 1;
     }
 
     /** Points the device at a new desired firmware and download (null when nothing is to be done). */
     public void setDesired(String imei, String firmwareId, String downloadId, DeviceStatus status) {
         jdbc.update("UPDATE devices SET desired_firmware_id = ?, download_id = ?, status = ?, progress = NULL,"
                 + " fota_result = NULL WHERE imei = ?", firmwareId, downloadId, status.wireName(), imei);
+    }
+
+    public void setStatus(String imei, DeviceStatus status) {
+        jdbc.update("UPDATE devices SET status = ? WHERE imei = ?", status.wireName(), imei);
     }
 
     /** Moves the device to {@code to} only while its update {@code downloadId} is in state {@code from}. */
@@ -77,6 +93,7 @@ public final class DeviceStore {
                 Jdbc.nullableInt(rs, "progress"), rs.getString("fota_state"), Jdbc.nullableInt(rs, "fota_result"),
                 rs.getString("telemetry"), Jdbc.instant(rs, "last_seen"), Jdbc.instant(rs, "created_at"),
                 rs.getString("desired_version"), desiredSize, rs.getString("desired_sha256"),
-                rs.getString("token"), Jdbc.instant(rs, "token_expires_at"), bytesServed);
+                rs.getString("token"), Jdbc.instant(rs, "token_expires_at"), bytesServed,
+                rs.getBoolean("vendor_strict"));
     }
 }

@@ -10,9 +10,9 @@ public final class DownloadStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(String id, String imei, String firmwareId, Instant now) {
-        jdbc.update("INSERT INTO downloads (id, imei, firmware_id, active, request_count, bytes_served, created_at)"
-                + " VALUES (?, ?, ?, TRUE, 0, 0, ?)", id, imei, firmwareId, now);
+    public void insert(String id, String imei, String firmwareId, boolean vendorStrict, Instant now) {
+        jdbc.update("INSERT INTO downloads (id, imei, firmware_id, active, vendor_strict, request_count, bytes_served,"
+                + " created_at) VALUES (?, ?, ?, TRUE, ?, 0, 0, ?)", id, imei, firmwareId, vendorStrict, now);
     }
 
     public Optional<DownloadRow> find(String id) {

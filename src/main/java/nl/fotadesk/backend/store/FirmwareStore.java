@@ -31,6 +31,22 @@ public final class FirmwareStore {
         return jdbc.list("SELECT " + COLUMNS + " FROM firmware ORDER BY device_type, uploaded_at", FirmwareStore::map);
     }
 
+    /** How many devices want this image as their desired firmware. */
+    public long desiredBy(String id) {
+        return jdbc.count("SELECT COUNT(*) FROM devices WHERE desired_firmware_id = ?", id);
+    }
+
+    public long activeDownloads(String id) {
+        return jdbc.count("SELECT COUNT(*) FROM downloads WHERE firmware_id = ? AND active = TRUE", id);
+    }
+
+    /** Deletes the image's record and its finished downloads; true when no other record shares the file. */
+    public boolean delete(FirmwareRow f) {
+        jdbc.update("DELETE FROM downloads WHERE firmware_id = ?", f.id());
+        jdbc.update("DELETE FROM firmware WHERE id = ?", f.id());
+        return jdbc.count("SELECT COUNT(*) FROM firmware WHERE sha256 = ?", f.sha256()) == 0;
+    }
+
     private static FirmwareRow map(ResultSet rs) throws SQLException {
         return new FirmwareRow(rs.getString("id"), rs.getString("device_type"), rs.getString("version"),
                 rs.getLong("size"), rs.getString("sha256"), rs.getString("crc32"), Jdbc.instant(rs, "uploaded_at"));

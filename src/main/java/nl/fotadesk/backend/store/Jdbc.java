@@ -25,6 +25,7 @@ public final class Jdbc {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -67,22 +68,40 @@ public final class Jdbc {
         if (transaction.get() != null) {
             return work.get();
         }
+        List<Runnable> committed = new ArrayList<>();
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             transaction.set(c);
+            afterCommit.set(committed);
             try {
-                T result = work.get();
+                result = work.get();
                 c.commit();
-                return result;
             } catch (RuntimeException | Error e) {
                 c.rollback();
                 throw e;
             } finally {
                 transaction.remove();
+                afterCommit.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed (at once outside one): for
+     * in-memory state that must follow the database, never run ahead of it.
+     */
+    public void afterCommit(Runnable action) {
+        List<Runnable> pending = afterCommit.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
         }
     }
 

@@ -1,0 +1,66 @@
+package nl.fotadesk.backend.api;
+
+import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.RolloutEngine;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Router;
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.NewCampaign;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/campaigns}: preview, create, show and steer campaigns. */
+public final class CampaignRoutes implements Routes {
+    private final CampaignService campaigns;
+    private final RolloutEngine engine;
+
+    public CampaignRoutes(CampaignService campaigns, RolloutEngine engine) {
+        this.campaigns = campaigns;
+        this.engine = engine;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.add("POST", "/api/v1/campaigns/preview", x -> x.json(200, campaigns.preview(x.body(NewCampaign.class))))
+                .add("POST", "/api/v1/campaigns", x -> x.json(201, campaigns.create(x.body(NewCampaign.class))))
+                .add("GET", "/api/v1/campaigns", x -> x.json(200, campaigns.list()))
+                .add("GET", "/api/v1/campaigns/{id}", x -> x.json(200, campaigns.get(x.path("id"))))
+                .add("GET", "/api/v1/campaigns/{id}/devices", x -> x.json(200, campaigns.devices(x.path("id"),
+                        x.query("phase") == null ? null : x.intQuery("phase", 0, 1000, 0), states(x.query("state")),
+                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 50))))
+                .add("POST", "/api/v1/campaigns/{id}/start", x -> {
+                    engine.start(x.path("id"));
+                    x.json(200, campaigns.get(x.path("id")));
+                })
+                .add("POST", "/api/v1/campaigns/{id}/pause", x -> {
+                    engine.pause(x.path("id"));
+                    x.json(200, campaigns.get(x.path("id")));
+                })
+                .add("POST", "/api/v1/campaigns/{id}/resume", x -> {
+                    engine.resume(x.path("id"));
+                    x.json(200, campaigns.get(x.path("id")));
+                })
+                .add("POST", "/api/v1/campaigns/{id}/cancel", x -> {
+                    engine.cancel(x.path("id"));
+                    x.json(200, campaigns.get(x.path("id")));
+                })
+                .add("POST", "/api/v1/campaigns/{id}/retry", x -> {
+                    int retried = engine.retryFailed(x.path("id"));
+                    x.json(200, Map.of("retried", retried, "campaign", campaigns.get(x.path("id"))));
+                });
+    }
+
+    /** A comma-separated list of action states, e.g. {@code failed,timed_out}. */
+    private static List<ActionState> states(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Arrays.stream(value.split(",")).map(String::trim).map(ActionState::fromWire).toList();
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("invalid_state", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package nl.fotadesk.backend.api;
+
+import nl.fotadesk.backend.devices.DeviceImport;
+import nl.fotadesk.backend.devices.DeviceService;
+import nl.fotadesk.backend.events.EventLog;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Router;
+import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.protocol.api.DesiredFirmware;
+import nl.fotadesk.protocol.api.DeviceStatus;
+import nl.fotadesk.protocol.api.NewDevice;
+
+import org.eclipse.jetty.server.Request;
+
+import java.util.Arrays;
+
+/** {@code /api/v1/devices}: register, list and show devices, and set one device's desired firmware. */
+public final class DeviceRoutes implements Routes {
+    static final int MAX_PAGE = 1000;
+    private final DeviceService devices;
+    private final DeviceImport imports;
+    private final EventLog events;
+
+    public DeviceRoutes(DeviceService devices, DeviceImport imports, EventLog events) {
+        this.devices = devices;
+        this.imports = imports;
+        this.events = events;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.add("POST", "/api/v1/devices", x -> x.json(201, devices.register(x.body(NewDevice.class))))
+                .add("GET", "/api/v1/devices", x -> x.json(200, devices.page(filter(x),
+                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, MAX_PAGE, 50))))
+                .add("POST", "/api/v1/devices/bulk", x -> x.json(201,
+                        devices.registerAll(Arrays.asList(x.body(NewDevice[].class)))))
+                .add("POST", "/api/v1/devices/import", x -> x.json(200, imports.importCsv(
+                        Request.asInputStream(x.request()), "true".equals(x.query("dryRun")))))
+                .add("GET", "/api/v1/devices/{imei}", x -> x.json(200, devices.get(x.path("imei"))))
+                .add("GET", "/api/v1/devices/{imei}/history", x -> {
+                    devices.get(x.path("imei"));
+                    x.json(200, events.forDevice(x.path("imei"), x.intQuery("limit", 1, MAX_PAGE, 200)));
+                })
+                .add("PUT", "/api/v1/devices/{imei}/desired", x -> x.json(200,
+                        devices.setDesired(x.path("imei"), x.body(DesiredFirmware.class).firmwareId())));
+    }
+
+    /** The device filter of a list request: {@code client}, {@code deviceType}, {@code status}, {@code firmware}. */
+    static DeviceFilter filter(Router.Exchange x) {
+        return new DeviceFilter(x.query("client"), x.query("deviceType"), status(x.query("status")), x.query("firmware"))
+                .withImeiPrefix(x.query("imei"));
+    }
+
+    static DeviceStatus status(String value) {
+        try {
+            return value == null ? null : DeviceStatus.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("invalid_status", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package nl.fotadesk.backend.api;
+
+import nl.fotadesk.backend.events.EventLog;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Router;
+
+import java.time.Duration;
+
+/**
+ * {@code GET /api/v1/events?since=<cursor>&wait=<seconds>}: events after the cursor; with {@code wait}
+ * the answer comes as soon as there is one, or empty after that many seconds (a long poll).
+ * Without {@code since} the answer is empty with the newest cursor, where a live view starts.
+ */
+public final class EventRoutes implements Routes {
+    static final int MAX_WAIT_SECONDS = 30;
+    private final EventLog events;
+
+    public EventRoutes(EventLog events) {
+        this.events = events;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.add("GET", "/api/v1/events", x -> {
+            String since = x.query("since");
+            int limit = x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 500);
+            int wait = x.intQuery("wait", 0, MAX_WAIT_SECONDS, 0);
+            if (since == null) {
+                x.json(200, new nl.fotadesk.protocol.api.EventPage(java.util.List.of(), events.latest()));
+                return;
+            }
+            long cursor;
+            try {
+                cursor = Long.parseLong(since);
+            } catch (NumberFormatException e) {
+                throw HttpError.badRequest("invalid_since", "since must be a cursor from an earlier answer; got \"" + since + "\"");
+            }
+            x.json(200, events.since(cursor, limit, Duration.ofSeconds(wait)));
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package nl.fotadesk.backend.api;
+
+import nl.fotadesk.backend.devices.GroupService;
+import nl.fotadesk.backend.http.Router;
+import nl.fotadesk.protocol.api.NewGroup;
+
+/** {@code /api/v1/groups}: saved filters and static IMEI lists, and their members. */
+public final class GroupRoutes implements Routes {
+    private final GroupService groups;
+
+    public GroupRoutes(GroupService groups) {
+        this.groups = groups;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.add("POST", "/api/v1/groups", x -> x.json(201, groups.create(x.body(NewGroup.class))))
+                .add("GET", "/api/v1/groups", x -> x.json(200, groups.list()))
+                .add("GET", "/api/v1/groups/{id}", x -> x.json(200, groups.get(x.path("id"))))
+                .add("PUT", "/api/v1/groups/{id}", x -> x.json(200, groups.replace(x.path("id"), x.body(NewGroup.class))))
+                .add("DELETE", "/api/v1/groups/{id}", x -> {
+                    groups.delete(x.path("id"));
+                    x.noContent();
+                })
+                .add("GET", "/api/v1/groups/{id}/devices", x -> x.json(200, groups.members(x.path("id"),
+                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 50))));
+    }
+}

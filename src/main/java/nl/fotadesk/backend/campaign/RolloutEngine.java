@@ -1,0 +1,329 @@
+package nl.fotadesk.backend.campaign;
+
+import nl.fotadesk.backend.devices.Updates;
+import nl.fotadesk.backend.events.EventLog;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.store.ActionRow;
+import nl.fotadesk.backend.store.CampaignRow;
+import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.DeviceRow;
+import nl.fotadesk.backend.store.DeviceStore;
+import nl.fotadesk.backend.store.FirmwareRow;
+import nl.fotadesk.backend.store.FirmwareStore;
+import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.PhaseRow;
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.CampaignConflict;
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.DeviceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs campaigns: starts phases, follows each device's update, times out devices that make no
+ * progress, retries failures within the budget, moves to the next phase at the success threshold
+ * and pauses the campaign above the error threshold. All state is in the database, so a restarted
+ * backend carries on where it stopped; the clock is injected so tests can step time.
+ */
+public final class RolloutEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+    private static final int MAX_LISTED_IMEIS = 5;
+    private static final int PAGE = 100_000;
+
+    private final Jdbc jdbc;
+    private final CampaignStore store;
+    private final DeviceStore devices;
+    private final FirmwareStore firmware;
+    private final Updates updates;
+    private final EventLog events;
+    private final Clock clock;
+
+    public RolloutEngine(Jdbc jdbc, CampaignStore store, DeviceStore devices, FirmwareStore firmware, Updates updates,
+                         EventLog events, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.devices = devices;
+        this.firmware = firmware;
+        this.updates = updates;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Starts a draft now, or schedules it when it has a start time in the future. */
+    public synchronized void start(String id) {
+        CampaignRow c = campaign(id);
+        if (c.state() != CampaignState.DRAFT) {
+            throw HttpError.conflict("invalid_state", "only a draft campaign can be started; this one is " + c.state().wireName());
+        }
+        List<String> imeis = store.actions(id, null, List.of(ActionState.WAITING), 0, PAGE).stream()
+                .map(ActionRow::imei).toList();
+        refuseConflicts(conflicts(imeis, id));
+        Instant now = clock.instant();
+        jdbc.inTransaction(() -> {
+            if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
+                setState(c, CampaignState.SCHEDULED, "starts at " + c.scheduledAt(), now);
+            } else {
+                begin(c, now);
+            }
+            return null;
+        });
+    }
+
+    public synchronized void pause(String id) {
+        CampaignRow c = campaign(id);
+        if (c.state() != CampaignState.RUNNING && c.state() != CampaignState.SCHEDULED) {
+            throw HttpError.conflict("invalid_state", "only a running or scheduled campaign can be paused; this one is "
+                    + c.state().wireName());
+        }
+        jdbc.inTransaction(() -> {
+            setState(c, CampaignState.PAUSED, "paused by an operator", clock.instant());
+            return null;
+        });
+    }
+
+    /** Resumes a paused campaign; the phase that paused it no longer pauses it for its errors. */
+    public synchronized void resume(String id) {
+        CampaignRow c = campaign(id);
+        if (c.state() != CampaignState.PAUSED) {
+            throw HttpError.conflict("invalid_state", "only a paused campaign can be resumed; this one is " + c.state().wireName());
+        }
+        jdbc.inTransaction(() -> {
+            currentPhase(id).ifPresent(p -> store.ignorePhaseErrors(id, p.index()));
+            setState(c, CampaignState.RUNNING, "resumed by an operator", clock.instant());
+            evaluate(campaign(id), clock.instant());
+            return null;
+        });
+    }
+
+    /** Cancels: devices not yet done stop, and their download URLs answer 410. */
+    public synchronized void cancel(String id) {
+        CampaignRow c = campaign(id);
+        if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
+            throw HttpError.conflict("invalid_state", "the campaign is " + c.state().wireName() + " already");
+        }
+        Instant now = clock.instant();
+        jdbc.inTransaction(() -> {
+            for (ActionRow a : store.actions(id, null, open(), 0, PAGE)) {
+                if (a.state().isInFlight()) {
+                    updates.stop(device(a.imei()), DeviceStatus.CANCELLED, id, a.phase(), "campaign cancelled");
+                }
+                store.updateAction(with(a, ActionState.CANCELLED, a.attempts(), a.downloadId(), a.resultCode(), now));
+            }
+            setState(c, CampaignState.CANCELLED, "cancelled by an operator", now);
+            return null;
+        });
+    }
+
+    /** Gives the failed and timed-out devices a new attempt; a completed campaign runs again to follow them. */
+    public synchronized int retryFailed(String id) {
+        CampaignRow c = campaign(id);
+        if (c.state() == CampaignState.CANCELLED || c.state() == CampaignState.DRAFT || c.state() == CampaignState.SCHEDULED) {
+            throw HttpError.conflict("invalid_state", "a " + c.state().wireName() + " campaign has no failed devices to retry");
+        }
+        List<ActionRow> failed = store.actions(id, null, List.of(ActionState.FAILED, ActionState.TIMED_OUT), 0, PAGE);
+        Instant now = clock.instant();
+        jdbc.inTransaction(() -> {
+            FirmwareRow image = image(c);
+            for (ActionRow a : failed) {
+                give(c, image, a, 1, now, "retried by an operator");
+            }
+            if (c.state() == CampaignState.COMPLETED && !failed.isEmpty()) {
+                setState(c, CampaignState.RUNNING, "retrying " + failed.size() + " failed devices", now);
+            }
+            return null;
+        });
+        return failed.size();
+    }
+
+    /** One step of the engine: start scheduled campaigns, follow devices, and move phases on. */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        for (CampaignRow c : store.inStates(CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.PAUSED)) {
+            try {
+                jdbc.inTransaction(() -> {
+                    if (c.state() == CampaignState.SCHEDULED) {
+                        if (!c.scheduledAt().isAfter(now)) {
+                            begin(c, now);
+                        }
+                        return null;
+                    }
+                    reconcile(c, now);
+                    if (c.state() == CampaignState.RUNNING) {
+                        evaluate(c, now);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Campaign {} could not be advanced; will try again", c.id(), e);
+            }
+        }
+    }
+
+    /** Devices of {@code imeis} that another campaign ({@code except} aside) holds, per campaign. */
+    public List<CampaignConflict> conflicts(List<String> imeis, String except) {
+        Map<String, CampaignStore.CampaignRef> held = store.held();
+        Map<CampaignStore.CampaignRef, List<String>> byCampaign = new LinkedHashMap<>();
+        for (String imei : imeis) {
+            CampaignStore.CampaignRef ref = held.get(imei);
+            if (ref != null && !ref.id().equals(except)) {
+                byCampaign.computeIfAbsent(ref, r -> new ArrayList<>()).add(imei);
+            }
+        }
+        List<CampaignConflict> conflicts = new ArrayList<>();
+        byCampaign.forEach((ref, list) -> conflicts.add(new CampaignConflict(ref.id(), ref.name(), list.size(),
+                list.subList(0, Math.min(MAX_LISTED_IMEIS, list.size())))));
+        return conflicts;
+    }
+
+    static void refuseConflicts(List<CampaignConflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        StringBuilder detail = new StringBuilder("devices are in another campaign: ");
+        for (CampaignConflict c : conflicts) {
+            detail.append(c.devices()).append(" in \"").append(c.campaignName()).append("\" (").append(c.campaignId())
+                    .append("), e.g. ").append(String.join(", ", c.someImeis())).append("; ");
+        }
+        throw HttpError.conflict("campaign_conflict", detail.substring(0, detail.length() - 2));
+    }
+
+    private void begin(CampaignRow c, Instant now) {
+        setState(c, CampaignState.RUNNING, null, now);
+        startPhase(c, 0, now);
+    }
+
+    private void startPhase(CampaignRow c, int phase, Instant now) {
+        store.setPhaseState(c.id(), phase, PhaseRow.RUNNING, now);
+        events.append(EventLog.PHASE, c.id(), phase, null, PhaseRow.RUNNING, "phase " + (phase + 1) + " started");
+        FirmwareRow image = image(c);
+        for (ActionRow a : store.actions(c.id(), phase, List.of(ActionState.WAITING), 0, PAGE)) {
+            give(c, image, a, 1, now, "campaign \"" + c.name() + "\", phase " + (phase + 1));
+        }
+    }
+
+    /** Gives the device of {@code a} a new download (attempt number {@code attempt}). */
+    private void give(CampaignRow c, FirmwareRow image, ActionRow a, int attempt, Instant now, String cause) {
+        String downloadId = updates.start(device(a.imei()), image, c.vendorStrict(), c.id(), a.phase(), cause);
+        ActionState state = downloadId == null ? ActionState.SUCCEEDED : ActionState.PENDING;
+        store.updateAction(new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), state, attempt, downloadId,
+                null, null, null, now, now, null, null, null, null, null));
+    }
+
+    /** Brings each in-flight action in line with its device, timing out devices without progress. */
+    private void reconcile(CampaignRow c, Instant now) {
+        FirmwareRow image = null;
+        for (ActionRow a : store.inFlight(c.id())) {
+            if (!Objects.equals(a.deviceDownloadId(), a.downloadId())) {
+                store.updateAction(with(a, ActionState.CANCELLED, a.attempts(), a.downloadId(), null, now));
+                events.append(EventLog.DEVICE, c.id(), a.phase(), a.imei(), ActionState.CANCELLED.wireName(),
+                        "the device was given another update");
+                continue;
+            }
+            ActionState seen = a.deviceStatus() == DeviceStatus.IN_SYNC ? ActionState.SUCCEEDED : ActionState.of(a.deviceStatus());
+            boolean moved = seen != a.state() || !Objects.equals(a.deviceProgress(), a.progress())
+                    || !Objects.equals(a.deviceBytesServed(), a.bytesServed());
+            Instant lastProgress = moved || a.lastProgressAt() == null ? now : a.lastProgressAt();
+            boolean stuck = seen.isInFlight() && lastProgress.plus(CampaignService.timeout(c)).compareTo(now) <= 0;
+            if (seen == ActionState.FAILED || stuck) {
+                String why = stuck ? "no progress for " + c.deviceTimeoutSeconds() + " s" : "fotaResult " + a.deviceResult();
+                if (stuck) {
+                    updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(), why);
+                }
+                if (c.state() == CampaignState.RUNNING && a.attempts() <= c.maxRetries()) {
+                    image = image == null ? image(c) : image;
+                    give(c, image, a, a.attempts() + 1, now, "retry " + a.attempts() + " of " + c.maxRetries() + " after " + why);
+                } else {
+                    ActionState end = stuck ? ActionState.TIMED_OUT : ActionState.FAILED;
+                    store.updateAction(with(a, end, a.attempts(), a.downloadId(), a.deviceResult(), lastProgress));
+                }
+            } else if (moved) {
+                store.updateAction(new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), seen, a.attempts(),
+                        a.downloadId(), a.deviceResult(), a.deviceProgress(), a.deviceBytesServed(), lastProgress, now,
+                        null, null, null, null, null));
+            }
+        }
+    }
+
+    /** Moves the campaign on: the current phase is done at the success threshold, or pauses the campaign. */
+    private void evaluate(CampaignRow c, Instant now) {
+        List<PhaseRow> phases = store.phases(c.id());
+        for (PhaseRow p : phases) {
+            if (PhaseRow.DONE.equals(p.state())) {
+                continue;
+            }
+            if (PhaseRow.WAITING.equals(p.state())) {
+                startPhase(c, p.index(), now);
+            }
+            Map<ActionState, Integer> counts = store.counts(c.id(), p.index());
+            int total = p.deviceCount();
+            int succeeded = counts.getOrDefault(ActionState.SUCCEEDED, 0);
+            int failed = counts.getOrDefault(ActionState.FAILED, 0) + counts.getOrDefault(ActionState.TIMED_OUT, 0);
+            int terminal = succeeded + failed + counts.getOrDefault(ActionState.CANCELLED, 0);
+            boolean last = p.index() == phases.size() - 1;
+            String phaseName = "phase " + (p.index() + 1);
+            if (!p.ignoreErrors() && (long) failed * 100 > (long) c.errorThreshold() * total) {
+                setState(c, CampaignState.PAUSED, phaseName + ": " + failed + " of " + total + " devices failed, above the"
+                        + " error threshold of " + c.errorThreshold() + " %", now);
+                return;
+            }
+            boolean enough = (long) succeeded * 100 >= (long) c.successThreshold() * total;
+            if (total > 0 && terminal == total && !enough && !p.ignoreErrors()) {
+                setState(c, CampaignState.PAUSED, phaseName + " ended with " + succeeded + " of " + total
+                        + " devices updated, below the success threshold of " + c.successThreshold() + " %", now);
+                return;
+            }
+            boolean done = last ? terminal == total : enough || terminal == total;
+            if (!done) {
+                return;
+            }
+            store.setPhaseState(c.id(), p.index(), PhaseRow.DONE, now);
+            events.append(EventLog.PHASE, c.id(), p.index(), null, PhaseRow.DONE, phaseName + " done: " + succeeded
+                    + " of " + total + " devices updated");
+        }
+        Map<ActionState, Integer> all = store.counts(c.id(), null);
+        if (all.entrySet().stream().allMatch(e -> e.getKey().isTerminal())) {
+            setState(c, CampaignState.COMPLETED, all.getOrDefault(ActionState.SUCCEEDED, 0) + " devices updated, "
+                    + (all.getOrDefault(ActionState.FAILED, 0) + all.getOrDefault(ActionState.TIMED_OUT, 0)) + " failed", now);
+        }
+    }
+
+    private void setState(CampaignRow c, CampaignState state, String reason, Instant now) {
+        boolean ends = state == CampaignState.COMPLETED || state == CampaignState.CANCELLED;
+        store.setState(c.id(), state, reason, state == CampaignState.RUNNING ? now : null, ends ? now : null);
+        events.append(EventLog.CAMPAIGN, c.id(), null, null, state.wireName(), reason);
+    }
+
+    private java.util.Optional<PhaseRow> currentPhase(String id) {
+        return store.phases(id).stream().filter(p -> !PhaseRow.DONE.equals(p.state())).findFirst();
+    }
+
+    private static ActionRow with(ActionRow a, ActionState state, int attempts, String downloadId, Integer result,
+                                  Instant lastProgress) {
+        return new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), state, attempts, downloadId, result,
+                a.progress(), a.bytesServed(), lastProgress, lastProgress, null, null, null, null, null);
+    }
+
+    private static List<ActionState> open() {
+        return java.util.Arrays.stream(ActionState.values()).filter(s -> !s.isTerminal()).toList();
+    }
+
+    private CampaignRow campaign(String id) {
+        return store.find(id).orElseThrow(() -> HttpError.notFound("no campaign with id " + id));
+    }
+
+    private FirmwareRow image(CampaignRow c) {
+        return firmware.find(c.firmwareId()).orElseThrow();
+    }
+
+    private DeviceRow device(String imei) {
+        return devices.find(imei).orElseThrow();
+    }
+}

@@ -1,0 +1,73 @@
+package nl.fotadesk.backend.campaign;
+
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.DeviceRow;
+import nl.fotadesk.backend.store.DeviceStore;
+import nl.fotadesk.backend.store.FirmwareRow;
+import nl.fotadesk.backend.store.GroupRow;
+import nl.fotadesk.backend.store.GroupStore;
+import nl.fotadesk.protocol.api.CampaignTarget;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a campaign's target into the devices it updates, in the order they are given out to phases:
+ * every criterion must match, devices of another type or already on the version are left out, and the
+ * cap keeps the first N of a random (seeded, so a preview and the campaign agree) or IMEI order.
+ */
+public final class TargetResolver {
+    /** What a target matches, and the devices to update in phase order. */
+    record Resolution(int matched, int otherType, int alreadyCurrent, List<String> unknownImeis, List<String> targeted) {
+    }
+
+    private final DeviceStore devices;
+    private final GroupStore groups;
+
+    public TargetResolver(DeviceStore devices, GroupStore groups) {
+        this.devices = devices;
+        this.groups = groups;
+    }
+
+    Resolution resolve(CampaignTarget target, FirmwareRow image, long seed) {
+        DeviceFilter filter = new DeviceFilter(target.client(), target.deviceType(), null, null);
+        if (target.groupId() != null) {
+            GroupRow group = groups.find(target.groupId()).orElseThrow(() ->
+                    HttpError.badRequest("unknown_group", "no group with id " + target.groupId()));
+            filter = GroupRow.STATIC.equals(group.kind()) ? filter.withGroup(group.id()) : filter.and(group.filter());
+        }
+        List<DeviceRow> matches = devices.all(filter);
+        List<String> unknown = List.of();
+        if (target.imeis() != null) {
+            Set<String> listed = new LinkedHashSet<>(target.imeis());
+            matches = matches.stream().filter(d -> listed.contains(d.imei())).toList();
+            Set<String> found = matches.stream().map(DeviceRow::imei).collect(Collectors.toSet());
+            unknown = listed.stream().filter(i -> !found.contains(i) && devices.find(i).isEmpty()).toList();
+        }
+        int otherType = 0;
+        int current = 0;
+        List<String> eligible = new ArrayList<>();
+        for (DeviceRow d : matches) {
+            if (!d.deviceType().equals(image.deviceType())) {
+                otherType++;
+            } else if (image.version().equals(d.reportedFirmware())) {
+                current++;
+            } else {
+                eligible.add(d.imei());
+            }
+        }
+        if (!"imei".equals(target.capOrder())) {
+            Collections.shuffle(eligible, new Random(seed));
+        }
+        if (target.cap() != null && target.cap() < eligible.size()) {
+            eligible = new ArrayList<>(eligible.subList(0, target.cap()));
+        }
+        return new Resolution(matches.size(), otherType, current, unknown, eligible);
+    }
+}

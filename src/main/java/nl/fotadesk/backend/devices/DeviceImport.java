@@ -1,0 +1,88 @@
+package nl.fotadesk.backend.devices;
+
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.protocol.api.ImportReport;
+import nl.fotadesk.protocol.api.ItemError;
+import nl.fotadesk.protocol.api.NewDevice;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Imports devices from CSV with a header line naming the columns {@code imei}, {@code deviceType},
+ * {@code client} and optionally {@code secret} and {@code firmware} (any order and case). Good lines are
+ * registered, bad ones reported with their line number; a dry run only checks.
+ */
+public final class DeviceImport {
+    private static final Set<String> REQUIRED = Set.of("imei", "devicetype", "client");
+    private static final int MAX_LINES = 100_000;
+    private final DeviceService devices;
+
+    public DeviceImport(DeviceService devices) {
+        this.devices = devices;
+    }
+
+    public ImportReport importCsv(InputStream body, boolean dryRun) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
+        List<NewDevice> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<ItemError> errors = new ArrayList<>();
+        try (CSVParser parser = format.parse(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            Map<String, String> columns = columns(parser.getHeaderNames());
+            try {
+                for (CSVRecord r : parser) {
+                    int line = (int) r.getParser().getCurrentLineNumber();
+                    if (rows.size() + errors.size() >= MAX_LINES) {
+                        throw HttpError.badRequest("too_many_lines", "an import holds at most " + MAX_LINES + " devices");
+                    }
+                    if (!r.isConsistent()) {
+                        errors.add(new ItemError(line, r.get(0), "invalid_line", "line " + line + " has " + r.size()
+                                + " columns, the header has " + parser.getHeaderNames().size()));
+                        continue;
+                    }
+                    rows.add(new NewDevice(value(r, columns, "imei"), value(r, columns, "devicetype"),
+                            value(r, columns, "client"), value(r, columns, "secret"), value(r, columns, "firmware")));
+                    lines.add(line);
+                }
+            } catch (UncheckedIOException e) {
+                throw HttpError.badRequest("invalid_csv", "the file is not valid CSV: " + e.getCause().getMessage());
+            }
+        }
+        return devices.registerValid(rows, lines, errors, dryRun);
+    }
+
+    /** Header name (lower case) → the name as written. */
+    private static Map<String, String> columns(List<String> header) {
+        Map<String, String> columns = new TreeMap<>();
+        for (String h : header) {
+            columns.put(h.trim().toLowerCase(Locale.ROOT), h);
+        }
+        if (!columns.keySet().containsAll(REQUIRED)) {
+            throw HttpError.badRequest("invalid_csv", "the first line must name the columns imei, deviceType, client"
+                    + " (and optionally secret, firmware); it names " + header);
+        }
+        return columns;
+    }
+
+    private static String value(CSVRecord r, Map<String, String> columns, String key) {
+        String column = columns.get(key);
+        if (column == null) {
+            return null;
+        }
+        String v = r.get(column);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+}

@@ -1,0 +1,144 @@
+package nl.fotadesk.backend.devices;
+
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.GroupRow;
+import nl.fotadesk.backend.store.GroupStore;
+import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.StoreException;
+import nl.fotadesk.protocol.Imei;
+import nl.fotadesk.protocol.ProtocolException;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.Page;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Saved groups of devices: filters that follow the fleet, and static IMEI lists. */
+public final class GroupService {
+    private static final int MAX_MEMBERS = 100_000;
+    private final Jdbc jdbc;
+    private final GroupStore store;
+    private final DeviceService devices;
+    private final Clock clock;
+
+    public GroupService(Jdbc jdbc, GroupStore store, DeviceService devices, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    public GroupView create(NewGroup g) {
+        String id = UUID.randomUUID().toString();
+        save(id, g, true);
+        return get(id);
+    }
+
+    public GroupView replace(String id, NewGroup g) {
+        GroupRow existing = find(id);
+        if (!existing.kind().equals(kind(g))) {
+            throw HttpError.badRequest("invalid_group", "a " + existing.kind() + " group stays a " + existing.kind()
+                    + " group; create a new group instead");
+        }
+        save(id, g, false);
+        return get(id);
+    }
+
+    public void delete(String id) {
+        find(id);
+        jdbc.inTransaction(() -> {
+            store.delete(id);
+            return null;
+        });
+    }
+
+    public GroupView get(String id) {
+        return view(find(id));
+    }
+
+    public List<GroupView> list() {
+        return store.list().stream().map(this::view).toList();
+    }
+
+    public Page<DeviceView> members(String id, int offset, int limit) {
+        return devices.page(filter(find(id)), offset, limit);
+    }
+
+    /** The device filter that selects a group's members. */
+    public DeviceFilter filter(GroupRow g) {
+        return GroupRow.STATIC.equals(g.kind()) ? DeviceFilter.ALL.withGroup(g.id()) : g.filter();
+    }
+
+    private void save(String id, NewGroup g, boolean create) {
+        String name = g.name() == null ? "" : g.name().trim();
+        if (name.isEmpty() || name.length() > 64) {
+            throw HttpError.badRequest("invalid_name", "a group name must be 1 to 64 characters");
+        }
+        String kind = kind(g);
+        List<String> imeis = GroupRow.STATIC.equals(kind) ? imeis(g.imeis()) : List.of();
+        GroupFilter f = g.filter();
+        DeviceFilter filter = f == null ? null : new DeviceFilter(
+                f.client() == null ? null : Names.name("client", f.client()),
+                f.deviceType() == null ? null : Names.name("deviceType", f.deviceType()),
+                f.status(), f.firmware() == null ? null : Names.version("firmware", f.firmware()));
+        GroupRow row = new GroupRow(id, name, kind, filter, clock.instant());
+        try {
+            jdbc.inTransaction(() -> {
+                if (create) {
+                    store.insert(row);
+                } else {
+                    store.update(row);
+                }
+                if (GroupRow.STATIC.equals(kind)) {
+                    store.setMembers(id, imeis);
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            if (e.isDuplicateKey()) {
+                throw HttpError.conflict("duplicate_group", "a group named \"" + name + "\" exists already");
+            }
+            throw e;
+        }
+    }
+
+    private static String kind(NewGroup g) {
+        if ((g.filter() == null) == (g.imeis() == null)) {
+            throw HttpError.badRequest("invalid_group", "a group has either a filter or a list of imeis");
+        }
+        return g.filter() != null ? GroupRow.FILTER : GroupRow.STATIC;
+    }
+
+    private static List<String> imeis(List<String> given) {
+        if (given.size() > MAX_MEMBERS) {
+            throw HttpError.badRequest("invalid_group", "a static group holds at most " + MAX_MEMBERS + " devices");
+        }
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                unique.add(Imei.requireValid(given.get(i) == null ? null : given.get(i).trim()));
+            } catch (ProtocolException e) {
+                throw HttpError.badRequest("invalid_imei", "imeis[" + i + "]: " + e.getMessage());
+            }
+        }
+        return List.copyOf(unique);
+    }
+
+    private GroupRow find(String id) {
+        return store.find(id).orElseThrow(() -> HttpError.notFound("no group with id " + id));
+    }
+
+    private GroupView view(GroupRow g) {
+        DeviceFilter f = g.filter();
+        GroupFilter filter = GroupRow.FILTER.equals(g.kind())
+                ? new GroupFilter(f.client(), f.deviceType(), f.firmware(), f.status()) : null;
+        long members = GroupRow.STATIC.equals(g.kind()) ? store.memberCount(g.id()) : devices.count(filter(g));
+        return new GroupView(g.id(), g.name(), g.kind(), filter, members, g.createdAt().toString());
+    }
+}

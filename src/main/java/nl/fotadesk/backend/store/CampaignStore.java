@@ -1,0 +1,180 @@
+package nl.fotadesk.backend.store;
+
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.DeviceStatus;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Campaigns, their phases and their per-device actions. */
+public final class CampaignStore {
+    /** A campaign by id and name, as conflicts and messages name it. */
+    public record CampaignRef(String id, String name) {
+    }
+
+    private static final String HOLDING = Stream.of(CampaignState.values()).filter(CampaignState::holdsDevices)
+            .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
+    private static final String OPEN_ACTION = Stream.of(ActionState.values()).filter(s -> !s.isTerminal())
+            .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
+    private static final String IN_FLIGHT = Stream.of(ActionState.values()).filter(ActionState::isInFlight)
+            .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
+    private static final String ACTION_SELECT = "SELECT a.*, d.status AS device_status, d.download_id AS device_download,"
+            + " d.progress AS device_progress, d.fota_result AS device_result, dl.bytes_served AS device_bytes"
+            + " FROM campaign_actions a JOIN devices d ON d.imei = a.imei LEFT JOIN downloads dl ON dl.id = d.download_id";
+
+    private final Jdbc jdbc;
+
+    public CampaignStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(CampaignRow c) {
+        jdbc.update("INSERT INTO campaigns (id, name, firmware_id, state, target, success_threshold, error_threshold,"
+                        + " device_timeout_s, max_retries, vendor_strict, scheduled_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.id(), c.name(), c.firmwareId(), c.state().wireName(), c.target(), c.successThreshold(),
+                c.errorThreshold(), c.deviceTimeoutSeconds(), c.maxRetries(), c.vendorStrict(), c.scheduledAt(),
+                c.createdAt());
+    }
+
+    public Optional<CampaignRow> find(String id) {
+        return jdbc.one("SELECT * FROM campaigns WHERE id = ?", CampaignStore::campaign, id);
+    }
+
+    public List<CampaignRow> list() {
+        return jdbc.list("SELECT * FROM campaigns ORDER BY created_at DESC", CampaignStore::campaign);
+    }
+
+    public List<CampaignRow> inStates(CampaignState... states) {
+        String in = Stream.of(states).map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
+        return jdbc.list("SELECT * FROM campaigns WHERE state IN (" + in + ") ORDER BY created_at", CampaignStore::campaign);
+    }
+
+    public void setState(String id, CampaignState state, String reason, Instant startedAt, Instant finishedAt) {
+        jdbc.update("UPDATE campaigns SET state = ?, state_reason = ?, started_at = COALESCE(started_at, ?),"
+                + " finished_at = ? WHERE id = ?", state.wireName(), reason, startedAt, finishedAt, id);
+    }
+
+    public long usingFirmware(String firmwareId) {
+        return jdbc.count("SELECT COUNT(*) FROM campaigns WHERE firmware_id = ?", firmwareId);
+    }
+
+    public void insertPhase(String campaignId, int index, int deviceCount) {
+        jdbc.update("INSERT INTO campaign_phases (campaign_id, idx, device_count, state, ignore_errors)"
+                + " VALUES (?, ?, ?, ?, FALSE)", campaignId, index, deviceCount, PhaseRow.WAITING);
+    }
+
+    public List<PhaseRow> phases(String campaignId) {
+        return jdbc.list("SELECT * FROM campaign_phases WHERE campaign_id = ? ORDER BY idx", rs -> new PhaseRow(
+                rs.getString("campaign_id"), rs.getInt("idx"), rs.getInt("device_count"), rs.getString("state"),
+                rs.getBoolean("ignore_errors"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at")),
+                campaignId);
+    }
+
+    public void setPhaseState(String campaignId, int index, String state, Instant now) {
+        jdbc.update("UPDATE campaign_phases SET state = ?,"
+                        + " started_at = CASE WHEN ? = 'running' THEN ? ELSE started_at END,"
+                        + " finished_at = CASE WHEN ? = 'done' THEN ? ELSE finished_at END"
+                        + " WHERE campaign_id = ? AND idx = ?",
+                state, state, now, state, now, campaignId, index);
+    }
+
+    public void ignorePhaseErrors(String campaignId, int index) {
+        jdbc.update("UPDATE campaign_phases SET ignore_errors = TRUE WHERE campaign_id = ? AND idx = ?", campaignId, index);
+    }
+
+    public void insertAction(String campaignId, String imei, int phase, int position, Instant now) {
+        jdbc.update("INSERT INTO campaign_actions (campaign_id, imei, phase_idx, position, state, attempts, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, 0, ?)", campaignId, imei, phase, position, ActionState.WAITING.wireName(), now);
+    }
+
+    /** Actions of a campaign, optionally of one phase and/or in given states, in phase order. */
+    public List<ActionRow> actions(String campaignId, Integer phase, List<ActionState> states, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(campaignId);
+        String where = " WHERE a.campaign_id = ?";
+        if (phase != null) {
+            where += " AND a.phase_idx = ?";
+            params.add(phase);
+        }
+        if (states != null && !states.isEmpty()) {
+            where += " AND a.state IN (" + states.stream().map(s -> "'" + s.wireName() + "'")
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        params.add(limit);
+        params.add(offset);
+        return jdbc.list(ACTION_SELECT + where + " ORDER BY a.position LIMIT ? OFFSET ?", CampaignStore::action,
+                params.toArray());
+    }
+
+    /** Actions a device is working on (notified or further, not finished), with the device's state. */
+    public List<ActionRow> inFlight(String campaignId) {
+        return jdbc.list(ACTION_SELECT + " WHERE a.campaign_id = ? AND a.state IN (" + IN_FLIGHT + ")",
+                CampaignStore::action, campaignId);
+    }
+
+    public void updateAction(ActionRow a) {
+        jdbc.update("UPDATE campaign_actions SET state = ?, attempts = ?, download_id = ?, result_code = ?,"
+                        + " progress = ?, bytes_served = ?, last_progress_at = ?, updated_at = ?"
+                        + " WHERE campaign_id = ? AND imei = ?",
+                a.state().wireName(), a.attempts(), a.downloadId(), a.resultCode(), a.progress(), a.bytesServed(),
+                a.lastProgressAt(), a.updatedAt(), a.campaignId(), a.imei());
+    }
+
+    /** How many actions are in each state, for the whole campaign ({@code phase} null) or one phase. */
+    public Map<ActionState, Integer> counts(String campaignId, Integer phase) {
+        Map<ActionState, Integer> counts = new EnumMap<>(ActionState.class);
+        String sql = "SELECT state, COUNT(*) FROM campaign_actions WHERE campaign_id = ?"
+                + (phase == null ? "" : " AND phase_idx = ?") + " GROUP BY state";
+        Object[] params = phase == null ? new Object[]{campaignId} : new Object[]{campaignId, phase};
+        jdbc.list(sql, rs -> counts.put(ActionState.fromWire(rs.getString(1)), rs.getInt(2)), params);
+        return counts;
+    }
+
+    /** The campaign that holds a device now, if any. */
+    public Optional<CampaignRef> holding(String imei) {
+        return jdbc.one("SELECT c.id, c.name FROM campaign_actions a JOIN campaigns c ON c.id = a.campaign_id"
+                + " WHERE a.imei = ? AND c.state IN (" + HOLDING + ") AND a.state IN (" + OPEN_ACTION + ")",
+                rs -> new CampaignRef(rs.getString(1), rs.getString(2)), imei);
+    }
+
+    /** Every device held by a campaign now, with that campaign. */
+    public Map<String, CampaignRef> held() {
+        Map<String, CampaignRef> held = new HashMap<>();
+        jdbc.list("SELECT a.imei, c.id, c.name FROM campaign_actions a JOIN campaigns c ON c.id = a.campaign_id"
+                + " WHERE c.state IN (" + HOLDING + ") AND a.state IN (" + OPEN_ACTION + ")",
+                rs -> held.put(rs.getString(1).trim(), new CampaignRef(rs.getString(2), rs.getString(3))));
+        return held;
+    }
+
+    private static CampaignRow campaign(ResultSet rs) throws SQLException {
+        return new CampaignRow(rs.getString("id"), rs.getString("name"), rs.getString("firmware_id"),
+                CampaignState.fromWire(rs.getString("state")), rs.getString("target"), rs.getInt("success_threshold"),
+                rs.getInt("error_threshold"), rs.getLong("device_timeout_s"), rs.getInt("max_retries"),
+                rs.getBoolean("vendor_strict"), Jdbc.instant(rs, "scheduled_at"), rs.getString("state_reason"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"));
+    }
+
+    private static ActionRow action(ResultSet rs) throws SQLException {
+        long bytes = rs.getLong("bytes_served");
+        Long actionBytes = rs.wasNull() ? null : bytes;
+        long deviceBytes = rs.getLong("device_bytes");
+        Long deviceBytesServed = rs.wasNull() ? null : deviceBytes;
+        return new ActionRow(rs.getString("campaign_id"), rs.getString("imei").trim(), rs.getInt("phase_idx"),
+                rs.getInt("position"), ActionState.fromWire(rs.getString("state")), rs.getInt("attempts"),
+                rs.getString("download_id"), Jdbc.nullableInt(rs, "result_code"), Jdbc.nullableInt(rs, "progress"),
+                actionBytes, Jdbc.instant(rs, "last_progress_at"), Jdbc.instant(rs, "updated_at"),
+                DeviceStatus.fromWire(rs.getString("device_status")), rs.getString("device_download"),
+                Jdbc.nullableInt(rs, "device_progress"), Jdbc.nullableInt(rs, "device_result"), deviceBytesServed);
+    }
+}

@@ -1,0 +1,49 @@
+package nl.fotadesk.backend.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Clients and device types: created explicitly, or on first use by a device or firmware. */
+public final class CatalogStore {
+    /** A name with how many devices (and, for device types, firmware images) carry it. */
+    public record Entry(String name, String description, long devices, long firmware, Instant createdAt) {
+    }
+
+    private final Jdbc jdbc;
+
+    public CatalogStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void ensureClient(String name, Instant now) {
+        jdbc.update("INSERT INTO clients (name, created_at) SELECT ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM clients WHERE name = ?)", name, now, name);
+    }
+
+    public void ensureDeviceType(String name, String description, Instant now) {
+        jdbc.update("INSERT INTO device_types (name, description, created_at) SELECT ?, ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM device_types WHERE name = ?)", name, description, now, name);
+    }
+
+    public boolean clientExists(String name) {
+        return jdbc.count("SELECT COUNT(*) FROM clients WHERE name = ?", name) > 0;
+    }
+
+    public boolean deviceTypeExists(String name) {
+        return jdbc.count("SELECT COUNT(*) FROM device_types WHERE name = ?", name) > 0;
+    }
+
+    public List<Entry> clients() {
+        return jdbc.list("SELECT c.name, c.created_at, (SELECT COUNT(*) FROM devices d WHERE d.client = c.name) AS n"
+                + " FROM clients c ORDER BY c.name", rs -> new Entry(rs.getString("name"), null, rs.getLong("n"), 0,
+                Jdbc.instant(rs, "created_at")));
+    }
+
+    public List<Entry> deviceTypes() {
+        return jdbc.list("SELECT t.name, t.description, t.created_at,"
+                + " (SELECT COUNT(*) FROM devices d WHERE d.device_type = t.name) AS n,"
+                + " (SELECT COUNT(*) FROM firmware f WHERE f.device_type = t.name) AS f"
+                + " FROM device_types t ORDER BY t.name", rs -> new Entry(rs.getString("name"),
+                rs.getString("description"), rs.getLong("n"), rs.getLong("f"), Jdbc.instant(rs, "created_at")));
+    }
+}

@@ -1,0 +1,69 @@
+package nl.fotadesk.backend.store;
+
+import nl.fotadesk.protocol.api.DeviceStatus;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class GroupStore {
+    private final Jdbc jdbc;
+
+    public GroupStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws StoreException with {@link StoreException#isDuplicateKey()} when the name is taken */
+    public void insert(GroupRow g) {
+        DeviceFilter f = g.filter() == null ? DeviceFilter.ALL : g.filter();
+        jdbc.update("INSERT INTO device_groups (id, name, kind, filter_client, filter_type, filter_firmware,"
+                        + " filter_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", g.id(), g.name(), g.kind(),
+                f.client(), f.deviceType(), f.firmware(), f.status() == null ? null : f.status().wireName(),
+                g.createdAt());
+    }
+
+    public void update(GroupRow g) {
+        DeviceFilter f = g.filter() == null ? DeviceFilter.ALL : g.filter();
+        jdbc.update("UPDATE device_groups SET name = ?, filter_client = ?, filter_type = ?, filter_firmware = ?,"
+                        + " filter_status = ? WHERE id = ?", g.name(), f.client(), f.deviceType(), f.firmware(),
+                f.status() == null ? null : f.status().wireName(), g.id());
+    }
+
+    public Optional<GroupRow> find(String id) {
+        return jdbc.one("SELECT * FROM device_groups WHERE id = ?", GroupStore::map, id);
+    }
+
+    public List<GroupRow> list() {
+        return jdbc.list("SELECT * FROM device_groups ORDER BY name", GroupStore::map);
+    }
+
+    public void delete(String id) {
+        jdbc.update("DELETE FROM group_members WHERE group_id = ?", id);
+        jdbc.update("DELETE FROM device_groups WHERE id = ?", id);
+    }
+
+    public void setMembers(String id, List<String> imeis) {
+        jdbc.update("DELETE FROM group_members WHERE group_id = ?", id);
+        for (String imei : imeis) {
+            jdbc.update("INSERT INTO group_members (group_id, imei) VALUES (?, ?)", id, imei);
+        }
+    }
+
+    public List<String> members(String id) {
+        return jdbc.list("SELECT imei FROM group_members WHERE group_id = ? ORDER BY imei", rs -> rs.getString(1).trim(), id);
+    }
+
+    public long memberCount(String id) {
+        return jdbc.count("SELECT COUNT(*) FROM group_members WHERE group_id = ?", id);
+    }
+
+    private static GroupRow map(ResultSet rs) throws SQLException {
+        String status = rs.getString("filter_status");
+        return new GroupRow(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
+                new DeviceFilter(rs.getString("filter_client"), rs.getString("filter_type"),
+                        status == null ? null : DeviceStatus.fromWire(status), rs.getString("filter_firmware")),
+                Jdbc.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,16 @@
+package nl.fotadesk.protocol.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * A campaign to create (or preview). Defaults: one phase of 100 %, success threshold 100 %, error
+ * threshold 10 %, device timeout 3600 s, 1 retry, not scheduled, extension records in downlinks.
+ * {@code scheduledAt} is ISO-8601; with {@code start} true the campaign starts (or is scheduled) at once.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NewCampaign(String name, String firmwareId, CampaignTarget target, List<PhaseSpec> phases,
+                          Integer successThreshold, Integer errorThreshold, Long deviceTimeoutSeconds,
+                          Integer maxRetries, String scheduledAt, Boolean vendorStrict, Boolean start) {
+}
