@@ -25,6 +25,7 @@ public final class TestBackend implements AutoCloseable {
     public final Path dataDir;
     public final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
     private BackendConfig config;
+    private final java.time.Clock clock;
     private BackendServer server;
 
     public TestBackend(Path dataDir) throws Exception {
@@ -32,9 +33,15 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public TestBackend(BackendConfig config) throws Exception {
+        this(config, java.time.Clock.systemUTC());
+    }
+
+    /** A backend on {@code clock}; with an engine tick of zero, tests step campaigns with {@code server().tick()}. */
+    public TestBackend(BackendConfig config, java.time.Clock clock) throws Exception {
         this.dataDir = config.dataDir();
         this.config = config;
-        server = BackendServer.start(config);
+        this.clock = clock;
+        server = BackendServer.start(config, clock);
     }
 
     public String url() {
@@ -54,7 +61,7 @@ public final class TestBackend implements AutoCloseable {
         int port = port();
         server.close();
         config = config.withPort(port);
-        server = BackendServer.start(config);
+        server = BackendServer.start(config, clock);
     }
 
     public Response api(String method, String path, String json) throws IOException {

@@ -228,8 +228,8 @@ public final class RolloutEngine {
                 continue;
             }
             ActionState seen = a.deviceStatus() == DeviceStatus.IN_SYNC ? ActionState.SUCCEEDED : ActionState.of(a.deviceStatus());
-            boolean moved = seen != a.state() || !Objects.equals(a.deviceProgress(), a.progress())
-                    || !Objects.equals(a.deviceBytesServed(), a.bytesServed());
+            boolean moved = seen != a.state() || zeroIfNull(a.deviceProgress()) != zeroIfNull(a.progress())
+                    || zeroIfNull(a.deviceBytesServed()) != zeroIfNull(a.bytesServed());
             Instant lastProgress = moved || a.lastProgressAt() == null ? now : a.lastProgressAt();
             boolean stuck = seen.isInFlight() && lastProgress.plus(CampaignService.timeout(c)).compareTo(now) <= 0;
             if (seen == ActionState.FAILED || stuck) {
@@ -309,6 +309,10 @@ public final class RolloutEngine {
                                   Instant lastProgress) {
         return new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), state, attempts, downloadId, result,
                 a.progress(), a.bytesServed(), lastProgress, lastProgress, null, null, null, null, null);
+    }
+
+    private static long zeroIfNull(Number n) {
+        return n == null ? 0 : n.longValue();
     }
 
     private static List<ActionState> open() {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +139,9 @@ public final class Jdbc {
         PreparedStatement st = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
-            st.setObject(i + 1, p instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : p);
+            // Microseconds: what both H2 and PostgreSQL keep, so a time read back equals the one written.
+            st.setObject(i + 1, p instanceof Instant t
+                    ? OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC) : p);
         }
         return st;
     }
