@@ -1,6 +1,5 @@
 package nl.fotadesk.client;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignPreview;
@@ -14,6 +13,8 @@ import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.ImportReport;
 import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.protocol.api.NewCatalogEntry;
+import nl.fotadesk.protocol.api.RetryResult;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
@@ -51,15 +52,6 @@ public final class FotaDeskClient {
     private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
     private static final MediaType CSV = MediaType.get("text/csv; charset=utf-8");
-
-    /** Body of the create requests of clients and device types. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record NewEntry(String name, String description) {
-    }
-
-    /** Answer of a retry; the campaign in it is left to {@link #campaign(String)}. */
-    private record Retried(int retried) {
-    }
 
     private final ApiTransport api;
 
@@ -175,9 +167,10 @@ public final class FotaDeskClient {
         return upload(deviceType, version, RequestBody.create(image, OCTET_STREAM));
     }
 
+    /** With {@code Expect: 100-continue} the server refuses a bad name, size or duplicate before the image is sent. */
     private FirmwareView upload(String deviceType, String version, RequestBody image) {
         HttpUrl.Builder url = params(api.url("firmware"), "deviceType", deviceType, "version", version);
-        return api.call(api.request(url).post(image), JsonType.of(FirmwareView.class));
+        return api.call(api.request(url).header("Expect", "100-continue").post(image), JsonType.of(FirmwareView.class));
     }
 
     public List<FirmwareView> firmware() {
@@ -209,7 +202,7 @@ public final class FotaDeskClient {
     }
 
     public CatalogEntry createClient(String name) {
-        return api.send("POST", api.url("clients"), new NewEntry(name, null), JsonType.of(CatalogEntry.class));
+        return api.send("POST", api.url("clients"), new NewCatalogEntry(name, null), JsonType.of(CatalogEntry.class));
     }
 
     public List<CatalogEntry> deviceTypes() {
@@ -218,7 +211,7 @@ public final class FotaDeskClient {
 
     /** @param description may be null */
     public CatalogEntry createDeviceType(String name, String description) {
-        return api.send("POST", api.url("device-types"), new NewEntry(name, description),
+        return api.send("POST", api.url("device-types"), new NewCatalogEntry(name, description),
                 JsonType.of(CatalogEntry.class));
     }
 
@@ -317,7 +310,7 @@ public final class FotaDeskClient {
      * @return how many devices were retried
      */
     public int retryFailed(String id) {
-        return api.send("POST", api.url("campaigns", id, "retry"), null, JsonType.of(Retried.class)).retried();
+        return api.send("POST", api.url("campaigns", id, "retry"), null, JsonType.of(RetryResult.class)).retried();
     }
 
     // Events

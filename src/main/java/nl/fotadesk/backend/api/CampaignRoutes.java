@@ -6,10 +6,10 @@ import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.protocol.api.RetryResult;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /api/v1/campaigns}: preview, create, show and steer campaigns. */
 public final class CampaignRoutes implements Routes {
@@ -48,7 +48,7 @@ public final class CampaignRoutes implements Routes {
                 })
                 .add("POST", "/api/v1/campaigns/{id}/retry", x -> {
                     int retried = engine.retryFailed(x.path("id"));
-                    x.json(200, Map.of("retried", retried, "campaign", campaigns.get(x.path("id"))));
+                    x.json(200, new RetryResult(retried, campaigns.get(x.path("id"))));
                 });
     }
 

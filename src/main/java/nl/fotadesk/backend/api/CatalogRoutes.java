@@ -5,16 +5,13 @@ import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.protocol.api.CatalogEntry;
+import nl.fotadesk.protocol.api.NewCatalogEntry;
 
 import java.time.Clock;
 import java.util.List;
 
 /** {@code /api/v1/clients} and {@code /api/v1/device-types}: the names devices and firmware are filed under. */
 public final class CatalogRoutes implements Routes {
-    /** Body of a create request. */
-    public record NewEntry(String name, String description) {
-    }
-
     private final CatalogStore catalog;
     private final Clock clock;
 
@@ -27,7 +24,7 @@ public final class CatalogRoutes implements Routes {
     public void register(Router router) {
         router.add("GET", "/api/v1/clients", x -> x.json(200, clients()))
                 .add("POST", "/api/v1/clients", x -> {
-                    String name = Names.name("name", x.body(NewEntry.class).name());
+                    String name = Names.name("name", x.body(NewCatalogEntry.class).name());
                     if (catalog.clientExists(name)) {
                         throw HttpError.conflict("duplicate_client", "client " + name + " exists already");
                     }
@@ -36,7 +33,7 @@ public final class CatalogRoutes implements Routes {
                 })
                 .add("GET", "/api/v1/device-types", x -> x.json(200, deviceTypes()))
                 .add("POST", "/api/v1/device-types", x -> {
-                    NewEntry e = x.body(NewEntry.class);
+                    NewCatalogEntry e = x.body(NewCatalogEntry.class);
                     String name = Names.name("name", e.name());
                     if (e.description() != null && e.description().length() > 256) {
                         throw HttpError.badRequest("invalid_description", "description must be at most 256 characters");

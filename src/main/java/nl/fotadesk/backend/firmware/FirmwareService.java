@@ -51,7 +51,7 @@ public final class FirmwareService {
         }
         ImageStore.StoredImage image = images.store(body, maxSize);
         FirmwareRow row = new FirmwareRow(UUID.randomUUID().toString(), deviceType, version, image.size(),
-                image.sha256(), image.crc32(), clock.instant());
+                image.sha256(), image.crc32(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         try {
             jdbc.inTransaction(() -> {
                 catalog.ensureDeviceType(deviceType, null, clock.instant());

@@ -68,7 +68,8 @@ public final class ConnectionReuseLimit extends Handler.Wrapper {
         @Override
         public void send(MetaData.Request request, MetaData.Response response, boolean last, ByteBuffer content,
                          Callback callback) {
-            if (response != null && consumeAvailable() != null) {
+            // not for an interim 100 Continue: the client sends the body only after it
+            if (response != null && response.getStatus() >= 200 && consumeAvailable() != null) {
                 HttpFields.Mutable fields = HttpFields.build(response.getHttpFields());
                 fields.put(CLOSE);
                 response = new MetaData.Response(response.getStatus(), response.getReason(),

@@ -6,6 +6,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -108,6 +111,7 @@ public final class Router {
     private record Entry(String method, UriTemplatePathSpec spec, Route route) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private final List<Entry> entries = new ArrayList<>();
 
     /** "METHOD template" of every route, in order (the API documentation is checked against it). */
@@ -126,6 +130,9 @@ public final class Router {
         boolean pathKnown = false;
         for (Entry e : entries) {
             Map<String, String> params = e.spec.getPathParams(path);
+            if (params != null) {
+                params.replaceAll((name, value) -> URIUtil.decodePath(value));
+            }
             if (params == null) {
                 continue;
             }
@@ -135,6 +142,10 @@ public final class Router {
                     e.route.handle(new Exchange(request, response, callback, params));
                 } catch (HttpError error) {
                     Json.error(response, callback, error);
+                } catch (RuntimeException | IOException failure) {
+                    LOG.error("{} {} failed", request.getMethod(), path, failure);
+                    Json.error(response, callback, 500, "internal_error",
+                            "the server could not complete the request; its log says why");
                 }
                 return;
             }

@@ -1,0 +1,118 @@
+package nl.fotadesk.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.demo.AppPaths;
+import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.device.fleet.FaultPlan;
+import nl.fotadesk.ui.campaigns.CampaignsScreen;
+import nl.fotadesk.ui.devices.DevicesScreen;
+import nl.fotadesk.ui.firmware.FirmwareScreen;
+import nl.fotadesk.ui.groups.GroupsScreen;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The desktop app. First start asks: offline demo (default) or a server. The demo starts the backend
+ * and a simulated fleet in this process; the app then talks to it over HTTP like to any server.
+ */
+public final class FotaDeskApp extends Application {
+    /** The main screens, in navigation order. */
+    public static final List<Function<UiContext, Screen>> SCREENS = List.of(
+            DevicesScreen::new, FirmwareScreen::new, CampaignsScreen::new, GroupsScreen::new);
+    static final int DEMO_DEVICES = 300;
+    static final String DEMO_FAULTS = "corrupt=0.01,drop=0.01,reboot=0.02,install=0.03,silent=0.01";
+
+    private DemoEnvironment demo;
+
+    /** Opens the app and returns when its last window closed; {@code --demo} skips the first-start question. */
+    public static void run(String[] args) {
+        Application.launch(FotaDeskApp.class, args);
+    }
+
+    private UiContext context;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Settings settings = Settings.forUser();
+        I18n i18n = new I18n(settings.language());
+        boolean demoAsked = getParameters().getRaw().contains("--demo");
+        if (!demoAsked && settings.firstStart() && !new StartDialog(i18n, settings).choose()) {
+            Platform.exit();
+            return;
+        }
+        if (demoAsked || settings.server().isEmpty()) {
+            startDemo(stage, settings, i18n);
+        } else {
+            Settings.ServerConnection server = settings.server().get();
+            open(stage, new FotaDeskClient(server.url(), server.apiKey()), settings, i18n, false);
+        }
+    }
+
+    /** Starts the demo in the background behind a small progress window. */
+    private void startDemo(Stage stage, Settings settings, I18n i18n) {
+        Label label = new Label(i18n.get("start.demoStarting"));
+        VBox box = new VBox(16, new ProgressIndicator(), label);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(32));
+        Stage splash = new Stage();
+        splash.setTitle(i18n.get("app.name"));
+        splash.setScene(new Scene(box, 360, 200));
+        splash.show();
+        Task<DemoEnvironment> task = new Task<>() {
+            @Override
+            protected DemoEnvironment call() throws Exception {
+                return DemoEnvironment.start(AppPaths.demoData(), DEMO_DEVICES, 7, FaultPlan.parse(DEMO_FAULTS),
+                        DemoEnvironment.demoSettings());
+            }
+        };
+        task.setOnSucceeded(e -> {
+            demo = task.getValue();
+            splash.close();
+            open(stage, demo.client(), settings, i18n, true);
+        });
+        task.setOnFailed(e -> {
+            splash.close();
+            Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("start.demoFailed",
+                    String.valueOf(task.getException().getMessage())));
+            alert.showAndWait();
+            Platform.exit();
+        });
+        Thread t = new Thread(task, "demo-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void open(Stage stage, FotaDeskClient client, Settings settings, I18n i18n, boolean isDemo) {
+        context = new UiContext(client, i18n, settings, isDemo);
+        window = new MainWindow(stage, context, SCREENS);
+        WindowBounds.restore(stage, settings);
+        stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
+        stage.show();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (window != null) {
+            window.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+}

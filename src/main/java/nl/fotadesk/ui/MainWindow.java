@@ -1,0 +1,195 @@
+package nl.fotadesk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.Stage;
+import nl.fotadesk.protocol.api.EventView;
+import org.controlsfx.control.StatusBar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The main window: navigation on the left (Ctrl+1..4), the current screen in the middle, language
+ * and the demo badge on top, and the connection state in the status bar. Switching the language
+ * rebuilds the screens in place, no restart needed.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final UiContext context;
+    private final List<Function<UiContext, Screen>> factories;
+    private final BorderPane root = new BorderPane();
+    private final EventsFeed feed;
+    private List<Screen> screens = List.of();
+    private Screen current;
+
+    public MainWindow(Stage stage, UiContext context, List<Function<UiContext, Screen>> factories) {
+        this.stage = stage;
+        this.context = context;
+        this.factories = factories;
+        root.getStyleClass().add("main-window");
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.class.getResource("/ui/fota-desk.css").toExternalForm());
+        stage.setScene(scene);
+        build();
+        for (int i = 0; i < factories.size(); i++) {
+            int index = i;
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> show(screens.get(index)));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> current.onShow());
+        feed = new EventsFeed(context, this::onEvents);
+        feed.start();
+    }
+
+    /** The screen with this id (for tests and shortcuts). */
+    public Screen screen(String id) {
+        return screens.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public void show(String id) {
+        show(screen(id));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void build() {
+        I18n i18n = context.i18n();
+        stage.setTitle(context.demo() ? i18n.get("app.title.demo") : i18n.get("app.title"));
+        String shown = current == null ? context.settings().screen() : current.id();
+        screens = new ArrayList<>();
+        for (Function<UiContext, Screen> f : factories) {
+            screens.add(f.apply(context));
+        }
+        root.setTop(topBar());
+        root.setBottom(statusBar());
+        root.setLeft(navigation());
+        current = null;
+        show(screens.stream().filter(s -> s.id().equals(shown)).findFirst().orElse(screens.get(0)));
+    }
+
+    private Node topBar() {
+        Label title = new Label(context.text("app.name"));
+        title.getStyleClass().add("app-title");
+        HBox bar = new HBox(12, title);
+        if (context.demo()) {
+            Label badge = new Label(context.text("app.demoBadge"));
+            badge.setId("demo-badge");
+            badge.getStyleClass().add("demo-badge");
+            badge.setTooltip(new Tooltip(context.text("app.demoTooltip")));
+            bar.getChildren().add(badge);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label languageLabel = new Label(context.text("app.language"));
+        ComboBox<Locale> language = new ComboBox<>();
+        language.setId("language");
+        language.getItems().setAll(I18n.LANGUAGES);
+        language.setButtonCell(new LanguageCell());
+        language.setCellFactory(l -> new LanguageCell());
+        language.setValue(context.i18n().locale());
+        language.valueProperty().addListener((o, old, now) -> {
+            if (now != null && !now.equals(context.i18n().locale())) {
+                context.settings().setLanguage(now);
+                context.i18n().localeProperty().set(now);
+                build();
+            }
+        });
+        bar.getChildren().addAll(spacer, languageLabel, language);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private Node navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("navigation");
+        for (int i = 0; i < screens.size(); i++) {
+            Screen s = screens.get(i);
+            ToggleButton button = new ToggleButton(context.text(s.titleKey()));
+            button.setId("nav-" + s.id());
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setTooltip(new Tooltip(context.text("nav.shortcut", new KeyCodeCombination(
+                    KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN).getDisplayText())));
+            button.getStyleClass().add("nav-button");
+            button.setOnAction(e -> show(s));
+            nav.getChildren().add(button);
+        }
+        return nav;
+    }
+
+    private Node statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("connection-dot");
+        Runnable update = () -> {
+            ConnectionState state = context.connectionProperty().get();
+            bar.setText(context.text(state.key(), context.connectionDetailProperty().get()));
+            dot.getStyleClass().removeIf(c -> c.startsWith("connection-"));
+            dot.getStyleClass().addAll("connection-dot", "connection-" + state.name().toLowerCase(Locale.ROOT));
+        };
+        context.connectionProperty().addListener((o, a, b) -> update.run());
+        context.connectionDetailProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        bar.getLeftItems().add(dot);
+        return bar;
+    }
+
+    private void show(Screen s) {
+        current = s;
+        root.setCenter(s.node());
+        context.settings().setScreen(s.id());
+        Node button = root.getLeft().lookup("#nav-" + s.id());
+        if (button instanceof ToggleButton t) {
+            t.setSelected(true);
+        }
+        s.onShow();
+    }
+
+    private void onEvents(List<EventView> events) {
+        if (current != null) {
+            current.onEvents(events);
+        }
+    }
+
+    /** Stops following the server. */
+    public void close() {
+        feed.close();
+    }
+
+    /** Shows each language in its own name. */
+    private static final class LanguageCell extends ListCell<Locale> {
+        @Override
+        protected void updateItem(Locale item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : capitalize(item.getDisplayLanguage(item)));
+        }
+
+        private static String capitalize(String s) {
+            return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+    }
+}
