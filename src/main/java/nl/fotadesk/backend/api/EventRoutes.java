@@ -4,7 +4,10 @@ import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Router;
 
+import nl.fotadesk.protocol.api.EventPage;
+
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code GET /api/v1/events?since=<cursor>&wait=<seconds>}: events after the cursor; with {@code wait}
@@ -26,7 +29,7 @@ public final class EventRoutes implements Routes {
             int limit = x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 500);
             int wait = x.intQuery("wait", 0, MAX_WAIT_SECONDS, 0);
             if (since == null) {
-                x.json(200, new nl.fotadesk.protocol.api.EventPage(java.util.List.of(), events.latest()));
+                x.json(200, new EventPage(List.of(), events.latest()));
                 return;
             }
             long cursor;
@@ -35,7 +38,13 @@ public final class EventRoutes implements Routes {
             } catch (NumberFormatException e) {
                 throw HttpError.badRequest("invalid_since", "since must be a cursor from an earlier answer; got \"" + since + "\"");
             }
-            x.json(200, events.since(cursor, limit, Duration.ofSeconds(wait)));
+            try {
+                x.json(200, events.since(cursor, limit, Duration.ofSeconds(wait)));
+            } catch (InterruptedException e) {
+                // the server is stopping: end the long poll with nothing new
+                Thread.currentThread().interrupt();
+                x.json(200, new EventPage(List.of(), cursor));
+            }
         });
     }
 }
