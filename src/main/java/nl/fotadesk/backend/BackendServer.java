@@ -107,7 +107,8 @@ public final class BackendServer implements AutoCloseable {
         EventLog events = new EventLog(jdbc, clock);
         downloads = new Downloads(jdbc, downloadStore, deviceStore);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
-        Ingestion ingestion = new Ingestion(jdbc, deviceStore, downloadStore, downloads, tokens, events, publicUrl, clock);
+        Ingestion ingestion = new Ingestion(jdbc, deviceStore, downloadStore, downloads, tokens, events, campaignStore,
+                publicUrl, clock);
         DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, downloads, updates, catalog,
                 campaignStore, clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,

@@ -95,10 +95,20 @@ public final class RolloutEngine {
         if (c.state() != CampaignState.PAUSED) {
             throw HttpError.conflict("invalid_state", "only a paused campaign can be resumed; this one is " + c.state().wireName());
         }
+        Instant now = clock.instant();
         jdbc.inTransaction(() -> {
+            if (c.startedAt() == null) {
+                // paused before it started: back to its schedule, or start now
+                if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
+                    setState(c, CampaignState.SCHEDULED, "starts at " + c.scheduledAt(), now);
+                } else {
+                    begin(c, now);
+                }
+                return null;
+            }
             currentPhase(id).ifPresent(p -> store.ignorePhaseErrors(id, p.index()));
-            setState(c, CampaignState.RUNNING, "resumed by an operator", clock.instant());
-            evaluate(campaign(id), clock.instant());
+            setState(c, CampaignState.RUNNING, "resumed by an operator", now);
+            evaluate(campaign(id), now);
             return null;
         });
     }
@@ -129,6 +139,7 @@ public final class RolloutEngine {
             throw HttpError.conflict("invalid_state", "a " + c.state().wireName() + " campaign has no failed devices to retry");
         }
         List<ActionRow> failed = store.actions(id, null, List.of(ActionState.FAILED, ActionState.TIMED_OUT), 0, PAGE);
+        refuseConflicts(conflicts(failed.stream().map(ActionRow::imei).toList(), id));
         Instant now = clock.instant();
         jdbc.inTransaction(() -> {
             FirmwareRow image = image(c);
@@ -232,12 +243,15 @@ public final class RolloutEngine {
                     || zeroIfNull(a.deviceBytesServed()) != zeroIfNull(a.bytesServed());
             Instant lastProgress = moved || a.lastProgressAt() == null ? now : a.lastProgressAt();
             boolean stuck = seen.isInFlight() && lastProgress.plus(CampaignService.timeout(c)).compareTo(now) <= 0;
+            if ((seen == ActionState.FAILED || stuck) && c.state() != CampaignState.RUNNING && a.attempts() <= c.maxRetries()) {
+                continue; // decided when the campaign runs again, so a pause does not use up the retries
+            }
             if (seen == ActionState.FAILED || stuck) {
                 String why = stuck ? "no progress for " + c.deviceTimeoutSeconds() + " s" : "fotaResult " + a.deviceResult();
                 if (stuck) {
                     updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(), why);
                 }
-                if (c.state() == CampaignState.RUNNING && a.attempts() <= c.maxRetries()) {
+                if (a.attempts() <= c.maxRetries()) {
                     image = image == null ? image(c) : image;
                     give(c, image, a, a.attempts() + 1, now, "retry " + a.attempts() + " of " + c.maxRetries() + " after " + why);
                 } else {

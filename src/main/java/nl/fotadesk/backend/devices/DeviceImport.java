@@ -11,9 +11,11 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.TreeMap;
 public final class DeviceImport {
     private static final Set<String> REQUIRED = Set.of("imei", "devicetype", "client");
     private static final int MAX_LINES = 100_000;
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private final DeviceService devices;
 
     public DeviceImport(DeviceService devices) {
@@ -40,7 +43,7 @@ public final class DeviceImport {
         List<NewDevice> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
-        try (CSVParser parser = format.parse(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (CSVParser parser = open(format, body)) {
             Map<String, String> columns = columns(parser.getHeaderNames());
             try {
                 for (CSVRecord r : parser) {
@@ -49,8 +52,9 @@ public final class DeviceImport {
                         throw HttpError.badRequest("too_many_lines", "an import holds at most " + MAX_LINES + " devices");
                     }
                     if (!r.isConsistent()) {
-                        errors.add(new ItemError(line, r.get(0), "invalid_line", "line " + line + " has " + r.size()
-                                + " columns, the header has " + parser.getHeaderNames().size()));
+                        errors.add(new ItemError(line, r.isMapped(columns.get("imei")) ? r.get(columns.get("imei")) : null,
+                                "invalid_line", "line " + line + " has " + r.size() + " columns, the header has "
+                                + parser.getHeaderNames().size()));
                         continue;
                     }
                     rows.add(new NewDevice(value(r, columns, "imei"), value(r, columns, "devicetype"),
@@ -62,6 +66,20 @@ public final class DeviceImport {
             }
         }
         return devices.registerValid(rows, lines, errors, dryRun);
+    }
+
+    /** A parser past the header line; a byte-order mark (as spreadsheet programs write) is skipped. */
+    private static CSVParser open(CSVFormat format, InputStream body) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(body, BOM.length);
+        byte[] start = in.readNBytes(BOM.length);
+        if (!Arrays.equals(start, BOM)) {
+            in.unread(start);
+        }
+        try {
+            return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
+            throw HttpError.badRequest("invalid_csv", "the file is not valid CSV: " + e.getMessage());
+        }
     }
 
     /** Header name (lower case) → the name as written. */

@@ -33,9 +33,11 @@ public final class EventLog {
         String text = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         jdbc.update("INSERT INTO events (at, kind, campaign_id, phase_idx, imei, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 clock.instant(), kind, campaignId, phase, imei, state, text);
-        synchronized (newEvents) {
-            newEvents.notifyAll();
-        }
+        jdbc.afterCommit(() -> {
+            synchronized (newEvents) {
+                newEvents.notifyAll();
+            }
+        });
     }
 
     /** Events after {@code cursor}, waiting up to {@code wait} for the first one when there are none yet. */

@@ -6,6 +6,7 @@ import nl.fotadesk.backend.files.DownloadTokens;
 import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +45,7 @@ public final class Ingestion {
 
     private final Jdbc jdbc;
     private final EventLog events;
+    private final CampaignStore campaigns;
     private final DeviceStore devices;
     private final DownloadStore downloadStore;
     private final Downloads downloads;
@@ -51,9 +54,10 @@ public final class Ingestion {
     private final Clock clock;
 
     public Ingestion(Jdbc jdbc, DeviceStore devices, DownloadStore downloadStore, Downloads downloads,
-                     DownloadTokens tokens, EventLog events, String publicUrl, Clock clock) {
+                     DownloadTokens tokens, EventLog events, CampaignStore campaigns, String publicUrl, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.campaigns = campaigns;
         this.devices = devices;
         this.downloadStore = downloadStore;
         this.downloads = downloads;
@@ -116,7 +120,9 @@ public final class Ingestion {
                 downloads.deactivate(device.downloadId());
             }
             if (status != device.status()) {
-                events.append(EventLog.DEVICE, null, null, device.imei(), status.wireName(), state.describe());
+                var campaign = campaigns.heldIn(device.imei());
+                events.append(EventLog.DEVICE, campaign.map(Map.Entry::getKey).orElse(null),
+                        campaign.map(Map.Entry::getValue).orElse(null), device.imei(), status.wireName(), state.describe());
             }
             return Optional.of(sendDownlink ? Optional.of(downlink(device, baseName, now)) : Optional.<byte[]>empty());
         });

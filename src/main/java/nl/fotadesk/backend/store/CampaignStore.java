@@ -148,6 +148,13 @@ public final class CampaignStore {
                 rs -> new CampaignRef(rs.getString(1), rs.getString(2)), imei);
     }
 
+    /** The campaign and phase (0-based) of the device's open action, if a campaign holds it. */
+    public Optional<Map.Entry<String, Integer>> heldIn(String imei) {
+        return jdbc.one("SELECT a.campaign_id, a.phase_idx FROM campaign_actions a JOIN campaigns c ON c.id = a.campaign_id"
+                + " WHERE a.imei = ? AND c.state IN (" + HOLDING + ") AND a.state IN (" + OPEN_ACTION + ")",
+                rs -> Map.entry(rs.getString(1), rs.getInt(2)), imei);
+    }
+
     /** Every device held by a campaign now, with that campaign. */
     public Map<String, CampaignRef> held() {
         Map<String, CampaignRef> held = new HashMap<>();

@@ -46,8 +46,14 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
         add(terms, params, "d.status = ?", status == null ? null : status.wireName());
         add(terms, params, "d.reported_firmware = ?", firmware);
         add(terms, params, "d.imei IN (SELECT imei FROM group_members WHERE group_id = ?)", groupId);
-        add(terms, params, "d.imei LIKE ?", imei == null ? null : imei.replaceAll("[^0-9]", "") + "%");
+        add(terms, params, "d.imei LIKE ?", imei == null ? null : digitsPrefix(imei));
         return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    /** A LIKE pattern of the digits typed; text without digits matches no IMEI. */
+    private static String digitsPrefix(String typed) {
+        String digits = typed.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? "no match" : digits + "%";
     }
 
     private static void add(List<String> terms, List<Object> params, String term, Object value) {

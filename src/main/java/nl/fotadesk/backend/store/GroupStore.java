@@ -55,8 +55,9 @@ public final class GroupStore {
         return jdbc.list("SELECT imei FROM group_members WHERE group_id = ? ORDER BY imei", rs -> rs.getString(1).trim(), id);
     }
 
+    /** Registered devices in a static group (IMEIs listed before their device is registered are not counted). */
     public long memberCount(String id) {
-        return jdbc.count("SELECT COUNT(*) FROM group_members WHERE group_id = ?", id);
+        return jdbc.count("SELECT COUNT(*) FROM group_members g JOIN devices d ON d.imei = g.imei WHERE g.group_id = ?", id);
     }
 
     private static GroupRow map(ResultSet rs) throws SQLException {

@@ -1,7 +1,6 @@
 package nl.fotadesk.backend.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -399,10 +398,6 @@ class CampaignApiTest extends ApiTestBase {
     }
 
     @Test
-    @Disabled("RolloutEngine.retryFailed gives failed devices a new download without checking conflicts: a failed"
-            + " device is free (its action is finished), so another campaign may take it, and retrying the first"
-            + " campaign then takes it back and cancels it in the other one; it should answer 409 campaign_conflict"
-            + " (or skip such devices)")
     void retryingTakesNoDeviceThatAnotherCampaignHolds() throws IOException {
         twoTrackers();
         String first = call("POST", "/api/v1/campaigns", spec("first", devices(imei(1)), "maxRetries", 0,

@@ -2,7 +2,6 @@ package nl.fotadesk.backend.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.Response;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -98,8 +97,6 @@ class CsvImportApiTest extends ApiTestBase {
     }
 
     @Test
-    @Disabled("DeviceImport.importCsv reports r.get(0), the first column, as the imei of an invalid_line error,"
-            + " so when imei is not the first column the error names the client (or another value) as the IMEI")
     void aLineWithTheWrongNumberOfColumnsIsReportedWithItsImei() throws IOException {
         JsonNode report = importCsv("?dryRun=true", "client,imei,deviceType\nacme," + imei(1) + "\n", 200);
         assertThat(report.get("errors").get(0).get("error").asText()).isEqualTo("invalid_line");
@@ -107,16 +104,12 @@ class CsvImportApiTest extends ApiTestBase {
     }
 
     @Test
-    @Disabled("DeviceImport.importCsv does not skip a UTF-8 byte-order mark, so a file saved as 'CSV UTF-8' by"
-            + " Excel has the header \"\\uFEFFimei\" and is refused with 400 invalid_csv")
     void acceptsAFileThatStartsWithAByteOrderMark() throws IOException {
         JsonNode report = importCsv("", "\uFEFFimei,deviceType,client\n" + imei(1) + ",tracker-x,acme\n", 200);
         assertThat(report.get("imported").asInt()).isEqualTo(1);
     }
 
     @Test
-    @Disabled("DeviceImport.importCsv catches the parser's errors only while reading data lines: a quote left"
-            + " open on the header line escapes as an IOException and is answered 500 with Jetty's HTML error page")
     void aBrokenHeaderLineIsAnsweredAsInvalidCsv() throws IOException {
         try (Response r = postCsv("", "imei,\"deviceType,client\n")) {
             assertError(r, 400, "invalid_csv", "not valid CSV");
