@@ -1,5 +1,6 @@
 package nl.fotadesk.cli;
 
+import nl.fotadesk.demo.AppPaths;
 import nl.fotadesk.ui.FotaDeskApp;
 import picocli.CommandLine;
 
@@ -12,6 +13,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // before the first logger: logs go to the user's usual log folder
+        if (System.getProperty("fotadesk.logs") == null) {
+            System.setProperty("fotadesk.logs", AppPaths.logs().toString());
+        }
         if (args.length == 0) {
             startApp(args);
             return;

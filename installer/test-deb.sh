@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the .deb, unpacks it into a temporary folder with dpkg-deb -x, and runs the packaged
+# launcher headless (demo --headless --devices 50): it must complete its campaign. Skipped, with a
+# message, where the tools are missing (jpackage, fakeroot, dpkg-deb).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in jpackage fakeroot dpkg-deb; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "SKIPPED installer test: $tool is not installed (the .deb can only be built and checked where it is)."
+    exit 0
+  fi
+done
+
+mvn -B -q -Pinstaller -DskipTests clean package
+deb=$(ls target/installer/*.deb)
+echo "Built $deb ($(du -h "$deb" | cut -f1))"
+
+root=$(mktemp -d)
+home=$(mktemp -d)
+trap 'rm -rf "$root" "$home"' EXIT
+dpkg-deb -x "$deb" "$root"
+launcher="$root/opt/fota-desk/bin/fota-desk"
+test -x "$launcher" || { echo "FAILED: no launcher at /opt/fota-desk/bin/fota-desk in the package"; exit 1; }
+grep -q "^Depends:.*libgtk-3-0" <(dpkg-deb -f "$deb") || { echo "FAILED: the package does not depend on GTK 3"; exit 1; }
+
+out="$home/demo.log"
+if ! HOME="$home" timeout 600 "$launcher" demo --headless --devices 50 >"$out" 2>&1; then
+  echo "FAILED: the packaged launcher's headless demo did not complete:"
+  tail -30 "$out"
+  exit 1
+fi
+grep -q "campaign completed" "$out" || { echo "FAILED: no completed campaign in the output"; tail -30 "$out"; exit 1; }
+tail -6 "$out"
+echo "PASSED installer test: the packaged launcher completed a headless demo"
