@@ -2,6 +2,7 @@ package nl.fotadesk.cli;
 
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.demo.AppPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +19,8 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
     String host;
 
-    @Option(names = "--data", description = "Data folder (database, firmware images). Default: ${DEFAULT-VALUE}",
-            defaultValue = "${sys:user.home}/.fota-desk")
+    @Option(names = "--data", description = "Data folder (database, firmware images). Default: the 'server' folder"
+            + " in the user's data folder (~/.local/share/fota-desk on Linux).")
     Path data;
 
     @Option(names = "--api-key", description = "Management API key; without it the stored one is used, or one is generated and printed.")
@@ -42,7 +43,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BackendConfig config = new BackendConfig(host, port, data, apiKey, publicUrl, maxFirmwareMib * 1024 * 1024,
+        Path folder = data != null ? data : AppPaths.dataHome().resolve("server");
+        BackendConfig config = new BackendConfig(host, port, folder, apiKey, publicUrl, maxFirmwareMib * 1024 * 1024,
                 jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK);
         BackendServer server = BackendServer.start(config);
         server.generatedApiKey().ifPresent(key -> System.out.println(

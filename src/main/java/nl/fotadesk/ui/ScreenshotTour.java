@@ -1,0 +1,134 @@
+package nl.fotadesk.ui;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.device.fleet.FaultPlan;
+import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.protocol.api.PhaseSpec;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+/**
+ * Screenshots of every main screen in English and Dutch, from the real app on a live offline demo
+ * (with a campaign running), written as {@code <screen>-<language>.png}. Used to keep
+ * {@code docs/screenshots} current: {@code xvfb-run -a java -jar fota-desk.jar screenshots docs/screenshots}.
+ */
+public final class ScreenshotTour {
+    private static final long SETTLE_MILLIS = 2500;
+
+    private ScreenshotTour() {
+    }
+
+    public static void run(Path out, int devices) throws Exception {
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("fota-desk-screenshots");
+        try (DemoEnvironment demo = DemoEnvironment.start(data, devices, 7,
+                FaultPlan.parse("install=0.03,corrupt=0.01"), DemoEnvironment.demoSettings())) {
+            startCampaign(demo);
+            Thread.sleep(8000);
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Platform.startup(() -> started.complete(null));
+            started.get(30, TimeUnit.SECONDS);
+            for (Locale language : I18n.LANGUAGES) {
+                shoot(demo, language, out);
+            }
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static void startCampaign(DemoEnvironment demo) {
+        String version = DemoEnvironment.NEW_VERSIONS.get("meter-y");
+        FirmwareView image = demo.client().firmware().stream()
+                .filter(f -> f.deviceType().equals("meter-y") && f.version().equals(version)).findFirst().orElseThrow();
+        demo.client().createCampaign(new NewCampaign("Meter firmware " + version, image.id(),
+                new CampaignTarget(null, "meter-y", null, null, null, null),
+                List.of(PhaseSpec.percent(5), PhaseSpec.percent(25), PhaseSpec.percent(100)),
+                90, 10, 3600L, 1, null, false, true));
+    }
+
+    private static void shoot(DemoEnvironment demo, Locale language, Path out) throws Exception {
+        Settings settings = new Settings(Preferences.userRoot().node("nl/fotadesk/screenshots/" + System.nanoTime()));
+        settings.setLanguage(language);
+        UiContext context = new UiContext(demo.client(), new I18n(language), settings, true);
+        MainWindow window = onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow w = new MainWindow(stage, context, FotaDeskApp.SCREENS);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            stage.show();
+            return w;
+        });
+        try {
+            for (String screen : List.of("devices", "firmware", "campaigns", "groups")) {
+                onFx(() -> {
+                    window.show(screen);
+                    return null;
+                });
+                Thread.sleep(SETTLE_MILLIS);
+                onFx(() -> {
+                    selectFirstRow(window.stage().getScene().getRoot());
+                    return null;
+                });
+                Thread.sleep(SETTLE_MILLIS);
+                Path file = out.resolve(screen + "-" + language.getLanguage() + ".png");
+                onFx(() -> {
+                    write(window, file);
+                    return null;
+                });
+                System.out.println("Wrote " + file);
+            }
+        } finally {
+            onFx(() -> {
+                window.close();
+                window.stage().close();
+                return null;
+            });
+            context.close();
+        }
+    }
+
+    /** Selects the first row of the screen's main table, so its detail shows too. */
+    private static void selectFirstRow(Node root) {
+        for (Node n : root.lookupAll(".table-view")) {
+            if (n instanceof TableView<?> table && !table.getItems().isEmpty() && table.isVisible()) {
+                table.getSelectionModel().select(0);
+                return;
+            }
+        }
+    }
+
+    private static void write(MainWindow window, Path file) throws IOException {
+        ImageIO.write(SwingFXUtils.fromFXImage(window.stage().getScene().snapshot(null), null), "png", file.toFile());
+    }
+
+    private interface FxWork<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T onFx(FxWork<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
