@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class, FleetBench.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class, FleetBench.class, DevicesBench.class},
         description = "Benchmarks, run by hand: 'bench http' (file server and ingestion) and 'bench fleet' (simulator scale).")
 public final class BenchCommand implements Runnable {
     @Spec

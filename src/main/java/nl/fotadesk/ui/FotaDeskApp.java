@@ -19,7 +19,10 @@ import nl.fotadesk.ui.campaigns.CampaignsScreen;
 import nl.fotadesk.ui.devices.DevicesScreen;
 import nl.fotadesk.ui.firmware.FirmwareScreen;
 import nl.fotadesk.ui.groups.GroupsScreen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.Function;
 
@@ -34,6 +37,7 @@ public final class FotaDeskApp extends Application {
     static final int DEMO_DEVICES = 300;
     static final String DEMO_FAULTS = "corrupt=0.01,drop=0.01,reboot=0.02,install=0.03,silent=0.01";
 
+    private static final Logger LOG = LoggerFactory.getLogger(FotaDeskApp.class);
     private DemoEnvironment demo;
 
     /** Opens the app and returns when its last window closed; {@code --demo} skips the first-start question. */
@@ -101,6 +105,11 @@ public final class FotaDeskApp extends Application {
         WindowBounds.restore(stage, settings);
         stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
         stage.show();
+        LOG.info("Window shown {} ms after the start of the JVM", uptime());
+    }
+
+    private static long uptime() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     @Override
