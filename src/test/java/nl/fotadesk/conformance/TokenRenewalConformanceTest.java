@@ -1,5 +1,6 @@
 package nl.fotadesk.conformance;
 
+import nl.fotadesk.backend.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +37,7 @@ class TokenRenewalConformanceTest {
     @Test
     void theTokenIsRenewedNearItsExpiryAndTheUrlStays() throws Exception {
         Instant start = Instant.now().minus(Duration.ofDays(6).plusHours(12));
-        MovableClock clock = new MovableClock(start);
+        MutableClock clock = new MutableClock(start);
         try (BackendServer server = BackendServer.start(BackendConfig.local(data, 0, API_KEY), clock)) {
             int port = Integer.parseInt(server.baseUrl().substring(server.baseUrl().lastIndexOf(':') + 1));
             api(port, "POST", "/api/v1/devices", "{\"imei\":\"" + IMEI + "\",\"deviceType\":\"t\",\"client\":\"c\","
@@ -52,13 +50,13 @@ class TokenRenewalConformanceTest {
             JsonNode firstClaims = claims(first.group(2));
             assertThat(firstClaims.get("iat").asLong()).isEqualTo(start.getEpochSecond());
 
-            clock.now = start.plus(Duration.ofDays(5));
+            clock.set(start.plus(Duration.ofDays(5)));
             Matcher later = downlink(port);
             assertThat(later.group(1)).isEqualTo(first.group(1));
             assertThat(later.group(2)).as("more than a day left: the same token").isEqualTo(first.group(2));
 
             Instant now = Instant.now();
-            clock.now = now;
+            clock.set(now);
             Matcher renewed = downlink(port);
             assertThat(renewed.group(1)).as("the URL stays the same").isEqualTo(first.group(1));
             assertThat(renewed.group(2)).as("less than a day left: a new token").isNotEqualTo(first.group(2));
@@ -96,29 +94,5 @@ class TokenRenewalConformanceTest {
                 + bytes.length + "\r\n\r\n"), bytes));
         assertThat(r.status()).as(method + " " + path + ": " + r.bodyText()).isEqualTo(expected);
         return Devices.json(r);
-    }
-
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

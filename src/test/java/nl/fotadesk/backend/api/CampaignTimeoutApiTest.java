@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.api;
 
+import nl.fotadesk.backend.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
@@ -19,11 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static nl.fotadesk.backend.api.ApiTestBase.imei;
@@ -35,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CampaignTimeoutApiTest {
     @TempDir
     Path data;
-    final SteppedClock clock = new SteppedClock(Instant.now());
+    final MutableClock clock = new MutableClock(Instant.now());
     final OkHttpClient http = new OkHttpClient();
     BackendServer server;
 
@@ -107,7 +105,7 @@ class CampaignTimeoutApiTest {
     }
 
     private void step(long seconds) {
-        clock.now = clock.now.plusSeconds(seconds);
+        clock.advance(Duration.ofSeconds(seconds));
     }
 
     /** Each device's action as "state/attempts", in IMEI order. */
@@ -146,30 +144,6 @@ class CampaignTimeoutApiTest {
                 .header(MessageToken.HEADER, MessageToken.compute(body, TestBackend.SECRET))
                 .post(RequestBody.create(body, TestBackend.JSON)).build()).execute()) {
             assertThat(r.code()).isIn(200, 204);
-        }
-    }
-
-    /** A clock the test moves on. */
-    static final class SteppedClock extends Clock {
-        volatile Instant now;
-
-        SteppedClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
