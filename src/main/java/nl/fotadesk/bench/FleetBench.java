@@ -2,6 +2,7 @@ package nl.fotadesk.bench;
 
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.device.Device;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
@@ -10,15 +11,10 @@ import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -72,15 +68,14 @@ public final class FleetBench implements Callable<Integer> {
         List<DeviceIdentity> identities = FleetGenerator.generate(size, size);
         try (BackendServer backend = BackendServer.start(BackendConfig.local(data, 0, API_KEY))) {
             String url = backend.baseUrl();
+            FotaDeskClient client = new FotaDeskClient(url, API_KEY);
             FleetRegistration.register(http, url, API_KEY, identities);
             Map<String, String> firmware = new HashMap<>();
             for (FleetGenerator.DeviceModel model : FleetGenerator.MODELS) {
-                firmware.put(model.deviceType(), upload(url, model.deviceType(), image));
+                firmware.put(model.deviceType(), client.uploadFirmware(model.deviceType(), "9.0.0", image).id());
             }
             for (DeviceIdentity d : identities) {
-                send(new Request.Builder().url(url + "/api/v1/devices/" + d.imei() + "/desired")
-                        .put(RequestBody.create("{\"firmwareId\":\"" + firmware.get(d.deviceType()) + "\"}",
-                                MediaType.get("application/json"))));
+                client.setDesiredFirmware(d.imei(), firmware.get(d.deviceType()));
             }
             long heapBefore = usedHeapAfterGc();
             PeakHeap peak = new PeakHeap();
@@ -101,22 +96,6 @@ public final class FleetBench implements Callable<Integer> {
                     System.out.println("  (some devices fetched parts more than once)");
                 }
             }
-        }
-    }
-
-    private String upload(String url, String deviceType, byte[] image) throws IOException {
-        String body = send(new Request.Builder().url(url + "/api/v1/firmware?deviceType=" + deviceType + "&version=9.0.0")
-                .post(RequestBody.create(image, MediaType.get("application/octet-stream"))));
-        return body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    }
-
-    private String send(Request.Builder request) throws IOException {
-        try (Response r = http.newCall(request.header("Authorization", "Bearer " + API_KEY).build()).execute()) {
-            String body = r.body().string();
-            if (!r.isSuccessful()) {
-                throw new IOException(r.request().url() + " answered " + r.code() + ": " + body);
-            }
-            return body;
         }
     }
 

@@ -2,14 +2,15 @@ package nl.fotadesk.bench;
 
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.device.DeviceHttp;
+import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.MessageToken;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -128,31 +129,22 @@ public final class HttpBench implements Callable<Integer> {
     private List<Downlink> prepareDownloads(String url) throws IOException {
         byte[] image = new byte[IMAGE_SIZE];
         new Random(7).nextBytes(image);
-        String firmwareId = post(url + "/api/v1/firmware?deviceType=bench&version=2.0.0", image, "application/octet-stream")
-                .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        FotaDeskClient client = new FotaDeskClient(url, API_KEY);
+        String firmwareId = client.uploadFirmware("bench", "2.0.0", image).id();
+        DeviceHttp device = new DeviceHttp(http, url);
         List<Downlink> downlinks = new ArrayList<>();
-        for (int i = 0; i < devices; i++) {
-            String imei = Imei.withCheckDigit(String.format("35000000%06d", i));
-            register(url, imei);
-            send(new Request.Builder().url(url + "/api/v1/devices/" + imei + "/desired")
-                    .header("Authorization", "Bearer " + API_KEY)
-                    .put(RequestBody.create("{\"firmwareId\":\"" + firmwareId + "\"}", MediaType.get("application/json"))));
-            byte[] body = uplinkBody(imei);
-            try (Response r = http.newCall(new Request.Builder().url(url + "/ingestion/m2m/senml/v1")
-                    .header(MessageToken.HEADER, MessageToken.compute(body, SECRET))
-                    .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute()) {
-                downlinks.add(Downlink.parse(r.body().bytes(), DeviceUrn.of(imei)).orElseThrow());
-            }
+        for (String imei : register(client, "35000000")) {
+            client.setDesiredFirmware(imei, firmwareId);
+            DeviceHttp.UplinkAnswer answer = device.uplink(uplinkBody(imei), SECRET);
+            downlinks.add(Downlink.parse(answer.body(), DeviceUrn.of(imei)).orElseThrow());
         }
         return downlinks;
     }
 
     /** Devices in sync, and one prepared, signed uplink request of each. */
-    private List<byte[]> prepareUplinks(String url, String host, int port) throws IOException {
+    private List<byte[]> prepareUplinks(String url, String host, int port) {
         List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < devices; i++) {
-            String imei = Imei.withCheckDigit(String.format("35100000%06d", i));
-            register(url, imei);
+        for (String imei : register(new FotaDeskClient(url, API_KEY), "35100000")) {
             byte[] body = uplinkBody(imei);
             byte[] head = ("POST /ingestion/m2m/senml/v1 HTTP/1.1\r\nHost: " + host + ":" + port
                     + "\r\nContent-Type: application/json\r\n" + MessageToken.HEADER + ": "
@@ -171,24 +163,14 @@ public final class HttpBench implements Callable<Integer> {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private void register(String url, String imei) throws IOException {
-        post(url + "/api/v1/devices", ("{\"imei\":\"" + imei + "\",\"deviceType\":\"bench\",\"client\":\"bench\","
-                + "\"secret\":\"" + SECRET + "\",\"firmware\":\"1.0.0\"}").getBytes(StandardCharsets.UTF_8), "application/json");
-    }
-
-    private String post(String url, byte[] body, String type) throws IOException {
-        return send(new Request.Builder().url(url).header("Authorization", "Bearer " + API_KEY)
-                .post(RequestBody.create(body, MediaType.get(type))));
-    }
-
-    private String send(Request.Builder request) throws IOException {
-        try (Response r = http.newCall(request.build()).execute()) {
-            String body = r.body().string();
-            if (!r.isSuccessful()) {
-                throw new IOException(r.request().url() + " answered " + r.code() + ": " + body);
-            }
-            return body;
+    /** Registers {@link #devices} devices whose IMEIs start with {@code tac}; returns their IMEIs. */
+    private List<String> register(FotaDeskClient client, String tac) {
+        List<NewDevice> fleet = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            fleet.add(new NewDevice(Imei.withCheckDigit(tac + String.format("%06d", i)), "bench", "bench", SECRET, "1.0.0"));
         }
+        client.registerDevices(fleet);
+        return fleet.stream().map(NewDevice::imei).toList();
     }
 
     private static Server emptyServer() throws Exception {
