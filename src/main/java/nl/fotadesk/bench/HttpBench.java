@@ -10,9 +10,9 @@ import nl.fotadesk.protocol.Downlink;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.MessageToken;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
@@ -180,7 +180,7 @@ public final class HttpBench implements Callable<Integer> {
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+            public boolean handle(Request request, Response response,
                                   Callback callback) {
                 response.setStatus(200);
                 callback.succeeded();
