@@ -73,6 +73,8 @@ public final class FotaDeskApp extends Application {
         box.setPadding(new Insets(32));
         Stage splash = new Stage();
         splash.setTitle(i18n.get("app.name"));
+        AppIcons.apply(splash);
+        box.getChildren().add(0, AppIcons.graphic());
         splash.setScene(new Scene(box, 360, 200));
         splash.show();
         Task<DemoEnvironment> task = new Task<>() {

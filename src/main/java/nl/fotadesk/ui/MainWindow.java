@@ -49,6 +49,7 @@ public final class MainWindow {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(MainWindow.class.getResource("/ui/fota-desk.css").toExternalForm());
         stage.setScene(scene);
+        AppIcons.apply(stage);
         build();
         for (int i = 0; i < factories.size(); i++) {
             int index = i;

@@ -33,6 +33,8 @@ public final class StartDialog {
         Dialog<Boolean> dialog = new Dialog<>();
         dialog.setTitle(i18n.get("start.title"));
         dialog.setHeaderText(i18n.get("start.header"));
+        dialog.setGraphic(AppIcons.graphic());
+        dialog.setOnShown(e -> AppIcons.apply((javafx.stage.Stage) dialog.getDialogPane().getScene().getWindow()));
         ToggleGroup mode = new ToggleGroup();
         RadioButton demo = new RadioButton(i18n.get("start.demo"));
         demo.setId("start-demo");
