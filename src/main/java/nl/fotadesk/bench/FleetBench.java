@@ -11,7 +11,6 @@ import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,15 +48,12 @@ public final class FleetBench implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "64", description = "Simulator worker threads. Default: ${DEFAULT-VALUE}")
     int workers;
 
-    private final OkHttpClient http = new OkHttpClient();
-
     @Override
     public Integer call() throws Exception {
         System.out.printf("%8s %10s %12s %14s %16s%n", "devices", "wall s", "requests/s", "peak heap MiB", "heap before MiB");
         for (int size : sizes) {
             run(size);
         }
-        http.dispatcher().executorService().shutdown();
         return 0;
     }
 
@@ -69,7 +65,7 @@ public final class FleetBench implements Callable<Integer> {
         try (BackendServer backend = BackendServer.start(BackendConfig.local(data, 0, API_KEY))) {
             String url = backend.baseUrl();
             FotaDeskClient client = new FotaDeskClient(url, API_KEY);
-            FleetRegistration.register(http, url, API_KEY, identities);
+            FleetRegistration.register(client, identities);
             Map<String, String> firmware = new HashMap<>();
             for (FleetGenerator.DeviceModel model : FleetGenerator.MODELS) {
                 firmware.put(model.deviceType(), client.uploadFirmware(model.deviceType(), "9.0.0", image).id());

@@ -9,7 +9,7 @@ import nl.fotadesk.device.fleet.FleetFile;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
 import nl.fotadesk.device.fleet.FleetStats;
-import okhttp3.OkHttpClient;
+import nl.fotadesk.client.FotaDeskClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,10 +90,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         if (!noRegister) {
-            OkHttpClient http = new OkHttpClient();
-            int created = FleetRegistration.register(http, base, apiKey, identities);
+            int created = FleetRegistration.register(new FotaDeskClient(base, apiKey), identities);
             out.printf("Registered %,d devices (%,d were registered already)%n", created, identities.size() - created);
-            http.dispatcher().executorService().shutdown();
         }
         DeviceSettings settings = DeviceSettings.DEFAULT.withPartSize(partSize)
                 .withUplinkInterval(interval, interval.dividedBy(3));

@@ -10,7 +10,6 @@ import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
 import nl.fotadesk.protocol.api.FirmwareView;
-import okhttp3.OkHttpClient;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,9 +59,7 @@ public final class DemoEnvironment implements AutoCloseable {
         try {
             FotaDeskClient client = new FotaDeskClient(backend.baseUrl(), apiKey);
             List<DeviceIdentity> identities = FleetGenerator.generate(devices, seed);
-            OkHttpClient http = new OkHttpClient();
-            FleetRegistration.register(http, backend.baseUrl(), apiKey, identities);
-            http.dispatcher().executorService().shutdown();
+            FleetRegistration.register(client, identities);
             uploadFirmware(client);
             Fleet fleet = new Fleet(backend.baseUrl(), identities, settings, faults, seed, 16);
             fleet.start(settings.uplinkInterval());
