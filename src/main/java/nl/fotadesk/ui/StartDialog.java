@@ -1,6 +1,9 @@
 package nl.fotadesk.ui;
 
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -66,19 +69,35 @@ public final class StartDialog {
         dialog.getDialogPane().setContent(content);
         ButtonType ok = new ButtonType(i18n.get("start.continue"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            if (server.isSelected()) {
-                Optional<String> problem = tryServer(url.getText().trim(), key.getText().trim());
-                if (problem.isPresent()) {
-                    error.setText(problem.get());
-                    e.consume();
-                    return;
-                }
-                settings.useServer(new Settings.ServerConnection(url.getText().trim(), key.getText().trim()));
-            } else {
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.addEventFilter(ActionEvent.ACTION, e -> {
+            if (!server.isSelected()) {
                 settings.useDemo();
+                settings.flush();
+                return;
             }
-            settings.flush();
+            // the server is tried in the background; the dialog closes when it answered well
+            e.consume();
+            String address = url.getText().trim();
+            String apiKey = key.getText().trim();
+            okButton.setDisable(true);
+            error.setText(i18n.get("start.checking", address));
+            Thread check = new Thread(() -> {
+                Optional<String> problem = tryServer(address, apiKey);
+                Platform.runLater(() -> {
+                    okButton.setDisable(false);
+                    if (problem.isPresent()) {
+                        error.setText(problem.get());
+                        return;
+                    }
+                    settings.useServer(new Settings.ServerConnection(address, apiKey));
+                    settings.flush();
+                    dialog.setResult(true);
+                    dialog.close();
+                });
+            }, "server-check");
+            check.setDaemon(true);
+            check.start();
         });
         dialog.setResultConverter(b -> b == ok);
         return dialog.showAndWait().orElse(false);
