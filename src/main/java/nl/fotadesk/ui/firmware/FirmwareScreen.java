@@ -1,16 +1,97 @@
 package nl.fotadesk.ui.firmware;
 
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
+import org.controlsfx.control.textfield.TextFields;
 
-/** The firmware screen. */
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Firmware: upload an image (chosen or dropped) for a device type and version, with progress and its
+ * SHA-256 and size afterwards; the images on the server, sortable and searchable, with where each is
+ * used; the selected one's details, copy its SHA-256, save a copy, delete it when unused.
+ */
 public final class FirmwareScreen implements Screen {
-    private final Label node;
+    /** Device states that change which images devices desire. */
+    private static final Set<String> DESIRED_CHANGES = Set.of("pending", "in_sync", "cancelled");
+
+    private final UiContext context;
+    private final FirmwareModel model;
+    private final UploadModel upload;
+    private final UploadPane uploadPane;
+    private final FirmwareDetails details;
+    private final Clipboards clipboards;
+    private final ObjectProperty<FirmwareView> selected = new SimpleObjectProperty<>();
+    private final TableView<FirmwareView> table = new TableView<>();
+    private final TextField search = TextFields.createClearableTextField();
+    private final PauseTransition reload = new PauseTransition(Duration.seconds(1));
+    private final VBox root;
+    private String selectedId;
 
     public FirmwareScreen(UiContext context) {
-        node = new Label(context.text("nav.firmware"));
+        this.context = context;
+        this.model = new FirmwareModel(context);
+        this.upload = new UploadModel(context, model);
+        this.clipboards = new Clipboards(context);
+        this.uploadPane = new UploadPane(context, upload, clipboards);
+        this.details = new FirmwareDetails(context, selected, clipboards, this::confirmDelete, this::save);
+        reload.setOnFinished(e -> {
+            if (shown()) {
+                model.load();
+            }
+        });
+        model.setAfterLoad(this::reselect);
+        upload.setOnUploaded(f -> select(f.id()));
+
+        Node list = list();
+        HBox lower = new HBox(12, list, details.node());
+        HBox.setHgrow(list, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        root = new VBox(header(), uploadPane.node(), lower);
+        root.getStyleClass().addAll("screen", "firmware-screen");
+        root.setId("firmware-screen");
     }
 
     @Override
@@ -25,10 +106,307 @@ public final class FirmwareScreen implements Screen {
 
     @Override
     public Node node() {
-        return node;
+        return root;
     }
 
     @Override
     public void onShow() {
+        model.load();
+    }
+
+    @Override
+    public void onEvents(List<EventView> events) {
+        boolean relevant = events.stream().anyMatch(e -> !"device".equals(e.kind())
+                || e.state() != null && DESIRED_CHANGES.contains(e.state()));
+        if (relevant) {
+            reload.playFromStart();
+        }
+    }
+
+    /** Uses {@code file} as the image to upload, exactly as dropping it on the drop zone does. */
+    public void chooseFile(Path file) {
+        uploadPane.chooseFile(file);
+    }
+
+    /** The upload form's state (for tests). */
+    UploadModel uploadModel() {
+        return upload;
+    }
+
+    private Node header() {
+        Label title = new Label(context.text("nav.firmware"));
+        title.getStyleClass().add("screen-title");
+        Label help = new Label(context.text("firmware.help"));
+        help.getStyleClass().add("help-text");
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        VBox text = new VBox(2, title, help);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button refresh = new Button(context.text("firmware.refresh"));
+        refresh.setId("firmware-refresh");
+        refresh.setTooltip(new Tooltip(context.text("firmware.refresh.tooltip")));
+        refresh.setOnAction(e -> model.load());
+        refresh.disableProperty().bind(model.loading);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, text, refresh);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node list() {
+        Label heading = new Label(context.text("firmware.list.title"));
+        heading.getStyleClass().add("section-title");
+        search.setId("firmware-search");
+        search.setPromptText(context.text("firmware.search.prompt"));
+        search.setPrefWidth(260);
+        Label count = new Label();
+        count.setId("firmware-count");
+        count.getStyleClass().add("help-text");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(10, heading, spacer, count, search);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        FilteredList<FirmwareView> filtered = new FilteredList<>(model.images);
+        search.textProperty().addListener((o, a, text) -> filtered.setPredicate(matching(text)));
+        SortedList<FirmwareView> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("firmware-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        columns();
+        count.textProperty().bind(Bindings.createStringBinding(() -> filtered.size() == model.images.size()
+                        ? context.text("firmware.count", model.images.size())
+                        : context.text("firmware.count.filtered", filtered.size(), model.images.size()),
+                filtered, model.images));
+        Label placeholder = new Label();
+        placeholder.setId("firmware-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("help-text");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!model.loadError.get().isEmpty()) {
+                return model.loadError.get();
+            }
+            if (!model.loaded.get()) {
+                return context.text("firmware.loading");
+            }
+            return model.images.isEmpty() ? context.text("firmware.empty")
+                    : context.text("firmware.noMatch", search.getText().trim());
+        }, model.loadError, model.loaded, model.images, search.textProperty()));
+        table.setPlaceholder(placeholder);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                selectedId = f.id();
+                selected.set(f);
+            } else if (!model.loading.get()) {
+                selected.set(null);
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<FirmwareView> row = new TableRow<>();
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
+                    .otherwise(contextMenu(row)));
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            FirmwareView f = table.getSelectionModel().getSelectedItem();
+            if (f == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE) {
+                confirmDelete(f);
+            } else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                clipboards.copy(null, f.sha256());
+                details.say(f.id(), context.text("firmware.copied.sha", f.deviceType(), f.version()), false);
+            }
+        });
+
+        Label error = new Label();
+        error.setId("firmware-list-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(model.loadError);
+        error.visibleProperty().bind(model.loadError.isNotEmpty().and(model.loaded));
+        error.managedProperty().bind(error.visibleProperty());
+        VBox box = new VBox(8, toolbar, error, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.getStyleClass().addAll("card", "list-card");
+        return box;
+    }
+
+    private ContextMenu contextMenu(TableRow<FirmwareView> row) {
+        MenuItem copy = new MenuItem(context.text("firmware.copySha"));
+        copy.setOnAction(e -> {
+            FirmwareView f = row.getItem();
+            clipboards.copy(null, f.sha256());
+            details.say(f.id(), context.text("firmware.copied.sha", f.deviceType(), f.version()), false);
+        });
+        MenuItem copyCrc = new MenuItem(context.text("firmware.copyCrc"));
+        copyCrc.setOnAction(e -> clipboards.copy(null, row.getItem().crc32()));
+        MenuItem save = new MenuItem(context.text("firmware.save"));
+        save.setOnAction(e -> save(row.getItem()));
+        MenuItem delete = new MenuItem(context.text("firmware.delete"));
+        delete.setOnAction(e -> confirmDelete(row.getItem()));
+        row.itemProperty().addListener((o, a, f) -> delete.setDisable(f == null || FirmwareDetails.inUse(f)));
+        return new ContextMenu(copy, copyCrc, save, new SeparatorMenuItem(), delete);
+    }
+
+    private void columns() {
+        TableColumn<FirmwareView, String> type = column("firmware.column.type", FirmwareView::deviceType);
+        type.setPrefWidth(120);
+        TableColumn<FirmwareView, String> version = column("firmware.column.version", FirmwareView::version);
+        version.setComparator(FirmwareNames::compareVersions);
+        version.setPrefWidth(80);
+        version.setSortType(TableColumn.SortType.DESCENDING);
+        TableColumn<FirmwareView, Long> size = column("firmware.column.size", FirmwareView::size);
+        size.setCellFactory(c -> cell(n -> context.i18n().bytes(n), null));
+        size.getStyleClass().add("number-column");
+        size.setPrefWidth(70);
+        TableColumn<FirmwareView, Instant> uploaded = column("firmware.column.uploaded",
+                f -> Instant.parse(f.uploadedAt()));
+        uploaded.setCellFactory(c -> cell(t -> context.i18n().dateTime(t), null));
+        uploaded.setPrefWidth(190);
+        TableColumn<FirmwareView, FirmwareView> usage = column("firmware.column.usage", Function.identity());
+        usage.setComparator(Comparator.comparingLong(FirmwareView::devices).thenComparingLong(FirmwareView::campaigns));
+        usage.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(FirmwareView f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().remove("unused");
+                if (empty || f == null) {
+                    setText(null);
+                    setTooltip(null);
+                } else {
+                    setText(FirmwareDetails.usage(context, f));
+                    setTooltip(new Tooltip(getText()));
+                    if (!FirmwareDetails.inUse(f)) {
+                        getStyleClass().add("unused");
+                    }
+                }
+            }
+        });
+        usage.setPrefWidth(170);
+        TableColumn<FirmwareView, String> sha = column("firmware.column.sha256", FirmwareView::sha256);
+        sha.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String hash, boolean empty) {
+                super.updateItem(hash, empty);
+                setText(empty || hash == null ? null : hash.substring(0, Math.min(8, hash.length())));
+                setTooltip(empty || hash == null ? null : new Tooltip(hash));
+            }
+        });
+        sha.getStyleClass().add("hash-column");
+        sha.setPrefWidth(80);
+        table.getColumns().setAll(List.of(type, version, size, uploaded, usage, sha));
+        table.getSortOrder().setAll(List.of(type, version));
+    }
+
+    private <T> TableColumn<FirmwareView, T> column(String key, Function<FirmwareView, T> value) {
+        TableColumn<FirmwareView, T> c = new TableColumn<>(context.text(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setId(key.replace('.', '-'));
+        return c;
+    }
+
+    private static <T> TableCell<FirmwareView, T> cell(Function<T, String> format, String style) {
+        TableCell<FirmwareView, T> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        };
+        if (style != null) {
+            cell.getStyleClass().add(style);
+        }
+        return cell;
+    }
+
+    private static java.util.function.Predicate<FirmwareView> matching(String text) {
+        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return null;
+        }
+        return f -> f.deviceType().toLowerCase(Locale.ROOT).contains(q) || f.version().toLowerCase(Locale.ROOT).contains(q)
+                || f.sha256().startsWith(q) || (f.deviceType() + " " + f.version()).toLowerCase(Locale.ROOT).contains(q);
+    }
+
+    private void select(String id) {
+        selectedId = id;
+        reselect();
+    }
+
+    /** After the list changed: select the image selected before (with its fresh counts), if still there. */
+    private void reselect() {
+        model.byId(selectedId).ifPresentOrElse(f -> {
+            table.getSelectionModel().select(f);
+            int row = table.getItems().indexOf(f);
+            if (row >= 0) {
+                table.scrollTo(Math.max(0, row - 3));
+            }
+            selected.set(f);
+        }, () -> {
+            if (table.getSelectionModel().getSelectedItem() == null) {
+                selected.set(null);
+            }
+        });
+    }
+
+    /** True while this screen is in the window (not replaced by a language switch or a closed window). */
+    private boolean shown() {
+        return root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void confirmDelete(FirmwareView f) {
+        if (FirmwareDetails.inUse(f)) {
+            details.say(f.id(), context.text("firmware.delete.inUse"), true);
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(window());
+        confirm.setTitle(context.text("firmware.delete.title"));
+        confirm.setHeaderText(context.text("firmware.delete.header", f.deviceType(), f.version()));
+        confirm.setContentText(context.text("firmware.delete.content", context.i18n().bytes(f.size())));
+        ButtonType delete = new ButtonType(context.text("firmware.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(context.text("firmware.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        confirm.getButtonTypes().setAll(delete, keep);
+        Button deleteButton = (Button) confirm.getDialogPane().lookupButton(delete);
+        deleteButton.setId("firmware-confirm-delete");
+        deleteButton.setDefaultButton(false);
+        deleteButton.getStyleClass().add("danger-button");
+        Button keepButton = (Button) confirm.getDialogPane().lookupButton(keep);
+        keepButton.setId("firmware-confirm-keep");
+        keepButton.setDefaultButton(true);
+        if (root.getScene() != null) {
+            confirm.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        confirm.setOnHidden(e -> {
+            if (confirm.getResult() == delete) {
+                model.delete(f, () -> details.say(f.id(),
+                                context.text("firmware.deleted", f.deviceType(), f.version()), false),
+                        message -> details.say(f.id(), message, true));
+            }
+        });
+        confirm.show();
+    }
+
+    private void save(FirmwareView f) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(context.text("firmware.save.title", f.deviceType(), f.version()));
+        chooser.setInitialFileName(f.deviceType() + "-" + f.version() + ".bin");
+        File target = chooser.showSaveDialog(window());
+        if (target == null) {
+            return;
+        }
+        details.say(f.id(), context.text("firmware.save.running", target.getName()), false);
+        Background.run(context, () -> context.client().downloadFirmware(f.id(), target.toPath()),
+                bytes -> details.say(f.id(), context.text("firmware.save.done", target.toString(),
+                        context.i18n().bytes(bytes)), false),
+                message -> details.say(f.id(), message, true));
     }
 }

@@ -1,16 +1,82 @@
 package nl.fotadesk.ui.groups;
 
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
+import org.controlsfx.control.textfield.TextFields;
 
-/** The groups screen. */
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Groups: saved filters that follow the fleet and static IMEI lists. The list shows each group's
+ * kind, criteria and member count (kept current while devices change); the selected group's members
+ * are listed below, a page at a time. New, edit (double-click) and delete (asks first).
+ */
 public final class GroupsScreen implements Screen {
-    private final Label node;
+    private final UiContext context;
+    private final GroupsModel model;
+    private final TableView<GroupView> table = new TableView<>();
+    private final TableView<DeviceView> members = new TableView<>();
+    private final TextField search = TextFields.createClearableTextField();
+    private final Label message = new Label();
+    private final PauseTransition reload = new PauseTransition(Duration.seconds(3));
+    private final VBox root;
+    private String selectedId;
 
     public GroupsScreen(UiContext context) {
-        node = new Label(context.text("nav.groups"));
+        this.context = context;
+        this.model = new GroupsModel(context);
+        reload.setOnFinished(e -> {
+            if (shown()) {
+                model.load();
+            }
+        });
+        model.setAfterLoad(this::reselect);
+        SplitPane split = new SplitPane(groupsCard(), membersCard());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        split.getStyleClass().add("groups-split");
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root = new VBox(header(), split);
+        root.getStyleClass().addAll("screen", "groups-screen");
+        root.setId("groups-screen");
     }
 
     @Override
@@ -25,10 +91,404 @@ public final class GroupsScreen implements Screen {
 
     @Override
     public Node node() {
-        return node;
+        return root;
     }
 
     @Override
     public void onShow() {
+        model.load();
+    }
+
+    @Override
+    public void onEvents(List<EventView> events) {
+        // device states change filter groups' members: refresh at most every few seconds
+        reload.play();
+    }
+
+    private Node header() {
+        Label title = new Label(context.text("nav.groups"));
+        title.getStyleClass().add("screen-title");
+        Label help = new Label(context.text("groups.help"));
+        help.getStyleClass().add("help-text");
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        VBox text = new VBox(2, title, help);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button create = new Button(context.text("groups.new"));
+        create.setId("groups-new");
+        create.getStyleClass().add("accent-button");
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        create.setOnAction(e -> edit(null));
+        Button refresh = new Button(context.text("groups.refresh"));
+        refresh.setId("groups-refresh");
+        refresh.setTooltip(new Tooltip(context.text("groups.refresh.tooltip")));
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.disableProperty().bind(model.loading);
+        refresh.setOnAction(e -> model.load());
+        HBox header = new HBox(10, text, create, refresh);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node groupsCard() {
+        Label heading = new Label(context.text("groups.list.title"));
+        heading.getStyleClass().add("section-title");
+        Label count = new Label();
+        count.setId("groups-count");
+        count.getStyleClass().add("help-text");
+        count.textProperty().bind(Bindings.createStringBinding(() -> context.text("groups.count", model.groups.size()),
+                model.groups));
+        search.setId("groups-search");
+        search.setPromptText(context.text("groups.search.prompt"));
+        search.setPrefWidth(220);
+        Button edit = new Button(context.text("groups.edit"));
+        edit.setId("groups-edit");
+        edit.setOnAction(e -> edit(table.getSelectionModel().getSelectedItem()));
+        Button delete = new Button(context.text("groups.delete"));
+        delete.setId("groups-delete");
+        delete.getStyleClass().add("danger-button");
+        delete.setOnAction(e -> confirmDelete(table.getSelectionModel().getSelectedItem()));
+        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(10, heading, count, spacer, search, edit, delete);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        FilteredList<GroupView> filtered = new FilteredList<>(model.groups);
+        search.textProperty().addListener((o, a, q) -> filtered.setPredicate(matching(q)));
+        SortedList<GroupView> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("groups-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        groupColumns();
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("help-text");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> !model.loadError.get().isEmpty()
+                        ? model.loadError.get() : !model.loaded.get() ? context.text("groups.loading")
+                        : model.groups.isEmpty() ? context.text("groups.empty")
+                        : context.text("groups.noMatch", search.getText().trim()),
+                model.loadError, model.loaded, model.groups, search.textProperty()));
+        table.setPlaceholder(placeholder);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> {
+            if (g != null) {
+                selectedId = g.id();
+                model.show(g);
+            } else if (!model.loading.get()) {
+                selectedId = null;
+                model.show(null);
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<GroupView> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    edit(row.getItem());
+                }
+            });
+            MenuItem editItem = new MenuItem(context.text("groups.edit"));
+            editItem.setOnAction(e -> edit(row.getItem()));
+            MenuItem deleteItem = new MenuItem(context.text("groups.delete"));
+            deleteItem.setOnAction(e -> confirmDelete(row.getItem()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
+                    .otherwise(new ContextMenu(editItem, deleteItem)));
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            GroupView g = table.getSelectionModel().getSelectedItem();
+            if (g != null && e.getCode() == KeyCode.DELETE) {
+                confirmDelete(g);
+            } else if (g != null && e.getCode() == KeyCode.ENTER) {
+                edit(g);
+            }
+        });
+
+        message.setId("groups-message");
+        message.setWrapText(true);
+        message.managedProperty().bind(message.visibleProperty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        VBox card = new VBox(8, toolbar, message, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        card.getStyleClass().addAll("card", "list-card");
+        return card;
+    }
+
+    private void groupColumns() {
+        TableColumn<GroupView, String> name = column("groups.column.name", GroupView::name);
+        name.setComparator(String.CASE_INSENSITIVE_ORDER);
+        name.setPrefWidth(200);
+        TableColumn<GroupView, String> kind = column("groups.column.kind", GroupView::kind);
+        kind.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String k, boolean empty) {
+                super.updateItem(k, empty);
+                if (empty || k == null) {
+                    setGraphic(null);
+                } else {
+                    Label badge = new Label(context.text("static".equals(k) ? "groups.kind.static" : "groups.kind.filter"));
+                    badge.getStyleClass().addAll("kind-badge", "static".equals(k) ? "kind-static" : "kind-filter");
+                    setGraphic(badge);
+                }
+                setText(null);
+            }
+        });
+        kind.setPrefWidth(110);
+        TableColumn<GroupView, String> criteria = column("groups.column.criteria", g -> describe(context, g));
+        criteria.setPrefWidth(380);
+        criteria.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null ? null : new Tooltip(s));
+            }
+        });
+        TableColumn<GroupView, Long> count = column("groups.column.members", GroupView::members);
+        count.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : context.i18n().number(n));
+            }
+        });
+        count.getStyleClass().add("number-column");
+        count.setPrefWidth(90);
+        TableColumn<GroupView, Instant> created = column("groups.column.created", g -> Instant.parse(g.createdAt()));
+        created.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : context.i18n().dateTime(t));
+            }
+        });
+        created.setPrefWidth(170);
+        table.getColumns().setAll(List.of(name, kind, criteria, count, created));
+        table.getSortOrder().setAll(List.of(name));
+    }
+
+    private Node membersCard() {
+        Label title = new Label(context.text("groups.members.none"));
+        title.setId("group-members-title");
+        title.getStyleClass().add("section-title");
+        Label criteria = new Label();
+        criteria.setId("group-members-criteria");
+        criteria.getStyleClass().add("help-text");
+        Label note = new Label();
+        note.setId("group-members-note");
+        note.getStyleClass().add("field-note");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.visibleProperty());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        Runnable describe = () -> {
+            GroupView g = model.selected.get();
+            title.setText(g == null ? context.text("groups.members.none") : context.text("groups.members.title", g.name()));
+            criteria.setText(g == null ? "" : describe(context, g));
+            note.setText(g != null && "static".equals(g.kind()) && model.membersLoaded.get() && model.total.get() < g.members()
+                    ? context.text("groups.members.unregistered", g.members() - model.total.get(), g.members()) : "");
+        };
+        model.selected.addListener(o -> describe.run());
+        model.total.addListener(o -> describe.run());
+        model.membersLoaded.addListener(o -> describe.run());
+        VBox heading = new VBox(2, title, criteria);
+
+        members.setId("group-members");
+        members.setItems(model.members);
+        members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        memberColumns();
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("help-text");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            GroupView g = model.selected.get();
+            if (g == null) {
+                return context.text("groups.members.none");
+            }
+            if (!model.membersError.get().isEmpty()) {
+                return model.membersError.get();
+            }
+            if (!model.membersLoaded.get()) {
+                return context.text("groups.members.loading");
+            }
+            return context.text("static".equals(g.kind()) ? "groups.members.emptyStatic" : "groups.members.emptyFilter");
+        }, model.selected, model.membersError, model.membersLoaded));
+        members.setPlaceholder(placeholder);
+
+        Button previous = new Button(context.text("groups.members.previous"));
+        previous.setId("group-members-prev");
+        previous.setOnAction(e -> model.loadMembers(model.offset.get() - GroupsModel.PAGE));
+        previous.disableProperty().bind(model.offset.lessThanOrEqualTo(0).or(model.membersLoading));
+        Button next = new Button(context.text("groups.members.next"));
+        next.setId("group-members-next");
+        next.setOnAction(e -> model.loadMembers(model.offset.get() + GroupsModel.PAGE));
+        next.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.offset.get() + GroupsModel.PAGE >= model.total.get() || model.membersLoading.get(),
+                model.offset, model.total, model.membersLoading));
+        Label range = new Label();
+        range.setId("group-members-range");
+        range.getStyleClass().add("pager-range");
+        range.textProperty().bind(Bindings.createStringBinding(() -> model.selected.get() == null
+                        || !model.membersLoaded.get() ? ""
+                        : model.total.get() == 0 ? context.text("groups.members.rangeNone")
+                        : context.text("groups.members.range", context.i18n().number(model.offset.get() + 1),
+                        context.i18n().number(Math.min(model.total.get(), model.offset.get() + (long) model.members.size())),
+                        context.i18n().number(model.total.get())),
+                model.selected, model.membersLoaded, model.offset, model.total, model.members));
+        Label error = new Label();
+        error.setId("group-members-error");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(Bindings.when(model.membersLoaded).then(model.membersError).otherwise(""));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox pager = new HBox(8, error, spacer, range, previous, next);
+        pager.setAlignment(Pos.CENTER_RIGHT);
+        pager.visibleProperty().bind(model.selected.isNotNull());
+
+        VBox card = new VBox(8, heading, note, members, pager);
+        VBox.setVgrow(members, Priority.ALWAYS);
+        card.getStyleClass().addAll("card", "members-card");
+        return card;
+    }
+
+    private void memberColumns() {
+        TableColumn<DeviceView, String> imei = member("groups.members.imei", DeviceView::imei);
+        imei.getStyleClass().add("hash-column");
+        imei.setPrefWidth(150);
+        TableColumn<DeviceView, String> type = member("groups.members.type", DeviceView::deviceType);
+        type.setPrefWidth(110);
+        TableColumn<DeviceView, String> client = member("groups.members.client", DeviceView::client);
+        client.setPrefWidth(90);
+        TableColumn<DeviceView, String> reported = member("groups.members.firmware", DeviceView::reportedFirmware);
+        reported.setPrefWidth(90);
+        TableColumn<DeviceView, String> desired = member("groups.members.desired", DeviceView::desiredFirmware);
+        desired.setPrefWidth(140);
+        TableColumn<DeviceView, String> status = member("groups.members.status", d -> d.status() == null ? ""
+                : d.progress() != null && d.status().isActive() && d.progress() > 0
+                ? context.text("groups.members.statusProgress", GroupDialog.statusName(context, d.status().wireName()),
+                d.progress())
+                : GroupDialog.statusName(context, d.status().wireName()));
+        status.setPrefWidth(140);
+        TableColumn<DeviceView, String> seen = member("groups.members.lastSeen",
+                d -> d.lastSeen() == null ? context.text("groups.members.never") : context.i18n().dateTime(d.lastSeen()));
+        seen.setPrefWidth(170);
+        members.getColumns().setAll(List.of(imei, type, client, reported, desired, status, seen));
+        for (TableColumn<DeviceView, ?> c : members.getColumns()) {
+            // one page of the server's order: sorting it alone would mislead
+            c.setSortable(false);
+        }
+    }
+
+    private <T> TableColumn<GroupView, T> column(String key, Function<GroupView, T> value) {
+        TableColumn<GroupView, T> c = new TableColumn<>(context.text(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setId(key.replace('.', '-'));
+        return c;
+    }
+
+    private <T> TableColumn<DeviceView, T> member(String key, Function<DeviceView, T> value) {
+        TableColumn<DeviceView, T> c = new TableColumn<>(context.text(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setId(key.replace('.', '-'));
+        return c;
+    }
+
+    /** A group's criteria in a line: "Client acme · Type tracker-x", "All devices" or "Fixed list of 12 IMEIs". */
+    static String describe(UiContext context, GroupView g) {
+        if ("static".equals(g.kind())) {
+            return context.text("groups.criteria.static", g.members());
+        }
+        GroupFilter f = g.filter();
+        List<String> parts = new ArrayList<>();
+        if (f != null) {
+            if (f.client() != null) {
+                parts.add(context.text("groups.criteria.client", f.client()));
+            }
+            if (f.deviceType() != null) {
+                parts.add(context.text("groups.criteria.type", f.deviceType()));
+            }
+            if (f.firmware() != null) {
+                parts.add(context.text("groups.criteria.firmware", f.firmware()));
+            }
+            if (f.status() != null) {
+                parts.add(context.text("groups.criteria.status", GroupDialog.statusName(context, f.status().wireName())));
+            }
+        }
+        return parts.isEmpty() ? context.text("groups.criteria.all") : String.join(" \u00b7 ", parts);
+    }
+
+    private java.util.function.Predicate<GroupView> matching(String text) {
+        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return q.isEmpty() ? null : g -> g.name().toLowerCase(Locale.ROOT).contains(q)
+                || describe(context, g).toLowerCase(Locale.ROOT).contains(q);
+    }
+
+    private void reselect() {
+        model.byId(selectedId).ifPresentOrElse(g -> {
+            table.getSelectionModel().select(g);
+            if (table.getSelectionModel().getSelectedItem() == null) {
+                // filtered out by the search: keep showing its members
+                model.show(g);
+            }
+        }, () -> {
+            if (model.selected.get() != null && model.byId(model.selected.get().id()).isEmpty()) {
+                model.show(null);
+            }
+        });
+    }
+
+    /** True while this screen is in the window (not replaced by a language switch or a closed window). */
+    private boolean shown() {
+        return root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void edit(GroupView group) {
+        message.setText("");
+        new GroupDialog(context, model, group, window(), saved -> {
+            say(context.text(group == null ? "groups.created" : "groups.saved", saved.name()), false);
+            selectedId = saved.id();
+            reselect();
+        }).show();
+    }
+
+    private void confirmDelete(GroupView g) {
+        if (g == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(window());
+        confirm.setTitle(context.text("groups.delete.title"));
+        confirm.setHeaderText(context.text("groups.delete.header", g.name()));
+        confirm.setContentText(context.text("groups.delete.content"));
+        ButtonType delete = new ButtonType(context.text("groups.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(context.text("groups.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        confirm.getButtonTypes().setAll(delete, keep);
+        Button deleteButton = (Button) confirm.getDialogPane().lookupButton(delete);
+        deleteButton.setId("groups-confirm-delete");
+        deleteButton.setDefaultButton(false);
+        deleteButton.getStyleClass().add("danger-button");
+        Button keepButton = (Button) confirm.getDialogPane().lookupButton(keep);
+        keepButton.setId("groups-confirm-keep");
+        keepButton.setDefaultButton(true);
+        if (root.getScene() != null) {
+            confirm.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        confirm.setOnHidden(e -> {
+            if (confirm.getResult() == delete) {
+                model.delete(g, () -> say(context.text("groups.deleted", g.name()), false), m -> say(m, true));
+            }
+        });
+        confirm.show();
+    }
+
+    private void say(String text, boolean error) {
+        message.getStyleClass().removeAll("error-text", "ok-text");
+        message.getStyleClass().add(error ? "error-text" : "ok-text");
+        message.setText(text);
     }
 }

@@ -1,0 +1,131 @@
+package nl.fotadesk.ui.firmware;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for device type names and firmware versions (the server's, checked here as the user
+ * types), a guess of both from an image's file name, and an order of versions that reads 1.10 after 1.9.
+ */
+final class FirmwareNames {
+    static final int MAX_LENGTH = 64;
+    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}");
+    private static final Pattern VERSION_CHAR = Pattern.compile("[0-9A-Za-z.+_-]");
+    private static final Pattern TYPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,63}");
+    private static final Pattern TYPE_CHAR = Pattern.compile("[\\p{L}\\p{N} ._-]");
+    private static final Pattern IMAGE_EXTENSION = Pattern.compile(
+            "(?i)\\.(bin|hex|img|fw|dfu|ota|zip|gz|tar|elf|srec|s19|uf2|signed|enc)$");
+    private static final Pattern TRAILING_VERSION = Pattern.compile(
+            "(?:^|[-_ ])[vV]?(\\d+(?:\\.\\d+)+(?:[-+_][0-9A-Za-z.+_-]*)?)$");
+    private static final Pattern SEPARATOR = Pattern.compile("[-_ ]");
+
+    /** What is wrong with a typed value: an i18n key (under {@code firmware.}) and its argument. */
+    record Problem(String key, String argument) {
+    }
+
+    /** A device type and version guessed from a file name; either may be null. */
+    record Guess(String deviceType, String version) {
+    }
+
+    private FirmwareNames() {
+    }
+
+    static Optional<Problem> versionProblem(String version) {
+        if (version == null || version.isEmpty()) {
+            return Optional.of(new Problem("firmware.version.missing", null));
+        }
+        if (version.length() > MAX_LENGTH) {
+            return Optional.of(new Problem("firmware.version.tooLong", String.valueOf(MAX_LENGTH)));
+        }
+        Optional<String> bad = firstBad(version, VERSION_CHAR);
+        if (bad.isPresent()) {
+            return Optional.of(new Problem("firmware.version.badChar", bad.get()));
+        }
+        if (!VERSION.matcher(version).matches()) {
+            return Optional.of(new Problem("firmware.version.badStart", version.substring(0, 1)));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Problem> deviceTypeProblem(String type) {
+        if (type == null || type.isEmpty()) {
+            return Optional.of(new Problem("firmware.type.missing", null));
+        }
+        if (type.length() > MAX_LENGTH) {
+            return Optional.of(new Problem("firmware.type.tooLong", String.valueOf(MAX_LENGTH)));
+        }
+        Optional<String> bad = firstBad(type, TYPE_CHAR);
+        if (bad.isPresent()) {
+            return Optional.of(new Problem("firmware.type.badChar", bad.get()));
+        }
+        if (!TYPE.matcher(type).matches()) {
+            return Optional.of(new Problem("firmware.type.badStart", type.substring(0, 1)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> firstBad(String s, Pattern allowed) {
+        return s.codePoints().mapToObj(Character::toString).filter(c -> !allowed.matcher(c).matches()).findFirst()
+                .map(c -> c.equals(" ") ? "\u2423" : c);
+    }
+
+    /**
+     * Reads a device type (one of {@code knownTypes}) and a version from names like
+     * {@code tracker-x-1.3.0.bin} or {@code meter-y_v2.2.0-rc1.hex}.
+     */
+    static Guess guess(String fileName, Collection<String> knownTypes) {
+        String base = fileName == null ? "" : fileName.trim();
+        for (Matcher m = IMAGE_EXTENSION.matcher(base); m.find(); m = IMAGE_EXTENSION.matcher(base)) {
+            base = base.substring(0, m.start());
+        }
+        String lower = base.toLowerCase(Locale.ROOT);
+        String type = knownTypes.stream()
+                .filter(t -> lower.startsWith(t.toLowerCase(Locale.ROOT)) && (lower.length() == t.length()
+                        || SEPARATOR.matcher(lower.substring(t.length(), t.length() + 1)).matches()))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+        String version = null;
+        if (type != null && base.length() > type.length() + 1) {
+            String rest = base.substring(type.length() + 1);
+            if (rest.length() > 1 && (rest.charAt(0) == 'v' || rest.charAt(0) == 'V') && Character.isDigit(rest.charAt(1))) {
+                rest = rest.substring(1);
+            }
+            if (versionProblem(rest).isEmpty()) {
+                version = rest;
+            }
+        }
+        if (version == null) {
+            Matcher m = TRAILING_VERSION.matcher(base);
+            if (m.find() && versionProblem(m.group(1)).isEmpty()) {
+                version = m.group(1);
+            }
+        }
+        return new Guess(type, version);
+    }
+
+    /** Versions in reading order: numbers compare as numbers (1.9 before 1.10), the rest as text. */
+    static int compareVersions(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.compareTo(b);
+        }
+        String[] x = a.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
+        String[] y = b.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c;
+            if (Character.isDigit(x[i].charAt(0)) && Character.isDigit(y[i].charAt(0))) {
+                String p = x[i].replaceFirst("^0+(?=\\d)", "");
+                String q = y[i].replaceFirst("^0+(?=\\d)", "");
+                c = p.length() != q.length() ? Integer.compare(p.length(), q.length()) : p.compareTo(q);
+            } else {
+                c = x[i].compareToIgnoreCase(y[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+}

@@ -1,0 +1,207 @@
+package nl.fotadesk.ui.groups;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import nl.fotadesk.client.ApiException;
+import nl.fotadesk.protocol.api.CatalogEntry;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.ui.UiContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The groups on the server, the lists their filters choose from (clients, device types, firmware
+ * versions), and one page of the selected group's members, all loaded off the FX thread.
+ */
+final class GroupsModel {
+    static final int PAGE = 50;
+
+    private record Loaded(List<GroupView> groups, List<CatalogEntry> clients, List<CatalogEntry> types,
+                          List<FirmwareView> firmware) {
+    }
+
+    /** A result, or the reason in the user's words for a refusal this screen explains itself. */
+    private record Outcome<T>(T value, String refused) {
+    }
+
+    private final UiContext context;
+    final ObservableList<GroupView> groups = FXCollections.observableArrayList();
+    final ObservableList<String> clients = FXCollections.observableArrayList();
+    final ObservableList<String> deviceTypes = FXCollections.observableArrayList();
+    final ObservableList<FirmwareView> firmware = FXCollections.observableArrayList();
+    final BooleanProperty loading = new SimpleBooleanProperty();
+    final BooleanProperty loaded = new SimpleBooleanProperty();
+    final StringProperty loadError = new SimpleStringProperty("");
+
+    /** The group whose members are shown, or null. */
+    final ObjectProperty<GroupView> selected = new SimpleObjectProperty<>();
+    final ObservableList<DeviceView> members = FXCollections.observableArrayList();
+    final IntegerProperty offset = new SimpleIntegerProperty();
+    /** How many devices the selected group holds (registered devices, for a static group). */
+    final LongProperty total = new SimpleLongProperty();
+    final BooleanProperty membersLoading = new SimpleBooleanProperty();
+    final BooleanProperty membersLoaded = new SimpleBooleanProperty();
+    final StringProperty membersError = new SimpleStringProperty("");
+    private long membersRequest;
+    private boolean loadAgain;
+    private Runnable afterLoad = () -> {
+    };
+
+    GroupsModel(UiContext context) {
+        this.context = context;
+    }
+
+    void setAfterLoad(Runnable afterLoad) {
+        this.afterLoad = afterLoad;
+    }
+
+    void load() {
+        if (loading.get()) {
+            loadAgain = true;
+            return;
+        }
+        loading.set(true);
+        Background.run(context, () -> new Loaded(context.client().groups(), context.client().clients(),
+                context.client().deviceTypes(), context.client().firmware()), l -> {
+            setIfChanged(clients, l.clients().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+            setIfChanged(deviceTypes, l.types().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+            setIfChanged(firmware, l.firmware());
+            groups.setAll(l.groups());
+            loadError.set("");
+            loaded.set(true);
+            finishLoad();
+            afterLoad.run();
+        }, message -> {
+            loadError.set(message);
+            finishLoad();
+        });
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> list, List<T> now) {
+        if (!list.equals(now)) {
+            list.setAll(now);
+        }
+    }
+
+    private void finishLoad() {
+        loading.set(false);
+        if (loadAgain) {
+            loadAgain = false;
+            load();
+        }
+    }
+
+    Optional<GroupView> byId(String id) {
+        return id == null ? Optional.empty() : groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /** Shows {@code group}'s members from the first page (or clears them for null). */
+    void show(GroupView group) {
+        boolean same = group != null && selected.get() != null && selected.get().id().equals(group.id());
+        selected.set(group);
+        if (!same) {
+            members.clear();
+            membersLoaded.set(false);
+            offset.set(0);
+        }
+        loadMembers(same ? offset.get() : 0);
+    }
+
+    /** Loads the page of the selected group's members from {@code from}; a newer request wins. */
+    void loadMembers(int from) {
+        GroupView group = selected.get();
+        if (group == null) {
+            members.clear();
+            total.set(0);
+            membersError.set("");
+            return;
+        }
+        long request = ++membersRequest;
+        membersLoading.set(true);
+        Background.run(context, () -> context.client().groupDevices(group.id(), Math.max(0, from), PAGE), (Page<DeviceView> page) -> {
+            if (request != membersRequest) {
+                return;
+            }
+            if (page.items().isEmpty() && page.total() > 0 && from > 0) {
+                // the group shrank below this page: show its last page
+                membersLoading.set(false);
+                loadMembers((int) ((page.total() - 1) / PAGE * PAGE));
+                return;
+            }
+            offset.set(page.offset());
+            total.set(page.total());
+            members.setAll(page.items());
+            membersError.set("");
+            membersLoaded.set(true);
+            membersLoading.set(false);
+        }, message -> {
+            if (request == membersRequest) {
+                membersError.set(message);
+                membersLoading.set(false);
+            }
+        });
+    }
+
+    /** Creates ({@code id} null) or replaces a group; the answer or the reason arrives on the FX thread. */
+    void save(String id, NewGroup group, Consumer<GroupView> saved, Consumer<String> failed) {
+        call(() -> id == null ? context.client().createGroup(group) : context.client().replaceGroup(id, group),
+                g -> {
+                    groups.removeIf(x -> x.id().equals(g.id()));
+                    groups.add(g);
+                    saved.accept(g);
+                }, failed);
+    }
+
+    void delete(GroupView group, Runnable done, Consumer<String> failed) {
+        call(() -> {
+            context.client().deleteGroup(group.id());
+            return group;
+        }, g -> {
+            groups.removeIf(x -> x.id().equals(g.id()));
+            if (selected.get() != null && selected.get().id().equals(g.id())) {
+                show(null);
+            }
+            done.run();
+        }, message -> {
+            failed.accept(message);
+            load();
+        });
+    }
+
+    /** As {@link UiContext#run}, with the server's refusals of group requests explained in this screen's words. */
+    private <T> void call(UiContext.Work<T> work, Consumer<T> done, Consumer<String> failed) {
+        Background.run(context, () -> {
+            try {
+                return new Outcome<>(work.call(), null);
+            } catch (ApiException e) {
+                String key = "groups.error." + e.error();
+                if (e.isFromApi() && context.i18n().has(key)) {
+                    return new Outcome<T>(null, context.text(key, e.detail()));
+                }
+                throw e;
+            }
+        }, o -> {
+            if (o.refused() == null) {
+                done.accept(o.value());
+            } else {
+                failed.accept(o.refused());
+            }
+        }, failed);
+    }
+}

@@ -1,0 +1,169 @@
+package nl.fotadesk.ui.groups;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import nl.fotadesk.client.DeviceQuery;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.ui.I18n;
+import nl.fotadesk.ui.UiTestBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The groups screen against the real demo backend: filter and static groups, their members, paging, delete. */
+@ExtendWith(ApplicationExtension.class)
+class GroupsScreenTest {
+    UiTestBackend app;
+    TableView<GroupView> groups;
+    TableView<DeviceView> members;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = UiTestBackend.open(stage, I18n.ENGLISH);
+    }
+
+    @BeforeEach
+    void showScreen(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-groups");
+        groups = robot.lookup("#groups-table").queryTableView();
+        members = robot.lookup("#group-members").queryTableView();
+        waitUntil(() -> !robot.lookup("#groups-new").queryButton().isDisabled()
+                && groups.getPlaceholder() instanceof Label l && l.getText().startsWith("No groups yet"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void createsAFilterGroupAndShowsItsMembers(FxRobot robot) throws Exception {
+        FotaDeskClient client = app.demo.client();
+        long expected = client.devices(DeviceQuery.ALL.withClient("acme").withDeviceType("tracker-x").page(0, 1)).total();
+
+        robot.clickOn("#groups-new");
+        ComboBox<String> clientBox = robot.lookup("#group-client").queryComboBox();
+        ComboBox<String> typeBox = robot.lookup("#group-type").queryComboBox();
+        robot.interact(() -> {
+            robot.lookup("#group-name").queryAs(TextField.class).setText("Acme trackers");
+            clientBox.setValue("acme");
+            typeBox.setValue("tracker-x");
+        });
+        waitUntil(() -> text(robot, "#group-preview").endsWith("match now.") || text(robot, "#group-preview").endsWith("matches now."));
+        assertThat(text(robot, "#group-preview")).startsWith(expected == 1 ? "1 device" : expected + " devices");
+        robot.clickOn("#group-save");
+
+        waitUntil(() -> groups.getItems().size() == 1 && members.getItems().size() == Math.min(expected, GroupsModel.PAGE));
+        GroupView group = groups.getItems().get(0);
+        assertThat(group.name()).isEqualTo("Acme trackers");
+        assertThat(group.kind()).isEqualTo("filter");
+        assertThat(group.members()).isEqualTo(expected);
+        assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("Client: acme \u00b7 Type: tracker-x");
+        assertThat(members.getItems()).allMatch(d -> d.client().equals("acme") && d.deviceType().equals("tracker-x"));
+        assertThat(text(robot, "#group-members-title")).isEqualTo("Members of \u201cAcme trackers\u201d");
+        assertThat(text(robot, "#group-members-range")).isEqualTo("1\u2013" + expected + " of " + expected);
+        assertThat(text(robot, "#groups-message")).isEqualTo("Group \u201cAcme trackers\u201d created.");
+        assertThat(client.groups()).extracting(GroupView::name).containsExactly("Acme trackers");
+    }
+
+    @Test
+    void createsAStaticGroupAfterReportingABadImeiByItsLine(FxRobot robot) throws Exception {
+        List<String> imeis = app.demo.client().devices(DeviceQuery.ALL.page(0, 3)).items().stream()
+                .map(DeviceView::imei).toList();
+        String typo = imeis.get(1).substring(0, 14) + (char) ('0' + (imeis.get(1).charAt(14) - '0' + 1) % 10);
+
+        robot.clickOn("#groups-new");
+        robot.clickOn("#group-kind-static");
+        TextArea list = robot.lookup("#group-imeis").queryAs(TextArea.class);
+        robot.interact(() -> {
+            robot.lookup("#group-name").queryAs(TextField.class).setText("Pilot batch");
+            list.setText(imeis.get(0) + "\n" + typo + ", " + imeis.get(2) + "\n" + imeis.get(0));
+        });
+        waitUntil(() -> !text(robot, "#group-imeis-problems").isEmpty());
+        assertThat(text(robot, "#group-imeis-problems")).startsWith("Line 2: " + typo + " \u2014 wrong check digit");
+        assertThat(text(robot, "#group-imeis-summary")).isEqualTo("2 IMEIs, 1 duplicate left out");
+        Button save = robot.lookup("#group-save").queryButton();
+        assertThat(save.isDisabled()).as("save with a bad IMEI").isTrue();
+
+        robot.interact(() -> list.setText(String.join(",\n", imeis)));
+        waitUntil(() -> text(robot, "#group-imeis-problems").isEmpty());
+        assertThat(text(robot, "#group-imeis-summary")).isEqualTo("3 IMEIs");
+        robot.clickOn("#group-save");
+
+        waitUntil(() -> members.getItems().size() == 3);
+        assertThat(members.getItems()).extracting(DeviceView::imei).containsExactlyInAnyOrderElementsOf(imeis);
+        GroupView group = groups.getItems().get(0);
+        assertThat(group.kind()).isEqualTo("static");
+        assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("List of 3 IMEIs");
+        assertThat(text(robot, "#group-members-range")).isEqualTo("1\u20133 of 3");
+    }
+
+    @Test
+    void pagesThroughMembersEditsAndDeletesAfterConfirming(FxRobot robot) throws Exception {
+        FotaDeskClient client = app.demo.client();
+        client.createGroup(new NewGroup("Everything", new nl.fotadesk.protocol.api.GroupFilter(null, null, null, null), null));
+        robot.clickOn("#groups-refresh");
+        waitUntil(() -> groups.getItems().size() == 1);
+        robot.interact(() -> groups.getSelectionModel().select(0));
+        waitUntil(() -> members.getItems().size() == GroupsModel.PAGE);
+        assertThat(text(robot, "#group-members-range")).isEqualTo("1\u201350 of " + UiTestBackend.DEVICES);
+        robot.clickOn("#group-members-next");
+        waitUntil(() -> members.getItems().size() == UiTestBackend.DEVICES - GroupsModel.PAGE);
+        assertThat(text(robot, "#group-members-range")).isEqualTo("51\u2013" + UiTestBackend.DEVICES + " of " + UiTestBackend.DEVICES);
+
+        // a name taken by another group is caught in the dialog
+        client.createGroup(new NewGroup("Meters", new nl.fotadesk.protocol.api.GroupFilter(null, "meter-y", null, null), null));
+        robot.clickOn("#groups-refresh");
+        waitUntil(() -> groups.getItems().size() == 2);
+        robot.interact(() -> groups.getSelectionModel().select(groups.getItems().stream()
+                .filter(g -> g.name().equals("Everything")).findFirst().orElseThrow()));
+        robot.clickOn("#groups-edit");
+        TextField name = robot.lookup("#group-name").queryAs(TextField.class);
+        assertThat(name.getText()).isEqualTo("Everything");
+        assertThat(robot.lookup("#group-kind-static").queryAs(javafx.scene.control.RadioButton.class).isDisabled()).isTrue();
+        robot.interact(() -> name.setText("meters"));
+        assertThat(text(robot, "#group-name-problem")).isEqualTo("There is already a group named \u201cmeters\u201d.");
+        assertThat(robot.lookup("#group-save").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> {
+            name.setText("Failed devices");
+            robot.lookup("#group-status").<String>queryComboBox().setValue("failed");
+        });
+        robot.clickOn("#group-save");
+        waitUntil(() -> groups.getItems().stream().anyMatch(g -> g.name().equals("Failed devices")));
+        waitUntil(() -> text(robot, "#group-members-criteria").equals("Status: Failed"));
+
+        robot.clickOn("#groups-delete");
+        robot.clickOn("#groups-confirm-delete");
+        waitUntil(() -> groups.getItems().size() == 1);
+        assertThat(text(robot, "#groups-message")).isEqualTo("Group \u201cFailed devices\u201d deleted.");
+        assertThat(client.groups()).extracting(GroupView::name).containsExactly("Meters");
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
