@@ -1,16 +1,35 @@
 package nl.fotadesk.ui.campaigns;
 
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 
-/** The campaigns screen. */
+import java.util.List;
+
+/**
+ * The campaigns screen: the list of all campaigns, the wizard for a new one, and one campaign's detail
+ * that follows the server's events live. It shows one of them at a time.
+ */
 public final class CampaignsScreen implements Screen {
-    private final Label node;
+    private final UiContext context;
+    private final CampaignTexts texts;
+    private final StackPane root = new StackPane();
+    private CampaignPage page;
 
     public CampaignsScreen(UiContext context) {
-        node = new Label(context.text("nav.campaigns"));
+        this.context = context;
+        this.texts = new CampaignTexts(context.i18n());
+        root.setId("campaigns-screen");
+        root.getStyleClass().add("campaigns-screen");
+        // Stop following the server when the screen is left or rebuilt (language switch).
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene == null && page != null) {
+                page.stop();
+            }
+        });
+        showList();
     }
 
     @Override
@@ -25,10 +44,42 @@ public final class CampaignsScreen implements Screen {
 
     @Override
     public Node node() {
-        return node;
+        return root;
     }
 
     @Override
     public void onShow() {
+        page.load();
+    }
+
+    @Override
+    public void onEvents(List<EventView> events) {
+        page.onEvents(events);
+    }
+
+    /** Shows the list of all campaigns. */
+    public void showList() {
+        open(new CampaignListView(context, texts, this::showWizard, this::showCampaign));
+    }
+
+    /** Opens the wizard for a new campaign. */
+    public void showWizard() {
+        open(new CampaignWizard(context, texts, this::showList, this::showCampaign));
+    }
+
+    /** Shows one campaign, following it live. */
+    public void showCampaign(String id) {
+        open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign));
+    }
+
+    private void open(CampaignPage next) {
+        if (page != null) {
+            page.stop();
+        }
+        page = next;
+        root.getChildren().setAll(next.node());
+        if (root.getScene() != null) {
+            next.load();
+        }
     }
 }

@@ -1,0 +1,117 @@
+package nl.fotadesk.ui.campaigns;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.CampaignView;
+
+import java.util.Optional;
+
+/**
+ * The operator's buttons for one campaign: start, pause, resume, retry failed, cancel. Each is enabled
+ * only in the states where the server accepts it; cancel asks first, as it cannot be undone.
+ */
+final class CampaignActions {
+    private final CampaignTexts texts;
+    private final CampaignDetailModel model;
+    private final Button start;
+    private final Button pause;
+    private final Button resume;
+    private final Button retry;
+    private final Button cancel;
+    private final HBox root;
+
+    CampaignActions(CampaignTexts texts, CampaignDetailModel model) {
+        this.texts = texts;
+        this.model = model;
+        start = button("campaign-start", "campaigns.action.start", "campaigns.action.startTip");
+        pause = button("campaign-pause", "campaigns.action.pause", "campaigns.action.pauseTip");
+        resume = button("campaign-resume", "campaigns.action.resume", "campaigns.action.resumeTip");
+        retry = button("campaign-retry", "campaigns.action.retry", "campaigns.action.retryTip");
+        cancel = button("campaign-cancel", "campaigns.action.cancel", "campaigns.action.cancelTip");
+        root = new HBox(8, start, pause, resume, retry, cancel);
+        root.setAlignment(Pos.CENTER_RIGHT);
+        root.getStyleClass().add("campaign-actions");
+        start.getStyleClass().add("primary-button");
+        resume.getStyleClass().add("primary-button");
+        cancel.getStyleClass().add("danger-button");
+        start.setOnAction(e -> model.start());
+        pause.setOnAction(e -> model.pause());
+        resume.setOnAction(e -> model.resume());
+        retry.setOnAction(e -> model.retryFailed());
+        cancel.setOnAction(e -> confirmCancel());
+        model.busy.addListener((o, a, b) -> update());
+        model.campaign.addListener((o, a, b) -> update());
+        update();
+    }
+
+    private Button button(String id, String key, String tipKey) {
+        Button b = new Button(texts.text(key));
+        b.setId(id);
+        b.setTooltip(new Tooltip(texts.text(tipKey)));
+        b.setMinWidth(Button.USE_PREF_SIZE);
+        return b;
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private void update() {
+        CampaignView c = model.campaign.get();
+        CampaignState s = c == null ? null : c.state();
+        boolean busy = model.busy.get() || c == null;
+        int failed = c == null ? 0 : Counts.of(c.counts(), c.devices()).failed();
+        start.setDisable(busy || s != CampaignState.DRAFT);
+        pause.setDisable(busy || (s != CampaignState.RUNNING && s != CampaignState.SCHEDULED));
+        resume.setDisable(busy || s != CampaignState.PAUSED);
+        retry.setDisable(busy || failed == 0 || s == CampaignState.CANCELLED || s == CampaignState.DRAFT
+                || s == CampaignState.SCHEDULED);
+        cancel.setDisable(busy || s == null || s == CampaignState.COMPLETED || s == CampaignState.CANCELLED);
+        // Start only for a draft, and Resume in the place of Pause while paused.
+        show(start, s == CampaignState.DRAFT);
+        show(pause, s != CampaignState.PAUSED);
+        show(resume, s == CampaignState.PAUSED);
+        retry.setText(failed > 0 ? texts.text("campaigns.action.retryCount", failed) : texts.text("campaigns.action.retry"));
+    }
+
+    private static void show(Button b, boolean shown) {
+        b.setVisible(shown);
+        b.setManaged(shown);
+    }
+
+    private void confirmCancel() {
+        CampaignView c = model.campaign.get();
+        if (c == null) {
+            return;
+        }
+        Counts counts = Counts.of(c.counts(), c.devices());
+        ButtonType yes = new ButtonType(texts.text("campaigns.confirmCancel.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(texts.text("campaigns.confirmCancel.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, texts.text("campaigns.confirmCancel.text",
+                counts.inFlight() + counts.waiting(), counts.succeeded()), yes, no);
+        alert.setTitle(texts.text("campaigns.confirmCancel.title"));
+        alert.setHeaderText(texts.text("campaigns.confirmCancel.header", c.name()));
+        alert.getDialogPane().setId("campaign-cancel-dialog");
+        alert.getDialogPane().setMinWidth(480);
+        alert.getDialogPane().lookupButton(yes).setId("campaign-cancel-confirm");
+        alert.getDialogPane().lookupButton(no).setId("campaign-cancel-keep");
+        // The safe answer is the default: Enter keeps the campaign.
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+            alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == yes) {
+            model.cancel();
+        }
+    }
+}

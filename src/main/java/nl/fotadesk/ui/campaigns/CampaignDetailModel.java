@@ -1,0 +1,219 @@
+package nl.fotadesk.ui.campaigns;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.CampaignDeviceView;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.ui.UiContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * One campaign as the detail view shows it: the campaign, one page of its devices (filtered by phase
+ * and state), and for the chart, when the campaign's finished devices finished. Loads off the FX
+ * thread; a load asked for while one runs follows it, so refreshes never pile up.
+ */
+final class CampaignDetailModel {
+    static final int PAGE_SIZE = 100;
+    /** Up to this many finished devices, the chart's history is read from their update times. */
+    static final int HISTORY_LIMIT = 5000;
+
+    /** What one load brings. */
+    record Snapshot(CampaignView campaign, Page<CampaignDeviceView> devices, List<CampaignDeviceView> history,
+                    Map<String, String> groupNames) {
+    }
+
+    private final UiContext context;
+    private final String id;
+    final ObjectProperty<CampaignView> campaign = new SimpleObjectProperty<>();
+    final ObservableList<CampaignDeviceView> devices = FXCollections.observableArrayList();
+    final LongProperty total = new SimpleLongProperty();
+    final ObjectProperty<Integer> phase = new SimpleObjectProperty<>();
+    final ObjectProperty<DeviceFilter> filter = new SimpleObjectProperty<>(DeviceFilter.ALL);
+    final StringProperty error = new SimpleStringProperty("");
+    final StringProperty notice = new SimpleStringProperty("");
+    final StringProperty actionError = new SimpleStringProperty("");
+    final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final Map<String, String> groupNames = new HashMap<>();
+    private BiConsumer<CampaignView, List<CampaignDeviceView>> historyListener = (c, h) -> { };
+    private int offset;
+    private boolean loading;
+    private boolean again;
+    private boolean historyLoaded;
+
+    CampaignDetailModel(UiContext context, String id) {
+        this.context = context;
+        this.id = id;
+        phase.addListener((o, a, b) -> firstPage());
+        filter.addListener((o, a, b) -> firstPage());
+    }
+
+    String id() {
+        return id;
+    }
+
+    int offset() {
+        return offset;
+    }
+
+    Map<String, String> groupNames() {
+        return groupNames;
+    }
+
+    /** Told once, with the finished devices and their times, when the campaign is first loaded. */
+    void onHistory(BiConsumer<CampaignView, List<CampaignDeviceView>> listener) {
+        this.historyListener = listener;
+    }
+
+    void load() {
+        if (loading) {
+            again = true;
+            return;
+        }
+        loading = true;
+        boolean withHistory = !historyLoaded;
+        Integer onlyPhase = phase.get();
+        List<ActionState> states = filter.get() == null ? List.of() : filter.get().states();
+        int from = offset;
+        ServerCall.run(context, () -> fetch(withHistory, onlyPhase, states, from), snapshot -> {
+            loading = false;
+            error.set("");
+            if (snapshot.groupNames() != null) {
+                groupNames.putAll(snapshot.groupNames());
+            }
+            if (snapshot.history() != null) {
+                historyLoaded = true;
+                historyListener.accept(snapshot.campaign(), snapshot.history());
+            }
+            total.set(snapshot.devices().total());
+            devices.setAll(snapshot.devices().items());
+            campaign.set(snapshot.campaign());
+            if (again) {
+                again = false;
+                load();
+            }
+        }, message -> {
+            loading = false;
+            error.set(message);
+            again = false;
+        });
+    }
+
+    private Snapshot fetch(boolean withHistory, Integer onlyPhase, List<ActionState> states, int from) {
+        FotaDeskClient client = context.client();
+        CampaignView c = client.campaign(id);
+        Page<CampaignDeviceView> page = client.campaignDevices(id, onlyPhase, states, from, PAGE_SIZE);
+        List<CampaignDeviceView> history = null;
+        Map<String, String> groups = null;
+        if (withHistory) {
+            history = history(client, c);
+            if (c.target() != null && c.target().groupId() != null) {
+                groups = new HashMap<>();
+                for (GroupView g : client.groups()) {
+                    groups.put(g.id(), g.name());
+                }
+            }
+        }
+        return new Snapshot(c, page, history, groups);
+    }
+
+    /** The campaign's finished devices with their times; empty when it has not started or has too many. */
+    private List<CampaignDeviceView> history(FotaDeskClient client, CampaignView c) {
+        Counts counts = Counts.of(c.counts(), c.devices());
+        List<CampaignDeviceView> finished = new ArrayList<>();
+        int wanted = counts.succeeded() + counts.failed();
+        if (c.startedAt() == null || wanted == 0 || wanted > HISTORY_LIMIT) {
+            return finished;
+        }
+        List<ActionState> states = List.of(ActionState.SUCCEEDED, ActionState.FAILED, ActionState.TIMED_OUT);
+        for (int from = 0; from < wanted; from += 1000) {
+            Page<CampaignDeviceView> page = client.campaignDevices(id, null, states, from, 1000);
+            finished.addAll(page.items());
+            if (page.items().size() < 1000) {
+                break;
+            }
+        }
+        return finished;
+    }
+
+    void firstPage() {
+        offset = 0;
+        load();
+    }
+
+    void nextPage() {
+        if (offset + PAGE_SIZE < total.get()) {
+            offset += PAGE_SIZE;
+            load();
+        }
+    }
+
+    void previousPage() {
+        if (offset > 0) {
+            offset = Math.max(0, offset - PAGE_SIZE);
+            load();
+        }
+    }
+
+    // Operator actions: each answers with the campaign as it is now.
+
+    void start() {
+        steer(() -> context.client().startCampaign(id));
+    }
+
+    void pause() {
+        steer(() -> context.client().pauseCampaign(id));
+    }
+
+    void resume() {
+        steer(() -> context.client().resumeCampaign(id));
+    }
+
+    void cancel() {
+        steer(() -> context.client().cancelCampaign(id));
+    }
+
+    void retryFailed() {
+        busy.set(true);
+        notice.set("");
+        actionError.set("");
+        ServerCall.run(context, () -> context.client().retryFailed(id), retried -> {
+            busy.set(false);
+            notice.set(context.text("campaigns.detail.retried", retried));
+            load();
+        }, this::actionFailed);
+    }
+
+    private void steer(UiContext.Work<CampaignView> action) {
+        busy.set(true);
+        notice.set("");
+        actionError.set("");
+        ServerCall.run(context, action, c -> {
+            busy.set(false);
+            campaign.set(c);
+            load();
+        }, this::actionFailed);
+    }
+
+    private void actionFailed(String message) {
+        busy.set(false);
+        actionError.set(message);
+        load();
+    }
+}

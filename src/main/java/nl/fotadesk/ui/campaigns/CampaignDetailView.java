@@ -1,0 +1,211 @@
+package nl.fotadesk.ui.campaigns;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.ui.UiContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One campaign, live: its state and why, the operator's actions, devices per state, the phases, a
+ * chart of succeeded and failed devices over time, and the device list. It refreshes on the server's
+ * events (at most twice a second) and, while devices are busy, every few seconds.
+ */
+final class CampaignDetailView implements CampaignPage {
+    private final CampaignTexts texts;
+    private final CampaignDetailModel model;
+    private final ScrollPane root = new ScrollPane();
+    private final Label name = new Label();
+    private final StateBadge state = new StateBadge();
+    private final Label subtitle = new Label();
+    private final Label settings = new Label();
+    private final StateBanner banner;
+    private final CountsPane counts;
+    private final PhasesPane phases;
+    private final ProgressChart chart;
+    private final CampaignDevicesPane devices;
+    private final Throttle refresh;
+    private final PauseTransition followUp = new PauseTransition(Duration.millis(1200));
+    private final Timeline heartbeat;
+
+    CampaignDetailView(UiContext context, CampaignTexts texts, String id, Runnable back, Consumer<String> open) {
+        this.texts = texts;
+        this.model = new CampaignDetailModel(context, id);
+        banner = new StateBanner(texts);
+        counts = new CountsPane(texts, s -> model.filter.set(DeviceFilter.of(s)));
+        phases = new PhasesPane(texts, p -> model.phase.set(p));
+        chart = new ProgressChart(texts);
+        devices = new CampaignDevicesPane(texts, model);
+        CampaignActions actions = new CampaignActions(texts, model);
+        refresh = new Throttle(Duration.millis(500), model::load);
+        followUp.setOnFinished(e -> refresh.request());
+        heartbeat = new Timeline(new KeyFrame(Duration.seconds(2), e -> {
+            CampaignView c = model.campaign.get();
+            if (c != null && busy(c)) {
+                refresh.request();
+            }
+        }));
+        heartbeat.setCycleCount(Timeline.INDEFINITE);
+
+        Hyperlink toList = new Hyperlink(texts.text("campaigns.backToList"));
+        toList.setId("campaign-back");
+        toList.setOnAction(e -> back.run());
+        name.setId("campaign-name");
+        name.getStyleClass().add("screen-title");
+        name.setText(texts.text("campaigns.loading"));
+        name.setMinWidth(0);
+        state.setId("campaign-state");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(12, name, state, spacer, actions.node());
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        subtitle.setId("campaign-subtitle");
+        subtitle.getStyleClass().add("campaign-subtitle");
+        subtitle.setWrapText(true);
+
+        Label notice = message("campaign-notice", "notice-text");
+        notice.textProperty().bind(model.notice);
+        Label actionError = message("campaign-error", "error-text");
+        actionError.textProperty().bind(model.actionError);
+        Label loadError = message("campaign-load-error", "error-text");
+        loadError.textProperty().bind(model.error);
+
+        settings.setId("campaign-settings");
+        settings.getStyleClass().add("help-text");
+        settings.setWrapText(true);
+        settings.setMinHeight(Label.USE_PREF_SIZE);
+        VBox phasesCard = Forms.card(Forms.section(texts.text("campaigns.phases.title")), phases.node(), settings);
+        VBox.setVgrow(phases.node(), Priority.ALWAYS);
+        Region chartSpacer = new Region();
+        HBox.setHgrow(chartSpacer, Priority.ALWAYS);
+        HBox chartHeader = new HBox(8, Forms.section(texts.text("campaigns.chart.title")), chartSpacer, chart.legend());
+        chartHeader.setAlignment(Pos.CENTER_LEFT);
+        VBox chartCard = Forms.card(chartHeader, chart.node());
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        GridPane middle = new GridPane();
+        middle.setHgap(12);
+        ColumnConstraints left = new ColumnConstraints();
+        left.setPercentWidth(45);
+        ColumnConstraints right = new ColumnConstraints();
+        right.setPercentWidth(55);
+        middle.getColumnConstraints().addAll(left, right);
+        middle.add(phasesCard, 0, 0);
+        middle.add(chartCard, 1, 0);
+        GridPane.setVgrow(phasesCard, Priority.ALWAYS);
+        phasesCard.setMaxHeight(Double.MAX_VALUE);
+        middle.setMinHeight(220);
+        middle.setPrefHeight(240);
+
+        VBox.setVgrow(devices.node(), Priority.ALWAYS);
+        VBox content = new VBox(10, toList, titleRow, subtitle, banner.node(), notice, actionError, loadError,
+                counts.node(), middle, devices.node());
+        content.getStyleClass().addAll("screen", "campaign-detail");
+        root.setContent(content);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.getStyleClass().add("campaign-detail-scroll");
+        root.setId("campaign-detail");
+
+        model.onHistory(chart::reset);
+        model.campaign.addListener((o, old, c) -> {
+            if (c != null) {
+                show(c);
+            }
+        });
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void load() {
+        model.load();
+        heartbeat.play();
+    }
+
+    @Override
+    public void onEvents(List<EventView> events) {
+        for (EventView e : events) {
+            boolean ours = model.id().equals(e.campaignId());
+            // Device uplinks carry no campaign: any may be one of ours.
+            if (ours || (e.campaignId() == null && "device".equals(e.kind()))) {
+                refresh.request();
+                // The engine turns device changes into campaign counts on its next tick.
+                followUp.playFromStart();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        refresh.stop();
+        followUp.stop();
+        heartbeat.stop();
+    }
+
+    private void show(CampaignView c) {
+        name.setText(c.name());
+        state.show(c.state(), texts);
+        banner.show(c);
+        counts.show(c);
+        phases.show(c);
+        chart.update(c);
+        devices.show(c);
+        List<String> rules = new ArrayList<>();
+        rules.add(texts.text("campaigns.detail.thresholds", c.successThreshold(), c.errorThreshold()));
+        rules.add(texts.text("campaigns.detail.timeout", texts.duration(c.deviceTimeoutSeconds())));
+        rules.add(texts.text("campaigns.detail.retries", c.maxRetries()));
+        if (c.vendorStrict()) {
+            rules.add(texts.text("campaigns.wizard.vendorStrictShort"));
+        }
+        settings.setText(String.join(" \u00b7 ", rules));
+        List<String> about = new ArrayList<>();
+        about.add(texts.text("campaigns.detail.subtitle", texts.firmware(c), texts.target(c.target(),
+                model.groupNames()), c.devices(), c.phases() == null ? 0 : c.phases().size()));
+        about.add(texts.text("campaigns.detail.created", texts.dateTime(c.createdAt())));
+        if (c.startedAt() != null) {
+            about.add(texts.text("campaigns.detail.started", texts.dateTime(c.startedAt())));
+        }
+        if (c.finishedAt() != null) {
+            about.add(texts.text("campaigns.detail.finished", texts.dateTime(c.finishedAt())));
+        }
+        subtitle.setText(String.join(" \u00b7 ", about));
+    }
+
+    /** Whether devices may still change without an event for them: worth a look every few seconds. */
+    private static boolean busy(CampaignView c) {
+        Counts n = Counts.of(c.counts(), c.devices());
+        return c.state() == CampaignState.RUNNING || c.state() == CampaignState.SCHEDULED || n.inFlight() > 0;
+    }
+
+    private static Label message(String id, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
+        return l;
+    }
+}

@@ -1,0 +1,211 @@
+package nl.fotadesk.ui.campaigns;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.protocol.api.PhaseSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The wizard's view model: what the user chose so far, as text where the user types, checked step by
+ * step, and turned into the {@link NewCampaign} the server previews and creates.
+ */
+final class CampaignDraft {
+    static final List<Integer> DEFAULT_PHASES = List.of(5, 25, 100);
+    static final int DEFAULT_SUCCESS = 90;
+    static final int DEFAULT_ERROR = 10;
+    static final long MIN_TIMEOUT_SECONDS = 10;
+    static final int MAX_RETRIES = 10;
+    static final int MAX_PHASES = 20;
+
+    /** The unit the device timeout is typed in. */
+    enum TimeUnit {
+        SECONDS(1), MINUTES(60), HOURS(3600);
+
+        final long seconds;
+
+        TimeUnit(long seconds) {
+            this.seconds = seconds;
+        }
+
+        String key() {
+            return "campaigns.unit." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Something to fix before going on: which field, and the message key with its arguments. */
+    record Problem(String field, String key, Object... args) {
+    }
+
+    final ObjectProperty<FirmwareView> firmware = new SimpleObjectProperty<>();
+    final StringProperty name = new SimpleStringProperty("");
+    final ObjectProperty<String> client = new SimpleObjectProperty<>();
+    final ObjectProperty<String> deviceType = new SimpleObjectProperty<>();
+    final ObjectProperty<GroupView> group = new SimpleObjectProperty<>();
+    final StringProperty imeis = new SimpleStringProperty("");
+    final BooleanProperty capEnabled = new SimpleBooleanProperty(false);
+    final StringProperty cap = new SimpleStringProperty("");
+    final ObjectProperty<String> capOrder = new SimpleObjectProperty<>("random");
+    final ObservableList<StringProperty> phases = FXCollections.observableArrayList();
+    final StringProperty success = new SimpleStringProperty(String.valueOf(DEFAULT_SUCCESS));
+    final StringProperty error = new SimpleStringProperty(String.valueOf(DEFAULT_ERROR));
+    final StringProperty timeout = new SimpleStringProperty("1");
+    final ObjectProperty<TimeUnit> timeoutUnit = new SimpleObjectProperty<>(TimeUnit.HOURS);
+    final StringProperty retries = new SimpleStringProperty("1");
+    final BooleanProperty vendorStrict = new SimpleBooleanProperty(false);
+    final BooleanProperty startNow = new SimpleBooleanProperty(false);
+
+    CampaignDraft() {
+        DEFAULT_PHASES.forEach(p -> phases.add(new SimpleStringProperty(String.valueOf(p))));
+    }
+
+    // Checks per step
+
+    List<Problem> checkFirmware() {
+        List<Problem> problems = new ArrayList<>();
+        if (firmware.get() == null) {
+            problems.add(new Problem("firmware", "campaigns.check.firmware"));
+        }
+        String n = name.get() == null ? "" : name.get().trim();
+        if (n.isEmpty()) {
+            problems.add(new Problem("name", "campaigns.check.name"));
+        } else if (n.length() > 128) {
+            problems.add(new Problem("name", "campaigns.check.nameLength", 128));
+        }
+        return problems;
+    }
+
+    List<Problem> checkTarget() {
+        List<Problem> problems = new ArrayList<>();
+        ImeiList list = ImeiList.parse(imeis.get());
+        if (!list.invalid().isEmpty()) {
+            problems.add(new Problem("imeis", "campaigns.check.imeis", list.invalid().size(),
+                    String.join(", ", list.invalid().subList(0, Math.min(3, list.invalid().size())))));
+        }
+        if (capEnabled.get()) {
+            Integer c = integer(cap.get());
+            if (c == null || c < 1) {
+                problems.add(new Problem("cap", "campaigns.check.cap"));
+            }
+        }
+        return problems;
+    }
+
+    List<Problem> checkRollout() {
+        List<Problem> problems = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            Integer p = integer(phases.get(i).get());
+            if (p == null || p < 1 || p > 100) {
+                problems.add(new Problem("phase" + i, "campaigns.check.phaseRange", i + 1));
+            } else if (!ends.isEmpty() && ends.get(ends.size() - 1) != null && p <= ends.get(ends.size() - 1)) {
+                problems.add(new Problem("phase" + i, "campaigns.check.phaseGrows", i + 1, ends.get(ends.size() - 1)));
+            }
+            ends.add(p);
+        }
+        if (phases.isEmpty()) {
+            problems.add(new Problem("phases", "campaigns.check.phasesNone"));
+        } else if (problems.isEmpty() && ends.get(ends.size() - 1) != 100) {
+            problems.add(new Problem("phase" + (phases.size() - 1), "campaigns.check.phaseLast"));
+        }
+        checkPercent(success.get(), "success", problems);
+        checkPercent(error.get(), "error", problems);
+        Long t = timeoutSeconds();
+        if (t == null) {
+            problems.add(new Problem("timeout", "campaigns.check.timeout"));
+        } else if (t < MIN_TIMEOUT_SECONDS) {
+            problems.add(new Problem("timeout", "campaigns.check.timeoutMin", MIN_TIMEOUT_SECONDS));
+        }
+        Integer r = integer(retries.get());
+        if (r == null || r < 0 || r > MAX_RETRIES) {
+            problems.add(new Problem("retries", "campaigns.check.retries", MAX_RETRIES));
+        }
+        return problems;
+    }
+
+    private static void checkPercent(String text, String field, List<Problem> problems) {
+        Integer v = integer(text);
+        if (v == null || v < 0 || v > 100) {
+            problems.add(new Problem(field, "campaigns.check.percent"));
+        }
+    }
+
+    // What the server gets
+
+    CampaignTarget target() {
+        ImeiList list = ImeiList.parse(imeis.get());
+        Integer c = capEnabled.get() ? integer(cap.get()) : null;
+        return new CampaignTarget(client.get(), deviceType.get(), group.get() == null ? null : group.get().id(),
+                list.valid().isEmpty() ? null : list.valid(), c, c == null ? null : capOrder.get());
+    }
+
+    /** The phases typed so far that are valid percentages; the defaults when none is. */
+    List<Integer> phaseEnds() {
+        List<Integer> ends = new ArrayList<>();
+        for (StringProperty p : phases) {
+            Integer v = integer(p.get());
+            if (v != null && v >= 1 && v <= 100 && (ends.isEmpty() || v > ends.get(ends.size() - 1))) {
+                ends.add(v);
+            }
+        }
+        return ends.isEmpty() ? DEFAULT_PHASES : ends;
+    }
+
+    /** The campaign as checked; call after the checks pass (a preview before them uses what is valid). */
+    NewCampaign toNewCampaign() {
+        FirmwareView f = firmware.get();
+        return new NewCampaign(name.get() == null ? null : name.get().trim(), f == null ? null : f.id(), target(),
+                phaseEnds().stream().map(PhaseSpec::percent).toList(), orDefault(integer(success.get()), DEFAULT_SUCCESS),
+                orDefault(integer(error.get()), DEFAULT_ERROR), timeoutSeconds() == null ? null
+                : Math.max(MIN_TIMEOUT_SECONDS, timeoutSeconds()), orDefault(integer(retries.get()), 1), null,
+                vendorStrict.get(), startNow.get());
+    }
+
+    Long timeoutSeconds() {
+        Integer t = integer(timeout.get());
+        return t == null || timeoutUnit.get() == null ? null : t * timeoutUnit.get().seconds;
+    }
+
+    /** How many devices each phase gets out of {@code total}, as the server splits them. */
+    static List<Integer> phaseSizes(List<Integer> ends, int total) {
+        List<Integer> sizes = new ArrayList<>();
+        int done = 0;
+        for (int end : ends) {
+            int upTo = Math.max(done, (int) Math.ceil(total * end / 100.0));
+            sizes.add(upTo - done);
+            done = upTo;
+        }
+        if (done < total) {
+            sizes.add(total - done);
+        }
+        return sizes;
+    }
+
+    /** A whole number typed by a user, allowing spaces and a trailing "%"; null when it is none. */
+    static Integer integer(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.replace("%", "").replace('\u00a0', ' ').trim();
+        if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Integer.parseInt(t);
+    }
+
+    private static int orDefault(Integer v, int fallback) {
+        return v == null ? fallback : v;
+    }
+}

@@ -1,0 +1,138 @@
+package nl.fotadesk.ui.campaigns;
+
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.ui.I18n;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The words for campaign things in the user's language: states, result codes, durations, targets. */
+final class CampaignTexts {
+    private final I18n i18n;
+
+    CampaignTexts(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    String text(String key, Object... args) {
+        return i18n.get(key, args);
+    }
+
+    I18n i18n() {
+        return i18n;
+    }
+
+    String state(CampaignState state) {
+        return i18n.get("campaigns.state." + state.wireName());
+    }
+
+    String deviceState(ActionState state) {
+        return i18n.get("campaigns.device." + state.wireName());
+    }
+
+    /** An LwM2M update result code in words, e.g. "5 \u2013 integrity check failed"; empty for none or success. */
+    String result(Integer code) {
+        if (code == null || code <= 1) {
+            return "";
+        }
+        String key = "campaigns.result." + code;
+        return i18n.get("campaigns.result.format", code, i18n.has(key) ? i18n.get(key) : i18n.get("campaigns.result.other"));
+    }
+
+    String number(long n) {
+        return i18n.number(n);
+    }
+
+    String percent(long p) {
+        return i18n.get("campaigns.percent", p);
+    }
+
+    String dateTime(String iso) {
+        return i18n.dateTime(iso);
+    }
+
+    /** A compact date and time for tables: the time alone when it is today. */
+    String shortDateTime(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        Instant t = Instant.parse(iso);
+        ZoneId zone = ZoneId.systemDefault();
+        DateTimeFormatter format = LocalDate.ofInstant(t, zone).equals(LocalDate.now(zone))
+                ? DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+        return format.withLocale(i18n.locale()).withZone(zone).format(t);
+    }
+
+    /** A duration in its largest whole unit: "1 h", "90 min", "45 s". */
+    String duration(long seconds) {
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return i18n.get("campaigns.duration.hours", seconds / 3600);
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return i18n.get("campaigns.duration.minutes", seconds / 60);
+        }
+        return i18n.get("campaigns.duration.seconds", seconds);
+    }
+
+    /** Elapsed time on the chart's axis: "0:45", "12:05", "1:02:30". */
+    static String elapsed(long seconds) {
+        long s = Math.max(0, seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    String firmware(CampaignView c) {
+        return i18n.get("campaigns.firmwareOf", c.deviceType(), c.firmwareVersion());
+    }
+
+    /** What a target selects, e.g. "client acme · type tracker-x · 12 listed IMEIs · at most 50 devices". */
+    String target(CampaignTarget t, Map<String, String> groupNames) {
+        if (t == null) {
+            return i18n.get("campaigns.target.all");
+        }
+        List<String> parts = new ArrayList<>();
+        if (t.client() != null) {
+            parts.add(i18n.get("campaigns.target.client", t.client()));
+        }
+        if (t.deviceType() != null) {
+            parts.add(i18n.get("campaigns.target.type", t.deviceType()));
+        }
+        if (t.groupId() != null) {
+            parts.add(i18n.get("campaigns.target.group", groupNames.getOrDefault(t.groupId(), t.groupId())));
+        }
+        if (t.imeis() != null) {
+            parts.add(i18n.get("campaigns.target.imeis", t.imeis().size()));
+        }
+        if (t.cap() != null) {
+            parts.add(i18n.get("imei".equals(t.capOrder()) ? "campaigns.target.capImei" : "campaigns.target.capRandom",
+                    t.cap()));
+        }
+        return parts.isEmpty() ? i18n.get("campaigns.target.all") : String.join(" \u00b7 ", parts);
+    }
+
+    /** "Phase 2 of 3", or the state when no phase is current. */
+    String phase(CampaignView c) {
+        int phases = c.phases() == null ? 0 : c.phases().size();
+        if (phases == 0) {
+            return "";
+        }
+        if (c.state() == CampaignState.DRAFT || c.state() == CampaignState.SCHEDULED) {
+            return i18n.get("campaigns.phase.count", phases);
+        }
+        if (c.currentPhase() < 0) {
+            return i18n.get("campaigns.phase.allDone", phases);
+        }
+        return i18n.get("campaigns.phase.of", c.currentPhase() + 1, phases);
+    }
+}

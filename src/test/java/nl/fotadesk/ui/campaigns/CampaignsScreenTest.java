@@ -1,0 +1,248 @@
+package nl.fotadesk.ui.campaigns;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.protocol.Imei;
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.CampaignDeviceView;
+import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.protocol.api.NewDevice;
+import nl.fotadesk.ui.I18n;
+import nl.fotadesk.ui.UiTestBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The campaigns screen against the real offline demo: a campaign made and started with the wizard
+ * runs to completion, pause and resume (and cancel) go through the buttons, and an overlapping
+ * campaign is flagged in the wizard's review.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CampaignsScreenTest {
+    UiTestBackend app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = UiTestBackend.open(stage, I18n.ENGLISH);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void theWizardCreatesAndStartsAThreePhaseCampaignThatCompletes(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-campaigns");
+        robot.clickOn("#campaigns-new");
+
+        // Step 1: nothing chosen yet, so Next stays put and says why.
+        robot.clickOn("#wizard-next");
+        assertThat(text(robot, "#wizard-error-firmware")).isEqualTo("Choose the firmware to roll out.");
+        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
+        waitFor(15, () -> !firmware.getItems().isEmpty());
+        robot.interact(() -> firmware.setValue(firmware.getItems().stream()
+                .filter(f -> f.deviceType().equals("tracker-x") && f.version().equals(newVersion("tracker-x")))
+                .findFirst().orElseThrow()));
+        assertThat(robot.lookup("#wizard-name").queryAs(TextField.class).getText()).isEqualTo("tracker-x 1.2.0 rollout");
+        robot.clickOn("#wizard-next");
+
+        // Step 2: the firmware's device type is chosen, and the server counts the matches.
+        ComboBox<String> type = robot.lookup("#wizard-type").queryComboBox();
+        assertThat(type.getValue()).isEqualTo("tracker-x");
+        waitFor(10, () -> text(robot, "#wizard-match").matches("\\d+ devices match; \\d+ need firmware 1\\.2\\.0\\."));
+        robot.clickOn("#wizard-next");
+
+        // Step 3: default phases 5 %, 25 %, 100 %; a threshold above 100 is refused.
+        assertThat(List.of(text(robot, "#wizard-phase-1"), text(robot, "#wizard-phase-2"), text(robot, "#wizard-phase-3")))
+                .containsExactly("5", "25", "100");
+        assertThat(text(robot, "#wizard-success")).isEqualTo("90");
+        assertThat(text(robot, "#wizard-error")).isEqualTo("10");
+        TextField success = robot.lookup("#wizard-success").queryAs(TextField.class);
+        robot.interact(() -> success.setText("150"));
+        robot.clickOn("#wizard-next");
+        assertThat(text(robot, "#wizard-error-success")).isEqualTo("Enter a percentage from 0 to 100.");
+        robot.interact(() -> success.setText("90"));
+        robot.clickOn("#wizard-next");
+
+        // Step 4: the review shows what the server would do.
+        waitFor(10, () -> robot.lookup("#wizard-targeted").tryQuery().isPresent());
+        assertThat(text(robot, "#wizard-targeted")).matches("\\d+ devices will be updated to 1\\.2\\.0");
+        assertThat(text(robot, "#wizard-preview-phases")).startsWith("In 3 phases:");
+        assertThat(robot.lookup("#wizard-conflicts").query().isVisible()).isFalse();
+        robot.clickOn("#wizard-start-now");
+        assertThat(robot.lookup("#wizard-finish").queryButton().getText()).isEqualTo("Create and start");
+        robot.clickOn("#wizard-finish");
+
+        // The detail follows the campaign live to its end.
+        waitFor(10, () -> robot.lookup("#campaign-state").tryQuery().isPresent());
+        assertThat(text(robot, "#campaign-name")).isEqualTo("tracker-x 1.2.0 rollout");
+        waitFor(60, () -> text(robot, "#campaign-state").equals("Completed"));
+        assertThat(text(robot, "#campaign-reason")).matches("\\d+ devices updated, 0 failed\\.");
+        assertThat(fx(() -> robot.lookup("#campaign-phases").queryParent().getChildrenUnmodifiable()
+                .stream().filter(n -> n.getId() != null && n.getId().startsWith("campaign-phase-")).count()))
+                .isEqualTo(3L);
+        assertThat(robot.lookup("#campaign-pause").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#campaign-resume").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#campaign-cancel").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#campaign-retry").queryButton().isDisabled()).isTrue();
+        TableView<CampaignDeviceView> devices = robot.lookup("#campaign-devices").queryTableView();
+        waitFor(5, () -> fx(() -> !devices.getItems().isEmpty()
+                && devices.getItems().stream().allMatch(d -> d.state() == ActionState.SUCCEEDED)));
+        LineChart<?, ?> chart = robot.lookup("#campaign-chart").queryAs(LineChart.class);
+        assertThat(fx(() -> chart.getData().get(0).getData().size())).as("points of succeeded over time")
+                .isGreaterThan(2);
+
+        // And the list shows it with its state.
+        robot.clickOn("#campaign-back");
+        TableView<CampaignView> list = robot.lookup("#campaigns-table").queryTableView();
+        waitFor(10, () -> fx(() -> list.getItems().size() == 1));
+        assertThat(fx(() -> list.getItems().get(0).name())).isEqualTo("tracker-x 1.2.0 rollout");
+        assertThat(robot.lookup(LabeledMatchers.hasText("Completed")).tryQuery()).isPresent();
+    }
+
+    @Test
+    void pauseResumeAndCancelGoThroughTheButtons(FxRobot robot) throws Exception {
+        // A registered device that never checks in keeps the campaign running (the timeout is an hour).
+        CampaignView campaign = holdingCampaign("Night rollout", "tracker-x", "999990");
+        robot.clickOn("#nav-campaigns");
+        waitFor(10, () -> robot.lookup(LabeledMatchers.hasText("Night rollout")).tryQuery().isPresent());
+        robot.doubleClickOn(robot.lookup(LabeledMatchers.hasText("Night rollout")).<Node>query());
+        waitFor(10, () -> text(robot, "#campaign-state").equals("Running"));
+        assertThat(text(robot, "#campaign-name")).isEqualTo(campaign.name());
+        Button pause = robot.lookup("#campaign-pause").queryButton();
+        Button resume = robot.lookup("#campaign-resume").queryButton();
+        waitFor(5, () -> !pause.isDisabled());
+        assertThat(resume.isDisabled()).isTrue();
+
+        robot.clickOn("#campaign-pause");
+        waitFor(10, () -> text(robot, "#campaign-state").equals("Paused"));
+        assertThat(text(robot, "#campaign-reason")).isEqualTo("Paused by an operator.");
+        assertThat(text(robot, "#campaign-hint")).contains("Resume");
+        waitFor(5, () -> !resume.isDisabled() && pause.isDisabled());
+
+        robot.clickOn("#campaign-resume");
+        waitFor(10, () -> text(robot, "#campaign-state").equals("Running"));
+        assertThat(app.demo.client().campaign(campaign.id()).state().wireName()).isEqualTo("running");
+
+        // Cancel asks first; keeping the campaign changes nothing.
+        robot.clickOn("#campaign-cancel");
+        waitFor(5, () -> robot.lookup("#campaign-cancel-keep").tryQuery().isPresent());
+        robot.clickOn("#campaign-cancel-keep");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#campaign-state")).isEqualTo("Running");
+        robot.clickOn("#campaign-cancel");
+        waitFor(5, () -> robot.lookup("#campaign-cancel-confirm").tryQuery().isPresent());
+        robot.clickOn("#campaign-cancel-confirm");
+        waitFor(10, () -> text(robot, "#campaign-state").equals("Cancelled"));
+        waitFor(5, () -> robot.lookup("#campaign-cancel").queryButton().isDisabled());
+    }
+
+    @Test
+    void theReviewWarnsAboutDevicesInAnotherCampaign(FxRobot robot) throws Exception {
+        holdingCampaign("Sensor pilot", "sensor-z", "999991");
+        robot.clickOn("#nav-campaigns");
+        robot.clickOn("#campaigns-new");
+        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
+        waitFor(15, () -> !firmware.getItems().isEmpty());
+        robot.interact(() -> firmware.setValue(firmware.getItems().stream()
+                .filter(f -> f.deviceType().equals("sensor-z") && f.version().equals(newVersion("sensor-z")))
+                .findFirst().orElseThrow()));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitFor(10, () -> robot.lookup("#wizard-conflicts").query().isVisible());
+        String warning = fx(() -> allText(robot.lookup("#wizard-conflicts").query()));
+        assertThat(warning).contains("1 of these devices is already in another active campaign")
+                .contains("1 in \u201cSensor pilot\u201d").contains(Imei.withCheckDigit("35332211999991"));
+        assertThat(robot.lookup("#wizard-finish").queryButton().isDisabled()).as("cannot create while devices are held")
+                .isTrue();
+    }
+
+    /** A running campaign holding one registered device that never checks in. */
+    private CampaignView holdingCampaign(String name, String deviceType, String serial) throws Exception {
+        FotaDeskClient client = app.demo.client();
+        String tac = switch (deviceType) {
+            case "tracker-x" -> "35693803";
+            case "sensor-z" -> "35332211";
+            default -> "86720604";
+        };
+        String imei = Imei.withCheckDigit(tac + serial);
+        client.registerDevice(new NewDevice(imei, deviceType, "acme", null, null));
+        FirmwareView image = client.firmware().stream()
+                .filter(f -> f.deviceType().equals(deviceType) && f.version().equals(newVersion(deviceType)))
+                .findFirst().orElseThrow();
+        return client.createCampaign(new NewCampaign(name, image.id(), new CampaignTarget(null, null, null,
+                List.of(imei), null, null), null, 100, 10, 3600L, 0, null, null, true));
+    }
+
+    private static String newVersion(String deviceType) {
+        return DemoEnvironment.NEW_VERSIONS.get(deviceType);
+    }
+
+    /** The text of a label or field, read on the FX thread. */
+    private static String text(FxRobot robot, String query) {
+        return fx(() -> {
+            Node node = robot.lookup(query).query();
+            return node instanceof Labeled l ? l.getText() : ((TextInputControl) node).getText();
+        });
+    }
+
+    /** Reads the scene on the FX thread, as the screen changes it there. */
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The texts of a node and everything in it, one per line. */
+    private static String allText(Node node) {
+        StringBuilder out = new StringBuilder();
+        if (node instanceof Labeled l && l.getText() != null) {
+            out.append(l.getText()).append('\n');
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> out.append(allText(child)));
+        }
+        return out.toString();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            try {
+                return condition.call();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+}
