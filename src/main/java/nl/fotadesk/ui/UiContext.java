@@ -78,6 +78,9 @@ public final class UiContext implements AutoCloseable {
      * user understands, both on the FX thread.
      */
     public <T> void run(Work<T> work, Consumer<T> done, Consumer<String> failed) {
+        if (background.isShutdown()) {
+            return; // the app is closing: late refreshes have nowhere to go
+        }
         background.execute(() -> {
             try {
                 T result = work.call();

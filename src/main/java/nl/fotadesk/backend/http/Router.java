@@ -2,6 +2,7 @@ package nl.fotadesk.backend.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -142,6 +143,9 @@ public final class Router {
                     e.route.handle(new Exchange(request, response, callback, params));
                 } catch (HttpError error) {
                     Json.error(response, callback, error);
+                } catch (EofException gone) {
+                    LOG.info("{} {}: the client went away before its request was read", request.getMethod(), path);
+                    callback.failed(gone);
                 } catch (RuntimeException | IOException failure) {
                     LOG.error("{} {} failed", request.getMethod(), path, failure);
                     Json.error(response, callback, 500, "internal_error",
