@@ -7,10 +7,15 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.device.fleet.FaultPlan;
+import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
+import nl.fotadesk.ui.campaigns.CampaignsScreen;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -51,7 +56,12 @@ public final class ScreenshotTour {
         }
     }
 
+    /** Two groups and a running campaign, so that every screen has something to show. */
     private static void startCampaign(DemoEnvironment demo) {
+        demo.client().createGroup(new NewGroup("Acme trackers", new GroupFilter("acme", "tracker-x", null, null), null));
+        List<String> pilot = demo.client().devices(DeviceQuery.ALL.withDeviceType("sensor-z").page(0, 12)).items()
+                .stream().map(DeviceView::imei).toList();
+        demo.client().createGroup(new NewGroup("Pilot sensors", null, pilot));
         String version = DemoEnvironment.NEW_VERSIONS.get("meter-y");
         FirmwareView image = demo.client().firmware().stream()
                 .filter(f -> f.deviceType().equals("meter-y") && f.version().equals(version)).findFirst().orElseThrow();
@@ -84,14 +94,21 @@ public final class ScreenshotTour {
                     selectFirstRow(window.stage().getScene().getRoot());
                     return null;
                 });
-                Thread.sleep(SETTLE_MILLIS);
-                Path file = out.resolve(screen + "-" + language.getLanguage() + ".png");
-                onFx(() -> {
-                    write(window, file);
-                    return null;
-                });
-                System.out.println("Wrote " + file);
+                shoot(window, out.resolve(screen + "-" + language.getLanguage() + ".png"));
             }
+            CampaignsScreen campaigns = (CampaignsScreen) window.screen("campaigns");
+            String campaignId = demo.client().campaigns().get(0).id();
+            onFx(() -> {
+                window.show("campaigns");
+                campaigns.showCampaign(campaignId);
+                return null;
+            });
+            shoot(window, out.resolve("campaign-detail-" + language.getLanguage() + ".png"));
+            onFx(() -> {
+                campaigns.showWizard();
+                return null;
+            });
+            shoot(window, out.resolve("campaign-wizard-" + language.getLanguage() + ".png"));
         } finally {
             onFx(() -> {
                 window.close();
@@ -100,6 +117,15 @@ public final class ScreenshotTour {
             });
             context.close();
         }
+    }
+
+    private static void shoot(MainWindow window, Path file) throws Exception {
+        Thread.sleep(SETTLE_MILLIS);
+        onFx(() -> {
+            write(window, file);
+            return null;
+        });
+        System.out.println("Wrote " + file);
     }
 
     /** Selects the first row of the screen's main table, so its detail shows too. */
