@@ -90,6 +90,10 @@ final class DeviceDetailView {
         model.loadErrorProperty().addListener((o, old, now) -> show(loadError, now));
         model.messageProperty().addListener((o, old, now) -> show(message, now));
         model.toneProperty().addListener((o, old, now) -> toneMessage());
+        // after a refusal the note on what setting would do no longer applies
+        note.visibleProperty().bind(model.toneProperty().isNotEqualTo(DeviceDetailModel.Tone.ERROR)
+                .or(model.messageProperty().isEmpty()));
+        note.managedProperty().bind(note.visibleProperty());
         show(loadError, "");
         show(message, "");
     }
@@ -114,6 +118,7 @@ final class DeviceDetailView {
         loadError.setId("device-detail-error");
         loadError.getStyleClass().add("error-text");
         loadError.setWrapText(true);
+        loadError.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(2, top, subtitle, loadError);
     }
 
@@ -163,8 +168,10 @@ final class DeviceDetailView {
         note.setId("device-set-desired-note");
         note.getStyleClass().add("help-text");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         message.setId("device-set-desired-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("detail-message");
         VBox card = new VBox(8, title("devices.detail.stateTitle"), state, new javafx.scene.control.Separator(),
                 setTitle, row, note, message);

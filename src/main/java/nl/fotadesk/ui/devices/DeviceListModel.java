@@ -154,12 +154,6 @@ final class DeviceListModel {
         return -1;
     }
 
-    /** The loaded device with this IMEI, or null. */
-    DeviceView find(String imei) {
-        int i = indexOf(imei);
-        return i < 0 ? null : items.get().get(i).view();
-    }
-
     private Fetched fetch(DeviceQuery q) {
         Page<DeviceView> first = context.client().devices(q.page(0, PAGE));
         if (first.total() > COMPLETE_LIMIT) {

@@ -87,7 +87,7 @@ final class DeviceTable {
         // never narrower than its title, whatever the language
         Text measure = new Text(title);
         measure.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
-        column.setMinWidth(Math.max(60, Math.ceil(measure.getLayoutBounds().getWidth()) + 22));
+        column.setMinWidth(Math.max(60, Math.ceil(measure.getLayoutBounds().getWidth()) + 12));
         column.setCellValueFactory(c -> c.getValue() == null ? null : c.getValue().viewProperty());
         if (text != null) {
             column.setCellFactory(c -> new TextCell(text));

@@ -43,7 +43,7 @@ final class DevicesView {
     private static final KeyCombination REGISTER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
 
-    private static final double DETAIL_WIDTH = 420;
+    private static final double DETAIL_WIDTH = 400;
 
     private final UiContext context;
     private final DevicesViewModel vm;
@@ -173,6 +173,7 @@ final class DevicesView {
         Label count = new Label();
         count.setId("devices-count");
         count.getStyleClass().add("devices-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         count.textProperty().bind(Bindings.createStringBinding(this::countText, vm.list().totalProperty(),
                 vm.allTotalProperty(), vm.filteredProperty()));
         Label sortHint = new Label();
@@ -182,6 +183,9 @@ final class DevicesView {
                 instanceof LazyDeviceList ? context.text("devices.sortHint",
                 context.i18n().number(DeviceListModel.COMPLETE_LIMIT)) : "", vm.list().itemsProperty()));
         sortHint.setMinWidth(0);
+        Tooltip hintTip = new Tooltip();
+        hintTip.textProperty().bind(sortHint.textProperty());
+        sortHint.setTooltip(hintTip);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("devices-loading");
         busy.setPrefSize(16, 16);
@@ -207,6 +211,8 @@ final class DevicesView {
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setPlaceholder(placeholder());
         VBox pane = new VBox(6, table, problem, footer);
+        // the detail pane gives way before the table's columns would have to
+        pane.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24);
         pane.getStyleClass().add("devices-table-pane");
         return pane;
     }

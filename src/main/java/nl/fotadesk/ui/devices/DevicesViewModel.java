@@ -368,8 +368,8 @@ final class DevicesViewModel {
 
     private List<FilterChoice<String>> catalogChoices(List<CatalogEntry> entries) {
         return entries.stream().sorted(Comparator.comparing(CatalogEntry::name, String.CASE_INSENSITIVE_ORDER))
-                .map(e -> new FilterChoice<>(e.name(), context.text("devices.filter.withCount", e.name(),
-                        e.devices()))).toList();
+                .map(e -> new FilterChoice<>(e.name(), e.name() + " (" + context.i18n().number(e.devices()) + ")"))
+                .toList();
     }
 
     private void updateVersionChoices() {

@@ -177,7 +177,6 @@ final class ImportDevicesDialog {
         errors.setId("import-errors");
         errors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         errors.setPrefHeight(200);
-        errors.setFixedCellSize(25);
         TableColumn<ItemError, Number> line = new TableColumn<>(context.text("devices.import.line"));
         line.setId("import-errors-line");
         line.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().index()));
@@ -193,10 +192,20 @@ final class ImportDevicesDialog {
         reason.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         reason.setPrefWidth(400);
         reason.setCellFactory(c -> new TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(reason.widthProperty().subtract(12));
+                text.setMinHeight(Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(ItemError item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : reason(item));
+                text.setText(empty || item == null ? null : reason(item));
+                setGraphic(empty || item == null ? null : text);
+                setText(null);
                 setTooltip(empty || item == null || item.detail() == null ? null : new Tooltip(item.detail()));
             }
         });

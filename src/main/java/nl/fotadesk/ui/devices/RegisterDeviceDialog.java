@@ -91,6 +91,7 @@ final class RegisterDeviceDialog {
         imei.getStyleClass().add("imei-field");
         imeiMessage.setId("register-imei-message");
         imeiMessage.setWrapText(true);
+        imeiMessage.setMinHeight(Region.USE_PREF_SIZE);
         imei.textProperty().addListener((o, old, now) -> checkImei());
         checkImei();
         for (ComboBox<String> box : List.of(type, client)) {
@@ -108,9 +109,11 @@ final class RegisterDeviceDialog {
         fieldMessage.setId("register-field-message");
         fieldMessage.getStyleClass().add("error-text");
         fieldMessage.setWrapText(true);
+        fieldMessage.setMinHeight(Region.USE_PREF_SIZE);
         serverMessage.setId("register-message");
         serverMessage.getStyleClass().add("error-text");
         serverMessage.setWrapText(true);
+        serverMessage.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -152,7 +155,9 @@ final class RegisterDeviceDialog {
         Label help = new Label(context.text("devices.register.help"));
         help.getStyleClass().add("help-text");
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(12, title, help, grid, fieldMessage, serverMessage, buttons);
+        box.setPrefWidth(580);
         box.getStyleClass().add("dialog-content");
         box.disableProperty().bind(busy);
         showText(serverMessage, "");
@@ -242,10 +247,13 @@ final class RegisterDeviceDialog {
                 device.client()));
         text.setId("register-done");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(12, title, text);
+        box.setPrefWidth(580);
         if (device.secret() != null) {
             Label secretHelp = new Label(context.text("devices.register.secretShown"));
             secretHelp.setWrapText(true);
+            secretHelp.setMinHeight(Region.USE_PREF_SIZE);
             secretHelp.getStyleClass().add("warning-text");
             TextField shown = new TextField(device.secret());
             shown.setId("register-secret-result");
@@ -268,6 +276,7 @@ final class RegisterDeviceDialog {
             imei.clear();
             secret.clear();
             root.getChildren().setAll(form);
+            stage.sizeToScene();
             imei.requestFocus();
         });
         Button close = new Button(context.text("devices.close"));
@@ -279,6 +288,7 @@ final class RegisterDeviceDialog {
         box.getChildren().add(buttons);
         box.getStyleClass().add("dialog-content");
         root.getChildren().setAll(box);
+        stage.sizeToScene();
         close.requestFocus();
     }
 

@@ -162,7 +162,7 @@ class DevicesScreenTest {
         TableView<ItemError> errors = robot.lookup("#import-errors").queryTableView();
         assertThat(fx(() -> errors.getItems().stream().map(ItemError::index).toList())).containsExactly(3);
         List<String> cells = fx(() -> robot.lookup("#import-errors .table-cell").queryAllAs(TableCell.class).stream()
-                .map(c -> c.getText()).filter(Objects::nonNull).toList());
+                .map(c -> c.getGraphic() instanceof Label l ? l.getText() : c.getText()).filter(Objects::nonNull).toList());
         assertThat(cells).contains("3", bad);
         assertThat(cells).anyMatch(t -> t.startsWith("The check digit should be"));
 
