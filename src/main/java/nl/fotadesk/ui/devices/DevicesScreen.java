@@ -1,16 +1,23 @@
 package nl.fotadesk.ui.devices;
 
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 
-/** The devices screen. */
+import java.util.List;
+
+/**
+ * The devices screen: the fleet in a table with filters and IMEI search, each device's detail and
+ * history, setting one device's desired firmware, and registering or importing devices.
+ */
 public final class DevicesScreen implements Screen {
-    private final Label node;
+    private final DevicesViewModel model;
+    private final DevicesView view;
 
     public DevicesScreen(UiContext context) {
-        node = new Label(context.text("nav.devices"));
+        model = new DevicesViewModel(context);
+        view = new DevicesView(context, model);
     }
 
     @Override
@@ -25,10 +32,16 @@ public final class DevicesScreen implements Screen {
 
     @Override
     public Node node() {
-        return node;
+        return view.node();
     }
 
     @Override
     public void onShow() {
+        model.show();
+    }
+
+    @Override
+    public void onEvents(List<EventView> events) {
+        model.onEvents(events);
     }
 }

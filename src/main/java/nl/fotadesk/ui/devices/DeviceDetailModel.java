@@ -1,0 +1,254 @@
+package nl.fotadesk.ui.devices;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import nl.fotadesk.client.ConflictException;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.UiContext;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The device shown in the detail pane: its state, its history, the firmware it may get, and setting
+ * its desired firmware. Follows the device live: again after each of its events, and every few
+ * seconds while it is updating (progress is not an event).
+ */
+final class DeviceDetailModel {
+    static final int HISTORY = 50;
+    static final long ACTIVE_POLL_MILLIS = 2_000;
+    private static final Pattern CAMPAIGN_NAME = Pattern.compile("campaign \"(.+)\" \\(");
+
+    /** How the message under the firmware choice reads. */
+    enum Tone { INFO, SUCCESS, ERROR }
+
+    /** The answer to setting the desired firmware: the device, or the campaign that holds it. */
+    private record Outcome(DeviceView device, String campaign) {
+    }
+
+    private final UiContext context;
+    private final ObservableList<FirmwareView> allFirmware;
+    private final Runnable onChanged;
+    private final ObjectProperty<DeviceView> device = new SimpleObjectProperty<>();
+    private final ObservableList<EventView> history = FXCollections.observableArrayList();
+    private final ObservableList<FirmwareView> firmwareChoices = FXCollections.observableArrayList();
+    private final StringProperty loadError = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Tone> tone = new SimpleObjectProperty<>(Tone.INFO);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty open = new SimpleBooleanProperty();
+    private String imei;
+    private long ticket;
+    private boolean dirty;
+    private boolean loadingNow;
+    private long lastLoad;
+
+    /**
+     * @param allFirmware every firmware image on the server (kept current by the screen)
+     * @param onChanged   told when the operator changed the device, so the list shows it at once
+     */
+    DeviceDetailModel(UiContext context, ObservableList<FirmwareView> allFirmware, Runnable onChanged) {
+        this.context = context;
+        this.allFirmware = allFirmware;
+        this.onChanged = onChanged;
+        allFirmware.addListener((javafx.collections.ListChangeListener<FirmwareView>) c -> updateChoices());
+        device.addListener((o, old, now) -> {
+            if (old == null || now == null || !old.deviceType().equals(now.deviceType())) {
+                updateChoices();
+            }
+        });
+    }
+
+    ObjectProperty<DeviceView> deviceProperty() {
+        return device;
+    }
+
+    ObservableList<EventView> history() {
+        return history;
+    }
+
+    /** The firmware images for this device's type, newest first. */
+    ObservableList<FirmwareView> firmwareChoices() {
+        return firmwareChoices;
+    }
+
+    StringProperty loadErrorProperty() {
+        return loadError;
+    }
+
+    StringProperty messageProperty() {
+        return message;
+    }
+
+    ObjectProperty<Tone> toneProperty() {
+        return tone;
+    }
+
+    BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** True while the pane shows a device (or is loading one). */
+    BooleanProperty openProperty() {
+        return open;
+    }
+
+    String imei() {
+        return imei;
+    }
+
+    /** Shows the device with this IMEI; {@code known} is what the list has of it already (may be null). */
+    void show(String newImei, DeviceView known) {
+        if (newImei == null || newImei.equals(imei)) {
+            return;
+        }
+        imei = newImei;
+        ticket++;
+        device.set(known);
+        history.clear();
+        message.set("");
+        loadError.set("");
+        busy.set(false);
+        open.set(true);
+        load(true);
+    }
+
+    /** Shows nothing. */
+    void clear() {
+        imei = null;
+        ticket++;
+        device.set(null);
+        history.clear();
+        message.set("");
+        loadError.set("");
+        open.set(false);
+    }
+
+    /** Fetches the device again, with its history when {@code withHistory}. */
+    void load(boolean withHistory) {
+        if (imei == null) {
+            return;
+        }
+        String wanted = imei;
+        long mine = ticket;
+        loadingNow = true;
+        dirty = dirty && !withHistory;
+        lastLoad = System.currentTimeMillis();
+        context.run(() -> new Object[]{context.client().device(wanted),
+                        withHistory ? context.client().deviceHistory(wanted, HISTORY) : null},
+                result -> {
+                    loadingNow = false;
+                    if (mine != ticket) {
+                        return;
+                    }
+                    device.set((DeviceView) result[0]);
+                    if (result[1] != null) {
+                        @SuppressWarnings("unchecked")
+                        List<EventView> events = new ArrayList<>((List<EventView>) result[1]);
+                        Collections.reverse(events);
+                        history.setAll(events);
+                    }
+                    loadError.set("");
+                },
+                failure -> {
+                    loadingNow = false;
+                    if (mine == ticket) {
+                        loadError.set(failure);
+                    }
+                });
+    }
+
+    /** The server told what happened: something about this device means its history grew. */
+    void onEvents(List<EventView> events) {
+        if (imei != null && events.stream().anyMatch(e -> imei.equals(e.imei()))) {
+            dirty = true;
+        }
+    }
+
+    /** Called every second while the screen is shown: follows the device without flooding the server. */
+    void tick(long now) {
+        if (imei == null || loadingNow) {
+            return;
+        }
+        DeviceView d = device.get();
+        if (dirty) {
+            load(true);
+        } else if (d != null && d.status() != null && d.status().isActive() && now - lastLoad >= ACTIVE_POLL_MILLIS) {
+            load(false);
+        }
+    }
+
+    /** Sets the firmware this device should run, starting its update. */
+    void setDesired(FirmwareView firmware) {
+        DeviceView d = device.get();
+        if (d == null || firmware == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        tone.set(Tone.INFO);
+        message.set(context.text("devices.detail.setting", firmware.version()));
+        long mine = ticket;
+        String target = d.imei();
+        context.run(() -> {
+            try {
+                return new Outcome(context.client().setDesiredFirmware(target, firmware.id()), null);
+            } catch (ConflictException e) {
+                if (!"device_in_campaign".equals(e.error())) {
+                    throw e;
+                }
+                Matcher m = CAMPAIGN_NAME.matcher(String.valueOf(e.detail()));
+                return new Outcome(null, m.find() ? m.group(1) : "");
+            }
+        }, outcome -> {
+            if (mine != ticket) {
+                return;
+            }
+            busy.set(false);
+            if (outcome.device() == null) {
+                tone.set(Tone.ERROR);
+                message.set(outcome.campaign().isEmpty() ? context.text("apierror.device_in_campaign")
+                        : context.text("devices.detail.inCampaign", outcome.campaign()));
+                return;
+            }
+            device.set(outcome.device());
+            tone.set(Tone.SUCCESS);
+            message.set(outcome.device().status() == nl.fotadesk.protocol.api.DeviceStatus.IN_SYNC
+                    ? context.text("devices.detail.alreadyRuns", firmware.version())
+                    : context.text("devices.detail.desiredSet", firmware.version()));
+            dirty = true;
+            onChanged.run();
+        }, failure -> {
+            if (mine != ticket) {
+                return;
+            }
+            busy.set(false);
+            tone.set(Tone.ERROR);
+            message.set(context.text("devices.detail.setFailed", failure));
+        });
+    }
+
+    private void updateChoices() {
+        DeviceView d = device.get();
+        if (d == null) {
+            firmwareChoices.clear();
+            return;
+        }
+        List<FirmwareView> matching = new ArrayList<>(allFirmware.stream()
+                .filter(f -> f.deviceType().equals(d.deviceType())).toList());
+        matching.sort((a, b) -> DeviceTexts.compareVersions(b.version(), a.version()));
+        if (!matching.equals(firmwareChoices)) {
+            firmwareChoices.setAll(matching);
+        }
+    }
+}

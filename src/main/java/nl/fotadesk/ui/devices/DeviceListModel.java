@@ -1,0 +1,259 @@
+package nl.fotadesk.ui.devices;
+
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.util.Duration;
+import nl.fotadesk.client.DeviceQuery;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.ui.UiContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The devices the table shows for the current filter. Up to {@link #COMPLETE_LIMIT} matches are all
+ * loaded, so sorting by any column sorts them all; more matches (a fleet of 100,000) are a
+ * {@link LazyDeviceList} in the server's IMEI order, fetched as the operator scrolls. Refreshing keeps
+ * each device's line object, so selection and scroll position stay where they were.
+ */
+final class DeviceListModel {
+    static final int COMPLETE_LIMIT = 5_000;
+    static final int PAGE = 1_000;
+    static final Comparator<DeviceRow> BY_IMEI = Comparator.comparing(DeviceRow::imei,
+            Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** What one load brought: all matches (complete) or the first page of many. */
+    private record Fetched(long total, List<DeviceView> devices, boolean complete) {
+    }
+
+    private final UiContext context;
+    private final ObservableList<DeviceRow> all = FXCollections.observableArrayList();
+    private final SortedList<DeviceRow> sorted = new SortedList<>(all, BY_IMEI);
+    private final ObjectProperty<ObservableList<DeviceRow>> items = new SimpleObjectProperty<>(sorted);
+    private final LongProperty total = new SimpleLongProperty(-1);
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private Comparator<DeviceRow> order;
+    private Supplier<int[]> visibleRange = () -> null;
+    private LazyDeviceList lazy;
+    private DeviceQuery query = DeviceQuery.ALL;
+    private long generation;
+
+    DeviceListModel(UiContext context) {
+        this.context = context;
+    }
+
+    /** The table's lines: a sorted list of all matches, or a lazy list of many. */
+    ObjectProperty<ObservableList<DeviceRow>> itemsProperty() {
+        return items;
+    }
+
+    /** How many devices match the filter; -1 before the first answer. */
+    LongProperty totalProperty() {
+        return total;
+    }
+
+    BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** Why the last load failed, in words for the operator; empty when it worked. */
+    StringProperty errorProperty() {
+        return error;
+    }
+
+    /** True when all matches are loaded, so every column can sort them. */
+    boolean isComplete() {
+        return lazy == null;
+    }
+
+    DeviceQuery query() {
+        return query;
+    }
+
+    void setVisibleRange(Supplier<int[]> range) {
+        visibleRange = range;
+        if (lazy != null) {
+            lazy.setVisibleRange(range);
+        }
+    }
+
+    /** Sorts all loaded matches; null keeps the server's IMEI order. Devices that compare equal stay in IMEI order. */
+    void sort(Comparator<DeviceRow> comparator) {
+        order = comparator;
+        resort();
+    }
+
+    /** Loads the devices of {@code newQuery}; {@code done} runs when it answered, also after a failure. */
+    void load(DeviceQuery newQuery, Runnable done) {
+        load(newQuery, true, done);
+    }
+
+    private void load(DeviceQuery newQuery, boolean showLoading, Runnable done) {
+        query = newQuery;
+        long ticket = ++generation;
+        if (showLoading) {
+            loading.set(true);
+        }
+        DeviceQuery q = newQuery;
+        context.run(() -> fetch(q), fetched -> {
+            if (ticket == generation) {
+                apply(fetched);
+                loading.set(false);
+                error.set("");
+            }
+            done.run();
+        }, message -> {
+            if (ticket == generation) {
+                loading.set(false);
+                error.set(message);
+            }
+            done.run();
+        });
+    }
+
+    /** Fetches what the table shows again: all matches, or the lines on screen of a long list. */
+    void refresh(Runnable done) {
+        if (lazy == null) {
+            load(query, false, done);
+        } else {
+            lazy.refresh(done);
+        }
+    }
+
+    /** The line of the device with this IMEI among those loaded, or -1. */
+    int indexOf(String imei) {
+        if (imei == null) {
+            return -1;
+        }
+        if (lazy != null) {
+            return lazy.indexOf(imei);
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            if (imei.equals(sorted.get(i).imei())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Fetched fetch(DeviceQuery q) {
+        Page<DeviceView> first = context.client().devices(q.page(0, PAGE));
+        if (first.total() > COMPLETE_LIMIT) {
+            return new Fetched(first.total(), first.items(), false);
+        }
+        List<DeviceView> devices = new ArrayList<>(first.items());
+        long total = first.total();
+        while (devices.size() < total) {
+            Page<DeviceView> next = context.client().devices(q.page(devices.size(), PAGE));
+            if (next.items().isEmpty()) {
+                break;
+            }
+            devices.addAll(next.items());
+            total = next.total();
+        }
+        return new Fetched(devices.size(), devices, true);
+    }
+
+    private void apply(Fetched fetched) {
+        if (fetched.complete()) {
+            if (lazy != null) {
+                lazy.close();
+                lazy = null;
+            }
+            merge(fetched.devices());
+            items.set(sorted);
+        } else {
+            if (lazy != null) {
+                lazy.close();
+            }
+            DeviceQuery q = query;
+            lazy = new LazyDeviceList((int) Math.min(Integer.MAX_VALUE, fetched.total()),
+                    (offset, limit, done, failed) -> context.run(() -> context.client().devices(q.page(offset, limit)),
+                            page -> {
+                                total.set(page.total());
+                                done.accept(page);
+                            }, message -> {
+                                error.set(message);
+                                failed.run();
+                            }),
+                    DeviceListModel::soon);
+            lazy.prefill(0, fetched.devices());
+            lazy.setVisibleRange(visibleRange);
+            all.clear();
+            items.set(lazy);
+        }
+        total.set(fetched.total());
+    }
+
+    /** Updates the lines in place: same device, same line object; gone devices leave, new ones join. */
+    private void merge(List<DeviceView> devices) {
+        Map<String, DeviceRow> existing = new HashMap<>();
+        for (DeviceRow row : all) {
+            existing.put(row.imei(), row);
+        }
+        List<DeviceRow> added = new ArrayList<>();
+        for (DeviceView d : devices) {
+            DeviceRow row = existing.remove(d.imei());
+            if (row == null) {
+                added.add(new DeviceRow(d));
+            } else {
+                row.update(d);
+            }
+        }
+        if (!existing.isEmpty()) {
+            Set<DeviceRow> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            gone.addAll(existing.values());
+            all.removeIf(gone::contains);
+        }
+        all.addAll(added);
+        resort();
+    }
+
+    /** Sorts again after the devices changed (a line's update does not move it by itself). */
+    private void resort() {
+        Comparator<DeviceRow> base = order;
+        sorted.setComparator(base == null ? new TieBreak(BY_IMEI) : new TieBreak(base.thenComparing(BY_IMEI)));
+    }
+
+    /** A new comparator object each time, so that the sorted list really sorts again. */
+    private record TieBreak(Comparator<DeviceRow> order) implements Comparator<DeviceRow> {
+        @Override
+        public int compare(DeviceRow a, DeviceRow b) {
+            return order.compare(a, b);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    private static void soon(Runnable task) {
+        PauseTransition pause = new PauseTransition(Duration.millis(60));
+        pause.setOnFinished(e -> task.run());
+        pause.play();
+    }
+}

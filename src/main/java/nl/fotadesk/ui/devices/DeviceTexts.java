@@ -1,0 +1,137 @@
+package nl.fotadesk.ui.devices;
+
+import nl.fotadesk.protocol.api.DeviceStatus;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.ui.UiContext;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+/** Devices in words: update status, LwM2M update results, telemetry values, version order. */
+final class DeviceTexts {
+    /** Compares versions part by part, numbers as numbers: 1.10.0 comes after 1.9.2. */
+    static final Comparator<String> VERSION_ORDER = DeviceTexts::compareVersions;
+    private static final int HIGHEST_RESULT = 11;
+
+    private final UiContext context;
+
+    DeviceTexts(UiContext context) {
+        this.context = context;
+    }
+
+    String status(DeviceStatus status) {
+        return status == null ? "" : context.text("devices.status." + status.wireName());
+    }
+
+    /** A state from the device's history: a device status, else the word the server used. */
+    String state(String wireName) {
+        String key = "devices.status." + wireName;
+        return wireName == null ? "" : context.i18n().has(key) ? context.text(key) : wireName;
+    }
+
+    /** A moment from the API (ISO-8601) briefly: the time when it is today, else date and time. */
+    String moment(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        Instant t = Instant.parse(iso);
+        ZoneId zone = ZoneId.systemDefault();
+        boolean today = LocalDate.ofInstant(t, zone).equals(LocalDate.now(zone));
+        DateTimeFormatter f = today ? DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+        return f.withLocale(context.i18n().locale()).withZone(zone).format(t);
+    }
+
+    /** The status with what it means now: progress while downloading, the reason when it failed. */
+    String statusLine(DeviceView d) {
+        if (d.status() == DeviceStatus.DOWNLOADING && d.progress() != null) {
+            return context.text("devices.statusProgress", status(d.status()), d.progress());
+        }
+        if (d.status() == DeviceStatus.FAILED && d.fotaResult() != null) {
+            return context.text("devices.statusReason", status(d.status()), result(d.fotaResult()));
+        }
+        return status(d.status());
+    }
+
+    /** An LwM2M firmware update result code (object 5, resource 5) in words. */
+    String result(int code) {
+        return code >= 0 && code <= HIGHEST_RESULT ? context.text("devices.result." + code)
+                : context.text("devices.resultUnknown", code);
+    }
+
+    /** A telemetry name in words when it is a known one, else as the device sent it. */
+    String telemetryName(String name) {
+        String key = "devices.telemetryName." + name;
+        return context.i18n().has(key) ? context.text(key) : name;
+    }
+
+    /** A SenML record's value with its unit, in the user's number format. */
+    String telemetryValue(Object record) {
+        if (!(record instanceof Map<?, ?> m)) {
+            return String.valueOf(record);
+        }
+        Object unit = m.get("u");
+        String suffix = unit == null ? "" : unit(unit.toString());
+        if (m.get("v") instanceof Number n) {
+            NumberFormat f = NumberFormat.getNumberInstance(context.i18n().locale());
+            f.setMaximumFractionDigits(2);
+            return f.format(n.doubleValue()) + suffix;
+        }
+        if (m.get("vs") != null) {
+            return m.get("vs") + suffix;
+        }
+        if (m.get("vb") instanceof Boolean b) {
+            return context.text(b ? "devices.telemetry.yes" : "devices.telemetry.no");
+        }
+        if (m.get("vd") != null) {
+            return String.valueOf(m.get("vd"));
+        }
+        return m.get("s") == null ? "" : m.get("s") + suffix;
+    }
+
+    /** When the telemetry record was measured (ISO-8601), or null. */
+    static String telemetryTime(Object record) {
+        return record instanceof Map<?, ?> m && m.get("time") != null ? m.get("time").toString() : null;
+    }
+
+    private static String unit(String senml) {
+        return switch (senml) {
+            case "%EL", "%RH", "%" -> " %";
+            case "Cel" -> " \u00b0C";
+            default -> " " + senml;
+        };
+    }
+
+    static int compareVersions(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        String[] x = a.split("[.+_-]");
+        String[] y = b.split("[.+_-]");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = comparePart(x[i], y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static int comparePart(String x, String y) {
+        boolean xNumber = !x.isEmpty() && x.chars().allMatch(Character::isDigit);
+        boolean yNumber = !y.isEmpty() && y.chars().allMatch(Character::isDigit);
+        if (xNumber && yNumber) {
+            String xs = x.replaceFirst("^0+(?=.)", "");
+            String ys = y.replaceFirst("^0+(?=.)", "");
+            return xs.length() != ys.length() ? Integer.compare(xs.length(), ys.length()) : xs.compareTo(ys);
+        }
+        return x.toLowerCase(Locale.ROOT).compareTo(y.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,362 @@
+package nl.fotadesk.ui.devices;
+
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import nl.fotadesk.ui.UiContext;
+import org.controlsfx.control.SearchableComboBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+
+import java.util.Map;
+
+/**
+ * The devices screen: filters and IMEI search on top, the device table with its counts, and the
+ * selected device's detail beside it. Ctrl+F searches, Ctrl+N registers, Ctrl+I imports.
+ */
+final class DevicesView {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REGISTER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
+
+    private static final double DETAIL_WIDTH = 400;
+
+    private final UiContext context;
+    private final DevicesViewModel vm;
+    private final VBox root = new VBox();
+    private final TableView<DeviceRow> table;
+    private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
+    private final Map<KeyCombination, Runnable> shortcuts;
+    private boolean reconciling;
+
+    DevicesView(UiContext context, DevicesViewModel vm) {
+        this.context = context;
+        this.vm = vm;
+        table = DeviceTable.create(context);
+        root.setId("devices-screen");
+        root.getStyleClass().addAll("screen", "devices-screen");
+        DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail);
+        Node detailNode = detail.node();
+        SplitPane split = new SplitPane(tablePane());
+        split.getStyleClass().add("devices-split");
+        SplitPane.setResizableWithParent(detailNode, false);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        vm.detail().openProperty().addListener((o, was, open) -> {
+            if (open && !split.getItems().contains(detailNode)) {
+                split.getItems().add(detailNode);
+                double width = split.getWidth() > 0 ? split.getWidth() : 1000;
+                split.setDividerPositions(Math.max(0.45, 1 - DETAIL_WIDTH / width));
+            } else if (!open) {
+                split.getItems().remove(detailNode);
+            }
+        });
+        root.getChildren().addAll(header(), toolbar(), split);
+        shortcuts = Map.of(FIND, this::focusSearch, REGISTER, this::register, IMPORT, this::importCsv);
+        root.sceneProperty().addListener((o, old, now) -> sceneChanged(old, now));
+        wireTable();
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private Node header() {
+        Label title = new Label(context.text("nav.devices"));
+        title.getStyleClass().add("screen-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button register = new Button(context.text("devices.register"));
+        register.setId("devices-register");
+        register.setTooltip(new Tooltip(context.text("devices.registerTooltip", REGISTER.getDisplayText())));
+        register.setOnAction(e -> register());
+        Button importCsv = new Button(context.text("devices.import"));
+        importCsv.setId("devices-import");
+        importCsv.setTooltip(new Tooltip(context.text("devices.importTooltip", IMPORT.getDisplayText())));
+        importCsv.setOnAction(e -> importCsv());
+        HBox header = new HBox(8, title, spacer, register, importCsv);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node toolbar() {
+        search.setId("devices-search");
+        search.setPromptText(context.text("devices.searchPrompt", FIND.getDisplayText()));
+        search.setPrefColumnCount(14);
+        search.setMinWidth(170);
+        SVGPath glass = new SVGPath();
+        glass.setContent("M6.5 1a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64-1.06 1.06-3.64-3.65A5.5 5.5 0 1 1 6.5 1zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z");
+        glass.getStyleClass().add("search-icon");
+        search.setLeft(glass);
+        search.setTooltip(new Tooltip(context.text("devices.searchTooltip")));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        PauseTransition typing = new PauseTransition(Duration.millis(450));
+        typing.setOnFinished(e -> vm.applySearch());
+        Label searchHint = new Label(context.text("devices.searchDigitsOnly"));
+        searchHint.setId("devices-search-hint");
+        searchHint.getStyleClass().add("error-text");
+        searchHint.setMinWidth(Region.USE_PREF_SIZE);
+        showWhen(searchHint, false);
+        search.textProperty().addListener((o, old, now) -> {
+            showWhen(searchHint, DevicesViewModel.searchHasNonDigits(now));
+            typing.playFromStart();
+        });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                typing.stop();
+                vm.applySearch();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                typing.stop();
+                vm.applySearch();
+                e.consume();
+            }
+        });
+        ComboBox<FilterChoice<String>> client = filter(new SearchableComboBox<>(), "devices-filter-client",
+                vm.clients(), vm.clientProperty(), "devices.filter.client");
+        ComboBox<FilterChoice<String>> type = filter(new SearchableComboBox<>(), "devices-filter-type",
+                vm.types(), vm.typeProperty(), "devices.filter.type");
+        ComboBox<FilterChoice<nl.fotadesk.protocol.api.DeviceStatus>> status = filter(new ComboBox<>(),
+                "devices-filter-status", vm.statuses(), vm.statusProperty(), "devices.filter.status");
+        ComboBox<FilterChoice<String>> firmware = filter(new SearchableComboBox<>(), "devices-filter-firmware",
+                vm.versions(), vm.versionProperty(), "devices.filter.firmware");
+        Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
+        clear.setId("devices-clear-filters");
+        clear.setOnAction(e -> vm.clearFilters());
+        clear.visibleProperty().bind(vm.filteredProperty());
+        HBox bar = new HBox(8, search, searchHint, client, type, status, firmware, clear);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("devices-toolbar");
+        return bar;
+    }
+
+    private <T> ComboBox<FilterChoice<T>> filter(ComboBox<FilterChoice<T>> box, String id,
+                                                 ObservableList<FilterChoice<T>> items,
+                                                 javafx.beans.property.ObjectProperty<FilterChoice<T>> value,
+                                                 String tooltipKey) {
+        box.setId(id);
+        box.setItems(items);
+        box.setValue(value.get());
+        box.valueProperty().bindBidirectional(value);
+        box.setTooltip(new Tooltip(context.text(tooltipKey)));
+        box.setPrefWidth(168);
+        box.setMinWidth(120);
+        box.getStyleClass().add("devices-filter");
+        return box;
+    }
+
+    private Node tablePane() {
+        Label count = new Label();
+        count.setId("devices-count");
+        count.getStyleClass().add("devices-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.textProperty().bind(Bindings.createStringBinding(this::countText, vm.list().totalProperty(),
+                vm.allTotalProperty(), vm.filteredProperty()));
+        Label sortHint = new Label();
+        sortHint.setId("devices-sort-hint");
+        sortHint.getStyleClass().add("help-text");
+        sortHint.textProperty().bind(Bindings.createStringBinding(() -> vm.list().itemsProperty().get()
+                instanceof LazyDeviceList ? context.text("devices.sortHint",
+                context.i18n().number(DeviceListModel.COMPLETE_LIMIT)) : "", vm.list().itemsProperty()));
+        sortHint.setMinWidth(0);
+        Tooltip hintTip = new Tooltip();
+        hintTip.textProperty().bind(sortHint.textProperty());
+        sortHint.setTooltip(hintTip);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("devices-loading");
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        busy.visibleProperty().bind(vm.list().loadingProperty());
+        Label error = new Label();
+        error.setId("devices-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.list().errorProperty());
+        Button retry = new Button(context.text("devices.retry"));
+        retry.setId("devices-retry");
+        retry.setOnAction(e -> vm.reload());
+        HBox problem = new HBox(8, error, retry);
+        problem.setAlignment(Pos.CENTER_LEFT);
+        problem.visibleProperty().bind(vm.list().errorProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(10, count, busy, sortHint, spacer);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("devices-footer");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPlaceholder(placeholder());
+        VBox pane = new VBox(6, table, problem, footer);
+        // the detail pane gives way before the table's columns would have to
+        pane.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24);
+        pane.getStyleClass().add("devices-table-pane");
+        return pane;
+    }
+
+    private Node placeholder() {
+        Label text = new Label();
+        text.getStyleClass().add("help-text");
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> vm.list().totalProperty().get() < 0
+                        ? context.text("devices.loading") : vm.filteredProperty().get()
+                        ? context.text("devices.noneMatch") : context.text("devices.noneYet"),
+                vm.list().totalProperty(), vm.filteredProperty()));
+        Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
+        clear.setOnAction(e -> vm.clearFilters());
+        clear.visibleProperty().bind(vm.filteredProperty().and(vm.list().totalProperty().isEqualTo(0)));
+        VBox box = new VBox(4, text, clear);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(360);
+        return box;
+    }
+
+    private String countText() {
+        long shown = vm.list().totalProperty().get();
+        long all = vm.allTotalProperty().get();
+        if (shown < 0) {
+            return context.text("devices.loading");
+        }
+        return vm.filteredProperty().get() && all >= 0 ? context.text("devices.countFiltered", shown, all)
+                : context.text("devices.count", shown);
+    }
+
+    private void wireTable() {
+        table.setItems(vm.list().itemsProperty().get());
+        vm.list().itemsProperty().addListener((o, old, now) -> {
+            boolean complete = !(now instanceof LazyDeviceList);
+            if (!complete) {
+                table.getSortOrder().clear();
+            }
+            for (TableColumn<DeviceRow, ?> c : table.getColumns()) {
+                c.setSortable(complete);
+            }
+            reconciling = true;
+            table.setItems(now);
+            reconciling = false;
+            if (old != now) {
+                table.scrollTo(0);
+            }
+            reconcileSelection();
+        });
+        table.setSortPolicy(t -> vm.list().isComplete() || t.getSortOrder().isEmpty());
+        table.comparatorProperty().addListener((o, old, now) -> vm.list().sort(now));
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (!reconciling && now != null && now.imei() != null) {
+                vm.detail().show(now.imei(), now.view());
+            }
+        });
+        vm.setVisibleRange(this::visibleRange);
+        vm.setOnLoaded(this::reconcileSelection);
+    }
+
+    /** After the list changed: the line of the device in the detail pane is the selected one. */
+    private void reconcileSelection() {
+        String imei = vm.detail().imei();
+        DeviceRow selected = table.getSelectionModel().getSelectedItem();
+        if (imei == null || selected != null && imei.equals(selected.imei())) {
+            return;
+        }
+        int index = vm.list().indexOf(imei);
+        reconciling = true;
+        try {
+            if (index >= 0) {
+                table.getSelectionModel().clearAndSelect(index);
+            } else {
+                table.getSelectionModel().clearSelection();
+            }
+        } finally {
+            reconciling = false;
+        }
+    }
+
+    /** The first and last line on screen, or null before the table is laid out. */
+    private int[] visibleRange() {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return null;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return first == null || last == null ? null : new int[]{first.getIndex(), last.getIndex()};
+    }
+
+    private void closeDetail() {
+        vm.detail().clear();
+        reconciling = true;
+        table.getSelectionModel().clearSelection();
+        reconciling = false;
+        table.requestFocus();
+    }
+
+    private void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private void register() {
+        new RegisterDeviceDialog(context, owner(), vm.typeNames(), vm.clientNames(), vm::registered).show();
+    }
+
+    private void importCsv() {
+        new ImportDevicesDialog(context, owner(), vm::imported).show();
+    }
+
+    private Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void sceneChanged(Scene old, Scene now) {
+        if (old != null) {
+            shortcuts.keySet().forEach(k -> old.getAccelerators().remove(k));
+        }
+        if (now != null) {
+            now.getAccelerators().putAll(shortcuts);
+            now.windowProperty().addListener((w, oldWindow, window) -> {
+                if (window != null) {
+                    window.showingProperty().addListener((s, was, showing) -> {
+                        if (!showing) {
+                            vm.hide();
+                        }
+                    });
+                }
+            });
+            if (now.getWindow() != null) {
+                now.getWindow().showingProperty().addListener((s, was, showing) -> {
+                    if (!showing) {
+                        vm.hide();
+                    }
+                });
+            }
+        } else {
+            vm.hide();
+        }
+    }
+
+    private static void showWhen(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+}
