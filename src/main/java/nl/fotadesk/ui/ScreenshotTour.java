@@ -48,6 +48,8 @@ public final class ScreenshotTour {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(30, TimeUnit.SECONDS);
+            // one window per language, closed in turn: the toolkit must outlive each of them
+            Platform.setImplicitExit(false);
             for (Locale language : I18n.LANGUAGES) {
                 shoot(demo, language, out);
             }
