@@ -52,6 +52,7 @@ final class DevicesView {
     private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
     private final Map<KeyCombination, Runnable> shortcuts;
     private boolean reconciling;
+    private Scene watchedScene;
 
     DevicesView(UiContext context, DevicesViewModel vm) {
         this.context = context;
@@ -332,26 +333,26 @@ final class DevicesView {
         if (old != null) {
             shortcuts.keySet().forEach(k -> old.getAccelerators().remove(k));
         }
-        if (now != null) {
-            now.getAccelerators().putAll(shortcuts);
-            now.windowProperty().addListener((w, oldWindow, window) -> {
-                if (window != null) {
-                    window.showingProperty().addListener((s, was, showing) -> {
-                        if (!showing) {
-                            vm.hide();
-                        }
-                    });
+        if (now == null) {
+            vm.hide();
+            return;
+        }
+        now.getAccelerators().putAll(shortcuts);
+        if (now != watchedScene) {
+            // a closed window (the app stopping) stops the live updates too
+            watchedScene = now;
+            now.windowProperty().addListener((o, before, window) -> watch(window));
+            watch(now.getWindow());
+        }
+    }
+
+    private void watch(Window window) {
+        if (window != null) {
+            window.showingProperty().addListener((o, was, showing) -> {
+                if (!showing) {
+                    vm.hide();
                 }
             });
-            if (now.getWindow() != null) {
-                now.getWindow().showingProperty().addListener((s, was, showing) -> {
-                    if (!showing) {
-                        vm.hide();
-                    }
-                });
-            }
-        } else {
-            vm.hide();
         }
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -182,22 +183,23 @@ final class ImportDevicesDialog {
         line.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().index()));
         line.setPrefWidth(60);
         line.setMaxWidth(80);
-        line.setStyle("-fx-alignment: center-right;");
+        line.setStyle("-fx-alignment: top-right;");
         TableColumn<ItemError, String> imei = new TableColumn<>(context.text("devices.column.imei"));
         imei.setId("import-errors-imei");
         imei.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().imei()));
         imei.setPrefWidth(150);
+        imei.setStyle("-fx-alignment: top-left;");
         TableColumn<ItemError, ItemError> reason = new TableColumn<>(context.text("devices.import.reason"));
         reason.setId("import-errors-reason");
         reason.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         reason.setPrefWidth(400);
         reason.setCellFactory(c -> new TableCell<>() {
-            private final Label text = new Label();
+            private final Text text = new Text();
 
             {
-                text.setWrapText(true);
-                text.maxWidthProperty().bind(reason.widthProperty().subtract(12));
-                text.setMinHeight(Region.USE_PREF_SIZE);
+                // a long reason wraps, and its line grows with it
+                text.wrappingWidthProperty().bind(reason.widthProperty().subtract(14));
+                text.getStyleClass().add("import-reason");
             }
 
             @Override

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +46,6 @@ final class LazyDeviceList extends ObservableListBase<DeviceRow> {
     private final Consumer<Runnable> soon;
     private final Map<Integer, Block> blocks = new LinkedHashMap<>(64, 0.75f, true);
     private Supplier<int[]> visibleRange = () -> null;
-    private IntConsumer onSize = n -> { };
     private int size;
     private boolean loadScheduled;
     private boolean closed;
@@ -65,11 +63,6 @@ final class LazyDeviceList extends ObservableListBase<DeviceRow> {
     /** Where the table looks: the first and last index on screen, or null when unknown. */
     void setVisibleRange(Supplier<int[]> range) {
         visibleRange = range;
-    }
-
-    /** Told the new length when the server's count changed. */
-    void setOnSize(IntConsumer listener) {
-        onSize = listener;
     }
 
     /** Fills the lines from {@code offset} (a multiple of {@link #BLOCK}) with devices already fetched. */
@@ -220,7 +213,6 @@ final class LazyDeviceList extends ObservableListBase<DeviceRow> {
             nextRemove(total, Collections.nCopies(old - total, new DeviceRow(null)));
         }
         endChange();
-        onSize.accept(total);
     }
 
     /** Keeps memory bounded while scrolling through a long list: forgets the least recently seen blocks. */

@@ -9,6 +9,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.Imei;
@@ -162,7 +163,7 @@ class DevicesScreenTest {
         TableView<ItemError> errors = robot.lookup("#import-errors").queryTableView();
         assertThat(fx(() -> errors.getItems().stream().map(ItemError::index).toList())).containsExactly(3);
         List<String> cells = fx(() -> robot.lookup("#import-errors .table-cell").queryAllAs(TableCell.class).stream()
-                .map(c -> c.getGraphic() instanceof Label l ? l.getText() : c.getText()).filter(Objects::nonNull).toList());
+                .map(c -> c.getGraphic() instanceof Text t ? t.getText() : c.getText()).filter(Objects::nonNull).toList());
         assertThat(cells).contains("3", bad);
         assertThat(cells).anyMatch(t -> t.startsWith("The check digit should be"));
 
