@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.CustomTextField;
@@ -326,7 +327,7 @@ final class DevicesView {
     }
 
     private Window owner() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
+        return Nodes.window(root);
     }
 
     private void sceneChanged(Scene old, Scene now) {

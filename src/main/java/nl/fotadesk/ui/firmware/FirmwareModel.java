@@ -52,7 +52,7 @@ final class FirmwareModel {
             return;
         }
         loading.set(true);
-        Background.run(context, () -> new Loaded(context.client().firmware(), context.client().deviceTypes()), l -> {
+        context.run(() -> new Loaded(context.client().firmware(), context.client().deviceTypes()), l -> {
             TreeSet<String> types = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             l.types().forEach(t -> types.add(t.name()));
             l.images().forEach(f -> types.add(f.deviceType()));
@@ -101,7 +101,7 @@ final class FirmwareModel {
 
     /** Deletes the image on the server; {@code done} or {@code failed} (with the reason) runs on the FX thread. */
     void delete(FirmwareView image, Runnable done, Consumer<String> failed) {
-        Background.run(context, () -> {
+        context.run(() -> {
             context.client().deleteFirmware(image.id());
             return image;
         }, deleted -> {

@@ -35,6 +35,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
@@ -355,11 +356,11 @@ public final class FirmwareScreen implements Screen {
 
     /** True while this screen is in the window (not replaced by a language switch or a closed window). */
     private boolean shown() {
-        return root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
+        return Nodes.showing(root);
     }
 
     private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
+        return Nodes.window(root);
     }
 
     private void confirmDelete(FirmwareView f) {
@@ -404,7 +405,7 @@ public final class FirmwareScreen implements Screen {
             return;
         }
         details.say(f.id(), context.text("firmware.save.running", target.getName()), false);
-        Background.run(context, () -> context.client().downloadFirmware(f.id(), target.toPath()),
+        context.run(() -> context.client().downloadFirmware(f.id(), target.toPath()),
                 bytes -> details.say(f.id(), context.text("firmware.save.done", target.toString(),
                         context.i18n().bytes(bytes)), false),
                 message -> details.say(f.id(), message, true));

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.FileChooser;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
@@ -158,7 +159,7 @@ final class UploadPane {
         if (lastFolder != null && lastFolder.isDirectory()) {
             chooser.setInitialDirectory(lastFolder);
         }
-        File chosen = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File chosen = chooser.showOpenDialog(Nodes.window(root));
         if (chosen != null) {
             chooseFile(chosen.toPath());
         }

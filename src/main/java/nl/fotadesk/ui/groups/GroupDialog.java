@@ -302,7 +302,7 @@ final class GroupDialog {
         loadingImeis.set(true);
         imeis.setEditable(false);
         imeiSummary.setText(context.text("groups.static.loading"));
-        Background.run(context, () -> {
+        context.run(() -> {
             List<String> all = new ArrayList<>();
             int offset = 0;
             while (true) {
@@ -356,7 +356,7 @@ final class GroupDialog {
                 .withFirmware(f.firmware()).withStatus(f.status()).page(0, 1);
         long request = ++previewRequest;
         preview.setText(context.text("groups.preview.counting"));
-        Background.run(context, () -> context.client().devices(query).total(), n -> {
+        context.run(() -> context.client().devices(query).total(), n -> {
             if (request == previewRequest) {
                 boolean any = f.client() == null && f.deviceType() == null && f.firmware() == null && f.status() == null;
                 preview.setText(context.text(any ? "groups.preview.all" : "groups.preview", n));

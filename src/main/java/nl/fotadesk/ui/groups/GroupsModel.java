@@ -77,7 +77,7 @@ final class GroupsModel {
             return;
         }
         loading.set(true);
-        Background.run(context, () -> new Loaded(context.client().groups(), context.client().clients(),
+        context.run(() -> new Loaded(context.client().groups(), context.client().clients(),
                 context.client().deviceTypes(), context.client().firmware()), l -> {
             setIfChanged(clients, l.clients().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
             setIfChanged(deviceTypes, l.types().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
@@ -134,7 +134,7 @@ final class GroupsModel {
         }
         long request = ++membersRequest;
         membersLoading.set(true);
-        Background.run(context, () -> context.client().groupDevices(group.id(), Math.max(0, from), PAGE), (Page<DeviceView> page) -> {
+        context.run(() -> context.client().groupDevices(group.id(), Math.max(0, from), PAGE), (Page<DeviceView> page) -> {
             if (request != membersRequest) {
                 return;
             }
@@ -186,7 +186,7 @@ final class GroupsModel {
 
     /** As {@link UiContext#run}, with the server's refusals of group requests explained in this screen's words. */
     private <T> void call(UiContext.Work<T> work, Consumer<T> done, Consumer<String> failed) {
-        Background.run(context, () -> {
+        context.run(() -> {
             try {
                 return new Outcome<>(work.call(), null);
             } catch (ApiException e) {

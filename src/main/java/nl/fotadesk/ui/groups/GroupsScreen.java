@@ -34,6 +34,7 @@ import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
@@ -440,11 +441,11 @@ public final class GroupsScreen implements Screen {
 
     /** True while this screen is in the window (not replaced by a language switch or a closed window). */
     private boolean shown() {
-        return root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
+        return Nodes.showing(root);
     }
 
     private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
+        return Nodes.window(root);
     }
 
     private void edit(GroupView group) {
