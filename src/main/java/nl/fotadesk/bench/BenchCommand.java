@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class, FleetBench.class, DevicesBench.class},
-        description = "Benchmarks, run by hand: 'bench http' (file server and ingestion) and 'bench fleet' (simulator scale).")
+        description = "Benchmarks, run by hand: 'bench http' (file server and ingestion), 'bench fleet' (simulator"
+                + " scale) and 'bench devices' (the device table's queries with many devices).")
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
