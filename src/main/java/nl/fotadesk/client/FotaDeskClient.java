@@ -238,6 +238,11 @@ public final class FotaDeskClient {
         api.delete(api.url("groups", id));
     }
 
+    /** A static group's stored IMEI list, registered devices or not (for editing it). */
+    public List<String> groupImeis(String id) {
+        return api.get(api.url("groups", id, "imeis"), JsonType.listOf(String.class));
+    }
+
     /** The group's devices now, a page of {@code limit} from {@code offset}. */
     public Page<DeviceView> groupDevices(String id, int offset, int limit) {
         return api.get(params(api.url("groups", id, "devices"), "offset", offset, "limit", limit),

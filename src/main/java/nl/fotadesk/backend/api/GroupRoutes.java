@@ -22,6 +22,7 @@ public final class GroupRoutes implements Routes {
                     groups.delete(x.path("id"));
                     x.noContent();
                 })
+                .add("GET", "/api/v1/groups/{id}/imeis", x -> x.json(200, groups.imeis(x.path("id"))))
                 .add("GET", "/api/v1/groups/{id}/devices", x -> x.json(200, groups.members(x.path("id"),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 50))));
     }

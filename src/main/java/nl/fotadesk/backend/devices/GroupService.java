@@ -66,6 +66,15 @@ public final class GroupService {
         return store.list().stream().map(this::view).toList();
     }
 
+    /** A static group's IMEI list as stored, registered or not (a filter group has none). */
+    public List<String> imeis(String id) {
+        GroupRow g = find(id);
+        if (!GroupRow.STATIC.equals(g.kind())) {
+            throw HttpError.badRequest("not_static", "group " + g.name() + " is a filter; it has no IMEI list");
+        }
+        return store.members(id);
+    }
+
     public Page<DeviceView> members(String id, int offset, int limit) {
         return devices.page(filter(find(id)), offset, limit);
     }

@@ -31,15 +31,12 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.api.DeviceStatus;
-import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
-import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.ui.UiContext;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +54,6 @@ final class GroupDialog {
     static final String ANY = "";
     private static final int MAX_NAME = 64;
     private static final int MAX_PROBLEMS_SHOWN = 6;
-    private static final int MEMBER_PAGE = 1000;
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}");
 
     private final UiContext context;
@@ -297,29 +293,15 @@ final class GroupDialog {
         box.setValue(value == null ? ANY : value);
     }
 
-    /** A static group's IMEIs, for editing: the registered devices among them (the API lists no others). */
+    /** A static group's IMEIs as stored, for editing (registered devices or not). */
     private void loadImeis() {
         loadingImeis.set(true);
         imeis.setEditable(false);
         imeiSummary.setText(context.text("groups.static.loading"));
-        context.run(() -> {
-            List<String> all = new ArrayList<>();
-            int offset = 0;
-            while (true) {
-                Page<DeviceView> page = context.client().groupDevices(existing.id(), offset, MEMBER_PAGE);
-                page.items().forEach(d -> all.add(d.imei()));
-                offset += page.items().size();
-                if (page.items().isEmpty() || offset >= page.total()) {
-                    return all;
-                }
-            }
-        }, all -> {
+        context.run(() -> context.client().groupImeis(existing.id()), all -> {
             imeis.setText(String.join("\n", all));
             imeis.setEditable(true);
             loadingImeis.set(false);
-            if (all.size() < existing.members()) {
-                error.set(context.text("groups.static.unregistered", existing.members() - all.size()));
-            }
             parse();
         }, message -> {
             loadingImeis.set(false);

@@ -117,4 +117,18 @@ class GroupApiTest extends ApiTestBase {
         long total = get("/api/v1/groups/" + group.get("id").asText() + "/devices").get("total").asLong();
         assertThat(group.get("members").asLong()).isEqualTo(total);
     }
+
+    @Test
+    void aStaticGroupsStoredListIncludesUnregisteredImeis() throws IOException {
+        register(imei(1), "tracker-x", "acme", "1.0.0");
+        JsonNode group = call("POST", "/api/v1/groups", obj("name", "pilot", "imeis", List.of(imei(2), imei(1))), 201);
+        JsonNode imeis = get("/api/v1/groups/" + group.get("id").asText() + "/imeis");
+        assertThat(imeis).hasSize(2);
+        assertThat(imeis.get(0).asText()).isEqualTo(imei(1));
+        assertThat(imeis.get(1).asText()).as("not registered, still listed").isEqualTo(imei(2));
+
+        JsonNode filter = call("POST", "/api/v1/groups", obj("name", "acme", "filter", obj("client", "acme")), 201);
+        expectError("GET", "/api/v1/groups/" + filter.get("id").asText() + "/imeis", null, 400, "not_static", "filter");
+        expectError("GET", "/api/v1/groups/nope/imeis", null, 404, "not_found", "nope");
+    }
 }
