@@ -27,7 +27,6 @@ public final class RawHttpClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
-    private int connections;
 
     public RawHttpClient(String host, int port) {
         this.address = new InetSocketAddress(host, port);
@@ -46,11 +45,6 @@ public final class RawHttpClient implements AutoCloseable {
         return response;
     }
 
-    /** How many TCP connections this client has opened. */
-    public int connections() {
-        return connections;
-    }
-
     private void connect() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
@@ -58,7 +52,6 @@ public final class RawHttpClient implements AutoCloseable {
         socket.setSoTimeout(30_000);
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         out = socket.getOutputStream();
-        connections++;
     }
 
     private Response read() throws IOException {

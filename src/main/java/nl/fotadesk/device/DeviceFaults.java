@@ -14,8 +14,4 @@ package nl.fotadesk.device;
 public record DeviceFaults(double corruptPart, double dropPart, long bytesPerSecond, double rebootAt,
                            boolean installFails, long flashBytes, boolean silentAfterDownlink) {
     public static final DeviceFaults NONE = new DeviceFaults(0, 0, 0, -1, false, 0, false);
-
-    public boolean any() {
-        return !equals(NONE);
-    }
 }

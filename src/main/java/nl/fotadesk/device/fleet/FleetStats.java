@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /** Counters over a whole fleet, updated by its devices' events. */
 public final class FleetStats implements DeviceEvents {
     private final AtomicLong uplinks = new AtomicLong();
-    private final AtomicLong failedUplinks = new AtomicLong();
     private final AtomicLong partRequests = new AtomicLong();
     private final AtomicLong partsAccepted = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
@@ -22,9 +21,6 @@ public final class FleetStats implements DeviceEvents {
     @Override
     public void uplinkSent(Device device, int status) {
         uplinks.incrementAndGet();
-        if (status / 100 != 2) {
-            failedUplinks.incrementAndGet();
-        }
     }
 
     @Override
@@ -50,11 +46,6 @@ public final class FleetStats implements DeviceEvents {
 
     public long uplinks() {
         return uplinks.get();
-    }
-
-    /** Uplinks the backend refused (not 200 or 204). */
-    public long failedUplinks() {
-        return failedUplinks.get();
     }
 
     public long partRequests() {

@@ -1,13 +1,12 @@
 package nl.fotadesk.ui.firmware;
 
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Loader;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
@@ -27,56 +26,41 @@ final class FirmwareModel {
     final ObservableList<FirmwareView> images = FXCollections.observableArrayList();
     final ObservableList<String> deviceTypes = FXCollections.observableArrayList();
     /** True while a load runs. */
-    final BooleanProperty loading = new SimpleBooleanProperty();
-    /** True once the first load succeeded (until then the list is not known to be empty). */
-    final BooleanProperty loaded = new SimpleBooleanProperty();
-    /** Why the last load failed, or empty. */
-    final StringProperty loadError = new SimpleStringProperty("");
-    private boolean loadAgain;
-    private Runnable afterLoad = () -> {
-    };
+
+    private final Loader<Loaded> loader;
+    final BooleanProperty loading;
+    final BooleanProperty loaded;
+    final StringProperty loadError;
 
     FirmwareModel(UiContext context) {
         this.context = context;
+        loader = new Loader<>(context, () -> new Loaded(context.client().firmware(), context.client().deviceTypes()),
+                this::apply);
+        loading = loader.loading;
+        loaded = loader.loaded;
+        loadError = loader.error;
     }
 
     /** What to do after each successful load (the screen restores its selection). */
     void setAfterLoad(Runnable afterLoad) {
-        this.afterLoad = afterLoad;
+        loader.setAfterLoad(afterLoad);
     }
 
     /** Loads the images and device types; a request while one runs loads once more after it. */
     void load() {
-        if (loading.get()) {
-            loadAgain = true;
-            return;
-        }
-        loading.set(true);
-        context.run(() -> new Loaded(context.client().firmware(), context.client().deviceTypes()), l -> {
-            TreeSet<String> types = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            l.types().forEach(t -> types.add(t.name()));
-            l.images().forEach(f -> types.add(f.deviceType()));
-            if (!deviceTypes.equals(List.copyOf(types))) {
-                deviceTypes.setAll(types);
-            }
-            images.setAll(l.images());
-            loadError.set("");
-            loaded.set(true);
-            finishLoad();
-            afterLoad.run();
-        }, message -> {
-            loadError.set(message);
-            finishLoad();
-        });
+        loader.load();
     }
 
-    private void finishLoad() {
-        loading.set(false);
-        if (loadAgain) {
-            loadAgain = false;
-            load();
+    private void apply(Loaded l) {
+        TreeSet<String> types = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        l.types().forEach(t -> types.add(t.name()));
+        l.images().forEach(f -> types.add(f.deviceType()));
+        if (!deviceTypes.equals(List.copyOf(types))) {
+            deviceTypes.setAll(types);
         }
+        images.setAll(l.images());
     }
+
 
     /** The image with this device type and version, if the list holds one. */
     Optional<FirmwareView> find(String deviceType, String version) {

@@ -19,6 +19,7 @@ import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.ui.Loader;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
@@ -45,9 +46,6 @@ final class GroupsModel {
     final ObservableList<String> clients = FXCollections.observableArrayList();
     final ObservableList<String> deviceTypes = FXCollections.observableArrayList();
     final ObservableList<FirmwareView> firmware = FXCollections.observableArrayList();
-    final BooleanProperty loading = new SimpleBooleanProperty();
-    final BooleanProperty loaded = new SimpleBooleanProperty();
-    final StringProperty loadError = new SimpleStringProperty("");
 
     /** The group whose members are shown, or null. */
     final ObjectProperty<GroupView> selected = new SimpleObjectProperty<>();
@@ -59,38 +57,35 @@ final class GroupsModel {
     final BooleanProperty membersLoaded = new SimpleBooleanProperty();
     final StringProperty membersError = new SimpleStringProperty("");
     private long membersRequest;
-    private boolean loadAgain;
-    private Runnable afterLoad = () -> {
-    };
+
+    private final Loader<Loaded> loader;
+    final BooleanProperty loading;
+    final BooleanProperty loaded;
+    final StringProperty loadError;
 
     GroupsModel(UiContext context) {
         this.context = context;
+        loader = new Loader<>(context, () -> new Loaded(context.client().groups(), context.client().clients(),
+                context.client().deviceTypes(), context.client().firmware()), this::apply);
+        loading = loader.loading;
+        loaded = loader.loaded;
+        loadError = loader.error;
     }
 
+    /** What to do after each successful load (the screen restores its selection). */
     void setAfterLoad(Runnable afterLoad) {
-        this.afterLoad = afterLoad;
+        loader.setAfterLoad(afterLoad);
     }
 
     void load() {
-        if (loading.get()) {
-            loadAgain = true;
-            return;
-        }
-        loading.set(true);
-        context.run(() -> new Loaded(context.client().groups(), context.client().clients(),
-                context.client().deviceTypes(), context.client().firmware()), l -> {
-            setIfChanged(clients, l.clients().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
-            setIfChanged(deviceTypes, l.types().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
-            setIfChanged(firmware, l.firmware());
-            groups.setAll(l.groups());
-            loadError.set("");
-            loaded.set(true);
-            finishLoad();
-            afterLoad.run();
-        }, message -> {
-            loadError.set(message);
-            finishLoad();
-        });
+        loader.load();
+    }
+
+    private void apply(Loaded l) {
+        setIfChanged(clients, l.clients().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        setIfChanged(deviceTypes, l.types().stream().map(CatalogEntry::name).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        setIfChanged(firmware, l.firmware());
+        groups.setAll(l.groups());
     }
 
     private static <T> void setIfChanged(ObservableList<T> list, List<T> now) {
@@ -99,13 +94,6 @@ final class GroupsModel {
         }
     }
 
-    private void finishLoad() {
-        loading.set(false);
-        if (loadAgain) {
-            loadAgain = false;
-            load();
-        }
-    }
 
     Optional<GroupView> byId(String id) {
         return id == null ? Optional.empty() : groups.stream().filter(g -> g.id().equals(id)).findFirst();
