@@ -162,8 +162,10 @@ class DevicesScreenTest {
         assertThat(text(robot, "#import-summary")).isEqualTo("3 lines read: 2 imported, 1 rejected.");
         TableView<ItemError> errors = robot.lookup("#import-errors").queryTableView();
         assertThat(fx(() -> errors.getItems().stream().map(ItemError::index).toList())).containsExactly(3);
-        List<String> cells = fx(() -> robot.lookup("#import-errors .table-cell").queryAllAs(TableCell.class).stream()
-                .map(c -> c.getGraphic() instanceof Text t ? t.getText() : c.getText()).filter(Objects::nonNull).toList());
+        String badImei = bad;
+        // the cells appear on the next layout pulse after the items
+        await(10, () -> errorCells(robot).containsAll(List.of("3", badImei)));
+        List<String> cells = errorCells(robot);
         assertThat(cells).contains("3", bad);
         assertThat(cells).anyMatch(t -> t.startsWith("The check digit should be"));
 
@@ -171,6 +173,11 @@ class DevicesScreenTest {
         assertThat(app.demo.client().device(good2).deviceType()).isEqualTo("meter-y");
         assertThat(app.demo.client().devices(DeviceQuery.ALL.withImeiPrefix(bad).page(0, 10)).total()).isZero();
         await(10, () -> table(robot).getItems().size() == UiTestBackend.DEVICES + 2);
+    }
+
+    private static List<String> errorCells(FxRobot robot) {
+        return fx(() -> robot.lookup("#import-errors .table-cell").queryAllAs(TableCell.class).stream()
+                .map(c -> c.getGraphic() instanceof Text t ? t.getText() : c.getText()).filter(Objects::nonNull).toList());
     }
 
     @Test
