@@ -1,11 +1,9 @@
 package nl.fotadesk.backend.ingest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.files.DownloadTokens;
 import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
@@ -17,16 +15,13 @@ import nl.fotadesk.protocol.InvalidImeiException;
 import nl.fotadesk.protocol.MessageToken;
 import nl.fotadesk.protocol.SenmlException;
 import nl.fotadesk.protocol.SenmlPack;
-import nl.fotadesk.protocol.SenmlRecord;
 import nl.fotadesk.protocol.api.DeviceStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The uplink of protocol.md §1: authenticates the pack by its message token, stores the reported
@@ -39,7 +34,6 @@ public final class Ingestion {
     static final String FOTA_RESULT = "fotaResult";
     /** Reads of a device that changed while its uplink was stored before the uplink is refused. */
     private static final int MAX_ATTEMPTS = 5;
-    private static final Set<String> UNDERSTOOD = Set.of(FIRMWARE, FOTA_STATE, FOTA_PROGRESS, FOTA_RESULT);
     private static final HttpError UNAUTHORIZED =
             new HttpError(401, "unauthorized", "missing or wrong message token, or unknown device");
 
@@ -67,10 +61,19 @@ public final class Ingestion {
     }
 
     /**
-     * @return the downlink to answer with, or empty for a 204
-     * @throws HttpError 400 for a body that is not valid SenML, 401 for a bad token or unknown device
+     * @return the downlink to answer with, or empty for a 204, once the uplink is stored; it completes
+     * exceptionally with an {@link HttpError}: 400 for a body that is not valid SenML, 401 for a bad token
+     * or unknown device
      */
-    public Optional<byte[]> accept(byte[] body, String token) {
+    public CompletableFuture<Optional<byte[]>> accept(byte[] body, String token) {
+        try {
+            return CompletableFuture.completedFuture(acceptNow(body, token));
+        } catch (HttpError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Optional<byte[]> acceptNow(byte[] body, String token) {
         if (token == null) {
             throw UNAUTHORIZED;
         }
@@ -110,7 +113,7 @@ public final class Ingestion {
         boolean sendDownlink = state.status().isActive() && device.downloadId() != null;
         DeviceStatus status = sendDownlink && state.status() == DeviceStatus.PENDING
                 ? DeviceStatus.NOTIFIED : state.status();
-        String telemetry = mergeTelemetry(device.telemetry(), pack, baseName);
+        String telemetry = Telemetry.merge(device.telemetry(), pack, baseName);
         return jdbc.inTransaction(() -> {
             if (!devices.recordUplink(device, state.reportedFirmware(), status, state.progress(),
                     state.fotaState(), state.fotaResult(), telemetry, now)) {
@@ -138,37 +141,5 @@ public final class Ingestion {
         return (device.vendorStrict() ? Downlink.vendorStrict(baseName, url, token)
                 : new Downlink(baseName, url, token, device.desiredVersion(), device.desiredSize(),
                 device.desiredSha256())).toJson();
-    }
-
-    /** The device's latest value per telemetry name, merged over what it sent before. */
-    private static String mergeTelemetry(String previous, SenmlPack pack, String baseName) {
-        ObjectNode merged = null;
-        String prefix = baseName == null ? "" : baseName;
-        for (SenmlRecord r : pack.records()) {
-            String name = r.name().startsWith(prefix) ? r.name().substring(prefix.length()) : r.name();
-            if (name.isEmpty() || UNDERSTOOD.contains(name)) {
-                continue;
-            }
-            if (merged == null) {
-                merged = parseTelemetry(previous);
-            }
-            ObjectNode value = merged.putObject(name);
-            value.put("time", Instant.ofEpochMilli(Math.round(r.time() * 1000)).toString());
-            if (r.unit() != null) value.put("u", r.unit());
-            if (r.value() != null) value.put("v", r.value());
-            if (r.stringValue() != null) value.put("vs", r.stringValue());
-            if (r.booleanValue() != null) value.put("vb", r.booleanValue());
-            if (r.dataValue() != null) value.put("vd", r.dataValue());
-            if (r.sum() != null) value.put("s", r.sum());
-        }
-        return merged == null ? previous : merged.toString();
-    }
-
-    private static ObjectNode parseTelemetry(String json) {
-        try {
-            return json == null ? Json.MAPPER.createObjectNode() : (ObjectNode) Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /** {@code POST /ingestion/m2m/senml/v1}: HTTP around {@link Ingestion}. */
 public final class IngestionHandler extends Handler.Abstract {
@@ -31,18 +31,33 @@ public final class IngestionHandler extends Handler.Abstract {
             Json.error(response, callback, 405, "method_not_allowed", "uplinks are sent with POST");
             return true;
         }
+        byte[] body;
         try {
-            byte[] body = Bodies.read(request, MAX_BODY);
-            Optional<byte[]> downlink = ingestion.accept(body, request.getHeaders().get(MessageToken.HEADER));
-            if (downlink.isPresent()) {
+            body = Bodies.read(request, MAX_BODY);
+        } catch (HttpError e) {
+            Json.error(response, callback, e);
+            return true;
+        }
+        ingestion.accept(body, request.getHeaders().get(MessageToken.HEADER)).whenComplete((downlink, failure) -> {
+            if (failure != null) {
+                answerFailure(response, callback, failure);
+            } else if (downlink.isPresent()) {
                 Json.send(response, callback, 200, downlink.get());
             } else {
                 response.setStatus(204);
                 callback.succeeded();
             }
-        } catch (HttpError e) {
-            Json.error(response, callback, e);
-        }
+        });
         return true;
+    }
+
+    private static void answerFailure(Response response, Callback callback, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof HttpError e) {
+            Json.error(response, callback, e);
+        } else {
+            callback.failed(cause);
+        }
     }
 }
