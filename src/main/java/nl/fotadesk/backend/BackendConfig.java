@@ -5,15 +5,32 @@ import java.time.Duration;
 
 /**
  * How to run a backend. {@code port} 0 takes a free port; {@code apiKey} null uses the stored key or
- * generates one; {@code publicUrl} null derives {@code http://host:port} from the listening address;
+ * generates one; {@code publicUrl} null derives {@code http://host:port} from the address devices use;
  * {@code jdbcUrl} null keeps an H2 database in the data folder; the campaign engine steps every
- * {@code engineTick} (zero: only when {@link BackendServer#tick()} is called, for tests that step time).
+ * {@code engineTick} (zero: only when {@link BackendServer#tick()} is called, for tests that step time);
+ * {@code tls} null serves plain HTTP; {@code devicePort} null serves the device endpoints on the one
+ * port with the management API, else on their own plain-HTTP port and only there.
  */
 public record BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl,
                             long maxFirmwareSize, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                            Duration engineTick) {
+                            Duration engineTick, Tls tls, DevicePort devicePort) {
     public static final long DEFAULT_MAX_FIRMWARE_SIZE = 64L * 1024 * 1024;
     public static final Duration DEFAULT_ENGINE_TICK = Duration.ofSeconds(1);
+
+    /** HTTPS for the management API from a PEM certificate (chain) and its PKCS#8 key. */
+    public record Tls(Path certificate, Path key) {
+    }
+
+    /** The device endpoints' own plain-HTTP listener ({@code port} 0 takes a free port). */
+    public record DevicePort(String host, int port) {
+    }
+
+    /** Plain HTTP on one port serving devices and the management API. */
+    public BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl, long maxFirmwareSize,
+                         String jdbcUrl, String jdbcUser, String jdbcPassword, Duration engineTick) {
+        this(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser, jdbcPassword, engineTick,
+                null, null);
+    }
 
     /** A backend on loopback with an H2 database in {@code dataDir}. */
     public static BackendConfig local(Path dataDir, int port, String apiKey) {
@@ -23,16 +40,26 @@ public record BackendConfig(String host, int port, Path dataDir, String apiKey, 
 
     public BackendConfig withMaxFirmwareSize(long bytes) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, bytes, jdbcUrl, jdbcUser, jdbcPassword,
-                engineTick);
+                engineTick, tls, devicePort);
     }
 
     public BackendConfig withEngineTick(Duration tick) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, tick);
+                jdbcPassword, tick, tls, devicePort);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick);
+                jdbcPassword, engineTick, tls, devicePort);
+    }
+
+    public BackendConfig withTls(Tls newTls) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, newTls, devicePort);
+    }
+
+    public BackendConfig withDevicePort(DevicePort newDevicePort) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, tls, newDevicePort);
     }
 }

@@ -37,11 +37,9 @@ import nl.fotadesk.backend.store.SettingsStore;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -60,7 +58,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The FOTA Desk backend: device ingestion, firmware file server and management API on one
- * Jetty connector, over one database. Embedded by the app, run alone by {@code fota-desk server}.
+ * Jetty connector (or the device endpoints on their own, see {@link Listeners}), over one database. Embedded by the app, run alone by {@code fota-desk server}.
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
@@ -76,6 +74,7 @@ public final class BackendServer implements AutoCloseable {
     private final ManagementApi api;
     private final ScheduledExecutorService flusher;
     private final String baseUrl;
+    private final String deviceUrl;
     private final Optional<String> generatedApiKey;
 
     private BackendServer(BackendConfig config, Clock clock) throws Exception {
@@ -90,12 +89,10 @@ public final class BackendServer implements AutoCloseable {
                 settings.getOrCreate(JWT_SECRET, BackendServer::newSecret)));
 
         jetty = new Server(new QueuedThreadPool(200, 8));
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        connector.open();
-        baseUrl = "http://" + urlHost(config.host()) + ":" + connector.getLocalPort();
-        String publicUrl = config.publicUrl() == null ? baseUrl : stripSlash(config.publicUrl());
+        Listeners listeners = Listeners.open(jetty, config, httpConfiguration());
+        baseUrl = listeners.managementUrl();
+        deviceUrl = listeners.deviceUrl();
+        String publicUrl = config.publicUrl() == null ? deviceUrl : stripSlash(config.publicUrl());
 
         Jdbc jdbc = database.jdbc();
         DeviceStore deviceStore = new DeviceStore(jdbc);
@@ -124,11 +121,11 @@ public final class BackendServer implements AutoCloseable {
                 new CampaignRoutes(campaigns, engine),
                 new EventRoutes(events)));
 
-        jetty.addConnector(connector);
         jetty.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
-                new IngestionHandler(ingestion),
-                new FileServerHandler(tokens, downloads, images),
-                api,
+                listeners.forDevices(new Handler.Sequence(
+                        new IngestionHandler(ingestion),
+                        new FileServerHandler(tokens, downloads, images))),
+                listeners.forManagement(api),
                 new NotFound())));
         jetty.start();
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -141,8 +138,8 @@ public final class BackendServer implements AutoCloseable {
             long tick = config.engineTick().toMillis();
             flusher.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         }
-        LOG.info("FOTA Desk backend listening on {} (devices reach it at {}), data in {}", baseUrl, publicUrl,
-                config.dataDir().toAbsolutePath());
+        LOG.info("FOTA Desk backend: management API on {}, devices on {} (they reach it at {}), data in {}",
+                baseUrl, deviceUrl, publicUrl, config.dataDir().toAbsolutePath());
     }
 
     public static BackendServer start(BackendConfig config) throws Exception {
@@ -153,9 +150,14 @@ public final class BackendServer implements AutoCloseable {
         return new BackendServer(config, clock);
     }
 
-    /** Where this server listens, e.g. {@code http://127.0.0.1:8080}. */
+    /** Where the management API listens, e.g. {@code http://127.0.0.1:8080} or {@code https://...}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where devices are served as this server listens: {@link #baseUrl()}, or the device port's own URL. */
+    public String deviceUrl() {
+        return deviceUrl;
     }
 
     /** The API key generated at this start, if there was none before (print it once). */
@@ -211,7 +213,7 @@ public final class BackendServer implements AutoCloseable {
         return Base64.getEncoder().encodeToString(secret);
     }
 
-    private static String urlHost(String host) {
+    static String urlHost(String host) {
         if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
             return "127.0.0.1";
         }
