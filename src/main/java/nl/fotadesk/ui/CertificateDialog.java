@@ -67,13 +67,14 @@ final class CertificateDialog {
         alert.getDialogPane().setContent(content);
         ButtonType trust = new ButtonType(i18n.get(changed ? "certificate.trustNew" : "certificate.trust"),
                 ButtonBar.ButtonData.OK_DONE);
-        alert.getButtonTypes().setAll(trust, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(i18n.get("start.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(trust, cancel);
         Button trustButton = (Button) alert.getDialogPane().lookupButton(trust);
         trustButton.setId("certificate-trust");
         if (changed) {
             // a replaced certificate is trusted only on purpose: Enter cancels
             trustButton.setDefaultButton(false);
-            ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+            ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         }
         return alert.showAndWait().filter(trust::equals).isPresent();
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.fotadesk.client.ConnectionException;
 import nl.fotadesk.client.FotaDeskClient;
@@ -49,6 +50,7 @@ public final class StartDialog {
         demo.setSelected(true);
         Label demoHelp = new Label(i18n.get("start.demoHelp"));
         demoHelp.setWrapText(true);
+        demoHelp.setMinHeight(Region.USE_PREF_SIZE);
         demoHelp.getStyleClass().add("help-text");
         RadioButton server = new RadioButton(i18n.get("start.server"));
         server.setId("start-server");
@@ -61,6 +63,13 @@ public final class StartDialog {
         error.setId("start-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        // the dialog grows with a longer message instead of cutting it (or the help above it) short
+        error.textProperty().addListener((o, old, text) -> Platform.runLater(() -> {
+            if (dialog.isShowing()) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
         GridPane fields = new GridPane();
         fields.setHgap(8);
         fields.setVgap(8);
@@ -72,7 +81,8 @@ public final class StartDialog {
         content.setPrefWidth(460);
         dialog.getDialogPane().setContent(content);
         ButtonType ok = new ButtonType(i18n.get("start.continue"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(ok,
+                new ButtonType(i18n.get("start.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
             if (!server.isSelected()) {
