@@ -6,9 +6,11 @@ import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.protocol.MessageToken;
+import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,17 +38,30 @@ final class SecretsFixture {
         try (Response r = backend.uplink(body, MessageToken.compute(body.getBytes(StandardCharsets.UTF_8), secret))) {
             String text = r.body().string();
             String token = null;
+            String url = null;
             if (r.code() == 200) {
                 for (JsonNode record : Json.MAPPER.readTree(text)) {
-                    if ("token".equals(record.path("n").asText())) {
-                        token = record.get("vs").asText();
+                    switch (record.path("n").asText()) {
+                        case "token" -> token = record.get("vs").asText();
+                        case "url" -> url = record.get("vs").asText();
+                        default -> {
+                        }
                     }
                 }
             }
-            return new Uplink(r.code(), token);
+            return new Uplink(r.code(), url, token);
         }
     }
 
-    record Uplink(int status, String token) {
+    /** Asks {@code node} for the first bytes of the download at {@code url}'s path; returns the status. */
+    static int part(TestBackend node, String url, String token) throws IOException {
+        Request request = new Request.Builder().url(node.url() + URI.create(url).getPath())
+                .header("Authorization", "Bearer " + token).header("Range", "bytes=0-4").build();
+        try (Response r = node.http.newCall(request).execute()) {
+            return r.code();
+        }
+    }
+
+    record Uplink(int status, String url, String token) {
     }
 }
