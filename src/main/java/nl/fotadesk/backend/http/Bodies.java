@@ -46,7 +46,8 @@ public final class Bodies {
     public static HttpError timeoutOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {
-                return new HttpError(408, "request_timeout", "the request body did not arrive in time: " + t.getMessage());
+                return new HttpError(408, "request_timeout",
+                        "the request body did not arrive in time: " + t.getMessage());
             }
         }
         return null;

@@ -96,7 +96,8 @@ public final class ClientDeadlines extends Handler.Wrapper {
             open.forEach((connection, exchanges) -> {
                 if (exchanges.headOverdue(now, headNanos)) {
                     LOG.debug("closing {}: no complete request head within {}", connection, timeouts.requestHead());
-                    connection.close();
+                    // the socket itself: closing the connection would have Jetty answer 500 first
+                    connection.getEndPoint().close();
                 }
             });
         } finally {
