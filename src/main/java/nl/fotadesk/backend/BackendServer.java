@@ -202,10 +202,10 @@ public final class BackendServer implements AutoCloseable {
     }
 
     /**
-     * Threads are held only while a request is worked on: bodies are read as they arrive and files are
-     * written as the client takes them, so a slow or silent client holds none. The work is mostly
-     * JDBC over a pool of a few dozen connections at most; 200 leaves ample room above that for
-     * requests queued on the pool and CPU work, and bounds memory under a flood.
+     * Sized for work, not for clients: bodies are read as they arrive and files written as the client
+     * takes them, so a slow or silent client holds no thread. Requests mostly wait on the database
+     * pool (16 connections) or the disk; 200 threads leave room for requests queued on it and for the
+     * reads that still block (firmware uploads, long polls), and bound the memory their stacks take.
      */
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) THREAD_IDLE.toMillis());
