@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static nl.fotadesk.backend.TestBackend.pack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Slow clients can neither stall the server nor keep their connections: 400 clients that announce a
@@ -95,7 +96,9 @@ class SlowClientTest {
             } while (System.nanoTime() < requestsEnd || round < 3);
             assertThat(slow.closedSoFar()).as("slow connections closed while the requests were answered").isZero();
 
-            slow.awaitAllClosed((HEAD.compareTo(BODY) > 0 ? HEAD : BODY).plus(SLACK));
+            Duration lastDue = (HEAD.compareTo(BODY) > 0 ? HEAD : BODY).plus(SLACK);
+            await("every slow connection closed by the server").atMost(lastDue)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> slow.closedSoFar() == slow.clients.size());
             for (SlowClient c : slow.clients) {
                 Duration bound = (c.kind == SlowClient.Kind.HEAD ? HEAD : BODY).plus(SLACK);
                 assertThat(c.connectedFor()).as(c.kind + " connection closed by the server within " + bound)
@@ -240,7 +243,6 @@ class SlowClientTest {
                             c.trickle();
                         }
                     }
-                    notifyAll();
                 }
                 try {
                     Thread.sleep(50);
@@ -256,16 +258,6 @@ class SlowClientTest {
 
         synchronized long closedSoFar() {
             return clients.stream().filter(c -> !c.open()).count();
-        }
-
-        synchronized void awaitAllClosed(Duration within) throws InterruptedException {
-            long deadline = System.nanoTime() + within.toNanos();
-            while (clients.stream().anyMatch(SlowClient::open)) {
-                long left = deadline - System.nanoTime();
-                assertThat(left).as(clients.stream().filter(SlowClient::open).count()
-                        + " slow connections still open after " + within).isPositive();
-                wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
-            }
         }
 
         @Override
