@@ -2,6 +2,7 @@ package nl.fotadesk.cli;
 
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.backend.http.ClientTimeouts;
 import nl.fotadesk.backend.secrets.MasterKeyException;
 import nl.fotadesk.backend.secrets.OwnerOnly;
 import nl.fotadesk.backend.secrets.SecretsConfig;
@@ -74,7 +75,7 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path folder = data != null ? data : AppPaths.dataHome().resolve("server");
         BackendConfig config = new BackendConfig(host, port, folder, apiKey(), publicUrl, maxFirmwareMib * 1024 * 1024,
-                jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK, secrets());
+                jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK, ClientTimeouts.DEFAULTS, secrets());
         BackendServer server;
         try {
             server = BackendServer.start(config);
