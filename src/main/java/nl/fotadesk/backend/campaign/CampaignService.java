@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +106,7 @@ public final class CampaignService {
     }
 
     public CampaignView get(String id) {
-        CampaignRow c = (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty()).orElseThrow(() -> HttpError.notFound("no campaign with id " + Limits.quoted(id)));
+        CampaignRow c = (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty()).orElseThrow(() -> HttpError.notFound("no campaign with id " + Limits.shortened(id)));
         FirmwareRow image = firmware.find(c.firmwareId()).orElseThrow();
         List<PhaseView> phases = new ArrayList<>();
         int current = -1;
@@ -162,14 +161,14 @@ public final class CampaignService {
         }
         FirmwareRow image = (Limits.isId(spec.firmwareId()) ? firmware.find(spec.firmwareId()) : Optional.<FirmwareRow>empty())
                 .orElseThrow(() -> HttpError.badRequest("unknown_firmware", "no firmware with id "
-                        + Limits.quoted(spec.firmwareId())));
+                        + Limits.shortened(spec.firmwareId())));
         CampaignTarget target = target(spec.target());
         int success = percent("successThreshold", spec.successThreshold(), DEFAULT_SUCCESS);
         int error = percent("errorThreshold", spec.errorThreshold(), DEFAULT_ERROR);
         long timeout = spec.deviceTimeoutSeconds() == null ? DEFAULT_TIMEOUT : spec.deviceTimeoutSeconds();
         if (timeout < Limits.TIMEOUT_MIN_SECONDS || timeout > Limits.TIMEOUT_MAX_SECONDS) {
-            throw HttpError.badRequest("invalid_timeout", "deviceTimeoutSeconds must be from " + Limits.TIMEOUT_MIN_SECONDS
-                    + " to " + Limits.TIMEOUT_MAX_SECONDS + " (30 days); got " + timeout);
+            throw HttpError.badRequest("invalid_timeout", "deviceTimeoutSeconds must be at least " + Limits.TIMEOUT_MIN_SECONDS
+                    + " and at most " + Limits.TIMEOUT_MAX_SECONDS + " (30 days); got " + timeout);
         }
         int retries = spec.maxRetries() == null ? DEFAULT_RETRIES : spec.maxRetries();
         if (retries < 0 || retries > Limits.RETRIES_MAX) {
@@ -179,7 +178,7 @@ public final class CampaignService {
         Instant scheduledAt = spec.scheduledAt() == null ? null : schedule(spec.scheduledAt());
         List<PhaseSpec> phases = PhasePlan.validate(spec.phases());
         if (target.groupId() != null && !Limits.isId(target.groupId())) {
-            throw HttpError.badRequest("unknown_group", "no group with id " + Limits.quoted(target.groupId()));
+            throw HttpError.badRequest("unknown_group", "no group with id " + Limits.shortened(target.groupId()));
         }
         TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode());
         return new Checked(name, image, target, phases, success, error, timeout, retries,
@@ -216,21 +215,19 @@ public final class CampaignService {
         return target;
     }
 
-    /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_AHEAD} from now. */
-    private Instant schedule(String text) {
-        Instant latest = clock.instant().plus(Limits.SCHEDULE_AHEAD);
-        String rule = "scheduledAt must be an ISO-8601 instant such as 2026-12-01T06:00:00Z, from "
-                + Limits.SCHEDULE_EARLIEST + " to " + Limits.SCHEDULE_AHEAD.toDays() + " days from now ("
-                + latest.truncatedTo(ChronoUnit.SECONDS) + "); got " + Limits.quoted(text);
+    /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_LATEST}. */
+    private static Instant schedule(String text) {
         try {
             Instant at = Instant.parse(text);
-            if (at.isBefore(Limits.SCHEDULE_EARLIEST) || at.isAfter(latest)) {
-                throw HttpError.badRequest("invalid_schedule", rule);
+            if (!at.isBefore(Limits.SCHEDULE_EARLIEST) && !at.isAfter(Limits.SCHEDULE_LATEST)) {
+                return at;
             }
-            return at;
         } catch (DateTimeParseException e) {
-            throw HttpError.badRequest("invalid_schedule", rule);
+            // answered below
         }
+        throw HttpError.badRequest("invalid_schedule", "scheduledAt must be an ISO-8601 instant such as "
+                + "2026-12-01T06:00:00Z, from " + Limits.SCHEDULE_EARLIEST + " to " + Limits.SCHEDULE_LATEST
+                + "; got " + Limits.quoted(text));
     }
 
     private CampaignPreview preview(Checked c) {

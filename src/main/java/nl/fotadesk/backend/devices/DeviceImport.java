@@ -68,7 +68,7 @@ public final class DeviceImport {
                     lines.add(line);
                 }
             } catch (UncheckedIOException e) {
-                throw invalid(e.getCause(), parser.getCurrentLineNumber());
+                throw invalid(e.getCause());
             }
         }
         return devices.registerValid(rows, lines, errors, dryRun);
@@ -91,13 +91,13 @@ public final class DeviceImport {
         try {
             return format.parse(new InputStreamReader(in, utf8));
         } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
-            throw invalid(e instanceof UncheckedIOException u ? u.getCause() : e, 1);
+            throw invalid(e instanceof UncheckedIOException u ? u.getCause() : e);
         }
     }
 
-    private static HttpError invalid(Throwable cause, long line) {
+    private static HttpError invalid(Throwable cause) {
         return HttpError.badRequest("invalid_csv", cause instanceof CharacterCodingException
-                ? "the file is not UTF-8 text (line " + Math.max(1, line) + "); save it as CSV UTF-8"
+                ? "the file is not UTF-8 text; save it as CSV UTF-8"
                 : "the file is not valid CSV: " + cause.getMessage());
     }
 

@@ -211,7 +211,7 @@ public final class DeviceService {
             throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
         }
         FirmwareRow image = (Limits.isId(firmwareId) ? firmware.find(firmwareId) : Optional.<FirmwareRow>empty())
-                .orElseThrow(() -> HttpError.badRequest("unknown_firmware", "no firmware with id " + Limits.quoted(firmwareId)));
+                .orElseThrow(() -> HttpError.badRequest("unknown_firmware", "no firmware with id " + Limits.shortened(firmwareId)));
         if (!image.deviceType().equals(device.deviceType())) {
             throw HttpError.badRequest("wrong_device_type", "firmware " + image.version() + " is for device type "
                     + image.deviceType() + ", device " + imei + " is a " + device.deviceType());
@@ -233,7 +233,7 @@ public final class DeviceService {
 
     private DeviceRow find(String imei) {
         return (imei != null && IMEI.matcher(imei).matches() ? devices.find(imei) : Optional.<DeviceRow>empty())
-                .orElseThrow(() -> HttpError.notFound("no device with IMEI " + Limits.quoted(imei)));
+                .orElseThrow(() -> HttpError.notFound("no device with IMEI " + Limits.shortened(imei)));
     }
 
     private DeviceView view(DeviceRow d) {

@@ -140,7 +140,7 @@ public final class GroupService {
 
     private GroupRow find(String id) {
         return (Limits.isId(id) ? store.find(id) : Optional.<GroupRow>empty())
-                .orElseThrow(() -> HttpError.notFound("no group with id " + Limits.quoted(id)));
+                .orElseThrow(() -> HttpError.notFound("no group with id " + Limits.shortened(id)));
     }
 
     private GroupView view(GroupRow g) {

@@ -22,6 +22,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -89,21 +90,9 @@ public final class Json {
 
     private static String mismatch(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
-        String got = e instanceof InvalidFormatException f ? "; got " + (f.getValue() instanceof String v ? Limits.quoted(v) : f.getValue())
-                : e.getProcessor() instanceof JsonParser p && p.currentToken() != null ? "; got " + token(p) : "";
+        String got = e instanceof InvalidFormatException f
+                ? "; got " + (f.getValue() instanceof String v ? Limits.quoted(v) : f.getValue()) : "";
         return target == null ? path(e) + ": " + e.getOriginalMessage() : path(e) + " must be " + expected(target) + got;
-    }
-
-    private static String token(JsonParser p) {
-        return switch (p.currentToken()) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> p.currentToken().asString() == null ? p.currentToken().name() : p.currentToken().asString();
-        };
     }
 
     private static String expected(Class<?> type) {
@@ -124,9 +113,18 @@ public final class Json {
             return "an array";
         }
         if (type.isEnum()) {
-            return "one of the documented words";
+            return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Json::wire).toList());
         }
         return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object" : "a value";
+    }
+
+    /** How an enum constant is written in JSON (its {@code @JsonValue}). */
+    private static String wire(Object constant) {
+        try {
+            return MAPPER.writeValueAsString(constant).replace("\"", "");
+        } catch (JsonProcessingException e) {
+            return constant.toString();
+        }
     }
 
     /** Where in the body: {@code phases[1].percent}, or "the body" itself. */

@@ -37,10 +37,10 @@ public final class Limits {
     /** 30 days: a device that makes no progress for a month is stuck, whatever its uplink schedule. */
     public static final long TIMEOUT_MAX_SECONDS = Duration.ofDays(30).toSeconds();
     public static final int RETRIES_MAX = 10;
-    /** The earliest {@code scheduledAt}; an earlier time than now starts a campaign at once anyway. */
+    /** The earliest {@code scheduledAt}; any time before now starts a campaign at once anyway. */
     public static final Instant SCHEDULE_EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    /** How far ahead {@code scheduledAt} may be. */
-    public static final Duration SCHEDULE_AHEAD = Duration.ofDays(366);
+    /** The latest {@code scheduledAt}: four-digit years, which every database and ISO-8601 reader take. */
+    public static final Instant SCHEDULE_LATEST = Instant.parse("9999-12-31T23:59:59Z");
     /** LwM2M Update Result codes a device may report: 0 to 11 are defined, the rest up to 255 vendor-specific. */
     public static final int FOTA_RESULT_MAX = 255;
     /** Telemetry names kept per device; the least recently reported are dropped beyond it. */
@@ -113,14 +113,16 @@ public final class Limits {
 
     /** The value in quotes for a message, cut short when long, so an error never echoes a huge input. */
     public static String quoted(String value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value.length() <= QUOTED) {
-            return "\"" + value + "\"";
+        return value == null ? "nothing" : "\"" + shortened(value) + "\"";
+    }
+
+    /** The value for a message, cut short when long. */
+    public static String shortened(String value) {
+        if (value == null || value.length() <= QUOTED) {
+            return value;
         }
         int end = Character.isHighSurrogate(value.charAt(QUOTED - 1)) ? QUOTED - 1 : QUOTED;
-        return "\"" + value.substring(0, end) + "…\" (" + value.length() + " characters)";
+        return value.substring(0, end) + "… (" + value.length() + " characters)";
     }
 
     private static String codePoint(int cp) {
