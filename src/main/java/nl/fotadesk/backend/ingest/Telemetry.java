@@ -29,7 +29,8 @@ final class Telemetry {
     }
 
     /**
-     * {@code previous} with the pack's values merged over it; {@code previous} itself when the pack has none.
+     * {@code previous} with the pack's values merged over it, within the caps; {@code previous} itself when
+     * the pack has none and it is within them.
      *
      * @throws HttpError 400 {@code invalid_record} for a record that alone is over {@link Limits#TELEMETRY_ENTRY_BYTES}
      */
@@ -60,7 +61,12 @@ final class Telemetry {
             merged.remove(name); // re-added last: the most recently reported
             merged.set(name, value);
         }
-        return merged == null ? previous : bounded(merged).toString();
+        if (merged == null) {
+            // a row stored before the caps existed shrinks at the device's next uplink
+            return previous == null || previous.length() <= Limits.TELEMETRY_BYTES ? previous
+                    : bounded(parse(previous)).toString();
+        }
+        return bounded(merged).toString();
     }
 
     /** Drops the least recently reported names until the telemetry fits its caps. */
