@@ -2,8 +2,8 @@ package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.events.EventLog;
-import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.devices.Names;
+import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.store.ActionRow;
@@ -106,7 +106,8 @@ public final class CampaignService {
     }
 
     public CampaignView get(String id) {
-        CampaignRow c = (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty()).orElseThrow(() -> HttpError.notFound("no campaign with id " + Limits.shortened(id)));
+        CampaignRow c = (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty())
+                .orElseThrow(() -> HttpError.notFound("no campaign with id " + Limits.shortened(id)));
         FirmwareRow image = firmware.find(c.firmwareId()).orElseThrow();
         List<PhaseView> phases = new ArrayList<>();
         int current = -1;
@@ -153,9 +154,7 @@ public final class CampaignService {
 
     private Checked check(NewCampaign spec) {
         String name = spec.name() == null ? "" : spec.name().trim();
-        if (Limits.textProblem(name, Limits.CAMPAIGN_NAME) != null) {
-            throw HttpError.badRequest("invalid_name", "name " + Limits.textProblem(name, Limits.CAMPAIGN_NAME));
-        }
+        Limits.text("name", name, Limits.CAMPAIGN_NAME);
         if (spec.firmwareId() == null) {
             throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
         }
@@ -168,7 +167,8 @@ public final class CampaignService {
         long timeout = spec.deviceTimeoutSeconds() == null ? DEFAULT_TIMEOUT : spec.deviceTimeoutSeconds();
         if (timeout < Limits.TIMEOUT_MIN_SECONDS || timeout > Limits.TIMEOUT_MAX_SECONDS) {
             throw HttpError.badRequest("invalid_timeout", "deviceTimeoutSeconds must be at least " + Limits.TIMEOUT_MIN_SECONDS
-                    + " and at most " + Limits.TIMEOUT_MAX_SECONDS + " (30 days); got " + timeout);
+                    + " and at most " + Limits.TIMEOUT_MAX_SECONDS + " ("
+                    + Duration.ofSeconds(Limits.TIMEOUT_MAX_SECONDS).toDays() + " days); got " + timeout);
         }
         int retries = spec.maxRetries() == null ? DEFAULT_RETRIES : spec.maxRetries();
         if (retries < 0 || retries > Limits.RETRIES_MAX) {

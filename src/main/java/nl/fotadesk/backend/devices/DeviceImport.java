@@ -1,6 +1,5 @@
 package nl.fotadesk.backend.devices;
 
-import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.protocol.api.ImportReport;
@@ -10,7 +9,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -76,7 +74,7 @@ public final class DeviceImport {
 
     /** A parser past the header line; a UTF-8 byte-order mark (as spreadsheet programs write) is skipped. */
     private static CSVParser open(CSVFormat format, InputStream body) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(new BoundedInputStream(body, Limits.IMPORT_BYTES), BOM.length);
+        PushbackInputStream in = new PushbackInputStream(body, BOM.length);
         byte[] start = in.readNBytes(BOM.length);
         if (start.length >= 2 && (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF
                 || start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)) {
@@ -99,38 +97,6 @@ public final class DeviceImport {
         return HttpError.badRequest("invalid_csv", cause instanceof CharacterCodingException
                 ? "the file is not UTF-8 text; save it as CSV UTF-8"
                 : "the file is not valid CSV: " + cause.getMessage());
-    }
-
-    /** Refuses a body over {@link Limits#IMPORT_BYTES} with a 413 as soon as it gets there. */
-    private static final class BoundedInputStream extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        BoundedInputStream(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > max) {
-                throw Bodies.tooLarge(max);
-            }
-        }
     }
 
     /** Header name (lower case) → the name as written. */

@@ -211,7 +211,8 @@ public final class DeviceService {
             throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
         }
         FirmwareRow image = (Limits.isId(firmwareId) ? firmware.find(firmwareId) : Optional.<FirmwareRow>empty())
-                .orElseThrow(() -> HttpError.badRequest("unknown_firmware", "no firmware with id " + Limits.shortened(firmwareId)));
+                .orElseThrow(() -> HttpError.badRequest("unknown_firmware",
+                        "no firmware with id " + Limits.shortened(firmwareId)));
         if (!image.deviceType().equals(device.deviceType())) {
             throw HttpError.badRequest("wrong_device_type", "firmware " + image.version() + " is for device type "
                     + image.deviceType() + ", device " + imei + " is a " + device.deviceType());

@@ -25,8 +25,6 @@ public final class Limits {
     public static final int CAMPAIGN_NAME = 128;
     /** IMEIs in a static group, in a campaign target, and data lines in one CSV import. */
     public static final int IMEI_LIST = 100_000;
-    /** Bytes of one CSV import (100,000 lines of the longest valid fields fit). */
-    public static final int IMPORT_BYTES = 32 * 1024 * 1024;
     /** The largest {@code limit} of a page or a list. */
     public static final int PAGE = 1000;
     /** Phases of a campaign as requested; one more may take the rest. */
@@ -105,7 +103,10 @@ public final class Limits {
         return value;
     }
 
-    /** A 400 {@code invalid_<field>}, the field's last path segment in snake case: {@code target.deviceType} → {@code invalid_device_type}. */
+    /**
+     * A 400 {@code invalid_<field>}, the field's last path segment in snake case:
+     * {@code target.deviceType} → {@code invalid_device_type}.
+     */
     public static HttpError invalid(String field, String detail) {
         String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[.*", "");
         return HttpError.badRequest("invalid_" + last.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(), detail);

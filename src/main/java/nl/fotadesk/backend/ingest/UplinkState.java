@@ -18,7 +18,10 @@ import java.util.Optional;
 record UplinkState(String reportedFirmware, DeviceStatus status, Integer progress, String fotaState,
                    Integer fotaResult, boolean finished) {
 
-    /** @throws HttpError 400 {@code invalid_record} naming the record whose value does not fit, before anything is stored */
+    /**
+     * @throws HttpError 400 {@code invalid_record} naming the record whose value does not fit, before
+     *                   anything is stored
+     */
     static UplinkState of(DeviceRow device, SenmlPack pack) {
         String firmware = text(pack, Ingestion.FIRMWARE, Limits.VERSION).orElse(device.reportedFirmware());
         String fotaState = text(pack, Ingestion.FOTA_STATE, Limits.FOTA_STATE).orElse(device.fotaState());
