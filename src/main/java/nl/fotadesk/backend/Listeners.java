@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Consumer;
 
 /**
  * The server's connectors: the management API's (HTTPS when a certificate is given) and, when asked,
@@ -47,13 +48,14 @@ final class Listeners {
         this.deviceUrl = deviceUrl;
     }
 
-    /** Opens the connectors (so their ports are known) and adds them to {@code jetty}. */
-    static Listeners open(Server jetty, BackendConfig config, HttpConfiguration http)
-            throws TlsSetupException, IOException {
+    /** Opens the connectors (so their ports are known), each set up by {@code tuning}, and adds them to {@code jetty}. */
+    static Listeners open(Server jetty, BackendConfig config, HttpConfiguration http,
+                          Consumer<ServerConnector> tuning) throws TlsSetupException, IOException {
         ServerConnector management = config.tls() == null
                 ? new ServerConnector(jetty, new HttpConnectionFactory(http))
                 : https(jetty, config.tls(), http);
         String scheme = config.tls() == null ? "http" : "https";
+        tuning.accept(management);
         management.setHost(config.host());
         management.setPort(config.port());
         management.open();
@@ -71,6 +73,7 @@ final class Listeners {
             return new Listeners(management, management, managementUrl, managementUrl);
         }
         ServerConnector devices = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        tuning.accept(devices);
         devices.setHost(config.devicePort().host());
         devices.setPort(config.devicePort().port());
         try {
