@@ -24,6 +24,7 @@ import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.ClientDeadlines;
 import nl.fotadesk.backend.http.ConnectionReuseLimit;
 import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
@@ -112,6 +113,7 @@ public final class BackendServer implements AutoCloseable {
                 settings.getOrCreateSecret(JWT_SECRET, box, BackendServer::newSecret)));
 
         jetty = new Server(threadPool());
+        jetty.setErrorHandler(new JsonErrors());
         ClientDeadlines deadlines = new ClientDeadlines(config.clientTimeouts());
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
         connector.setIdleTimeout(config.clientTimeouts().idle().toMillis());
