@@ -82,7 +82,8 @@ public final class BackendServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
-        images = new ImageStore(config.dataDir().resolve("firmware"));
+        images = ImageStore.open(config.dataDir().resolve("firmware"), database.jdbc(),
+                new FirmwareStore(database.jdbc()));
         SettingsStore settings = new SettingsStore(database.jdbc());
         ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey());
         generatedApiKey = keys.generatedKey();
