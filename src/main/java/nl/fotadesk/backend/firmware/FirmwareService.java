@@ -12,6 +12,9 @@ import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.StoreException;
 import nl.fotadesk.protocol.api.FirmwareView;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -27,6 +30,7 @@ import java.util.UUID;
 
 /** Firmware images: received into a temporary file, stored in the database with their record, described. */
 public final class FirmwareService {
+    private static final Logger LOG = LoggerFactory.getLogger(FirmwareService.class);
     /**
      * How long an upload keeps trying while another transaction holds what it needs (the same version,
      * the same bytes or a new device type being stored by a concurrent upload).
@@ -126,6 +130,8 @@ public final class FirmwareService {
                 if (!isContention(e) || Instant.now().isAfter(giveUp)) {
                     throw e;
                 }
+                LOG.debug("Upload of {} {} meets a concurrent upload ({}); trying again", row.deviceType(),
+                        row.version(), e.getMessage());
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
