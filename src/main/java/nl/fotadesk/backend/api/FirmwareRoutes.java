@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.firmware.FirmwareService;
+import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.Router;
@@ -27,7 +28,7 @@ public final class FirmwareRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/firmware", x -> new UploadBody(x, firmware.begin(x.query("deviceType"),
+        router.addStreamed("POST", "/api/v1/firmware", x -> new UploadBody(x, firmware.begin(x.query("deviceType"),
                         x.query("version"), x.request().getHeaders().getLongField(HttpHeader.CONTENT_LENGTH))).read())
                 .add("GET", "/api/v1/firmware", x -> x.json(200, firmware.list()))
                 .add("GET", "/api/v1/firmware/{id}", x -> x.json(200, firmware.get(x.path("id"))))
@@ -54,7 +55,8 @@ public final class FirmwareRoutes implements Routes {
 
     /**
      * Reads an upload's body as it arrives (Jetty's read/demand): while the client is silent no thread
-     * waits for it; each piece goes to the upload's temporary file as it comes.
+     * waits for it; each piece goes to the upload's temporary file as it comes. A body that misses its
+     * deadline is answered 408; one whose client went away is dropped; both leave no file behind.
      */
     private static final class UploadBody {
         private final Router.Exchange x;
@@ -75,9 +77,14 @@ public final class FirmwareRoutes implements Routes {
                     }
                     if (Content.Chunk.isFailure(chunk)) {
                         discard();
-                        LOG.info("POST /api/v1/firmware: the client went away before the image was received ({})",
-                                chunk.getFailure().toString());
-                        x.callback().failed(chunk.getFailure());
+                        HttpError timeout = Bodies.timeoutOf(chunk.getFailure());
+                        if (timeout != null) {
+                            Json.error(x.response(), x.callback(), timeout);
+                        } else {
+                            LOG.info("POST /api/v1/firmware: the client went away before the image was received ({})",
+                                    chunk.getFailure().toString());
+                            x.callback().failed(chunk.getFailure());
+                        }
                         return;
                     }
                     try {

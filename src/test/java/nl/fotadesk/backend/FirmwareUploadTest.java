@@ -1,7 +1,8 @@
 package nl.fotadesk.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.ClientTimeouts;
+import nl.fotadesk.backend.http.Router;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,17 +30,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Uploads leave nothing behind: no temporary file of an upload cut off or refused, none after a
+ * Uploads are streamed to disk as they arrive (larger than any body held in memory, no thread held
+ * while the client is silent) and leave nothing behind: no temporary file of an upload cut off or refused, none after a
  * start, and one stored image however many uploads race for one version or one set of bytes.
  */
-class FirmwareUploadCleanupTest {
+class FirmwareUploadTest {
     static final MediaType OCTETS = MediaType.get("application/octet-stream");
+    static final Duration DEADLINE = Duration.ofSeconds(20);
 
     @TempDir
     Path data;
@@ -54,6 +56,16 @@ class FirmwareUploadCleanupTest {
     }
 
     @Test
+    void anImageLargerThanAnyBodyHeldInMemoryIsStreamed() throws Exception {
+        backend = new TestBackend(data);
+        byte[] image = bytes(5, Router.MAX_BODY + 1_000_000);
+        String id = backend.uploadFirmware("tracker-x", "2.0.0", image);
+        try (Response content = backend.api("GET", "/api/v1/firmware/" + id + "/content", null)) {
+            assertThat(content.body().bytes()).isEqualTo(image);
+        }
+    }
+
+    @Test
     void anUploadCutOffMidwayLeavesNoTemporaryFile() throws Exception {
         backend = new TestBackend(data);
         try (Socket socket = new Socket("127.0.0.1", backend.port())) {
@@ -61,13 +73,29 @@ class FirmwareUploadCleanupTest {
             out.write(uploadHead("2.0.0", 8_000_000));
             out.write(new byte[1_000_000]);
             out.flush();
-            awaitThat(() -> temporaryFiles().size() == 1 && size(temporaryFiles().get(0)) == 1_000_000,
-                    "the first megabyte is in a temporary file");
+            await("the first megabyte is in a temporary file").atMost(DEADLINE)
+                    .until(() -> temporaryFiles().size() == 1 && size(temporaryFiles().get(0)) == 1_000_000);
             socket.setSoLinger(true, 0);
         }
-        awaitThat(() -> temporaryFiles().isEmpty(), "the temporary file is removed");
+        await("the temporary file is removed").atMost(DEADLINE).until(() -> temporaryFiles().isEmpty());
         assertThat(backend.apiJson("GET", "/api/v1/firmware", null, 200)).isEmpty();
         assertThat(filesIn(data.resolve("firmware"))).isEmpty();
+    }
+
+    @Test
+    void anUploadThatMissesItsDeadlineIsAnswered408AndLeavesNoTemporaryFile() throws Exception {
+        backend = new TestBackend(BackendConfig.local(data, 0, TestBackend.API_KEY)
+                .withClientTimeouts(new ClientTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(30),
+                        Duration.ofSeconds(1))));
+        try (Socket socket = new Socket("127.0.0.1", backend.port())) {
+            socket.setSoTimeout((int) DEADLINE.toMillis());
+            socket.getOutputStream().write(uploadHead("2.0.0", 1000));
+            socket.getOutputStream().write(new byte[10]);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 408 ").contains("request_timeout");
+        }
+        await("the temporary file is removed").atMost(DEADLINE).until(() -> temporaryFiles().isEmpty());
+        assertThat(backend.apiJson("GET", "/api/v1/firmware", null, 200)).isEmpty();
     }
 
     @Test
@@ -81,7 +109,7 @@ class FirmwareUploadCleanupTest {
                 socket.getOutputStream().write(uploadHead("2.0." + i, 1_000_000));
                 socket.getOutputStream().write(new byte[10]);
             }
-            awaitThat(() -> temporaryFiles().size() == 250, "250 uploads begun");
+            await("250 uploads begun").atMost(DEADLINE).until(() -> temporaryFiles().size() == 250);
             assertThat(backend.apiJson("GET", "/api/v1/firmware", null, 200))
                     .as("answered while 250 uploads wait for their bodies (200 server threads)").isEmpty();
         } finally {
@@ -89,7 +117,7 @@ class FirmwareUploadCleanupTest {
                 socket.close();
             }
         }
-        awaitThat(() -> temporaryFiles().isEmpty(), "the temporary files are removed");
+        await("the temporary files are removed").atMost(DEADLINE).until(() -> temporaryFiles().isEmpty());
     }
 
     @Test
@@ -220,15 +248,5 @@ class FirmwareUploadCleanupTest {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    private static void awaitThat(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }
