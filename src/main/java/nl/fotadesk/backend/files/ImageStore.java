@@ -82,10 +82,18 @@ public final class ImageStore implements AutoCloseable {
         persist(image.sha256(), image.size(), upload.file());
     }
 
-    /** After the firmware's transaction committed: the upload's file becomes this node's cached copy. */
-    public void cache(ImageUpload upload) throws IOException {
-        Files.move(upload.file(), path(upload.image().sha256()), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * After the firmware's transaction committed: the upload's file becomes this node's cached copy.
+     * Only a saving: when the move fails the image is fetched from the database on first use.
+     */
+    public void cache(ImageUpload upload) {
+        try {
+            Files.move(upload.file(), path(upload.image().sha256()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Could not keep the uploaded image {} in the cache; it is fetched when needed",
+                    upload.image().sha256(), e);
+        }
     }
 
     /**

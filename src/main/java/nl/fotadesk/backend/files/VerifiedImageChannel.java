@@ -71,13 +71,12 @@ final class VerifiedImageChannel extends FileChannel {
     /** {@code span} bytes of whole blocks from {@code blockStart}, each block checked. */
     private ByteBuffer readVerified(long blockStart, int span) throws IOException {
         Scratch scratch = SCRATCH.get();
-        for (boolean fresh = false; ; fresh = true) {
+        boolean fetchedAgain = false;
+        while (true) {
             FileChannel current = file;
             ByteBuffer buffer = scratch.buffer().clear().limit(span);
             try {
-                while (buffer.hasRemaining() && current.read(buffer, blockStart + buffer.position()) >= 0) {
-                    // until the span is read or the file ends early (then the blocks do not match)
-                }
+                readFully(current, buffer, blockStart);
             } catch (ClosedByInterruptException e) {
                 reopen(current, false);
                 throw e;
@@ -91,11 +90,22 @@ final class VerifiedImageChannel extends FileChannel {
             if (!buffer.hasRemaining() && blocksMatch(scratch, blockStart, span)) {
                 return buffer;
             }
-            if (fresh) {
+            if (fetchedAgain) {
                 throw new IOException("firmware image " + sha256 + " cannot be verified: its fetched copy differs"
                         + " from the SHA-256-proven one at byte " + blockStart);
             }
             reopen(current, true);
+            fetchedAgain = true;
+        }
+    }
+
+    /** Fills {@code buffer} from {@code at}, or less when the file ends early (then its blocks do not match). */
+    private static void readFully(FileChannel from, ByteBuffer buffer, long at) throws IOException {
+        int start = buffer.position();
+        while (buffer.hasRemaining()) {
+            if (from.read(buffer, at + buffer.position() - start) < 0) {
+                return;
+            }
         }
     }
 

@@ -22,7 +22,6 @@ import java.nio.channels.FileChannel;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -110,7 +109,7 @@ public final class FirmwareService {
         ImageStore.StoredImage image = upload.body.finish();
         FirmwareRow row = new FirmwareRow(UUID.randomUUID().toString(), upload.deviceType, upload.version,
                 image.size(), image.sha256(), image.crc32(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-        Instant giveUp = Instant.now().plus(CONTENTION_LIMIT);
+        long giveUp = System.nanoTime() + CONTENTION_LIMIT.toNanos();
         while (true) {
             try {
                 jdbc.inTransaction(() -> {
@@ -127,7 +126,7 @@ public final class FirmwareService {
             } catch (StoreException e) {
                 // Concurrent uploads wait for each other here: the one that commits first wins, a
                 // later one of the same version ends with the 409 of insert, one of the same bytes shares them.
-                if (!isContention(e) || Instant.now().isAfter(giveUp)) {
+                if (!isContention(e) || System.nanoTime() - giveUp > 0) {
                     throw e;
                 }
                 LOG.debug("Upload of {} {} meets a concurrent upload ({}); trying again", row.deviceType(),
