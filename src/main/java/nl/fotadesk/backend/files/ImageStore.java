@@ -179,7 +179,8 @@ public final class ImageStore implements AutoCloseable {
                 throw new NoSuchFileException("firmware image " + sha256 + " is neither in the database nor cached");
             }
             if (!result.sha256().equals(sha256)) {
-                throw new IOException("the database's copy of firmware image " + sha256 + " does not match its SHA-256");
+                throw new IOException("the database's copy of firmware image " + sha256
+                        + " does not match its SHA-256");
             }
             Files.move(temp, path(sha256), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return result;

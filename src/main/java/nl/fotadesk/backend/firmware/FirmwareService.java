@@ -171,7 +171,7 @@ public final class FirmwareService {
         return images.channel(f.sha256());
     }
 
-    /** Deletes an image that no device and no campaign uses, with its stored bytes unless another record shares them. */
+    /** Deletes an image that nothing uses, with its stored bytes unless another record shares them. */
     public void delete(String id) throws IOException {
         FirmwareRow f = find(id);
         FirmwareView v = view(f);
