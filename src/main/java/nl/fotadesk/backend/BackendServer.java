@@ -96,7 +96,8 @@ public final class BackendServer implements AutoCloseable {
         dataDir = config.dataDir();
         database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
-        images = new ImageStore(config.dataDir().resolve("firmware"));
+        images = ImageStore.open(config.dataDir().resolve("firmware"), database.jdbc(),
+                new FirmwareStore(database.jdbc()));
         OwnerOnly.restrictTree(dataDir);
         SettingsStore settings = new SettingsStore(database.jdbc());
         SecretBox box;
