@@ -66,7 +66,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The FOTA Desk backend: device ingestion, firmware file server and management API on one
- * Jetty connector (or the device endpoints on their own, see {@link Listeners}), over one database. Embedded by the app, run alone by {@code fota-desk server}.
+ * Jetty connector (or the device endpoints on their own, see {@link Listeners}), over one database.
+ * Embedded by the app, run alone by {@code fota-desk server}.
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);

@@ -48,7 +48,10 @@ final class Listeners {
         this.deviceUrl = deviceUrl;
     }
 
-    /** Opens the connectors (so their ports are known), each set up by {@code tuning}, and adds them to {@code jetty}. */
+    /**
+     * Opens the connectors (so their ports are known), each set up by {@code tuning}, and adds them to
+     * {@code jetty}.
+     */
     static Listeners open(Server jetty, BackendConfig config, HttpConfiguration http,
                           Consumer<ServerConnector> tuning) throws TlsSetupException, IOException {
         ServerConnector management = config.tls() == null
@@ -132,7 +135,8 @@ final class Listeners {
                 certificate.getSubjectX500Principal().getName(), certificate.getNotAfter().toInstant(),
                 CertificateFingerprint.sha256(certificate));
         Instant now = Instant.now();
-        if (now.isAfter(certificate.getNotAfter().toInstant()) || now.isBefore(certificate.getNotBefore().toInstant())) {
+        if (now.isAfter(certificate.getNotAfter().toInstant())
+                || now.isBefore(certificate.getNotBefore().toInstant())) {
             LOG.warn("The HTTPS certificate is not valid now (valid from {} until {}): clients will refuse it.",
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
         }

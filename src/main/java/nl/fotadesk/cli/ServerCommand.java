@@ -54,10 +54,12 @@ public final class ServerCommand implements Callable<Integer> {
     String deviceHost;
 
     static final class TlsFiles {
-        @Option(names = "--tls-cert", required = true, description = "PEM certificate, or chain with the server's own first.")
+        @Option(names = "--tls-cert", required = true,
+                description = "PEM certificate, or chain with the server's own first.")
         Path certificate;
 
-        @Option(names = "--tls-key", required = true, description = "PEM private key (PKCS#8, unencrypted) of that certificate.")
+        @Option(names = "--tls-key", required = true,
+                description = "PEM private key (PKCS#8, unencrypted) of that certificate.")
         Path key;
     }
 
@@ -101,7 +103,8 @@ public final class ServerCommand implements Callable<Integer> {
         String address = host != null ? host : tls != null ? "0.0.0.0" : "127.0.0.1";
         BackendConfig config = new BackendConfig(address, port, folder, apiKey(), publicUrl,
                 maxFirmwareMib * 1024 * 1024, jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK,
-                ClientTimeouts.DEFAULTS, secrets(), tls == null ? null : new BackendConfig.Tls(tls.certificate, tls.key),
+                ClientTimeouts.DEFAULTS, secrets(),
+                tls == null ? null : new BackendConfig.Tls(tls.certificate, tls.key),
                 devicePort == null ? null : new BackendConfig.DevicePort(deviceHost, devicePort));
         BackendServer server;
         try {

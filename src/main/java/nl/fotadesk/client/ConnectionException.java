@@ -23,7 +23,7 @@ public final class ConnectionException extends FotaDeskException {
         TIMEOUT,
         /** A secure (https) connection could not be set up. */
         TLS,
-        /** The server's certificate is not trusted by this computer, nor trusted by the user; see {@link #certificate()}. */
+        /** The server's certificate is trusted neither by this computer nor by the user; see {@link #certificate()}. */
         UNTRUSTED_CERTIFICATE,
         /** The server presents another certificate than the one the user trusted: possibly an interception. */
         CERTIFICATE_CHANGED,
@@ -50,7 +50,10 @@ public final class ConnectionException extends FotaDeskException {
         return reason;
     }
 
-    /** The certificate the server presented, when it was refused ({@link Reason#UNTRUSTED_CERTIFICATE}, {@link Reason#CERTIFICATE_CHANGED}). */
+    /**
+     * The certificate the server presented, when it was refused ({@link Reason#UNTRUSTED_CERTIFICATE},
+     * {@link Reason#CERTIFICATE_CHANGED}).
+     */
     public Optional<ServerCertificate> certificate() {
         return Optional.ofNullable(certificate);
     }
@@ -73,7 +76,8 @@ public final class ConnectionException extends FotaDeskException {
             ServerCertificate presented = untrusted.presented();
             if (untrusted.trusted() != null) {
                 return new ConnectionException(Reason.CERTIFICATE_CHANGED, "The server at " + server
-                        + " presents another certificate than the one trusted for it (SHA-256 " + presented.fingerprint()
+                        + " presents another certificate than the one trusted for it (SHA-256 "
+                        + presented.fingerprint()
                         + " instead of " + untrusted.trusted() + "). Someone may be intercepting the connection;"
                         + " trust the new certificate only when the server's administrator confirms its fingerprint.",
                         e, presented);

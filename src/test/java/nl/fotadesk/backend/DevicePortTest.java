@@ -78,7 +78,8 @@ class DevicePortTest {
         Downlink downlink = uplink(server.deviceUrl());
         assertThat(downlink.url()).startsWith(server.deviceUrl() + "/f/v1/");
         try (Response r = devices.newCall(new Request.Builder().url(downlink.url())
-                .header("Authorization", "Bearer " + downlink.token()).header("Range", "bytes=0-99").build()).execute()) {
+                .header("Authorization", "Bearer " + downlink.token()).header("Range", "bytes=0-99").build())
+                .execute()) {
             assertThat(r.code()).isEqualTo(206);
             assertThat(r.body().bytes()).hasSize(100);
         }

@@ -67,14 +67,16 @@ class HttpsTest {
             OkHttpClient https = TrustingHttp.trusting(server.x509());
             String firmware;
             try (Response r = https.newCall(new Request.Builder().url(backend.url()
-                    + "/api/v1/firmware?deviceType=tracker-x&version=2.0.0").header("Authorization", "Bearer " + API_KEY)
+                    + "/api/v1/firmware?deviceType=tracker-x&version=2.0.0")
+                    .header("Authorization", "Bearer " + API_KEY)
                     .post(RequestBody.create(new byte[500])).build()).execute()) {
                 assertThat(r.code()).isEqualTo(201);
                 firmware = Json.MAPPER.readTree(r.body().string()).get("id").asText();
             }
             send(https, "POST", backend.url() + "/api/v1/devices", Map.of("imei", IMEI, "deviceType", "tracker-x",
                     "client", "acme", "secret", TestBackend.SECRET, "firmware", "1.0.0"), 201);
-            send(https, "PUT", backend.url() + "/api/v1/devices/" + IMEI + "/desired", Map.of("firmwareId", firmware), 200);
+            send(https, "PUT", backend.url() + "/api/v1/devices/" + IMEI + "/desired",
+                    Map.of("firmwareId", firmware), 200);
             String body = TestBackend.pack(IMEI, "{\"n\":\"firmware\",\"vs\":\"1.0.0\"}");
             try (Response r = https.newCall(DevicePortTest.uplinkRequest(backend.url(), body)).execute()) {
                 assertThat(r.code()).isEqualTo(200);

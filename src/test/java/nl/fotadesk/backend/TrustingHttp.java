@@ -21,7 +21,8 @@ final class TrustingHttp {
     static OkHttpClient trusting(X509Certificate certificate) throws Exception {
         X509TrustManager trust = trustManager(certificate);
         return new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30))
-                .sslSocketFactory(tls(trust).getSocketFactory(), trust).hostnameVerifier((host, session) -> true).build();
+                .sslSocketFactory(tls(trust).getSocketFactory(), trust)
+                .hostnameVerifier((host, session) -> true).build();
     }
 
     /** The certificates a server presents in its handshake, as sent (OkHttp shows a cleaned chain). */

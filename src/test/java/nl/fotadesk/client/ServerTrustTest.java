@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** An https server with a self-signed certificate: refused until trusted by its fingerprint, and only that certificate. */
+/** An https server with a self-signed certificate: refused until trusted by its fingerprint, then only that one. */
 class ServerTrustTest {
     @TempDir
     static Path folder;
@@ -64,7 +64,8 @@ class ServerTrustTest {
         ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> new FotaDeskClient(backend.url(),
                 API_KEY, ServerTrust.pinned(another.fingerprint())).checkConnection());
         assertThat(e.reason()).isEqualTo(ConnectionException.Reason.CERTIFICATE_CHANGED);
-        assertThat(e.certificate().orElseThrow().fingerprint()).as("the one presented").isEqualTo(certificate.fingerprint());
+        assertThat(e.certificate().orElseThrow().fingerprint()).as("the one presented")
+                .isEqualTo(certificate.fingerprint());
         assertThat(e.getMessage()).contains("intercepting").contains(another.fingerprint())
                 .contains(certificate.fingerprint());
     }
@@ -74,9 +75,11 @@ class ServerTrustTest {
         String colons = certificate.fingerprint();
         assertThat(CertificateFingerprint.normalize("SHA256: " + colons)).isEqualTo(colons);
         assertThat(CertificateFingerprint.normalize("sha256 Fingerprint=" + colons)).isEqualTo(colons);
-        assertThat(CertificateFingerprint.normalize(colons.replace(":", " ").toLowerCase(Locale.ROOT))).isEqualTo(colons);
+        assertThat(CertificateFingerprint.normalize(colons.replace(":", " ").toLowerCase(Locale.ROOT)))
+                .isEqualTo(colons);
         assertThat(ServerTrust.pinned(colons).pinnedFingerprint()).contains(colons);
         assertThatThrownBy(() -> ServerTrust.pinned("AB:CD")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServerTrust.pinned(colons.replace('A', 'G'))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServerTrust.pinned(colons.replace('A', 'G')))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -76,10 +76,12 @@ public record TestCertificate(Path certificate, Path key, X509Certificate x509, 
         }
     }
 
-    private static TestCertificate write(Path folder, String name, Path store, X509Certificate x509) throws IOException {
+    private static TestCertificate write(Path folder, String name, Path store, X509Certificate x509)
+            throws IOException {
         try {
             PrivateKey key = (PrivateKey) load(store).getKey("server", PASSWORD.toCharArray());
-            Path certificateFile = Files.writeString(folder.resolve(name + "-cert.pem"), pem("CERTIFICATE", x509.getEncoded()));
+            Path certificateFile = Files.writeString(folder.resolve(name + "-cert.pem"),
+                    pem("CERTIFICATE", x509.getEncoded()));
             Path keyFile = Files.writeString(folder.resolve(name + "-key.pem"), pem("PRIVATE KEY", key.getEncoded()));
             return new TestCertificate(certificateFile, keyFile, x509, CertificateFingerprint.sha256(x509), store);
         } catch (GeneralSecurityException e) {
