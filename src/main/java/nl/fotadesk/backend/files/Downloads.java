@@ -1,129 +1,122 @@
 package nl.fotadesk.backend.files;
 
 import nl.fotadesk.backend.store.DeviceStore;
-import nl.fotadesk.backend.store.DownloadRow;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareRow;
-import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.protocol.api.DeviceStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Downloads as the file server sees them, cached in memory so a part request costs no database
- * round trip. Request counts and served bytes are counted here and written behind by {@link #flush()}
- * (every second and at shutdown), so the 19,999-request limit survives a restart.
+ * Downloads as the file server sees them. Only what never changes about a download (its device and
+ * image) is cached in memory; whether it is still active and how much it served live in the database
+ * alone. Each part request is decided and counted there in a group-commit batch before it is answered,
+ * so every node applies the same limit to the same count, a download ended through any node is refused
+ * by all at once, and no count is lost in a crash.
  */
 public final class Downloads {
-    private static final Logger LOG = LoggerFactory.getLogger(Downloads.class);
+    public static final int MAX_REQUESTS_PER_DOWNLOAD = 19_999;
+    /** Cached downloads; when full the cache starts over (a download costs one read to cache again). */
+    private static final int CACHED = 65_536;
 
-    /** A cached download with its live counters. */
-    public static final class Live {
-        final String id;
-        final String imei;
-        final FirmwareRow firmware;
-        volatile boolean active;
-        final AtomicInteger requests;
-        final AtomicLong bytes;
-        private final AtomicLong changes = new AtomicLong();
-        private long flushedChanges;
-
-        Live(DownloadRow row) {
-            id = row.id();
-            imei = row.imei();
-            firmware = row.firmware();
-            active = row.active();
-            requests = new AtomicInteger(row.requestCount());
-            bytes = new AtomicLong(row.bytesServed());
-        }
-
-        public FirmwareRow firmware() {
-            return firmware;
-        }
-
-        public boolean active() {
-            return active;
-        }
-
-        /** Counts one more request and returns the count including it. */
-        int countRequest() {
-            changes.incrementAndGet();
-            return requests.incrementAndGet();
-        }
-
-        void countBytes(long n) {
-            bytes.addAndGet(n);
-            changes.incrementAndGet();
-        }
+    /** What never changes about a download. */
+    public record Download(String id, String imei, FirmwareRow firmware) {
     }
 
-    private final Jdbc jdbc;
+    /** What the count decided for one part request. */
+    public enum Verdict {
+        /** Counted: answer it. */
+        SERVE,
+        /** The download was cancelled or replaced: 410. */
+        GONE,
+        /** The download used up its requests: 429. */
+        TOO_MANY
+    }
+
+    private record Count(Download download, long bytes) {
+    }
+
     private final DownloadStore store;
     private final DeviceStore devices;
-    private final Map<String, Live> cache = new ConcurrentHashMap<>();
+    private final GroupCommit writes;
+    private final GroupCommit.Kind<Count, Verdict> counting = this::countAll;
+    private final Map<String, Download> cache = new ConcurrentHashMap<>();
 
-    public Downloads(Jdbc jdbc, DownloadStore store, DeviceStore devices) {
-        this.jdbc = jdbc;
+    public Downloads(DownloadStore store, DeviceStore devices, GroupCommit writes) {
         this.store = store;
         this.devices = devices;
+        this.writes = writes;
     }
 
-    public Optional<Live> find(String id) {
-        Live live = cache.get(id);
-        if (live != null) {
-            return Optional.of(live);
-        }
-        return store.find(id).map(row -> cache.computeIfAbsent(id, k -> new Live(row)));
-    }
-
-    /** Counts a request for a part of {@code live}; the first one marks the device as downloading. */
-    public int countRequest(Live live) {
-        int count = live.countRequest();
-        if (count == 1) {
-            devices.advance(live.imei, live.id, DeviceStatus.NOTIFIED, DeviceStatus.DOWNLOADING);
-        }
-        return count;
-    }
-
-    public void countBytes(Live live, long n) {
-        live.countBytes(n);
-    }
-
-    /** Ends a download: once the surrounding transaction commits, its URL answers 410. */
-    public void deactivate(String id) {
-        store.deactivate(id);
-        jdbc.afterCommit(() -> {
-            Live live = cache.get(id);
-            if (live != null) {
-                live.active = false;
+    /** The download, or null when there is none with this id. */
+    public Download find(String id) {
+        Download download = cache.get(id);
+        if (download == null) {
+            download = store.find(id).map(row -> new Download(row.id(), row.imei(), row.firmware())).orElse(null);
+            if (download != null) {
+                if (cache.size() >= CACHED) {
+                    cache.clear();
+                }
+                cache.put(id, download);
             }
-        });
+        }
+        return download;
     }
 
-    /** The bytes served so far, including those not yet flushed. */
-    public Optional<Long> bytesServed(String id) {
-        Live live = cache.get(id);
-        return live == null ? Optional.empty() : Optional.of(live.bytes.get());
+    /**
+     * Counts one request for a part of {@code download} that answers {@code bytes} of body, unless the
+     * download is no longer active or has had its {@link #MAX_REQUESTS_PER_DOWNLOAD} requests. The
+     * future completes once the count is committed; it fails with {@link GroupCommit.Full} when too
+     * many writes wait already.
+     */
+    public CompletableFuture<Verdict> count(Download download, long bytes) {
+        return writes.submit(counting, new Count(download, bytes));
     }
 
-    /** Writes changed counters to the database. */
-    public synchronized void flush() {
-        for (Live live : cache.values()) {
-            long changes = live.changes.get();
-            if (changes != live.flushedChanges) {
-                try {
-                    store.saveCounters(live.id, live.requests.get(), live.bytes.get());
-                    live.flushedChanges = changes;
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not save the counters of download {}; will retry", live.id, e);
+    /** One batch's counts: its download rows are locked, every request decided in order, the rows updated. */
+    private List<Verdict> countAll(List<Count> counts) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (Count c : counts) {
+            ids.add(c.download.id);
+        }
+        Map<String, DownloadStore.Counters> before = store.lockCounters(ids);
+        Map<String, DownloadStore.Counters> after = new HashMap<>(before);
+        List<Verdict> verdicts = new ArrayList<>(counts.size());
+        for (Count c : counts) {
+            DownloadStore.Counters now = after.get(c.download.id);
+            if (now == null || !now.active()) {
+                verdicts.add(Verdict.GONE);
+            } else if (now.requestCount() >= MAX_REQUESTS_PER_DOWNLOAD) {
+                verdicts.add(Verdict.TOO_MANY);
+            } else {
+                after.put(c.download.id, new DownloadStore.Counters(true, now.requestCount() + 1,
+                        now.bytesServed() + c.bytes));
+                verdicts.add(Verdict.SERVE);
+            }
+        }
+        for (Count c : counts) {
+            String id = c.download.id;
+            DownloadStore.Counters old = before.get(id);
+            DownloadStore.Counters now = after.remove(id);
+            if (now != null && now != old) {
+                store.saveCounters(id, now.requestCount(), now.bytesServed());
+                if (old.requestCount() == 0) {
+                    devices.advance(c.download.imei, id, DeviceStatus.NOTIFIED, DeviceStatus.DOWNLOADING);
                 }
             }
         }
+        return verdicts;
+    }
+
+    /** Ends a download: once the surrounding transaction commits, its URL answers 410 on every node. */
+    public void deactivate(String id) {
+        store.deactivate(id);
     }
 }

@@ -1,9 +1,17 @@
 package nl.fotadesk.backend.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 public final class DownloadStore {
+    /** What changes about a download as it is served. */
+    public record Counters(boolean active, int requestCount, long bytesServed) {
+    }
+
     private final Jdbc jdbc;
 
     public DownloadStore(Jdbc jdbc) {
@@ -23,6 +31,23 @@ public final class DownloadStore {
                 rs.getLong("bytes_served"), new FirmwareRow(rs.getString("fid"), rs.getString("device_type"),
                 rs.getString("version"), rs.getLong("size"), rs.getString("sha256"), rs.getString("crc32"),
                 Jdbc.instant(rs, "uploaded_at"))), id);
+    }
+
+    /**
+     * The counters of the downloads {@code ids} (those that exist), their rows locked until the current
+     * transaction ends, in id order so that two writers locking overlapping sets do not deadlock.
+     */
+    public Map<String, Counters> lockCounters(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Counters> counters = new HashMap<>();
+        jdbc.list("SELECT id, active, request_count, bytes_served FROM downloads WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id FOR UPDATE",
+                rs -> Map.entry(rs.getString("id"), new Counters(rs.getBoolean("active"),
+                        rs.getInt("request_count"), rs.getLong("bytes_served"))), ids.toArray())
+                .forEach(row -> counters.put(row.getKey(), row.getValue()));
+        return counters;
     }
 
     public void deactivate(String id) {
