@@ -107,7 +107,7 @@ public final class BackendServer implements AutoCloseable {
         GroupStore groupStore = new GroupStore(jdbc);
         EventLog events = new EventLog(jdbc, clock);
         writes = new GroupCommit(jdbc, jetty.getThreadPool(), GroupCommit.DEFAULT_CAPACITY);
-        Downloads downloads = new Downloads(downloadStore, deviceStore, writes);
+        Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
         Ingestion ingestion = new Ingestion(writes, deviceStore, downloadStore, downloads, tokens, events, campaignStore,
                 publicUrl, clock);

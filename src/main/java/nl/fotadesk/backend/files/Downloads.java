@@ -4,13 +4,15 @@ import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.GroupCommit;
+import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.protocol.api.DeviceStatus;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Downloads {
     public static final int MAX_REQUESTS_PER_DOWNLOAD = 19_999;
-    /** Cached downloads; when full the cache starts over (a download costs one read to cache again). */
+    /** Downloads remembered; when full, memory starts over (a download costs one read to cache again). */
     private static final int CACHED = 65_536;
 
     /** What never changes about a download. */
@@ -43,13 +45,20 @@ public final class Downloads {
     private record Count(Download download, long bytes) {
     }
 
+    private final Jdbc jdbc;
     private final DownloadStore store;
     private final DeviceStore devices;
     private final GroupCommit writes;
     private final GroupCommit.Kind<Count, Verdict> counting = this::countAll;
     private final Map<String, Download> cache = new ConcurrentHashMap<>();
+    /**
+     * Downloads this node has served parts of since its start: their devices were moved from notified to
+     * downloading already, which never goes back for the same download.
+     */
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
 
-    public Downloads(DownloadStore store, DeviceStore devices, GroupCommit writes) {
+    public Downloads(Jdbc jdbc, DownloadStore store, DeviceStore devices, GroupCommit writes) {
+        this.jdbc = jdbc;
         this.store = store;
         this.devices = devices;
         this.writes = writes;
@@ -61,10 +70,7 @@ public final class Downloads {
         if (download == null) {
             download = store.find(id).map(row -> new Download(row.id(), row.imei(), row.firmware())).orElse(null);
             if (download != null) {
-                if (cache.size() >= CACHED) {
-                    cache.clear();
-                }
-                cache.put(id, download);
+                remember(cache, id, download);
             }
         }
         return download;
@@ -80,39 +86,74 @@ public final class Downloads {
         return writes.submit(counting, new Count(download, bytes));
     }
 
-    /** One batch's counts: its download rows are locked, every request decided in order, the rows updated. */
+    /**
+     * One batch's counts, download by download in id order (so writers on several nodes lock rows in the
+     * same order). Usually one conditional update counts all of a download's requests; only when that
+     * finds the download ended or near its limit is its row locked and each request decided in turn.
+     */
     private List<Verdict> countAll(List<Count> counts) {
-        TreeSet<String> ids = new TreeSet<>();
-        for (Count c : counts) {
-            ids.add(c.download.id);
+        Map<String, List<Integer>> byDownload = new TreeMap<>();
+        for (int i = 0; i < counts.size(); i++) {
+            byDownload.computeIfAbsent(counts.get(i).download.id, id -> new ArrayList<>()).add(i);
         }
-        Map<String, DownloadStore.Counters> before = store.lockCounters(ids);
-        Map<String, DownloadStore.Counters> after = new HashMap<>(before);
-        List<Verdict> verdicts = new ArrayList<>(counts.size());
-        for (Count c : counts) {
-            DownloadStore.Counters now = after.get(c.download.id);
-            if (now == null || !now.active()) {
-                verdicts.add(Verdict.GONE);
-            } else if (now.requestCount() >= MAX_REQUESTS_PER_DOWNLOAD) {
-                verdicts.add(Verdict.TOO_MANY);
+        Verdict[] verdicts = new Verdict[counts.size()];
+        for (Map.Entry<String, List<Integer>> requests : byDownload.entrySet()) {
+            String id = requests.getKey();
+            List<Integer> positions = requests.getValue();
+            long bytes = 0;
+            for (int i : positions) {
+                bytes += counts.get(i).bytes;
+            }
+            boolean served;
+            if (store.addCounts(id, positions.size(), bytes, MAX_REQUESTS_PER_DOWNLOAD)) {
+                positions.forEach(i -> verdicts[i] = Verdict.SERVE);
+                served = true;
             } else {
-                after.put(c.download.id, new DownloadStore.Counters(true, now.requestCount() + 1,
-                        now.bytesServed() + c.bytes));
-                verdicts.add(Verdict.SERVE);
+                served = countOneByOne(id, positions, counts, verdicts);
+            }
+            if (served && !started.contains(id)) {
+                devices.advance(counts.get(positions.get(0)).download.imei, id, DeviceStatus.NOTIFIED,
+                        DeviceStatus.DOWNLOADING);
+                jdbc.afterCommit(() -> remember(started, id));
             }
         }
-        for (Count c : counts) {
-            String id = c.download.id;
-            DownloadStore.Counters old = before.get(id);
-            DownloadStore.Counters now = after.remove(id);
-            if (now != null && now != old) {
-                store.saveCounters(id, now.requestCount(), now.bytesServed());
-                if (old.requestCount() == 0) {
-                    devices.advance(c.download.imei, id, DeviceStatus.NOTIFIED, DeviceStatus.DOWNLOADING);
-                }
+        return Arrays.asList(verdicts);
+    }
+
+    /** Decides a download's requests in order under its row lock; true when any was served. */
+    private boolean countOneByOne(String id, List<Integer> positions, List<Count> counts, Verdict[] verdicts) {
+        DownloadStore.Counters now = store.lockCounters(id).orElse(null);
+        int served = 0;
+        long bytes = 0;
+        for (int i : positions) {
+            if (now == null || !now.active()) {
+                verdicts[i] = Verdict.GONE;
+            } else if (now.requestCount() + served >= MAX_REQUESTS_PER_DOWNLOAD) {
+                verdicts[i] = Verdict.TOO_MANY;
+            } else {
+                verdicts[i] = Verdict.SERVE;
+                served++;
+                bytes += counts.get(i).bytes;
             }
         }
-        return verdicts;
+        if (served > 0) {
+            store.saveCounters(id, now.requestCount() + served, now.bytesServed() + bytes);
+        }
+        return served > 0;
+    }
+
+    private static <K, V> void remember(Map<K, V> map, K key, V value) {
+        if (map.size() >= CACHED) {
+            map.clear();
+        }
+        map.put(key, value);
+    }
+
+    private static <T> void remember(Set<T> set, T value) {
+        if (set.size() >= CACHED) {
+            set.clear();
+        }
+        set.add(value);
     }
 
     /** Ends a download: once the surrounding transaction commits, its URL answers 410 on every node. */

@@ -70,8 +70,7 @@ public final class Ingestion {
      */
     public CompletableFuture<Optional<byte[]>> accept(byte[] body, String token) {
         try {
-            Uplink uplink = read(body, token);
-            return writes.submit(() -> store(uplink));
+            return submit(body, token);
         } catch (HttpError e) {
             return CompletableFuture.failedFuture(e);
         } catch (GroupCommit.Full e) {
@@ -79,13 +78,23 @@ public final class Ingestion {
         }
     }
 
-    /** An authenticated uplink and the state it brings its device to, as first read (outside the batch). */
-    private record Uplink(byte[] body, String token, SenmlPack pack, String baseName, Instant now, DeviceRow device,
-                          UplinkState state) {
+    /** An authenticated uplink, as received. */
+    private record Uplink(byte[] body, String token, SenmlPack pack, String baseName, Instant now) {
     }
 
-    /** Parses and authenticates the uplink and works out its effect: everything but the write. */
-    private Uplink read(byte[] body, String token) {
+    /** What an uplink makes of its device as read: the state it brings it to and its merged telemetry. */
+    private record Effect(DeviceRow device, UplinkState state, String telemetry) {
+        static Effect of(DeviceRow device, Uplink uplink) {
+            return new Effect(device, UplinkState.of(device, uplink.pack()),
+                    Telemetry.merge(device.telemetry(), uplink.pack(), uplink.baseName()));
+        }
+    }
+
+    /**
+     * Parses and authenticates the uplink and works out its effect on the request's thread, so the group
+     * commit's writer only writes.
+     */
+    private CompletableFuture<Optional<byte[]>> submit(byte[] body, String token) {
         if (token == null) {
             throw UNAUTHORIZED;
         }
@@ -103,13 +112,14 @@ public final class Ingestion {
         } catch (InvalidImeiException e) {
             throw UNAUTHORIZED;
         }
-        DeviceRow device = authenticated(imei, body, token);
-        return new Uplink(body, token, pack, baseName, now, device, UplinkState.of(device, pack));
+        Uplink uplink = new Uplink(body, token, pack, baseName, now);
+        Effect effect = Effect.of(authenticated(imei, uplink), uplink);
+        return writes.submit(() -> store(uplink, effect));
     }
 
-    private DeviceRow authenticated(String imei, byte[] body, String token) {
+    private DeviceRow authenticated(String imei, Uplink uplink) {
         DeviceRow device = devices.find(imei).orElseThrow(() -> UNAUTHORIZED);
-        if (!MessageToken.verify(body, device.secret(), token)) {
+        if (!MessageToken.verify(uplink.body(), device.secret(), uplink.token())) {
             throw UNAUTHORIZED;
         }
         return device;
@@ -120,32 +130,29 @@ public final class Ingestion {
      * (a new desired firmware, a timeout, an earlier uplink in the same batch), it is read again there and
      * the uplink applied to what it is now.
      */
-    private Optional<byte[]> store(Uplink uplink) {
-        DeviceRow device = uplink.device();
-        UplinkState state = uplink.state();
+    private Optional<byte[]> store(Uplink uplink, Effect effect) {
         for (int attempt = 1; ; attempt++) {
-            Optional<Optional<byte[]>> answer = apply(device, state, uplink.pack(), uplink.baseName(), uplink.now());
+            Optional<Optional<byte[]>> answer = apply(uplink, effect);
             if (answer.isPresent()) {
                 return answer.get();
             }
             if (attempt == MAX_ATTEMPTS) {
                 throw new HttpError(503, "busy", "the device's update kept changing; send the uplink again");
             }
-            device = authenticated(device.imei(), uplink.body(), uplink.token());
-            state = UplinkState.of(device, uplink.pack());
+            effect = Effect.of(authenticated(effect.device().imei(), uplink), uplink);
         }
     }
 
-    /** Stores the uplink against {@code device} as read; empty when the device changed meanwhile. */
-    private Optional<Optional<byte[]>> apply(DeviceRow device, UplinkState state, SenmlPack pack, String baseName,
-                                             Instant now) {
+    /** Stores the uplink's effect on its device as read; empty when the device changed meanwhile. */
+    private Optional<Optional<byte[]>> apply(Uplink uplink, Effect effect) {
+        DeviceRow device = effect.device();
+        UplinkState state = effect.state();
         boolean ends = state.finished() && device.downloadId() != null;
         boolean sendDownlink = state.status().isActive() && device.downloadId() != null;
         DeviceStatus status = sendDownlink && state.status() == DeviceStatus.PENDING
                 ? DeviceStatus.NOTIFIED : state.status();
-        String telemetry = Telemetry.merge(device.telemetry(), pack, baseName);
         if (!devices.recordUplink(device, state.reportedFirmware(), status, state.progress(),
-                state.fotaState(), state.fotaResult(), telemetry, now)) {
+                state.fotaState(), state.fotaResult(), effect.telemetry(), uplink.now())) {
             return Optional.empty();
         }
         if (ends) {
@@ -156,7 +163,8 @@ public final class Ingestion {
             events.append(EventLog.DEVICE, campaign.map(Map.Entry::getKey).orElse(null),
                     campaign.map(Map.Entry::getValue).orElse(null), device.imei(), status.wireName(), state.describe());
         }
-        return Optional.of(sendDownlink ? Optional.of(downlink(device, baseName, now)) : Optional.<byte[]>empty());
+        return Optional.of(sendDownlink ? Optional.of(downlink(device, uplink.baseName(), uplink.now()))
+                : Optional.<byte[]>empty());
     }
 
     private byte[] downlink(DeviceRow device, String baseName, Instant now) {

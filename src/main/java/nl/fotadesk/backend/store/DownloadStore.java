@@ -1,10 +1,6 @@
 package nl.fotadesk.backend.store;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 public final class DownloadStore {
@@ -34,20 +30,22 @@ public final class DownloadStore {
     }
 
     /**
-     * The counters of the downloads {@code ids} (those that exist), their rows locked until the current
-     * transaction ends, in id order so that two writers locking overlapping sets do not deadlock.
+     * Counts {@code requests} more requests and {@code bytes} more bytes served for an active download,
+     * if that keeps it within {@code maxRequests} requests.
+     *
+     * @return false, changing nothing, when the download is not active, not there, or would exceed the limit
      */
-    public Map<String, Counters> lockCounters(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Counters> counters = new HashMap<>();
-        jdbc.list("SELECT id, active, request_count, bytes_served FROM downloads WHERE id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id FOR UPDATE",
-                rs -> Map.entry(rs.getString("id"), new Counters(rs.getBoolean("active"),
-                        rs.getInt("request_count"), rs.getLong("bytes_served"))), ids.toArray())
-                .forEach(row -> counters.put(row.getKey(), row.getValue()));
-        return counters;
+    public boolean addCounts(String id, int requests, long bytes, int maxRequests) {
+        return jdbc.update("UPDATE downloads SET request_count = request_count + ?, bytes_served = bytes_served + ?"
+                + " WHERE id = ? AND active = TRUE AND request_count <= ?", requests, bytes, id,
+                maxRequests - requests) == 1;
+    }
+
+    /** The counters of a download, its row locked until the current transaction ends. */
+    public Optional<Counters> lockCounters(String id) {
+        return jdbc.one("SELECT active, request_count, bytes_served FROM downloads WHERE id = ? FOR UPDATE",
+                rs -> new Counters(rs.getBoolean("active"), rs.getInt("request_count"), rs.getLong("bytes_served")),
+                id);
     }
 
     public void deactivate(String id) {

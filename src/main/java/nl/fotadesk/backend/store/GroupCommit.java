@@ -147,7 +147,7 @@ public final class GroupCommit implements AutoCloseable {
             results = jdbc.inTransaction(() -> runByKind(batch));
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
-                fail(batch.get(0), e);
+                answer(batch.get(0), null, e);
             } else {
                 LOG.debug("A batch of {} writes failed; running them one by one", batch.size(), e);
                 batch.forEach(this::commitAlone);
@@ -164,7 +164,7 @@ public final class GroupCommit implements AutoCloseable {
         try {
             result = jdbc.inTransaction(unit::runAlone);
         } catch (RuntimeException | Error e) {
-            fail(unit, e);
+            answer(unit, null, e);
             return;
         }
         answer(unit, result, null);
@@ -192,12 +192,13 @@ public final class GroupCommit implements AutoCloseable {
         return results;
     }
 
-    private void fail(Unit<?, ?> unit, Throwable failure) {
-        answer(unit, null, failure);
-    }
-
+    /**
+     * Completes the unit's future in its own task of the answering executor, so the answers of a batch
+     * are sent in parallel (measured faster than handing a batch's answers over in a few larger tasks).
+     */
     private void answer(Unit<?, ?> unit, Object result, Throwable failure) {
-        Runnable complete = failure == null ? () -> unit.succeed(result) : () -> unit.result.completeExceptionally(failure);
+        Runnable complete = failure == null ? () -> unit.succeed(result)
+                : () -> unit.result.completeExceptionally(failure);
         try {
             answers.execute(complete);
         } catch (RejectedExecutionException e) {
@@ -211,7 +212,7 @@ public final class GroupCommit implements AutoCloseable {
         closed = true;
         writer.join();
         for (Unit<?, ?> late; (late = queue.poll()) != null; ) {
-            fail(late, new Full());
+            late.result.completeExceptionally(new Full());
         }
     }
 }
