@@ -263,9 +263,11 @@ class CrashDurabilityTest {
                     // the shipped logging setup (the tests' own is silent), which prints where it listens
                     "-Dlogback.configurationFile=" + Path.of(CrashDurabilityTest.class.getResource("/logback.xml").toURI()),
                     "-Dfotadesk.logs=" + data.resolve("logs"),
-                    "nl.fotadesk.cli.Launcher", "server", "--host", "127.0.0.1", "--port", "0", "--api-key", API_KEY));
+                    "nl.fotadesk.cli.Launcher", "server", "--host", "127.0.0.1", "--port", "0"));
             command.addAll(options);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("FOTA_DESK_API_KEY", API_KEY);
+            Process process = builder.start();
             CompletableFuture<String> url = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
