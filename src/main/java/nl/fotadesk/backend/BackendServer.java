@@ -37,6 +37,7 @@ import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareStore;
+import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.backend.store.GroupStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.SettingsStore;
@@ -82,7 +83,7 @@ public final class BackendServer implements AutoCloseable {
     private final Database database;
     private final Path dataDir;
     private final ImageStore images;
-    private final Downloads downloads;
+    private final GroupCommit writes;
     private final RolloutEngine engine;
     private final ManagementApi api;
     private final EventLog events;
@@ -136,9 +137,10 @@ public final class BackendServer implements AutoCloseable {
         CampaignStore campaignStore = new CampaignStore(jdbc);
         GroupStore groupStore = new GroupStore(jdbc);
         events = new EventLog(jdbc, clock);
-        downloads = new Downloads(jdbc, downloadStore, deviceStore);
+        writes = new GroupCommit(jdbc, jetty.getThreadPool(), GroupCommit.DEFAULT_CAPACITY);
+        Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
-        Ingestion ingestion = new Ingestion(jdbc, deviceStore, downloadStore, downloads, tokens, events, campaignStore,
+        Ingestion ingestion = new Ingestion(writes, deviceStore, downloadStore, downloads, tokens, events, campaignStore,
                 publicUrl, clock);
         DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, downloads, updates, catalog,
                 campaignStore, clock);
@@ -169,7 +171,6 @@ public final class BackendServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        flusher.scheduleWithFixedDelay(downloads::flush, 1, 1, TimeUnit.SECONDS);
         if (!config.engineTick().isZero()) {
             long tick = config.engineTick().toMillis();
             flusher.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
@@ -201,14 +202,8 @@ public final class BackendServer implements AutoCloseable {
         return generatedApiKey;
     }
 
-    /** Writes the download counters to the database now (they are also written every second). */
-    public void flush() {
-        downloads.flush();
-    }
-
     /** One step of the campaign engine (run every engine tick, or by tests that step the clock). */
     public void tick() {
-        downloads.flush();
         engine.tick();
     }
 
@@ -224,7 +219,7 @@ public final class BackendServer implements AutoCloseable {
             jetty.stop();
         } finally {
             flusher.shutdownNow();
-            downloads.flush();
+            writes.close();
             images.close();
             database.close();
             // Files the database or image store created while running get the same owner-only access.

@@ -118,7 +118,6 @@ class FileServerTest {
         }
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         assertThat(java.util.HexFormat.of().formatHex(sha.digest(joined.toByteArray()))).isEqualTo(downlink.sha256());
-        backend.server().flush();
         assertThat(backend.apiJson("GET", "/api/v1/devices/" + IMEI, null, 200).get("status").asText())
                 .isEqualTo("downloading");
     }

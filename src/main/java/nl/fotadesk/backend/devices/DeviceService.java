@@ -238,8 +238,7 @@ public final class DeviceService {
     }
 
     private DeviceView view(DeviceRow d) {
-        Long served = d.downloadId() == null ? null
-                : downloads.bytesServed(d.downloadId()).orElse(d.bytesServed());
+        Long served = d.downloadId() == null ? null : d.bytesServed();
         return new DeviceView(d.imei(), d.deviceType(), d.client(), d.reportedFirmware(), d.desiredVersion(),
                 d.desiredFirmwareId(), d.status(), progress(d, served), served, d.fotaResult(),
                 d.lastSeen() == null ? null : d.lastSeen().toString(), telemetry(d.telemetry()), null);

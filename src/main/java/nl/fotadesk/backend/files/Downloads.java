@@ -1,129 +1,163 @@
 package nl.fotadesk.backend.files;
 
 import nl.fotadesk.backend.store.DeviceStore;
-import nl.fotadesk.backend.store.DownloadRow;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareRow;
+import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.protocol.api.DeviceStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Downloads as the file server sees them, cached in memory so a part request costs no database
- * round trip. Request counts and served bytes are counted here and written behind by {@link #flush()}
- * (every second and at shutdown), so the 19,999-request limit survives a restart.
+ * Downloads as the file server sees them. Only what never changes about a download (its device and
+ * image) is cached in memory; whether it is still active and how much it served live in the database
+ * alone. Each part request is decided and counted there in a group-commit batch before it is answered,
+ * so every node applies the same limit to the same count, a download ended through any node is refused
+ * by all at once, and no count is lost in a crash.
  */
 public final class Downloads {
-    private static final Logger LOG = LoggerFactory.getLogger(Downloads.class);
+    public static final int MAX_REQUESTS_PER_DOWNLOAD = 19_999;
+    /** Downloads remembered; when full, memory starts over (a download costs one read to cache again). */
+    private static final int CACHED = 65_536;
 
-    /** A cached download with its live counters. */
-    public static final class Live {
-        final String id;
-        final String imei;
-        final FirmwareRow firmware;
-        volatile boolean active;
-        final AtomicInteger requests;
-        final AtomicLong bytes;
-        private final AtomicLong changes = new AtomicLong();
-        private long flushedChanges;
+    /** What never changes about a download. */
+    public record Download(String id, String imei, FirmwareRow firmware) {
+    }
 
-        Live(DownloadRow row) {
-            id = row.id();
-            imei = row.imei();
-            firmware = row.firmware();
-            active = row.active();
-            requests = new AtomicInteger(row.requestCount());
-            bytes = new AtomicLong(row.bytesServed());
-        }
+    /** What the count decided for one part request. */
+    public enum Verdict {
+        /** Counted: answer it. */
+        SERVE,
+        /** The download was cancelled or replaced: 410. */
+        GONE,
+        /** The download used up its requests: 429. */
+        TOO_MANY
+    }
 
-        public FirmwareRow firmware() {
-            return firmware;
-        }
-
-        public boolean active() {
-            return active;
-        }
-
-        /** Counts one more request and returns the count including it. */
-        int countRequest() {
-            changes.incrementAndGet();
-            return requests.incrementAndGet();
-        }
-
-        void countBytes(long n) {
-            bytes.addAndGet(n);
-            changes.incrementAndGet();
-        }
+    private record Count(Download download, long bytes) {
     }
 
     private final Jdbc jdbc;
     private final DownloadStore store;
     private final DeviceStore devices;
-    private final Map<String, Live> cache = new ConcurrentHashMap<>();
+    private final GroupCommit writes;
+    private final GroupCommit.Kind<Count, Verdict> counting = this::countAll;
+    private final Map<String, Download> cache = new ConcurrentHashMap<>();
+    /**
+     * Downloads this node has served parts of since its start: their devices were moved from notified to
+     * downloading already, which never goes back for the same download.
+     */
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
 
-    public Downloads(Jdbc jdbc, DownloadStore store, DeviceStore devices) {
+    public Downloads(Jdbc jdbc, DownloadStore store, DeviceStore devices, GroupCommit writes) {
         this.jdbc = jdbc;
         this.store = store;
         this.devices = devices;
+        this.writes = writes;
     }
 
-    public Optional<Live> find(String id) {
-        Live live = cache.get(id);
-        if (live != null) {
-            return Optional.of(live);
+    /** The download, or null when there is none with this id. */
+    public Download find(String id) {
+        Download download = cache.get(id);
+        if (download == null) {
+            download = store.find(id).map(row -> new Download(row.id(), row.imei(), row.firmware())).orElse(null);
+            if (download != null) {
+                remember(cache, id, download);
+            }
         }
-        return store.find(id).map(row -> cache.computeIfAbsent(id, k -> new Live(row)));
+        return download;
     }
 
-    /** Counts a request for a part of {@code live}; the first one marks the device as downloading. */
-    public int countRequest(Live live) {
-        int count = live.countRequest();
-        if (count == 1) {
-            devices.advance(live.imei, live.id, DeviceStatus.NOTIFIED, DeviceStatus.DOWNLOADING);
+    /**
+     * Counts one request for a part of {@code download} that answers {@code bytes} of body, unless the
+     * download is no longer active or has had its {@link #MAX_REQUESTS_PER_DOWNLOAD} requests. The
+     * future completes once the count is committed; it fails with {@link GroupCommit.Full} when too
+     * many writes wait already.
+     */
+    public CompletableFuture<Verdict> count(Download download, long bytes) {
+        return writes.submit(counting, new Count(download, bytes));
+    }
+
+    /**
+     * One batch's counts, download by download in id order (so writers on several nodes lock rows in the
+     * same order). Usually one conditional update counts all of a download's requests; only when that
+     * finds the download ended or near its limit is its row locked and each request decided in turn.
+     */
+    private List<Verdict> countAll(List<Count> counts) {
+        Map<String, List<Integer>> byDownload = new TreeMap<>();
+        for (int i = 0; i < counts.size(); i++) {
+            byDownload.computeIfAbsent(counts.get(i).download.id, id -> new ArrayList<>()).add(i);
         }
-        return count;
+        Verdict[] verdicts = new Verdict[counts.size()];
+        for (Map.Entry<String, List<Integer>> requests : byDownload.entrySet()) {
+            String id = requests.getKey();
+            List<Integer> positions = requests.getValue();
+            long bytes = 0;
+            for (int i : positions) {
+                bytes += counts.get(i).bytes;
+            }
+            boolean served;
+            if (store.addCounts(id, positions.size(), bytes, MAX_REQUESTS_PER_DOWNLOAD)) {
+                positions.forEach(i -> verdicts[i] = Verdict.SERVE);
+                served = true;
+            } else {
+                served = countOneByOne(id, positions, counts, verdicts);
+            }
+            if (served && !started.contains(id)) {
+                devices.advance(counts.get(positions.get(0)).download.imei, id, DeviceStatus.NOTIFIED,
+                        DeviceStatus.DOWNLOADING);
+                jdbc.afterCommit(() -> remember(started, id));
+            }
+        }
+        return Arrays.asList(verdicts);
     }
 
-    public void countBytes(Live live, long n) {
-        live.countBytes(n);
+    /** Decides a download's requests in order under its row lock; true when any was served. */
+    private boolean countOneByOne(String id, List<Integer> positions, List<Count> counts, Verdict[] verdicts) {
+        DownloadStore.Counters now = store.lockCounters(id).orElse(null);
+        int served = 0;
+        long bytes = 0;
+        for (int i : positions) {
+            if (now == null || !now.active()) {
+                verdicts[i] = Verdict.GONE;
+            } else if (now.requestCount() + served >= MAX_REQUESTS_PER_DOWNLOAD) {
+                verdicts[i] = Verdict.TOO_MANY;
+            } else {
+                verdicts[i] = Verdict.SERVE;
+                served++;
+                bytes += counts.get(i).bytes;
+            }
+        }
+        if (served > 0) {
+            store.saveCounters(id, now.requestCount() + served, now.bytesServed() + bytes);
+        }
+        return served > 0;
     }
 
-    /** Ends a download: once the surrounding transaction commits, its URL answers 410. */
+    private static <K, V> void remember(Map<K, V> map, K key, V value) {
+        if (map.size() >= CACHED) {
+            map.clear();
+        }
+        map.put(key, value);
+    }
+
+    private static <T> void remember(Set<T> set, T value) {
+        if (set.size() >= CACHED) {
+            set.clear();
+        }
+        set.add(value);
+    }
+
+    /** Ends a download: once the surrounding transaction commits, its URL answers 410 on every node. */
     public void deactivate(String id) {
         store.deactivate(id);
-        jdbc.afterCommit(() -> {
-            Live live = cache.get(id);
-            if (live != null) {
-                live.active = false;
-            }
-        });
-    }
-
-    /** The bytes served so far, including those not yet flushed. */
-    public Optional<Long> bytesServed(String id) {
-        Live live = cache.get(id);
-        return live == null ? Optional.empty() : Optional.of(live.bytes.get());
-    }
-
-    /** Writes changed counters to the database. */
-    public synchronized void flush() {
-        for (Live live : cache.values()) {
-            long changes = live.changes.get();
-            if (changes != live.flushedChanges) {
-                try {
-                    store.saveCounters(live.id, live.requests.get(), live.bytes.get());
-                    live.flushedChanges = changes;
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not save the counters of download {}; will retry", live.id, e);
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.files;
 
 import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.protocol.ByteRange;
 import nl.fotadesk.protocol.ByteRangeException;
 import nl.fotadesk.protocol.Crc32Hex;
@@ -17,17 +18,18 @@ import org.eclipse.jetty.util.IteratingCallback;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.zip.CRC32;
 
 /**
  * {@code GET /f/v1/<downloadId>}: the firmware file server of protocol.md §3. Ranged and whole
  * reads come straight from the image file by position; every body carries its CRC-32 in
- * {@code Digest}.
+ * {@code Digest}. A request is answered only once it is counted in the database ({@link Downloads#count}),
+ * without holding a thread while it waits for that.
  */
 public final class FileServerHandler extends Handler.Abstract {
     public static final String PATH_PREFIX = "/f/v1/";
-    public static final int MAX_REQUESTS_PER_DOWNLOAD = 19_999;
+    private static final String RETRY_AFTER_SECONDS = "1";
     /** Bodies up to this size are read once into memory; larger ones are streamed in two passes. */
     private static final int BUFFERED_BODY = 1 << 20;
     private static final int CHUNK = 64 * 1024;
@@ -47,13 +49,14 @@ public final class FileServerHandler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         if (!path.startsWith(PATH_PREFIX)) {
             return false;
         }
         String downloadId = path.substring(PATH_PREFIX.length());
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        boolean head = "HEAD".equals(request.getMethod());
+        if (!head && !"GET".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             Json.error(response, callback, 405, "method_not_allowed", "the file server answers GET only");
             return true;
@@ -70,42 +73,79 @@ public final class FileServerHandler extends Handler.Abstract {
             Json.error(response, callback, 401, "invalid_token", "the token is expired or its signature is wrong");
             return true;
         }
-        if (!((DownloadTokens.Check.Valid) check).downloadId().equals(downloadId)) {
+        if (!downloadId.equals(((DownloadTokens.Check.Valid) check).downloadId())) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
             Json.error(response, callback, 403, "insufficient_scope", "the token is for another download");
             return true;
         }
-        Optional<Downloads.Live> found = downloads.find(downloadId);
-        if (found.isEmpty()) {
+        Downloads.Download download = downloads.find(downloadId);
+        if (download == null) {
             Json.error(response, callback, 404, "not_found", "no download " + downloadId);
             return true;
         }
-        Downloads.Live download = found.get();
-        if (!download.active()) {
-            Json.error(response, callback, 410, "gone", "this update was cancelled or replaced");
-            return true;
-        }
-        if (downloads.countRequest(download) > MAX_REQUESTS_PER_DOWNLOAD) {
-            Json.error(response, callback, 429, "too_many_requests",
-                    "a download may be fetched in at most " + MAX_REQUESTS_PER_DOWNLOAD + " requests");
-            return true;
-        }
-        serve(request, response, callback, download);
-        return true;
-    }
-
-    private void serve(Request request, Response response, Callback callback, Downloads.Live download)
-            throws IOException {
         long size = download.firmware().size();
         ByteRange range;
         try {
-            range = ByteRange.resolve(request.getHeaders().get(HttpHeader.RANGE), size)
-                    .orElse(null);
+            range = ByteRange.resolve(request.getHeaders().get(HttpHeader.RANGE), size).orElse(null);
         } catch (ByteRangeException e) {
-            response.getHeaders().put(HttpHeader.CONTENT_RANGE, ByteRange.unsatisfiedContentRange(size));
-            Json.error(response, callback, 416, "range_not_satisfiable", e.getMessage());
-            return;
+            count(download, 0, response, callback, () -> {
+                response.getHeaders().put(HttpHeader.CONTENT_RANGE, ByteRange.unsatisfiedContentRange(size));
+                Json.error(response, callback, 416, "range_not_satisfiable", e.getMessage());
+            });
+            return true;
         }
+        long length = range == null ? size : range.length();
+        count(download, head ? 0 : length, response, callback, () -> {
+            try {
+                serve(response, callback, download, range, head);
+            } catch (IOException | RuntimeException e) {
+                callback.failed(e);
+            }
+        });
+        return true;
+    }
+
+    /** Counts the request, then answers it with {@code answer} unless the count refused it. */
+    private void count(Downloads.Download download, long bytes, Response response, Callback callback,
+                       Runnable answer) {
+        try {
+            downloads.count(download, bytes).whenComplete((verdict, failure) -> {
+                if (!refused(verdict, failure, response, callback)) {
+                    answer.run();
+                }
+            });
+        } catch (GroupCommit.Full e) {
+            refused(null, e, response, callback);
+        }
+    }
+
+    /** Answers a request the count did not let through (or could not count); false when it is to be served. */
+    private static boolean refused(Downloads.Verdict verdict, Throwable failure, Response response, Callback callback) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof GroupCommit.Full) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                Json.error(response, callback, 503, "busy", "too many requests are waiting; try again shortly");
+            } else {
+                callback.failed(cause);
+            }
+            return true;
+        }
+        switch (verdict) {
+            case GONE -> Json.error(response, callback, 410, "gone", "this update was cancelled or replaced");
+            case TOO_MANY -> Json.error(response, callback, 429, "too_many_requests",
+                    "a download may be fetched in at most " + Downloads.MAX_REQUESTS_PER_DOWNLOAD + " requests");
+            case SERVE -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void serve(Response response, Callback callback, Downloads.Download download, ByteRange range,
+                       boolean head) throws IOException {
+        long size = download.firmware().size();
         long first = range == null ? 0 : range.first();
         long length = range == null ? size : range.length();
         FileChannel file = images.channel(download.firmware().sha256());
@@ -119,13 +159,9 @@ public final class FileServerHandler extends Handler.Abstract {
         } else {
             response.setStatus(200);
         }
-        boolean head = "HEAD".equals(request.getMethod());
         if (length <= BUFFERED_BODY) {
             ByteBuffer body = read(file, first, (int) length);
             headers.put(DIGEST, "crc32=" + Crc32Hex.of(body));
-            if (!head) {
-                downloads.countBytes(download, length);
-            }
             response.write(true, head ? ByteBuffer.allocate(0) : body, callback);
         } else {
             String crc = range == null ? download.firmware().crc32() : crc32(file, first, length);
@@ -133,7 +169,7 @@ public final class FileServerHandler extends Handler.Abstract {
             if (head) {
                 response.write(true, ByteBuffer.allocate(0), callback);
             } else {
-                stream(file, first, length, response, callback, download);
+                stream(file, first, length, response, callback);
             }
         }
     }
@@ -168,8 +204,7 @@ public final class FileServerHandler extends Handler.Abstract {
     }
 
     /** Writes a large body chunk by chunk, each write continuing when the previous one completed. */
-    private void stream(FileChannel file, long first, long length, Response response, Callback callback,
-                        Downloads.Live download) {
+    private static void stream(FileChannel file, long first, long length, Response response, Callback callback) {
         new IteratingCallback() {
             private long done;
 
@@ -181,7 +216,6 @@ public final class FileServerHandler extends Handler.Abstract {
                 int n = (int) Math.min(CHUNK, length - done);
                 ByteBuffer chunk = read(file, first + done, n);
                 done += n;
-                downloads.countBytes(download, n);
                 response.write(done == length, chunk, this);
                 return Action.SCHEDULED;
             }

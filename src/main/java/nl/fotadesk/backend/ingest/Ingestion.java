@@ -8,7 +8,7 @@ import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
-import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
 import nl.fotadesk.protocol.InvalidImeiException;
@@ -25,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The uplink of protocol.md §1: authenticates the pack by its message token, stores the reported
- * state, moves the device's update along, and returns the downlink while an update is pending.
+ * state, moves the device's update along, and returns the downlink while an update is pending. The
+ * uplink is parsed, authenticated and worked out on the request's thread; only the write goes through
+ * the {@link GroupCommit}, and the answer waits for its commit.
  */
 public final class Ingestion {
     static final String FIRMWARE = "firmware";
@@ -36,8 +38,9 @@ public final class Ingestion {
     private static final int MAX_ATTEMPTS = 5;
     private static final HttpError UNAUTHORIZED =
             new HttpError(401, "unauthorized", "missing or wrong message token, or unknown device");
+    private static final HttpError BUSY = new HttpError(503, "busy", "too many uplinks are waiting; send it again shortly");
 
-    private final Jdbc jdbc;
+    private final GroupCommit writes;
     private final EventLog events;
     private final CampaignStore campaigns;
     private final DeviceStore devices;
@@ -47,9 +50,9 @@ public final class Ingestion {
     private final String downloadUrlPrefix;
     private final Clock clock;
 
-    public Ingestion(Jdbc jdbc, DeviceStore devices, DownloadStore downloadStore, Downloads downloads,
+    public Ingestion(GroupCommit writes, DeviceStore devices, DownloadStore downloadStore, Downloads downloads,
                      DownloadTokens tokens, EventLog events, CampaignStore campaigns, String publicUrl, Clock clock) {
-        this.jdbc = jdbc;
+        this.writes = writes;
         this.events = events;
         this.campaigns = campaigns;
         this.devices = devices;
@@ -61,19 +64,37 @@ public final class Ingestion {
     }
 
     /**
-     * @return the downlink to answer with, or empty for a 204, once the uplink is stored; it completes
+     * @return the downlink to answer with, or empty for a 204, once the uplink is committed; it completes
      * exceptionally with an {@link HttpError}: 400 for a body that is not valid SenML, 401 for a bad token
-     * or unknown device
+     * or unknown device, 503 when too many writes wait already
      */
     public CompletableFuture<Optional<byte[]>> accept(byte[] body, String token) {
         try {
-            return CompletableFuture.completedFuture(acceptNow(body, token));
+            return submit(body, token);
         } catch (HttpError e) {
             return CompletableFuture.failedFuture(e);
+        } catch (GroupCommit.Full e) {
+            return CompletableFuture.failedFuture(BUSY);
         }
     }
 
-    private Optional<byte[]> acceptNow(byte[] body, String token) {
+    /** An authenticated uplink, as received. */
+    private record Uplink(byte[] body, String token, SenmlPack pack, String baseName, Instant now) {
+    }
+
+    /** What an uplink makes of its device as read: the state it brings it to and its merged telemetry. */
+    private record Effect(DeviceRow device, UplinkState state, String telemetry) {
+        static Effect of(DeviceRow device, Uplink uplink) {
+            return new Effect(device, UplinkState.of(device, uplink.pack()),
+                    Telemetry.merge(device.telemetry(), uplink.pack(), uplink.baseName()));
+        }
+    }
+
+    /**
+     * Parses and authenticates the uplink and works out its effect on the request's thread, so the group
+     * commit's writer only writes.
+     */
+    private CompletableFuture<Optional<byte[]>> submit(byte[] body, String token) {
         if (token == null) {
             throw UNAUTHORIZED;
         }
@@ -91,44 +112,59 @@ public final class Ingestion {
         } catch (InvalidImeiException e) {
             throw UNAUTHORIZED;
         }
+        Uplink uplink = new Uplink(body, token, pack, baseName, now);
+        Effect effect = Effect.of(authenticated(imei, uplink), uplink);
+        return writes.submit(() -> store(uplink, effect));
+    }
+
+    private DeviceRow authenticated(String imei, Uplink uplink) {
+        DeviceRow device = devices.find(imei).orElseThrow(() -> UNAUTHORIZED);
+        if (!MessageToken.verify(uplink.body(), device.secret(), uplink.token())) {
+            throw UNAUTHORIZED;
+        }
+        return device;
+    }
+
+    /**
+     * Stores the uplink inside a group commit's transaction. When the device changed since it was read
+     * (a new desired firmware, a timeout, an earlier uplink in the same batch), it is read again there and
+     * the uplink applied to what it is now.
+     */
+    private Optional<byte[]> store(Uplink uplink, Effect effect) {
         for (int attempt = 1; ; attempt++) {
-            DeviceRow device = devices.find(imei).orElseThrow(() -> UNAUTHORIZED);
-            if (!MessageToken.verify(body, device.secret(), token)) {
-                throw UNAUTHORIZED;
-            }
-            Optional<Optional<byte[]>> answer = apply(device, pack, baseName, now);
+            Optional<Optional<byte[]>> answer = apply(uplink, effect);
             if (answer.isPresent()) {
                 return answer.get();
             }
             if (attempt == MAX_ATTEMPTS) {
                 throw new HttpError(503, "busy", "the device's update kept changing; send the uplink again");
             }
+            effect = Effect.of(authenticated(effect.device().imei(), uplink), uplink);
         }
     }
 
-    /** Stores the uplink against {@code device} as read; empty when the device changed meanwhile. */
-    private Optional<Optional<byte[]>> apply(DeviceRow device, SenmlPack pack, String baseName, Instant now) {
-        UplinkState state = UplinkState.of(device, pack);
+    /** Stores the uplink's effect on its device as read; empty when the device changed meanwhile. */
+    private Optional<Optional<byte[]>> apply(Uplink uplink, Effect effect) {
+        DeviceRow device = effect.device();
+        UplinkState state = effect.state();
         boolean ends = state.finished() && device.downloadId() != null;
         boolean sendDownlink = state.status().isActive() && device.downloadId() != null;
         DeviceStatus status = sendDownlink && state.status() == DeviceStatus.PENDING
                 ? DeviceStatus.NOTIFIED : state.status();
-        String telemetry = Telemetry.merge(device.telemetry(), pack, baseName);
-        return jdbc.inTransaction(() -> {
-            if (!devices.recordUplink(device, state.reportedFirmware(), status, state.progress(),
-                    state.fotaState(), state.fotaResult(), telemetry, now)) {
-                return Optional.empty();
-            }
-            if (ends) {
-                downloads.deactivate(device.downloadId());
-            }
-            if (status != device.status()) {
-                var campaign = campaigns.heldIn(device.imei());
-                events.append(EventLog.DEVICE, campaign.map(Map.Entry::getKey).orElse(null),
-                        campaign.map(Map.Entry::getValue).orElse(null), device.imei(), status.wireName(), state.describe());
-            }
-            return Optional.of(sendDownlink ? Optional.of(downlink(device, baseName, now)) : Optional.<byte[]>empty());
-        });
+        if (!devices.recordUplink(device, state.reportedFirmware(), status, state.progress(),
+                state.fotaState(), state.fotaResult(), effect.telemetry(), uplink.now())) {
+            return Optional.empty();
+        }
+        if (ends) {
+            downloads.deactivate(device.downloadId());
+        }
+        if (status != device.status()) {
+            var campaign = campaigns.heldIn(device.imei());
+            events.append(EventLog.DEVICE, campaign.map(Map.Entry::getKey).orElse(null),
+                    campaign.map(Map.Entry::getValue).orElse(null), device.imei(), status.wireName(), state.describe());
+        }
+        return Optional.of(sendDownlink ? Optional.of(downlink(device, uplink.baseName(), uplink.now()))
+                : Optional.<byte[]>empty());
     }
 
     private byte[] downlink(DeviceRow device, String baseName, Instant now) {
