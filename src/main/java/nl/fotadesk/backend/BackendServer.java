@@ -140,7 +140,7 @@ public final class BackendServer implements AutoCloseable {
         writes = new GroupCommit(jdbc, jetty.getThreadPool(), GroupCommit.DEFAULT_CAPACITY);
         Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
-        Ingestion ingestion = new Ingestion(writes, deviceStore, downloadStore, downloads, tokens, events, campaignStore,
+        Ingestion ingestion = new Ingestion(writes, deviceStore, downloads, tokens, events, campaignStore,
                 publicUrl, clock);
         DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, downloads, updates, catalog,
                 campaignStore, clock);

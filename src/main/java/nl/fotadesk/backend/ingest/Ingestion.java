@@ -7,7 +7,6 @@ import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
-import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
@@ -44,19 +43,17 @@ public final class Ingestion {
     private final EventLog events;
     private final CampaignStore campaigns;
     private final DeviceStore devices;
-    private final DownloadStore downloadStore;
     private final Downloads downloads;
     private final DownloadTokens tokens;
     private final String downloadUrlPrefix;
     private final Clock clock;
 
-    public Ingestion(GroupCommit writes, DeviceStore devices, DownloadStore downloadStore, Downloads downloads,
+    public Ingestion(GroupCommit writes, DeviceStore devices, Downloads downloads,
                      DownloadTokens tokens, EventLog events, CampaignStore campaigns, String publicUrl, Clock clock) {
         this.writes = writes;
         this.events = events;
         this.campaigns = campaigns;
         this.devices = devices;
-        this.downloadStore = downloadStore;
         this.downloads = downloads;
         this.tokens = tokens;
         this.downloadUrlPrefix = publicUrl + "/f/v1/";
@@ -171,7 +168,7 @@ public final class Ingestion {
         String token = device.downloadToken();
         if (token == null || device.tokenExpiresAt().isBefore(now.plus(DownloadTokens.RENEW_BEFORE))) {
             token = tokens.issue(device.imei(), device.downloadId(), now);
-            downloadStore.saveToken(device.downloadId(), token, now.plus(DownloadTokens.LIFETIME));
+            devices.saveDownloadToken(device.downloadId(), token, now.plus(DownloadTokens.LIFETIME));
         }
         String url = downloadUrlPrefix + device.downloadId();
         return (device.vendorStrict() ? Downlink.vendorStrict(baseName, url, token)

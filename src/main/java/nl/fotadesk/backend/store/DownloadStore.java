@@ -52,10 +52,6 @@ public final class DownloadStore {
         jdbc.update("UPDATE downloads SET active = FALSE WHERE id = ?", id);
     }
 
-    public void saveToken(String id, String token, Instant expiresAt) {
-        jdbc.update("UPDATE downloads SET token = ?, token_expires_at = ? WHERE id = ?", token, expiresAt, id);
-    }
-
     public void saveCounters(String id, int requestCount, long bytesServed) {
         jdbc.update("UPDATE downloads SET request_count = ?, bytes_served = ? WHERE id = ?",
                 requestCount, bytesServed, id);
