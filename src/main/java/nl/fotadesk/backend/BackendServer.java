@@ -9,6 +9,7 @@ import nl.fotadesk.backend.api.FirmwareRoutes;
 import nl.fotadesk.backend.api.GroupRoutes;
 import nl.fotadesk.backend.api.ManagementApi;
 import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.EngineLease;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.campaign.TargetResolver;
 import nl.fotadesk.backend.devices.DeviceImport;
@@ -27,6 +28,7 @@ import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
+import nl.fotadesk.backend.store.ClusterLocks;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
@@ -73,12 +75,14 @@ public final class BackendServer implements AutoCloseable {
     private final ImageStore images;
     private final Downloads downloads;
     private final RolloutEngine engine;
+    private final EngineLease engineLease;
     private final ManagementApi api;
     private final ScheduledExecutorService flusher;
     private final String baseUrl;
     private final Optional<String> generatedApiKey;
 
     private BackendServer(BackendConfig config, Clock clock) throws Exception {
+        PublicUrl.check(config.host(), config.publicUrl());
         Files.createDirectories(config.dataDir());
         database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
@@ -95,7 +99,7 @@ public final class BackendServer implements AutoCloseable {
         connector.setPort(config.port());
         connector.open();
         baseUrl = "http://" + urlHost(config.host()) + ":" + connector.getLocalPort();
-        String publicUrl = config.publicUrl() == null ? baseUrl : stripSlash(config.publicUrl());
+        String publicUrl = PublicUrl.of(config.publicUrl(), baseUrl);
 
         Jdbc jdbc = database.jdbc();
         DeviceStore deviceStore = new DeviceStore(jdbc);
@@ -137,9 +141,12 @@ public final class BackendServer implements AutoCloseable {
             return t;
         });
         flusher.scheduleWithFixedDelay(downloads::flush, 1, 1, TimeUnit.SECONDS);
-        if (!config.engineTick().isZero()) {
+        if (config.engineTick().isZero()) {
+            engineLease = null;
+        } else {
+            engineLease = new EngineLease(new ClusterLocks(jdbc), config.engineTick());
             long tick = config.engineTick().toMillis();
-            flusher.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+            flusher.scheduleWithFixedDelay(this::tickWhileLeading, tick, tick, TimeUnit.MILLISECONDS);
         }
         LOG.info("FOTA Desk backend listening on {} (devices reach it at {}), data in {}", baseUrl, publicUrl,
                 config.dataDir().toAbsolutePath());
@@ -174,6 +181,18 @@ public final class BackendServer implements AutoCloseable {
         engine.tick();
     }
 
+    /** A scheduled tick: on the one node of the cluster that holds the engine's lease. */
+    private void tickWhileLeading() {
+        try {
+            if (engineLease.hold()) {
+                tick();
+            }
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: the engine must outlive a database hiccup
+            LOG.error("The campaign engine could not step; will try again", e);
+        }
+    }
+
     /** Every management API route as "METHOD template" (the API documentation is checked against it). */
     public List<String> apiRoutes() {
         return api.routes();
@@ -185,6 +204,10 @@ public final class BackendServer implements AutoCloseable {
             jetty.stop();
         } finally {
             flusher.shutdownNow();
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+            if (engineLease != null) {
+                engineLease.release();
+            }
             downloads.flush();
             images.close();
             database.close();
@@ -216,10 +239,6 @@ public final class BackendServer implements AutoCloseable {
             return "127.0.0.1";
         }
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Anything no other handler took. */

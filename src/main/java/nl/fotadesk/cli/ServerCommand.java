@@ -26,7 +26,8 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--api-key", description = "Management API key; without it the stored one is used, or one is generated and printed.")
     String apiKey;
 
-    @Option(names = "--public-url", description = "Base URL devices use to reach this server, in download URLs (e.g. http://host:8080).")
+    @Option(names = "--public-url", description = "Base URL devices reach the service by, in download URLs (e.g. http://fota.example.net:8080;"
+            + " behind a load balancer, the balancer's). Required unless --host is a loopback address.")
     String publicUrl;
 
     @Option(names = "--max-firmware-mib", defaultValue = "64", description = "Largest firmware image accepted, in MiB. Default: ${DEFAULT-VALUE}")
@@ -46,7 +47,13 @@ public final class ServerCommand implements Callable<Integer> {
         Path folder = data != null ? data : AppPaths.dataHome().resolve("server");
         BackendConfig config = new BackendConfig(host, port, folder, apiKey, publicUrl, maxFirmwareMib * 1024 * 1024,
                 jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK);
-        BackendServer server = BackendServer.start(config);
+        BackendServer server;
+        try {
+            server = BackendServer.start(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("fota-desk server: " + e.getMessage());
+            return 2;
+        }
         server.generatedApiKey().ifPresent(key -> System.out.println(
                 "Generated the management API key (shown only now, keep it): " + key));
         CountDownLatch stopped = new CountDownLatch(1);
