@@ -1,0 +1,107 @@
+package nl.fotadesk.backend.cluster;
+
+import nl.fotadesk.backend.TestBackend;
+import nl.fotadesk.backend.TestPostgres;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A backend node in its own process ({@code fota-desk server}), so a test can kill it with SIGKILL. */
+final class NodeProcess implements AutoCloseable {
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
+
+    final String name;
+    final int port;
+    private final Process process;
+    private final Path log;
+
+    private NodeProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts a node on a free loopback port, on database {@code jdbcUrl}, and waits until it answers. */
+    static NodeProcess start(String name, Path data, String jdbcUrl, String publicUrl) throws Exception {
+        int port = freePort();
+        Files.createDirectories(data);
+        Path logs = Files.createDirectories(data.resolve("logs-" + name));
+        Path log = logs.resolve("console.log");
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dfotadesk.logs=" + logs, "-cp", System.getProperty("java.class.path"), "nl.fotadesk.cli.Launcher",
+                "server", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString(),
+                "--api-key", TestBackend.API_KEY, "--public-url", publicUrl,
+                "--jdbc-url", jdbcUrl, "--jdbc-user", TestPostgres.USER))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        NodeProcess node = new NodeProcess(name, port, process, log);
+        node.awaitReady();
+        return node;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook, no lease given up, connections cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("node " + name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            Request ping = new Request.Builder().url(url() + "/api/v1/campaigns")
+                    .header("Authorization", "Bearer " + TestBackend.API_KEY).build();
+            try (Response r = HTTP.newCall(ping).execute()) {
+                if (r.code() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("node " + name + " did not answer in time:\n" + logTail());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** SIGTERM, as an operator stops a node; SIGKILL if it does not stop in time. */
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
