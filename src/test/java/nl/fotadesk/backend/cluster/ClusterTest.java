@@ -183,7 +183,7 @@ class ClusterTest {
     }
 
     private NodeProcess node(String name, String jdbcUrl, TcpBalancer balancer) throws Exception {
-        NodeProcess n = NodeProcess.start(name, dir.resolve("shared"), jdbcUrl, balancer.url());
+        NodeProcess n = NodeProcess.start(name, dir.resolve(name), jdbcUrl, balancer.url());
         nodes.add(n);
         balancer.add(n.port);
         return n;

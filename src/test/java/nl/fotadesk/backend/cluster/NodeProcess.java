@@ -16,6 +16,8 @@ import java.util.List;
 
 /** A backend node in its own process ({@code fota-desk server}), so a test can kill it with SIGKILL. */
 final class NodeProcess implements AutoCloseable {
+    /** Every node of a cluster unseals the database's secrets with the same master key. */
+    private static final String MASTER_KEY = "ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTAwMDE=";
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
 
     final String name;
@@ -36,13 +38,15 @@ final class NodeProcess implements AutoCloseable {
         Files.createDirectories(data);
         Path logs = Files.createDirectories(data.resolve("logs-" + name));
         Path log = logs.resolve("console.log");
-        Process process = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dfotadesk.logs=" + logs, "-cp", System.getProperty("java.class.path"), "nl.fotadesk.cli.Launcher",
+                "-Dfotadesk.logs=" + logs, "-Duser.home=" + data, "-cp", System.getProperty("java.class.path"), "nl.fotadesk.cli.Launcher",
                 "server", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString(),
                 "--api-key", TestBackend.API_KEY, "--public-url", publicUrl,
                 "--jdbc-url", jdbcUrl, "--jdbc-user", TestPostgres.USER))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("FOTA_DESK_MASTER_KEY", MASTER_KEY);
+        Process process = builder.start();
         NodeProcess node = new NodeProcess(name, port, process, log);
         node.awaitReady();
         return node;

@@ -2,6 +2,7 @@ package nl.fotadesk.backend.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.BackendConfig;
+import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.backend.MutableClock;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
@@ -39,18 +40,17 @@ class OperatorActionsDuringTicksTest {
     private static final int ROUNDS = 3;
 
     @TempDir
-    Path dataA;
-    @TempDir
-    Path dataB;
+    Path data;
 
     @Test
     void pausesAndCancelsThroughOneNodeHoldWhileTheOtherTicks() throws Exception {
-        String jdbcUrl = TestPostgres.newDatabase();
+        // both nodes on one database and, as nothing here reads an image, one data folder
+        BackendConfig config = TestPostgres.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO);
         MutableClock clock = new MutableClock(Instant.now());
         ExecutorService ticker = Executors.newSingleThreadExecutor();
-        try (TestBackend a = new TestBackend(onDatabase(dataA, jdbcUrl), clock);
-             TestBackend b = new TestBackend(onDatabase(dataB, jdbcUrl), clock);
-             Connection db = DriverManager.getConnection(jdbcUrl, TestPostgres.USER, TestPostgres.PASSWORD)) {
+        try (TestBackend a = new TestBackend(config, clock);
+             BackendServer b = BackendServer.start(config, clock);
+             Connection db = DriverManager.getConnection(config.jdbcUrl(), TestPostgres.USER, TestPostgres.PASSWORD)) {
             for (int i = 0; i < DEVICES; i++) {
                 a.registerDevice(Imei.withCheckDigit(String.format("35693804%06d", i)), "tracker-x", "1.0.0");
             }
@@ -67,7 +67,7 @@ class OperatorActionsDuringTicksTest {
                 Future<?> ticking = ticker.submit(() -> {
                     while (!stop.get()) {
                         clock.advance(Duration.ofSeconds(11));
-                        b.server().tick();
+                        b.tick();
                         ticks.incrementAndGet();
                     }
                 });
@@ -106,12 +106,6 @@ class OperatorActionsDuringTicksTest {
         } finally {
             ticker.shutdownNow();
         }
-    }
-
-    private static BackendConfig onDatabase(Path data, String jdbcUrl) {
-        BackendConfig local = BackendConfig.local(data, 0, TestBackend.API_KEY);
-        return new BackendConfig(local.host(), local.port(), data, local.apiKey(), null, local.maxFirmwareSize(),
-                jdbcUrl, TestPostgres.USER, TestPostgres.PASSWORD, Duration.ZERO);
     }
 
     private static int post(TestBackend node, String path) throws Exception {
