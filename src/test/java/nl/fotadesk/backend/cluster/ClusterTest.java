@@ -82,6 +82,7 @@ class ClusterTest {
             for (int i = 0; i < PROBES; i++) {
                 NodeProcess via = i % 2 == 0 ? engine : operator;
                 Downlink d = uplink(via, fleetIds.get(i)).orElseThrow(() -> new AssertionError("no downlink"));
+                assertThat(d.url()).as("download URL, from node " + via.name).startsWith(balancer.url() + "/f/v1/");
                 String path = d.url().substring(balancer.url().length());
                 assertThat(part(via, path, d.token())).as("first part of " + path).isEqualTo(206);
                 downloads.add(new String[]{path, d.token()});
