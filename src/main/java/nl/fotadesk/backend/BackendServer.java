@@ -22,6 +22,7 @@ import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.files.FileServerHandler;
 import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.firmware.FirmwareService;
+import nl.fotadesk.backend.http.ClientDeadlines;
 import nl.fotadesk.backend.http.ConnectionReuseLimit;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.ingest.Ingestion;
@@ -53,6 +54,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,9 @@ public final class BackendServer implements AutoCloseable {
     /** protocol.md §3: one TCP connection serves at most this many requests. */
     public static final int MAX_REQUESTS_PER_CONNECTION = 100;
     static final String JWT_SECRET = "jwt_secret";
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 8;
+    private static final Duration THREAD_IDLE = Duration.ofMinutes(1);
 
     private final Server jetty;
     private final Database database;
@@ -77,6 +82,7 @@ public final class BackendServer implements AutoCloseable {
     private final RolloutEngine engine;
     private final EngineLease engineLease;
     private final ManagementApi api;
+    private final EventLog events;
     private final ScheduledExecutorService flusher;
     private final String baseUrl;
     private final Optional<String> generatedApiKey;
@@ -93,8 +99,11 @@ public final class BackendServer implements AutoCloseable {
         DownloadTokens tokens = new DownloadTokens(Base64.getDecoder().decode(
                 settings.getOrCreate(JWT_SECRET, BackendServer::newSecret)));
 
-        jetty = new Server(new QueuedThreadPool(200, 8));
+        jetty = new Server(threadPool());
+        ClientDeadlines deadlines = new ClientDeadlines(config.clientTimeouts());
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
+        connector.setIdleTimeout(config.clientTimeouts().idle().toMillis());
+        connector.addEventListener(deadlines.connectionListener());
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.open();
@@ -108,7 +117,7 @@ public final class BackendServer implements AutoCloseable {
         CatalogStore catalog = new CatalogStore(jdbc);
         CampaignStore campaignStore = new CampaignStore(jdbc);
         GroupStore groupStore = new GroupStore(jdbc);
-        EventLog events = new EventLog(jdbc, clock);
+        events = new EventLog(jdbc, clock);
         downloads = new Downloads(jdbc, downloadStore, deviceStore);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
         Ingestion ingestion = new Ingestion(jdbc, deviceStore, downloadStore, downloads, tokens, events, campaignStore,
@@ -129,11 +138,12 @@ public final class BackendServer implements AutoCloseable {
                 new EventRoutes(events)));
 
         jetty.addConnector(connector);
-        jetty.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
+        deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
                 new IngestionHandler(ingestion),
                 new FileServerHandler(tokens, downloads, images),
                 api,
                 new NotFound())));
+        jetty.setHandler(deadlines);
         jetty.start();
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "backend-background");
@@ -201,6 +211,7 @@ public final class BackendServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            events.close(); // answers the open long polls, so stopping does not wait for them
             jetty.stop();
         } finally {
             flusher.shutdownNow();
@@ -213,6 +224,18 @@ public final class BackendServer implements AutoCloseable {
             database.close();
             LOG.info("FOTA Desk backend stopped");
         }
+    }
+
+    /**
+     * Sized for work, not for clients: bodies are read as they arrive and files written as the client
+     * takes them, so a slow or silent client holds no thread. Requests mostly wait on the database
+     * pool (16 connections) or the disk; 200 threads leave room for requests queued on it and for the
+     * reads that still block (firmware uploads, long polls), and bound the memory their stacks take.
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) THREAD_IDLE.toMillis());
+        pool.setName("fota-http");
+        return pool;
     }
 
     private static HttpConfiguration httpConfiguration() {
