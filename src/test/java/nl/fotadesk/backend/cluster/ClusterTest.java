@@ -36,9 +36,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two backend processes on one PostgreSQL behind a TCP balancer, with simulated devices spread over
@@ -71,7 +71,7 @@ class ClusterTest {
             FleetRegistration.register(new FotaDeskClient(a.url(), TestBackend.API_KEY), fleetIds);
 
             // 1. a cancel through the node without the engine holds while the other one runs it
-            await("a node takes the engine", Duration.ofSeconds(15), () -> engineHolder(db) != null);
+            await("a node takes the engine").atMost(Duration.ofSeconds(15)).until(() -> engineHolder(db) != null);
             NodeProcess engine = engineHolder(db);
             NodeProcess operator = engine == a ? b : a;
             String cancelledImage = upload(engine, "2.0.0", image);
@@ -89,16 +89,12 @@ class ClusterTest {
             }
             api(operator, "POST", "/api/v1/campaigns/" + cancelledId + "/cancel", null, 200);
             long cancelled = System.nanoTime();
-            await("every node refuses every download of the cancelled campaign", Duration.ofSeconds(5), () -> downloads
+            await("every node refuses every download of the cancelled campaign").atMost(Duration.ofSeconds(5)).until(() -> downloads
                     .stream().allMatch(d -> part(engine, d[0], d[1]) == 410 && part(operator, d[0], d[1]) == 410));
             assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("until refused").isLessThan(Duration.ofMillis(1500));
-            long ticks = System.nanoTime() + Duration.ofMillis(2500).toNanos(); // the engine's node ticks every second
-            while (System.nanoTime() < ticks) {
-                for (String[] d : downloads) {
-                    assertThat(part(engine, d[0], d[1])).as("still refused").isEqualTo(410);
-                    assertThat(part(operator, d[0], d[1])).as("still refused").isEqualTo(410);
-                }
-            }
+            // and stay refused while the engine's node ticks (every second) on
+            await("downloads stay refused").during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> downloads
+                    .stream().allMatch(d -> part(engine, d[0], d[1]) == 410 && part(operator, d[0], d[1]) == 410));
             for (int i = 0; i < PROBES; i++) {
                 assertThat(uplink(i % 2 == 0 ? operator : engine, fleetIds.get(i))).as("downlink after the cancel").isEmpty();
             }
@@ -122,15 +118,15 @@ class ClusterTest {
                         + "\",\"target\":{\"deviceType\":\"tracker-x\"},\"phases\":[{\"percent\":20},{\"percent\":50},"
                         + "{\"percent\":100}],\"successThreshold\":80,\"errorThreshold\":30,\"deviceTimeoutSeconds\":10,"
                         + "\"maxRetries\":" + MAX_RETRIES + ",\"start\":true}", 201).get("id").asText();
-                await("phase 1 done", Duration.ofSeconds(30), () -> count(db, "SELECT COUNT(*) FROM events WHERE"
+                await("phase 1 done").atMost(Duration.ofSeconds(30)).until(() -> count(db, "SELECT COUNT(*) FROM events WHERE"
                         + " campaign_id = ? AND kind = 'phase' AND phase_idx = 0 AND state = 'done'", id) > 0);
                 NodeProcess holder = engineHolder(db);
                 NodeProcess survivor = holder == a ? b : a;
                 holder.kill();
                 long killed = System.nanoTime();
-                await("the other node takes the engine over", Duration.ofSeconds(20), () -> engineHolder(db) == survivor);
+                await("the other node takes the engine over").atMost(Duration.ofSeconds(20)).until(() -> engineHolder(db) == survivor);
                 assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("takeover").isLessThan(Duration.ofSeconds(12));
-                await("the campaign ends", Duration.ofSeconds(45), () -> !state(survivor, id).equals("running"));
+                await("the campaign ends").atMost(Duration.ofSeconds(45)).until(() -> !state(survivor, id).equals("running"));
                 assertThat(balancer.connectionsTo(a.port)).as("device connections to a").isPositive();
                 assertThat(balancer.connectionsTo(b.port)).as("device connections to b").isPositive();
                 JsonNode campaign = api(survivor, "GET", "/api/v1/campaigns/" + id, null, 200);
@@ -258,16 +254,6 @@ class ClusterTest {
             return r.code();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
         }
     }
 

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+
 /** A backend node in its own process ({@code fota-desk server}), so a test can kill it with SIGKILL. */
 final class NodeProcess implements AutoCloseable {
     /** Every node of a cluster unseals the database's secrets with the same master key. */
@@ -74,24 +76,22 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("node " + name + " exited with " + process.exitValue() + ":\n" + logTail());
-            }
-            Request ping = new Request.Builder().url(url() + "/api/v1/campaigns")
-                    .header("Authorization", "Bearer " + TestBackend.API_KEY).build();
-            try (Response r = HTTP.newCall(ping).execute()) {
-                if (r.code() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+    private void awaitReady() {
+        await("node " + name + " answers").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100))
+                .until(this::answers);
+    }
+
+    private boolean answers() {
+        if (!process.isAlive()) {
+            throw new AssertionError("node " + name + " exited with " + process.exitValue() + ":\n" + logTail());
         }
-        throw new AssertionError("node " + name + " did not answer in time:\n" + logTail());
+        Request ping = new Request.Builder().url(url() + "/api/v1/campaigns")
+                .header("Authorization", "Bearer " + TestBackend.API_KEY).build();
+        try (Response r = HTTP.newCall(ping).execute()) {
+            return r.code() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     private static int freePort() throws IOException {

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two backends on one PostgreSQL database: operators pause, resume and cancel through one while the
@@ -79,10 +80,7 @@ class OperatorActionsDuringTicksTest {
                 int cancelled = post(a, "/api/v1/campaigns/" + id + "/cancel");
                 // let node B run two whole ticks after the cancel, then stop it
                 int after = ticks.get();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (ticks.get() < after + 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> ticks.get() >= after + 2);
                 stop.set(true);
                 ticking.get();
 
