@@ -27,6 +27,10 @@ import nl.fotadesk.backend.http.ConnectionReuseLimit;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
+import nl.fotadesk.backend.secrets.AuthFailureLimit;
+import nl.fotadesk.backend.secrets.MasterKey;
+import nl.fotadesk.backend.secrets.OwnerOnly;
+import nl.fotadesk.backend.secrets.SecretBox;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.ClusterLocks;
@@ -52,6 +56,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +82,7 @@ public final class BackendServer implements AutoCloseable {
 
     private final Server jetty;
     private final Database database;
+    private final Path dataDir;
     private final ImageStore images;
     private final Downloads downloads;
     private final RolloutEngine engine;
@@ -90,14 +96,24 @@ public final class BackendServer implements AutoCloseable {
     private BackendServer(BackendConfig config, Clock clock) throws Exception {
         PublicUrl.check(config.host(), config.publicUrl());
         Files.createDirectories(config.dataDir());
+        dataDir = config.dataDir();
         database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         images = new ImageStore(config.dataDir().resolve("firmware"));
+        OwnerOnly.restrictTree(dataDir);
         SettingsStore settings = new SettingsStore(database.jdbc());
-        ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey());
+        SecretBox box;
+        try {
+            box = MasterKey.unlock(config.secrets(), settings);
+        } catch (RuntimeException e) {
+            images.close();
+            database.close();
+            throw e;
+        }
+        ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey(), clock);
         generatedApiKey = keys.generatedKey();
         DownloadTokens tokens = new DownloadTokens(Base64.getDecoder().decode(
-                settings.getOrCreate(JWT_SECRET, BackendServer::newSecret)));
+                settings.getOrCreateSecret(JWT_SECRET, box, BackendServer::newSecret)));
 
         jetty = new Server(threadPool());
         ClientDeadlines deadlines = new ClientDeadlines(config.clientTimeouts());
@@ -111,7 +127,11 @@ public final class BackendServer implements AutoCloseable {
         String publicUrl = PublicUrl.of(config.publicUrl(), baseUrl);
 
         Jdbc jdbc = database.jdbc();
-        DeviceStore deviceStore = new DeviceStore(jdbc);
+        DeviceStore deviceStore = new DeviceStore(jdbc, box);
+        int sealed = deviceStore.sealClearValues();
+        if (sealed > 0) {
+            LOG.info("Sealed {} device secrets and download tokens an older version had stored in clear", sealed);
+        }
         DownloadStore downloadStore = new DownloadStore(jdbc);
         FirmwareStore firmwareStore = new FirmwareStore(jdbc);
         CatalogStore catalog = new CatalogStore(jdbc);
@@ -129,7 +149,8 @@ public final class BackendServer implements AutoCloseable {
         engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, clock);
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
                 new TargetResolver(deviceStore, groupStore), engine, events, clock);
-        api = new ManagementApi(keys.keys(), List.of(
+        api = new ManagementApi(keys.keys(), new AuthFailureLimit(config.secrets().authFailures(),
+                config.secrets().authWindow(), clock), List.of(
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
                 new FirmwareRoutes(firmware),
                 new CatalogRoutes(catalog, clock),
@@ -222,6 +243,8 @@ public final class BackendServer implements AutoCloseable {
             downloads.flush();
             images.close();
             database.close();
+            // Files the database or image store created while running get the same owner-only access.
+            OwnerOnly.restrictTree(dataDir);
             LOG.info("FOTA Desk backend stopped");
         }
     }

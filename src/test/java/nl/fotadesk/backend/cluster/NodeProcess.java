@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A backend node in its own process ({@code fota-desk server}), so a test can kill it with SIGKILL. */
 final class NodeProcess implements AutoCloseable {
-    /** Every node of a cluster unseals the database's secrets with the same master key. */
+    /** Every node of a cluster unseals the database's secrets with the same master key (given as docs/cluster.md says). */
     private static final String MASTER_KEY = "ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTAwMDE=";
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,10 +44,11 @@ final class NodeProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dfotadesk.logs=" + logs, "-Duser.home=" + data, "-cp", System.getProperty("java.class.path"), "nl.fotadesk.cli.Launcher",
                 "server", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString(),
-                "--api-key", TestBackend.API_KEY, "--public-url", publicUrl,
+                "--public-url", publicUrl,
                 "--jdbc-url", jdbcUrl, "--jdbc-user", TestPostgres.USER))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("FOTA_DESK_MASTER_KEY", MASTER_KEY);
+        builder.environment().put("FOTA_DESK_API_KEY", TestBackend.API_KEY);
         Process process = builder.start();
         NodeProcess node = new NodeProcess(name, port, process, log);
         node.awaitReady();
