@@ -1,6 +1,10 @@
 package nl.fotadesk.backend;
 
 import nl.fotadesk.backend.files.DownloadTokens;
+import nl.fotadesk.backend.secrets.MasterKey;
+import nl.fotadesk.backend.secrets.SecretsConfig;
+import nl.fotadesk.backend.store.Database;
+import nl.fotadesk.backend.store.SettingsStore;
 import nl.fotadesk.bench.RawHttpClient;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
@@ -216,11 +220,16 @@ class FileServerTest {
                 .isEqualTo(50);
     }
 
+    /** The signing secret, opened with the master key as the server opens it. */
     private byte[] jwtSecret() throws Exception {
         backend.close();
-        try (nl.fotadesk.backend.store.Database db = nl.fotadesk.backend.store.Database.inFolder(data)) {
-            byte[] secret = Base64.getDecoder().decode(new nl.fotadesk.backend.store.SettingsStore(db.jdbc())
-                    .get(BackendServer.JWT_SECRET).orElseThrow());
+        try (Database db = Database.inFolder(data)) {
+            SettingsStore settings = new SettingsStore(db.jdbc());
+            byte[] secret = Base64.getDecoder().decode(settings.getOrCreateSecret(BackendServer.JWT_SECRET,
+                    MasterKey.unlock(SecretsConfig.forUser(), settings),
+                    () -> {
+                        throw new AssertionError("no signing secret stored");
+                    }));
             backend = new TestBackend(data);
             return secret;
         }
