@@ -9,6 +9,7 @@ import nl.fotadesk.backend.api.FirmwareRoutes;
 import nl.fotadesk.backend.api.GroupRoutes;
 import nl.fotadesk.backend.api.ManagementApi;
 import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.EngineLease;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.campaign.TargetResolver;
 import nl.fotadesk.backend.devices.DeviceImport;
@@ -33,6 +34,7 @@ import nl.fotadesk.backend.secrets.OwnerOnly;
 import nl.fotadesk.backend.secrets.SecretBox;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
+import nl.fotadesk.backend.store.ClusterLocks;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
@@ -85,6 +87,7 @@ public final class BackendServer implements AutoCloseable {
     private final ImageStore images;
     private final GroupCommit writes;
     private final RolloutEngine engine;
+    private final EngineLease engineLease;
     private final ManagementApi api;
     private final EventLog events;
     private final ScheduledExecutorService flusher;
@@ -93,6 +96,7 @@ public final class BackendServer implements AutoCloseable {
     private final Optional<String> generatedApiKey;
 
     private BackendServer(BackendConfig config, Clock clock) throws Exception {
+        PublicUrl.check(config.devicePort() == null ? config.host() : config.devicePort().host(), config.publicUrl());
         Files.createDirectories(config.dataDir());
         dataDir = config.dataDir();
         database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
@@ -123,7 +127,7 @@ public final class BackendServer implements AutoCloseable {
         });
         baseUrl = listeners.managementUrl();
         deviceUrl = listeners.deviceUrl();
-        String publicUrl = config.publicUrl() == null ? deviceUrl : stripSlash(config.publicUrl());
+        String publicUrl = PublicUrl.of(config.publicUrl(), deviceUrl);
 
         Jdbc jdbc = database.jdbc();
         DeviceStore deviceStore = new DeviceStore(jdbc, box);
@@ -171,9 +175,12 @@ public final class BackendServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        if (!config.engineTick().isZero()) {
+        if (config.engineTick().isZero()) {
+            engineLease = null;
+        } else {
+            engineLease = new EngineLease(new ClusterLocks(jdbc), config.engineTick());
             long tick = config.engineTick().toMillis();
-            flusher.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+            flusher.scheduleWithFixedDelay(this::tickWhileLeading, tick, tick, TimeUnit.MILLISECONDS);
         }
         LOG.info("FOTA Desk backend: management API on {}, devices on {} (they reach it at {}), data in {}",
                 baseUrl, deviceUrl, publicUrl, config.dataDir().toAbsolutePath());
@@ -207,6 +214,18 @@ public final class BackendServer implements AutoCloseable {
         engine.tick();
     }
 
+    /** A scheduled tick: on the one node of the cluster that holds the engine's lease. */
+    private void tickWhileLeading() {
+        try {
+            if (engineLease.hold()) {
+                tick();
+            }
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: the engine must outlive a database hiccup
+            LOG.error("The campaign engine could not step; will try again", e);
+        }
+    }
+
     /** Every management API route as "METHOD template" (the API documentation is checked against it). */
     public List<String> apiRoutes() {
         return api.routes();
@@ -219,6 +238,10 @@ public final class BackendServer implements AutoCloseable {
             jetty.stop();
         } finally {
             flusher.shutdownNow();
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+            if (engineLease != null) {
+                engineLease.release();
+            }
             writes.close();
             images.close();
             database.close();
@@ -264,10 +287,6 @@ public final class BackendServer implements AutoCloseable {
             return "127.0.0.1";
         }
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Anything no other handler took. */

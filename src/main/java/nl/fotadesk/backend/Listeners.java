@@ -19,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -64,7 +62,7 @@ final class Listeners {
         management.open();
         jetty.addConnector(management);
         String managementUrl = scheme + "://" + BackendServer.urlHost(config.host()) + ":" + management.getLocalPort();
-        if (config.tls() == null && !isLoopback(config.host())) {
+        if (config.tls() == null && !PublicUrl.isLoopback(config.host())) {
             LOG.warn("The management API listens on {} without TLS: the API key crosses the network in clear."
                     + " Give --tls-cert and --tls-key, or listen on 127.0.0.1.", config.host());
         }
@@ -139,14 +137,6 @@ final class Listeners {
                 || now.isBefore(certificate.getNotBefore().toInstant())) {
             LOG.warn("The HTTPS certificate is not valid now (valid from {} until {}): clients will refuse it.",
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return host != null && !host.isEmpty() && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

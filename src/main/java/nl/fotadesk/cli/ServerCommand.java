@@ -80,8 +80,9 @@ public final class ServerCommand implements Callable<Integer> {
             + " config folder (~/.config/fota-desk on Linux). " + MASTER_KEY_VARIABLE + " (base64) replaces the file.")
     Path masterKeyFile;
 
-    @Option(names = "--public-url", description = "Base URL devices use to reach this server, in download URLs (e.g."
-            + " http://host:8080; with --device-port, that port's address).")
+    @Option(names = "--public-url", description = "Base URL devices reach the service by, in download URLs (e.g."
+            + " http://fota.example.net:8080; with --device-port, that port's address; behind a load balancer, the"
+            + " balancer's). Required unless devices are served on a loopback address.")
     String publicUrl;
 
     @Option(names = "--max-firmware-mib", defaultValue = "64", description = "Largest firmware image accepted, in MiB. Default: ${DEFAULT-VALUE}")
@@ -114,6 +115,9 @@ public final class ServerCommand implements Callable<Integer> {
             return 2;
         } catch (TlsSetupException e) {
             System.err.println("Cannot serve HTTPS: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("fota-desk server: " + e.getMessage());
             return 2;
         }
         server.generatedApiKey().ifPresent(key -> System.out.println(

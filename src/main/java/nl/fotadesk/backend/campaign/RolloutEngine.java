@@ -6,12 +6,14 @@ import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.ClusterLocks;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
+import nl.fotadesk.backend.store.RetriedTransactions;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignConflict;
 import nl.fotadesk.protocol.api.CampaignState;
@@ -26,19 +28,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Runs campaigns: starts phases, follows each device's update, times out devices that make no
  * progress, retries failures within the budget, moves to the next phase at the success threshold
  * and pauses the campaign above the error threshold. All state is in the database, so a restarted
- * backend carries on where it stopped; the clock is injected so tests can step time.
+ * backend carries on where it stopped, and every change to a campaign locks its row first, so any
+ * number of nodes on one database decide once; the clock is injected so tests can step time.
  */
 public final class RolloutEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
     private static final int MAX_LISTED_IMEIS = 5;
     private static final int PAGE = 100_000;
 
-    private final Jdbc jdbc;
+    private final RetriedTransactions transactions;
+    private final ClusterLocks locks;
     private final CampaignStore store;
     private final DeviceStore devices;
     private final FirmwareStore firmware;
@@ -48,7 +53,8 @@ public final class RolloutEngine {
 
     public RolloutEngine(Jdbc jdbc, CampaignStore store, DeviceStore devices, FirmwareStore firmware, Updates updates,
                          EventLog events, Clock clock) {
-        this.jdbc = jdbc;
+        this.transactions = new RetriedTransactions(jdbc);
+        this.locks = new ClusterLocks(jdbc);
         this.store = store;
         this.devices = devices;
         this.firmware = firmware;
@@ -58,16 +64,16 @@ public final class RolloutEngine {
     }
 
     /** Starts a draft now, or schedules it when it has a start time in the future. */
-    public synchronized void start(String id) {
-        CampaignRow c = campaign(id);
-        if (c.state() != CampaignState.DRAFT) {
-            throw HttpError.conflict("invalid_state", "only a draft campaign can be started; this one is " + c.state().wireName());
-        }
-        List<String> imeis = store.actions(id, null, List.of(ActionState.WAITING), 0, PAGE).stream()
-                .map(ActionRow::imei).toList();
-        refuseConflicts(conflicts(imeis, id));
-        Instant now = clock.instant();
-        jdbc.inTransaction(() -> {
+    public void start(String id) {
+        claimingDevices(id, c -> {
+            if (c.state() != CampaignState.DRAFT) {
+                throw HttpError.conflict("invalid_state", "only a draft campaign can be started; this one is "
+                        + c.state().wireName());
+            }
+            List<String> imeis = store.actions(id, null, List.of(ActionState.WAITING), 0, PAGE).stream()
+                    .map(ActionRow::imei).toList();
+            refuseConflicts(conflicts(imeis, id));
+            Instant now = clock.instant();
             if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
                 setState(c, CampaignState.SCHEDULED, "starts at " + c.scheduledAt(), now);
             } else {
@@ -77,26 +83,25 @@ public final class RolloutEngine {
         });
     }
 
-    public synchronized void pause(String id) {
-        CampaignRow c = campaign(id);
-        if (c.state() != CampaignState.RUNNING && c.state() != CampaignState.SCHEDULED) {
-            throw HttpError.conflict("invalid_state", "only a running or scheduled campaign can be paused; this one is "
-                    + c.state().wireName());
-        }
-        jdbc.inTransaction(() -> {
+    public void pause(String id) {
+        locked(id, c -> {
+            if (c.state() != CampaignState.RUNNING && c.state() != CampaignState.SCHEDULED) {
+                throw HttpError.conflict("invalid_state", "only a running or scheduled campaign can be paused; this one is "
+                        + c.state().wireName());
+            }
             setState(c, CampaignState.PAUSED, "paused by an operator", clock.instant());
             return null;
         });
     }
 
     /** Resumes a paused campaign; the phase that paused it no longer pauses it for its errors. */
-    public synchronized void resume(String id) {
-        CampaignRow c = campaign(id);
-        if (c.state() != CampaignState.PAUSED) {
-            throw HttpError.conflict("invalid_state", "only a paused campaign can be resumed; this one is " + c.state().wireName());
-        }
-        Instant now = clock.instant();
-        jdbc.inTransaction(() -> {
+    public void resume(String id) {
+        locked(id, c -> {
+            if (c.state() != CampaignState.PAUSED) {
+                throw HttpError.conflict("invalid_state", "only a paused campaign can be resumed; this one is "
+                        + c.state().wireName());
+            }
+            Instant now = clock.instant();
             if (c.startedAt() == null) {
                 // paused before it started: back to its schedule, or start now
                 if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
@@ -108,19 +113,18 @@ public final class RolloutEngine {
             }
             currentPhase(id).ifPresent(p -> store.ignorePhaseErrors(id, p.index()));
             setState(c, CampaignState.RUNNING, "resumed by an operator", now);
-            evaluate(campaign(id), now);
+            evaluate(c, now);
             return null;
         });
     }
 
     /** Cancels: devices not yet done stop, and their download URLs answer 410. */
-    public synchronized void cancel(String id) {
-        CampaignRow c = campaign(id);
-        if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
-            throw HttpError.conflict("invalid_state", "the campaign is " + c.state().wireName() + " already");
-        }
-        Instant now = clock.instant();
-        jdbc.inTransaction(() -> {
+    public void cancel(String id) {
+        locked(id, c -> {
+            if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
+                throw HttpError.conflict("invalid_state", "the campaign is " + c.state().wireName() + " already");
+            }
+            Instant now = clock.instant();
             for (ActionRow a : store.actions(id, null, open(), 0, PAGE)) {
                 if (a.state().isInFlight()) {
                     updates.stop(device(a.imei()), DeviceStatus.CANCELLED, id, a.phase(), "campaign cancelled");
@@ -133,15 +137,16 @@ public final class RolloutEngine {
     }
 
     /** Gives the failed and timed-out devices a new attempt; a completed campaign runs again to follow them. */
-    public synchronized int retryFailed(String id) {
-        CampaignRow c = campaign(id);
-        if (c.state() == CampaignState.CANCELLED || c.state() == CampaignState.DRAFT || c.state() == CampaignState.SCHEDULED) {
-            throw HttpError.conflict("invalid_state", "a " + c.state().wireName() + " campaign has no failed devices to retry");
-        }
-        List<ActionRow> failed = store.actions(id, null, List.of(ActionState.FAILED, ActionState.TIMED_OUT), 0, PAGE);
-        refuseConflicts(conflicts(failed.stream().map(ActionRow::imei).toList(), id));
-        Instant now = clock.instant();
-        jdbc.inTransaction(() -> {
+    public int retryFailed(String id) {
+        return claimingDevices(id, c -> {
+            if (c.state() == CampaignState.CANCELLED || c.state() == CampaignState.DRAFT
+                    || c.state() == CampaignState.SCHEDULED) {
+                throw HttpError.conflict("invalid_state", "a " + c.state().wireName()
+                        + " campaign has no failed devices to retry");
+            }
+            List<ActionRow> failed = store.actions(id, null, List.of(ActionState.FAILED, ActionState.TIMED_OUT), 0, PAGE);
+            refuseConflicts(conflicts(failed.stream().map(ActionRow::imei).toList(), id));
+            Instant now = clock.instant();
             FirmwareRow image = image(c);
             for (ActionRow a : failed) {
                 give(c, image, a, 1, now, "retried by an operator");
@@ -149,31 +154,20 @@ public final class RolloutEngine {
             if (c.state() == CampaignState.COMPLETED && !failed.isEmpty()) {
                 setState(c, CampaignState.RUNNING, "retrying " + failed.size() + " failed devices", now);
             }
-            return null;
+            return failed.size();
         });
-        return failed.size();
     }
 
     /** One step of the engine: start scheduled campaigns, follow devices, and move phases on. */
-    public synchronized void tick() {
-        Instant now = clock.instant();
-        for (CampaignRow c : store.inStates(CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.PAUSED)) {
+    public void tick() {
+        for (String id : store.idsInStates(CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.PAUSED)) {
             try {
-                jdbc.inTransaction(() -> {
-                    if (c.state() == CampaignState.SCHEDULED) {
-                        if (!c.scheduledAt().isAfter(now)) {
-                            begin(c, now);
-                        }
-                        return null;
-                    }
-                    reconcile(c, now);
-                    if (c.state() == CampaignState.RUNNING) {
-                        evaluate(c, now);
-                    }
+                locked(id, c -> {
+                    advance(c, clock.instant());
                     return null;
                 });
             } catch (RuntimeException e) {
-                LOG.error("Campaign {} could not be advanced; will try again", c.id(), e);
+                LOG.error("Campaign {} could not be advanced; will try again", id, e);
             }
         }
     }
@@ -204,6 +198,25 @@ public final class RolloutEngine {
                     .append("), e.g. ").append(String.join(", ", c.someImeis())).append("; ");
         }
         throw HttpError.conflict("campaign_conflict", detail.substring(0, detail.length() - 2));
+    }
+
+    /** One step of one campaign, in the state read under its lock (it may have ended since it was listed). */
+    private void advance(CampaignRow c, Instant now) {
+        switch (c.state()) {
+            case SCHEDULED -> {
+                if (!c.scheduledAt().isAfter(now)) {
+                    begin(c, now);
+                }
+            }
+            case RUNNING -> {
+                reconcile(c, now);
+                evaluate(c, now);
+            }
+            case PAUSED -> reconcile(c, now);
+            default -> {
+                // completed or cancelled meanwhile: nothing to do
+            }
+        }
     }
 
     private void begin(CampaignRow c, Instant now) {
@@ -333,8 +346,26 @@ public final class RolloutEngine {
         return java.util.Arrays.stream(ActionState.values()).filter(s -> !s.isTerminal()).toList();
     }
 
-    private CampaignRow campaign(String id) {
-        return store.find(id).orElseThrow(() -> HttpError.notFound("no campaign with id " + id));
+    /**
+     * Runs {@code change} on campaign {@code id} in one transaction that first locks the campaign's row:
+     * operators and the engine, on any node, change a campaign one at a time, each on the state the
+     * previous change left. Tried again when the database aborts it for another's sake.
+     */
+    private <T> T locked(String id, Function<CampaignRow, T> change) {
+        return transactions.run(() -> change.apply(
+                store.lock(id).orElseThrow(() -> HttpError.notFound("no campaign with id " + id))));
+    }
+
+    /**
+     * Like {@link #locked}, for changes that give devices to the campaign: these also take the cluster's
+     * device-claims lock (always before a campaign's, so locks are taken in one order), so two campaigns
+     * started at once cannot both take a device.
+     */
+    private <T> T claimingDevices(String id, Function<CampaignRow, T> change) {
+        return transactions.run(() -> {
+            locks.lockUntilCommit(ClusterLocks.DEVICE_CLAIMS);
+            return locked(id, change);
+        });
     }
 
     private FirmwareRow image(CampaignRow c) {

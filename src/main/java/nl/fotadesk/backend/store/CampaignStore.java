@@ -51,13 +51,23 @@ public final class CampaignStore {
         return jdbc.one("SELECT * FROM campaigns WHERE id = ?", CampaignStore::campaign, id);
     }
 
+    /**
+     * Reads the campaign and locks its row until the surrounding transaction ends: every change to a
+     * campaign, by an operator or the engine on any node, starts here, so they happen one after another
+     * and each decides on the state the previous one left.
+     */
+    public Optional<CampaignRow> lock(String id) {
+        return jdbc.one("SELECT * FROM campaigns WHERE id = ? FOR UPDATE", CampaignStore::campaign, id);
+    }
+
     public List<CampaignRow> list() {
         return jdbc.list("SELECT * FROM campaigns ORDER BY created_at DESC", CampaignStore::campaign);
     }
 
-    public List<CampaignRow> inStates(CampaignState... states) {
+    /** The ids of the campaigns in {@code states}, oldest first. */
+    public List<String> idsInStates(CampaignState... states) {
         String in = Stream.of(states).map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
-        return jdbc.list("SELECT * FROM campaigns WHERE state IN (" + in + ") ORDER BY created_at", CampaignStore::campaign);
+        return jdbc.list("SELECT id FROM campaigns WHERE state IN (" + in + ") ORDER BY created_at", rs -> rs.getString(1));
     }
 
     public void setState(String id, CampaignState state, String reason, Instant startedAt, Instant finishedAt) {
