@@ -52,7 +52,8 @@ class CrashDurabilityTest {
     private static final String SECRET = "CrashSecretCrashSecretCrashSecret1";
     private static final String TYPE = "crash-x";
     private static final int PART = 100;
-    private static final Pattern LISTENING = Pattern.compile("backend listening on (http://[^ ]+)");
+    /** The start line's first URL: where the management API (and, without --device-port, the devices) are served. */
+    private static final Pattern LISTENING = Pattern.compile("FOTA Desk backend\\b.*?(https?://[^ ,]+)");
     private static final Duration DEADLINE = Duration.ofSeconds(40);
 
     @TempDir
