@@ -27,6 +27,7 @@ class ServerCommandTlsTest {
                 "-cp", System.getProperty("java.class.path"), "-Dfotadesk.logs=" + folder.resolve("logs"),
                 Launcher.class.getName(), "server", "--port", "0", "--data", folder.resolve("data").toString(),
                 "--master-key-file", folder.resolve("master.key").toString(), "--api-key", "test-api-key-0123456789",
+                "--public-url", "https://fota.example.net:8443",
                 "--tls-cert", certificate.certificate().toString(), "--tls-key", traditional.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String errors = new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
