@@ -146,7 +146,7 @@ public final class BackendServer implements AutoCloseable {
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
         Ingestion ingestion = new Ingestion(writes, deviceStore, downloads, tokens, events, campaignStore,
                 publicUrl, clock);
-        DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, downloads, updates, catalog,
+        DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, updates, catalog,
                 campaignStore, clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
                 config.maxFirmwareSize(), clock);

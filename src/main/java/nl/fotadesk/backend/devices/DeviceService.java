@@ -1,7 +1,6 @@
 package nl.fotadesk.backend.devices;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.http.ItemErrors;
@@ -12,6 +11,7 @@ import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
+import nl.fotadesk.backend.store.ClusterLocks;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
@@ -45,19 +45,19 @@ public final class DeviceService {
     private final Jdbc jdbc;
     private final DeviceStore devices;
     private final FirmwareStore firmware;
-    private final Downloads downloads;
     private final Updates updates;
     private final CatalogStore catalog;
     private final CampaignStore campaigns;
     private final Clock clock;
+    private final ClusterLocks claims;
     private final SecureRandom random = new SecureRandom();
 
-    public DeviceService(Jdbc jdbc, DeviceStore devices, FirmwareStore firmware, Downloads downloads, Updates updates,
+    public DeviceService(Jdbc jdbc, DeviceStore devices, FirmwareStore firmware, Updates updates,
                          CatalogStore catalog, CampaignStore campaigns, Clock clock) {
         this.jdbc = jdbc;
+        this.claims = new ClusterLocks(jdbc);
         this.devices = devices;
         this.firmware = firmware;
-        this.downloads = downloads;
         this.updates = updates;
         this.catalog = catalog;
         this.campaigns = campaigns;
@@ -217,12 +217,16 @@ public final class DeviceService {
             throw HttpError.badRequest("wrong_device_type", "firmware " + image.version() + " is for device type "
                     + image.deviceType() + ", device " + imei + " is a " + device.deviceType());
         }
-        campaigns.holding(imei).ifPresent(c -> {
-            throw HttpError.conflict("device_in_campaign", "device " + imei + " is in campaign \"" + c.name()
-                    + "\" (" + c.id() + "); pause or cancel it first");
+        jdbc.inTransaction(() -> {
+            // under the same lock as a campaign taking devices, so neither can take this device from the other
+            claims.lockUntilCommit(ClusterLocks.DEVICE_CLAIMS);
+            campaigns.holding(imei).ifPresent(c -> {
+                throw HttpError.conflict("device_in_campaign", "device " + imei + " is in campaign \"" + c.name()
+                        + "\" (" + c.id() + "); pause or cancel it first");
+            });
+            return updates.start(devices.find(imei).orElseThrow(), image, false, null, null,
+                    "desired firmware set to " + image.version());
         });
-        jdbc.inTransaction(() -> updates.start(device, image, false, null, null,
-                "desired firmware set to " + image.version()));
         return get(imei);
     }
 

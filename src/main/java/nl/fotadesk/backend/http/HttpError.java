@@ -21,6 +21,11 @@ public class HttpError extends RuntimeException {
         return error;
     }
 
+    /** Seconds a client should wait before trying again, for a 429 or 503; 0: say nothing. */
+    public int retryAfterSeconds() {
+        return status == 429 || status == 503 ? 1 : 0;
+    }
+
     /** What the answer's JSON body holds. */
     public Object body() {
         return new ApiError(error, getMessage());

@@ -169,6 +169,9 @@ public final class Json {
     }
 
     public static void error(Response response, Callback callback, HttpError e) {
+        if (e.retryAfterSeconds() > 0 && !response.getHeaders().contains(HttpHeader.RETRY_AFTER)) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, e.retryAfterSeconds());
+        }
         send(response, callback, e.status(), e.body());
     }
 }
