@@ -29,7 +29,7 @@ import static nl.fotadesk.backend.TestBackend.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The file server of protocol.md §3, driven over raw sockets where header bytes matter. */
-class FileServerTest {
+class FileServerTest extends OnEachDatabase {
     static final String IMEI = "490154203237518";
     static final int SIZE = 10_000;
 
@@ -42,7 +42,7 @@ class FileServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(data);
+        backend = new TestBackend(database, data);
         backend.registerDevice(IMEI, "tracker-x", "1.0.0");
         image = new byte[SIZE];
         new Random(5).nextBytes(image);
@@ -216,13 +216,10 @@ class FileServerTest {
                 .isEqualTo(50);
     }
 
-    private byte[] jwtSecret() throws Exception {
-        backend.close();
-        try (nl.fotadesk.backend.store.Database db = nl.fotadesk.backend.store.Database.inFolder(data)) {
-            byte[] secret = Base64.getDecoder().decode(new nl.fotadesk.backend.store.SettingsStore(db.jdbc())
+    private byte[] jwtSecret() {
+        try (nl.fotadesk.backend.store.Database db = backend.openDatabase()) {
+            return Base64.getDecoder().decode(new nl.fotadesk.backend.store.SettingsStore(db.jdbc())
                     .get(BackendServer.JWT_SECRET).orElseThrow());
-            backend = new TestBackend(data);
-            return secret;
         }
     }
 

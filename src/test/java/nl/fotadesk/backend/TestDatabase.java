@@ -1,0 +1,16 @@
+package nl.fotadesk.backend;
+
+import java.nio.file.Path;
+
+/** The databases the backend runs on; {@link OnEachDatabase} runs a test class once on each. */
+public enum TestDatabase {
+    /** H2 in file mode in the data folder, as the app and a single server use it. */
+    H2,
+    /** A new, empty database on the embedded PostgreSQL of this test JVM ({@link TestPostgres}). */
+    POSTGRESQL;
+
+    /** A loopback backend on a free port, with a fresh database of this kind; images and keys in {@code dataDir}. */
+    public BackendConfig config(Path dataDir, String apiKey) {
+        return this == H2 ? BackendConfig.local(dataDir, 0, apiKey) : TestPostgres.config(dataDir, apiKey);
+    }
+}
