@@ -33,6 +33,16 @@ public final class TestPostgres {
         return server().getJdbcUrl(USER, name);
     }
 
+    /** Drops the database of {@code jdbcUrl} (one of {@link #newDatabase()}) once nothing uses it any more. */
+    public static synchronized void dropDatabase(String jdbcUrl) {
+        String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + name, e);
+        }
+    }
+
     /** A backend configuration on a new PostgreSQL database, with its H2-free data folder for images and keys. */
     public static BackendConfig config(java.nio.file.Path dataDir, String apiKey) {
         BackendConfig local = BackendConfig.local(dataDir, 0, apiKey);
@@ -43,7 +53,11 @@ public final class TestPostgres {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // Durability against a crash of this machine is no concern of a test database:
+                // without flushing to disk, creating a database per test costs milliseconds.
+                server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
