@@ -74,6 +74,7 @@ public final class BackendServer implements AutoCloseable {
     private final Downloads downloads;
     private final RolloutEngine engine;
     private final ManagementApi api;
+    private final EventLog events;
     private final ScheduledExecutorService flusher;
     private final String baseUrl;
     private final Optional<String> generatedApiKey;
@@ -104,7 +105,7 @@ public final class BackendServer implements AutoCloseable {
         CatalogStore catalog = new CatalogStore(jdbc);
         CampaignStore campaignStore = new CampaignStore(jdbc);
         GroupStore groupStore = new GroupStore(jdbc);
-        EventLog events = new EventLog(jdbc, clock);
+        events = new EventLog(jdbc, clock);
         downloads = new Downloads(jdbc, downloadStore, deviceStore);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
         Ingestion ingestion = new Ingestion(jdbc, deviceStore, downloadStore, downloads, tokens, events, campaignStore,
@@ -182,6 +183,7 @@ public final class BackendServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            events.close(); // answers the open long polls, so stopping does not wait for them
             jetty.stop();
         } finally {
             flusher.shutdownNow();

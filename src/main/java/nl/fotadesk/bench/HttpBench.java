@@ -30,15 +30,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
  * Loopback throughput of the file server and of ingestion, each beside the same Jetty serving an
- * empty handler in the same run, reported as medians of several rounds and their ratios.
+ * empty handler and (where installed) nginx serving the same image with the same ranged load, in the
+ * same run, reported as medians of several rounds and their ratios. On PostgreSQL it can load several
+ * backend nodes sharing one database, the clients spread evenly over them.
  */
 @Command(name = "http", mixinStandardHelpOptions = true,
-        description = "Measures file server and ingestion throughput on loopback against an empty Jetty handler.")
+        description = "Measures file server and ingestion throughput on loopback against an empty Jetty handler"
+                + " and nginx (where installed), on H2 or PostgreSQL, with one or more backend nodes.")
 public final class HttpBench implements Callable<Integer> {
     private static final String API_KEY = "bench-api-key";
     private static final String SECRET = "BenchSecretBenchSecretBenchSecret01";
@@ -53,60 +57,120 @@ public final class HttpBench implements Callable<Integer> {
     int rounds;
     @Option(names = "--seconds", defaultValue = "4", description = "Length of one round. Default: ${DEFAULT-VALUE}")
     double seconds;
+    @Option(names = "--jdbc-url", description = "A PostgreSQL database to run on (its password from the environment"
+            + " variable FOTA_DESK_JDBC_PASSWORD). Default: an H2 database in a temporary folder")
+    String jdbcUrl;
+    @Option(names = "--jdbc-user", description = "The database user")
+    String jdbcUser;
+    @Option(names = "--nodes", defaultValue = "1", description = "Backend nodes on the one database (more than one"
+            + " needs --jdbc-url). Default: ${DEFAULT-VALUE}")
+    int nodes;
 
     private final OkHttpClient http = new OkHttpClient();
 
     @Override
     public Integer call() throws Exception {
-        Path data = Files.createTempDirectory("fota-desk-bench");
+        if (nodes < 1 || (nodes > 1 && jdbcUrl == null)) {
+            System.err.println("--nodes above 1 needs a shared database: give --jdbc-url");
+            return 2;
+        }
+        byte[] image = new byte[IMAGE_SIZE];
+        new Random(7).nextBytes(image);
         Server empty = emptyServer();
-        try (BackendServer backend = BackendServer.start(BackendConfig.local(data, 0, API_KEY))) {
-            URI uri = URI.create(backend.baseUrl());
+        List<BackendServer> backends = new ArrayList<>();
+        Optional<NginxBaseline> nginx = Optional.empty();
+        try {
+            for (int i = 0; i < nodes; i++) {
+                backends.add(BackendServer.start(config(Files.createTempDirectory("fota-desk-bench"))));
+            }
+            nginx = NginxBaseline.start(image);
+            if (nginx.isEmpty()) {
+                System.out.println("nginx is not installed: the file server is compared with the empty handler only");
+            }
+            BackendServer first = backends.get(0);
+            URI uri = URI.create(first.baseUrl());
+            int[] ports = backends.stream().mapToInt(b -> URI.create(b.baseUrl()).getPort()).toArray();
             int emptyPort = ((ServerConnector) empty.getConnectors()[0]).getLocalPort();
-            System.out.printf("Setting up %d downloads and %d uplinking devices ...%n", devices, devices);
-            List<Downlink> downloads = prepareDownloads(backend.baseUrl());
-            List<byte[]> uplinks = prepareUplinks(backend.baseUrl(), uri.getHost(), uri.getPort());
+            System.out.printf("%d node(s) on %s; setting up %d downloads and %d uplinking devices ...%n", nodes,
+                    jdbcUrl == null ? "H2" : "PostgreSQL", devices, devices);
+            List<Downlink> downloads = prepareDownloads(first.baseUrl(), image);
+            List<byte[]> uplinks = prepareUplinks(first.baseUrl(), uri.getHost());
 
             Map<String, List<Double>> results = new LinkedHashMap<>();
             for (int round = 0; round <= rounds; round++) {
                 boolean warmUp = round == 0;
                 for (int part : new int[]{512, 4096}) {
                     LoadRun.Requests requests = partRequests(downloads, part, uri.getHost());
-                    measure(results, warmUp, "empty handler, GET " + part + " B part", uri.getHost(), emptyPort, requests);
-                    measure(results, warmUp, "file server, GET " + part + " B part", uri.getHost(), uri.getPort(), requests);
+                    measure(results, warmUp, "empty handler, GET " + part + " B part", uri.getHost(), new int[]{emptyPort}, requests);
+                    if (nginx.isPresent()) {
+                        measure(results, warmUp, "nginx, GET " + part + " B part", uri.getHost(),
+                                new int[]{nginx.get().port()}, requests);
+                    }
+                    measure(results, warmUp, "file server, GET " + part + " B part", uri.getHost(), ports, requests);
                 }
                 LoadRun.Requests posts = (c, n) -> uplinks.get((int) ((c + (long) clients * n) % uplinks.size()));
-                measure(results, warmUp, "empty handler, POST uplink", uri.getHost(), emptyPort, posts);
-                measure(results, warmUp, "ingestion, POST uplink", uri.getHost(), uri.getPort(), posts);
+                measure(results, warmUp, "empty handler, POST uplink", uri.getHost(), new int[]{emptyPort}, posts);
+                measure(results, warmUp, "ingestion, POST uplink", uri.getHost(), ports, posts);
             }
             report(results);
         } finally {
+            if (nginx.isPresent()) {
+                nginx.get().close();
+            }
+            for (BackendServer b : backends) {
+                b.close();
+            }
             empty.stop();
             http.dispatcher().executorService().shutdown();
         }
         return 0;
     }
 
-    private void measure(Map<String, List<Double>> results, boolean warmUp, String name, String host, int port,
+    private BackendConfig config(Path data) {
+        BackendConfig local = BackendConfig.local(data, 0, API_KEY);
+        return jdbcUrl == null ? local : new BackendConfig(local.host(), local.port(), data, API_KEY, null,
+                local.maxFirmwareSize(), jdbcUrl, jdbcUser, System.getenv("FOTA_DESK_JDBC_PASSWORD"), local.engineTick());
+    }
+
+    /** Runs one scenario against {@code ports}; with several, also records each node's share. */
+    private void measure(Map<String, List<Double>> results, boolean warmUp, String name, String host, int[] ports,
                          LoadRun.Requests requests) throws InterruptedException {
-        double rate = LoadRun.run(host, port, clients, warmUp ? WARM_UP_SECONDS : seconds, requests, 200, 204, 206);
-        if (!warmUp) {
-            results.computeIfAbsent(name, k -> new ArrayList<>()).add(rate);
-            System.out.printf("  %-36s %,10.0f req/s%n", name, rate);
+        double[] rates = LoadRun.run(host, ports, clients, warmUp ? WARM_UP_SECONDS : seconds, requests, 200, 204, 206);
+        if (warmUp) {
+            return;
+        }
+        double total = Arrays.stream(rates).sum();
+        results.computeIfAbsent(name, k -> new ArrayList<>()).add(total);
+        System.out.printf("  %-36s %,10.0f req/s%n", name, total);
+        if (ports.length > 1) {
+            for (int i = 0; i < rates.length; i++) {
+                results.computeIfAbsent(name + ", node " + (i + 1), k -> new ArrayList<>()).add(rates[i]);
+            }
         }
     }
 
     private void report(Map<String, List<Double>> results) {
-        System.out.printf("%nMedians of %d rounds of %.0f s, %d clients:%n", rounds, seconds, clients);
+        System.out.printf("%nMedians of %d rounds of %.0f s, %d clients, %d node(s) on %s:%n", rounds, seconds, clients,
+                nodes, jdbcUrl == null ? "H2" : "PostgreSQL");
         for (String[] pair : new String[][]{
                 {"file server, GET 512 B part", "empty handler, GET 512 B part"},
+                {"file server, GET 512 B part", "nginx, GET 512 B part"},
                 {"file server, GET 4096 B part", "empty handler, GET 4096 B part"},
+                {"file server, GET 4096 B part", "nginx, GET 4096 B part"},
                 {"ingestion, POST uplink", "empty handler, POST uplink"}}) {
+            if (!results.containsKey(pair[1])) {
+                continue;
+            }
             double subject = median(results.get(pair[0]));
             double baseline = median(results.get(pair[1]));
             System.out.printf("  %-30s %,10.0f req/s   %-32s %,10.0f req/s   ratio %5.1f %%%n",
                     pair[0], subject, pair[1], baseline, 100 * subject / baseline);
         }
+        results.forEach((name, values) -> {
+            if (name.contains(", node ")) {
+                System.out.printf("  %-44s %,10.0f req/s%n", name, median(values));
+            }
+        });
     }
 
     private static double median(List<Double> values) {
@@ -126,9 +190,7 @@ public final class HttpBench implements Callable<Integer> {
     }
 
     /** Devices with an update pending, and the downlink each got on its first uplink. */
-    private List<Downlink> prepareDownloads(String url) throws IOException {
-        byte[] image = new byte[IMAGE_SIZE];
-        new Random(7).nextBytes(image);
+    private List<Downlink> prepareDownloads(String url, byte[] image) throws IOException {
         FotaDeskClient client = new FotaDeskClient(url, API_KEY);
         String firmwareId = client.uploadFirmware("bench", "2.0.0", image).id();
         DeviceHttp device = new DeviceHttp(http, url);
@@ -142,11 +204,11 @@ public final class HttpBench implements Callable<Integer> {
     }
 
     /** Devices in sync, and one prepared, signed uplink request of each. */
-    private List<byte[]> prepareUplinks(String url, String host, int port) {
+    private List<byte[]> prepareUplinks(String url, String host) {
         List<byte[]> requests = new ArrayList<>();
         for (String imei : register(new FotaDeskClient(url, API_KEY), "35100000")) {
             byte[] body = uplinkBody(imei);
-            byte[] head = ("POST /ingestion/m2m/senml/v1 HTTP/1.1\r\nHost: " + host + ":" + port
+            byte[] head = ("POST /ingestion/m2m/senml/v1 HTTP/1.1\r\nHost: " + host
                     + "\r\nContent-Type: application/json\r\n" + MessageToken.HEADER + ": "
                     + MessageToken.compute(body, SECRET) + "\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Campaigns over 300 simulated devices, with the real backend and its engine ticking on its own, on H2 and PostgreSQL. */
 class CampaignEndToEndTest extends OnEachDatabase {
@@ -64,12 +65,10 @@ class CampaignEndToEndTest extends OnEachDatabase {
                     + "\",\"target\":{\"deviceType\":\"tracker-x\"},\"phases\":[{\"percent\":5},{\"percent\":25},"
                     + "{\"percent\":100}],\"successThreshold\":80,\"errorThreshold\":20,\"maxRetries\":0,"
                     + "\"start\":true}", 201).get("id").asText();
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            JsonNode campaign;
-            do {
-                Thread.sleep(250);
-                campaign = backend.apiJson("GET", "/api/v1/campaigns/" + id, null, 200);
-            } while (campaign.get("state").asText().equals("running") && System.nanoTime() < deadline);
+            String path = "/api/v1/campaigns/" + id;
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    !backend.apiJson("GET", path, null, 200).get("state").asText().equals("running"));
+            JsonNode campaign = backend.apiJson("GET", path, null, 200);
             return campaign;
         }
     }

@@ -18,8 +18,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The real backend and 200 simulated devices with faults, all over HTTP on loopback. */
 class FleetEndToEndTest {
@@ -47,12 +49,10 @@ class FleetEndToEndTest {
                 backend.setDesired(d.imei(), firmwareByType.get(d.deviceType()));
             }
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (fleet.devices().stream().anyMatch(d -> d.lastResult() == UpdateResult.INITIAL)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(1500); // the final uplinks that report the results
+            // every device has finished its update, and the server has heard how
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    fleet.devices().stream().noneMatch(d -> d.lastResult() == UpdateResult.INITIAL)
+                            && unfinished(backend) == 0);
 
             int succeeded = 0;
             int failed = 0;
@@ -87,5 +87,13 @@ class FleetEndToEndTest {
             assertThat(fleet.stats().retries()).as("faults were injected").isGreaterThan(0);
             assertThat(fleet.devices().stream().filter(d -> d.faults().rebootAt() >= 0)).isNotEmpty();
         }
+    }
+
+    /** Devices whose update the server still sees under way. */
+    private static long unfinished(TestBackend backend) throws Exception {
+        JsonNode page = backend.apiJson("GET", "/api/v1/devices?limit=1000", null, 200);
+        return StreamSupport.stream(page.get("items").spliterator(), false)
+                .map(d -> d.get("status").asText())
+                .filter(s -> !s.equals("succeeded") && !s.equals("failed")).count();
     }
 }

@@ -1,21 +1,27 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.events.EventLog;
+import nl.fotadesk.backend.events.LongPolls;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Router;
-
 import nl.fotadesk.protocol.api.EventPage;
+import org.eclipse.jetty.http.HttpHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
  * {@code GET /api/v1/events?since=<cursor>&wait=<seconds>}: events after the cursor; with {@code wait}
- * the answer comes as soon as there is one, or empty after that many seconds (a long poll).
- * Without {@code since} the answer is empty with the newest cursor, where a live view starts.
+ * the answer comes as soon as there is one, or empty after that many seconds (a long poll that holds
+ * no thread while it waits). Without {@code since} the answer is empty with the newest cursor, where a
+ * live view starts.
  */
 public final class EventRoutes implements Routes {
     static final int MAX_WAIT_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
     private final EventLog events;
 
     public EventRoutes(EventLog events) {
@@ -38,12 +44,20 @@ public final class EventRoutes implements Routes {
             } catch (NumberFormatException e) {
                 throw HttpError.badRequest("invalid_since", "since must be a cursor from an earlier answer; got \"" + since + "\"");
             }
+            String caller = x.request().getHeaders().get(HttpHeader.AUTHORIZATION);
             try {
-                x.json(200, events.since(cursor, limit, Duration.ofSeconds(wait)));
-            } catch (InterruptedException e) {
-                // the server is stopping: end the long poll with nothing new
-                Thread.currentThread().interrupt();
-                x.json(200, new EventPage(List.of(), cursor));
+                events.since(cursor, limit, Duration.ofSeconds(wait), caller).whenComplete((page, failure) -> {
+                    if (failure == null) {
+                        x.json(200, page);
+                    } else {
+                        LOG.warn("A long poll on the events could not be answered", failure);
+                        x.json(503, new HttpError(503, "events_unavailable",
+                                "the events could not be read; ask again").body());
+                    }
+                });
+            } catch (LongPolls.TooManyWaiting e) {
+                x.response().getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                throw new HttpError(429, "too_many_long_polls", e.getMessage());
             }
         });
     }

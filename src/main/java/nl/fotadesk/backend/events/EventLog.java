@@ -8,57 +8,83 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every state change of campaigns, phases and devices, in order. Readers page through it by cursor
  * and may wait for the next event (a long poll), so live views need no busy polling.
+ *
+ * <p>Events are numbered when their transaction commits, under one counter row's lock, so on any
+ * number of nodes ids become visible in increasing order: a cursor never skips an event that
+ * commits later with a lower id.
  */
-public final class EventLog {
+public final class EventLog implements AutoCloseable {
     public static final String CAMPAIGN = "campaign";
     public static final String PHASE = "phase";
     public static final String DEVICE = "device";
     private static final int MAX_DETAIL = 512;
+    static final String CHANNEL = "fota_desk_events";
+
+    private record Pending(Instant at, String kind, String campaignId, Integer phase, String imei, String state,
+                           String detail) {
+    }
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final Object newEvents = new Object();
+    private final LongPolls polls;
+    private final PgNotifications notifications;
 
     public EventLog(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.polls = new LongPolls(this);
+        this.notifications = jdbc.isPostgres() ? new PgNotifications(jdbc, CHANNEL, polls::wake) : null;
     }
 
+    /** Records an event; it is written, numbered and announced when the surrounding transaction commits. */
     public void append(String kind, String campaignId, Integer phase, String imei, String state, String detail) {
         String text = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        jdbc.update("INSERT INTO events (at, kind, campaign_id, phase_idx, imei, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                clock.instant(), kind, campaignId, phase, imei, state, text);
-        jdbc.afterCommit(() -> {
-            synchronized (newEvents) {
-                newEvents.notifyAll();
-            }
-        });
+        Pending event = new Pending(clock.instant(), kind, campaignId, phase, imei, state, text);
+        jdbc.inTransaction(() -> jdbc.boundToTransaction(this, ArrayList<Pending>::new, this::write).add(event));
     }
 
-    /** Events after {@code cursor}, waiting up to {@code wait} for the first one when there are none yet. */
-    public EventPage since(long cursor, int limit, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        List<EventView> events = after(cursor, limit);
-        while (events.isEmpty() && System.nanoTime() < deadline) {
-            synchronized (newEvents) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left > 0) {
-                    newEvents.wait(Math.min(left, 1000));
-                }
-            }
-            events = after(cursor, limit);
+    /** Numbers and inserts a transaction's events; the counter row stays locked until the commit. */
+    private void write(List<Pending> events) {
+        jdbc.update("UPDATE event_counter SET last_id = last_id + ? WHERE id = 1", events.size());
+        long id = jdbc.count("SELECT last_id FROM event_counter WHERE id = 1") - events.size();
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Pending e : events) {
+            rows.add(new Object[]{++id, e.at, e.kind, e.campaignId, e.phase, e.imei, e.state, e.detail});
         }
-        return new EventPage(events, events.isEmpty() ? cursor : events.get(events.size() - 1).id());
+        jdbc.batch("INSERT INTO events (id, at, kind, campaign_id, phase_idx, imei, state, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        if (notifications != null) {
+            jdbc.update("NOTIFY " + CHANNEL); // delivered to every node's listener when (and only if) this commits
+        }
+        jdbc.afterCommit(polls::wake);
+    }
+
+    /**
+     * Events after {@code cursor}; when there are none yet, the answer waits up to {@code wait} for
+     * the first one without holding a thread.
+     *
+     * @param waiter who waits (the credential), for the cap on long polls per caller
+     * @throws LongPolls.TooManyWaiting when {@code waiter} or the server has too many long polls open
+     */
+    public CompletableFuture<EventPage> since(long cursor, int limit, Duration wait, String waiter) {
+        EventPage now = page(cursor, limit);
+        if (!now.events().isEmpty() || wait.isZero()) {
+            return CompletableFuture.completedFuture(now);
+        }
+        return polls.await(cursor, limit, wait, waiter);
     }
 
     /** The cursor of the newest event (0 when there is none): a live view starts from here. */
     public long latest() {
-        return jdbc.count("SELECT COALESCE(MAX(id), 0) FROM events");
+        return jdbc.count("SELECT last_id FROM event_counter WHERE id = 1");
     }
 
     /** A device's history, oldest first. */
@@ -67,8 +93,19 @@ public final class EventLog {
                 EventLog::map, imei, limit);
     }
 
-    private List<EventView> after(long cursor, int limit) {
-        return jdbc.list("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", EventLog::map, cursor, limit);
+    EventPage page(long cursor, int limit) {
+        List<EventView> events = jdbc.list("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", EventLog::map,
+                cursor, limit);
+        return new EventPage(events, events.isEmpty() ? cursor : events.get(events.size() - 1).id());
+    }
+
+    /** Answers every open long poll (empty) and stops listening. */
+    @Override
+    public void close() {
+        if (notifications != null) {
+            notifications.close();
+        }
+        polls.close();
     }
 
     private static EventView map(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -246,7 +247,7 @@ final class DeviceDetailModel {
         }
         List<FirmwareView> matching = new ArrayList<>(allFirmware.stream()
                 .filter(f -> f.deviceType().equals(d.deviceType())).toList());
-        matching.sort((a, b) -> DeviceTexts.compareVersions(b.version(), a.version()));
+        matching.sort((a, b) -> FirmwareVersions.compare(b.version(), a.version()));
         if (!matching.equals(firmwareChoices)) {
             firmwareChoices.setAll(matching);
         }

@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -361,7 +362,7 @@ final class DeviceDetailView {
             text = context.text("devices.detail.noFirmwareHelp", d.deviceType());
         } else if (f.version().equals(d.reportedFirmware())) {
             text = context.text("devices.detail.noteRuns", f.version());
-        } else if (d.reportedFirmware() != null && DeviceTexts.compareVersions(f.version(), d.reportedFirmware()) < 0) {
+        } else if (d.reportedFirmware() != null && FirmwareVersions.compare(f.version(), d.reportedFirmware()) < 0) {
             text = context.text("devices.detail.noteDowngrade", f.version(), d.reportedFirmware());
         } else if (f.id().equals(d.desiredFirmwareId()) && d.status() != null && d.status().isActive()) {
             text = context.text("devices.detail.noteRestart", f.version());

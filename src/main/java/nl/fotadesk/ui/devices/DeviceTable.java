@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -58,11 +59,11 @@ final class DeviceTable {
         TableColumn<DeviceRow, DeviceView> reported = column("reported", "devices.column.reported",
                 DeviceView::reportedFirmware, 85);
         reported.setComparator(Comparator.nullsLast(Comparator.comparing(DeviceView::reportedFirmware,
-                Comparator.nullsFirst(DeviceTexts.VERSION_ORDER))));
+                FirmwareVersions.ORDER)));
         TableColumn<DeviceRow, DeviceView> desired = column("desired", "devices.column.desired",
                 DeviceView::desiredFirmware, 85);
         desired.setComparator(Comparator.nullsLast(Comparator.comparing(DeviceView::desiredFirmware,
-                Comparator.nullsFirst(DeviceTexts.VERSION_ORDER))));
+                FirmwareVersions.ORDER)));
         desired.setCellFactory(c -> new DesiredCell());
         TableColumn<DeviceRow, DeviceView> status = column("status", "devices.column.status", null, 180);
         status.setComparator(Comparator.nullsLast(Comparator.comparing(DeviceView::status,

@@ -10,14 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 
-/** Devices in words: update status, LwM2M update results, telemetry values, version order. */
+/** Devices in words: update status, LwM2M update results, telemetry values. */
 final class DeviceTexts {
-    /** Compares versions part by part, numbers as numbers: 1.10.0 comes after 1.9.2. */
-    static final Comparator<String> VERSION_ORDER = DeviceTexts::compareVersions;
     private static final int HIGHEST_RESULT = 11;
 
     private final UiContext context;
@@ -107,31 +103,5 @@ final class DeviceTexts {
             case "Cel" -> " \u00b0C";
             default -> " " + senml;
         };
-    }
-
-    static int compareVersions(String a, String b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : -1) : 1;
-        }
-        String[] x = a.split("[.+_-]");
-        String[] y = b.split("[.+_-]");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = comparePart(x[i], y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
-    }
-
-    private static int comparePart(String x, String y) {
-        boolean xNumber = !x.isEmpty() && x.chars().allMatch(Character::isDigit);
-        boolean yNumber = !y.isEmpty() && y.chars().allMatch(Character::isDigit);
-        if (xNumber && yNumber) {
-            String xs = x.replaceFirst("^0+(?=.)", "");
-            String ys = y.replaceFirst("^0+(?=.)", "");
-            return xs.length() != ys.length() ? Integer.compare(xs.length(), ys.length()) : xs.compareTo(ys);
-        }
-        return x.toLowerCase(Locale.ROOT).compareTo(y.toLowerCase(Locale.ROOT));
     }
 }

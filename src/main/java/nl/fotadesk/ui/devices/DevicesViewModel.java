@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -374,7 +375,7 @@ final class DevicesViewModel {
 
     private void updateVersionChoices() {
         String chosenType = type.get() == null ? null : type.get().value();
-        TreeSet<String> found = new TreeSet<>(DeviceTexts.VERSION_ORDER.reversed());
+        TreeSet<String> found = new TreeSet<>(FirmwareVersions.ORDER.reversed());
         for (FirmwareView f : firmware) {
             if (chosenType == null || chosenType.equals(f.deviceType())) {
                 found.add(f.version());

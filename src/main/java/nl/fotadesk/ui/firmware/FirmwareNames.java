@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules for device type names and firmware versions (the server's, checked here as the user
- * types), a guess of both from an image's file name, and an order of versions that reads 1.10 after 1.9.
+ * types), and a guess of both from an image's file name.
  */
 final class FirmwareNames {
     static final int MAX_LENGTH = 64;
@@ -104,28 +104,5 @@ final class FirmwareNames {
             }
         }
         return new Guess(type, version);
-    }
-
-    /** Versions in reading order: numbers compare as numbers (1.9 before 1.10), the rest as text. */
-    static int compareVersions(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.compareTo(b);
-        }
-        String[] x = a.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
-        String[] y = b.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c;
-            if (Character.isDigit(x[i].charAt(0)) && Character.isDigit(y[i].charAt(0))) {
-                String p = x[i].replaceFirst("^0+(?=\\d)", "");
-                String q = y[i].replaceFirst("^0+(?=\\d)", "");
-                c = p.length() != q.length() ? Integer.compare(p.length(), q.length()) : p.compareTo(q);
-            } else {
-                c = x[i].compareToIgnoreCase(y[i]);
-            }
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
     }
 }

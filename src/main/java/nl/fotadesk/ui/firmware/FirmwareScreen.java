@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.firmware;
 
+import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -257,7 +258,7 @@ public final class FirmwareScreen implements Screen {
         TableColumn<FirmwareView, String> type = column("firmware.column.type", FirmwareView::deviceType);
         type.setPrefWidth(120);
         TableColumn<FirmwareView, String> version = column("firmware.column.version", FirmwareView::version);
-        version.setComparator(FirmwareNames::compareVersions);
+        version.setComparator(FirmwareVersions.ORDER);
         version.setPrefWidth(80);
         version.setSortType(TableColumn.SortType.DESCENDING);
         TableColumn<FirmwareView, Long> size = column("firmware.column.size", FirmwareView::size);

@@ -104,11 +104,4 @@ class CampaignDraftTest {
         assertThat(ImeiList.extract("imei,deviceType,client\n" + a + ",tracker-x,acme\n1234567890123456,x\n"))
                 .containsExactly(a);
     }
-
-    @Test
-    void ordersVersionsByTheirNumbers() {
-        assertThat(WizardData.compareVersions("1.10.0", "1.9.2")).isPositive();
-        assertThat(WizardData.compareVersions("2.1.0", "2.1.0")).isZero();
-        assertThat(WizardData.compareVersions("1.0", "1.0.1")).isNegative();
-    }
 }

@@ -2,7 +2,6 @@ package nl.fotadesk.ui.firmware;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,12 +46,5 @@ class FirmwareNamesTest {
         assertThat(FirmwareNames.guess("firmware_v4.1.bin", TYPES)).isEqualTo(new FirmwareNames.Guess(null, "4.1"));
         assertThat(FirmwareNames.guess("image.bin", TYPES)).isEqualTo(new FirmwareNames.Guess(null, null));
         assertThat(FirmwareNames.guess("tracker-xylophone-1.0.bin", TYPES)).isEqualTo(new FirmwareNames.Guess(null, "1.0"));
-    }
-
-    @Test
-    void ordersVersionsAsPeopleReadThem() {
-        List<String> versions = new ArrayList<>(List.of("1.10.0", "1.9.2", "1.9.10", "2.0.0", "1.09.3", "1.0.0-rc1", "1.0.0"));
-        versions.sort(FirmwareNames::compareVersions);
-        assertThat(versions).containsExactly("1.0.0", "1.0.0-rc1", "1.9.2", "1.09.3", "1.9.10", "1.10.0", "2.0.0");
     }
 }

@@ -1,0 +1,83 @@
+package nl.fotadesk.backend.events;
+
+import nl.fotadesk.backend.TestPostgres;
+import nl.fotadesk.backend.store.Database;
+import nl.fotadesk.protocol.api.EventPage;
+import nl.fotadesk.protocol.api.EventView;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A reader following the feed by cursor sees every event, whatever order transactions commit in. */
+class EventOrderTest {
+    @TempDir
+    Path data;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void anEventCommittedAfterALaterStartedOneIsNotSkippedByTheCursor(String database) throws Exception {
+        try (Database db = database.equals("H2") ? Database.inFolder(data)
+                : Database.open(TestPostgres.newDatabase(), TestPostgres.USER, TestPostgres.PASSWORD);
+             EventLog log = new EventLog(db.jdbc(), Clock.systemUTC())) {
+            CountDownLatch firstAppended = new CountDownLatch(1);
+            CountDownLatch mayCommit = new CountDownLatch(1);
+            // A long transaction appends its event first but commits last.
+            CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> db.jdbc().inTransaction(() -> {
+                log.append(EventLog.CAMPAIGN, "slow", null, null, "running", "appended first");
+                firstAppended.countDown();
+                await(mayCommit);
+                return null;
+            }));
+            await(firstAppended);
+            log.append(EventLog.CAMPAIGN, "quick", null, null, "running", "appended second");
+
+            EventPage seen = log.since(0, 100, Duration.ZERO, "reader").get(5, TimeUnit.SECONDS);
+            assertThat(seen.events()).extracting(EventView::campaignId).containsExactly("quick");
+            mayCommit.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+
+            EventPage next = log.since(seen.cursor(), 100, Duration.ZERO, "reader").get(5, TimeUnit.SECONDS);
+            assertThat(next.events()).extracting(EventView::campaignId).containsExactly("slow");
+            assertThat(next.cursor()).isGreaterThan(seen.cursor()).isEqualTo(log.latest());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aRolledBackTransactionLeavesNoEventAndNoGap(String database) throws Exception {
+        try (Database db = database.equals("H2") ? Database.inFolder(data)
+                : Database.open(TestPostgres.newDatabase(), TestPostgres.USER, TestPostgres.PASSWORD);
+             EventLog log = new EventLog(db.jdbc(), Clock.systemUTC())) {
+            log.append(EventLog.CAMPAIGN, "a", null, null, "draft", null);
+            try {
+                db.jdbc().inTransaction(() -> {
+                    log.append(EventLog.CAMPAIGN, "b", null, null, "draft", null);
+                    throw new IllegalStateException("refused");
+                });
+            } catch (IllegalStateException expected) {
+                // the event goes with its transaction
+            }
+            log.append(EventLog.CAMPAIGN, "c", null, null, "draft", null);
+            EventPage all = log.since(0, 100, Duration.ZERO, "reader").get(5, TimeUnit.SECONDS);
+            assertThat(all.events()).extracting(EventView::campaignId).containsExactly("a", "c");
+            assertThat(all.events()).extracting(EventView::id).containsExactly(1L, 2L);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
