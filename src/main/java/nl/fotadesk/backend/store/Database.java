@@ -10,9 +10,9 @@ import java.time.Duration;
 /** The connection pool, migrated to the latest schema on open. */
 public final class Database implements AutoCloseable {
     /**
-     * Connections to a PostgreSQL server per node. Its cores are unknown here and several nodes
-     * share its {@code max_connections} (100 by default): three nodes take 30, leaving room for
-     * each node's listening connection, migrations and an operator's psql.
+     * Connections to a PostgreSQL server per node, one of them the event listener's. The server's
+     * cores are unknown here and several nodes share its {@code max_connections} (100 by default):
+     * three nodes take 30, leaving room for more nodes, maintenance and an operator's psql.
      */
     static final int SERVER_POOL_SIZE = 10;
     /** How long a request waits for a free connection before it fails, rather than piling up. */
