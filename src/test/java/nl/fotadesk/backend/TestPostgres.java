@@ -3,8 +3,11 @@ package nl.fotadesk.backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.fotadesk.backend.store.Database;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
     public static final String USER = "postgres";
     public static final String PASSWORD = "";
+    /** The one role that must log in with its password; the server trusts every other. */
+    public static final String PASSWORD_ROLE = "fota_password";
     private static final String OBJECT_IN_USE = "55006";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -53,6 +58,26 @@ public final class TestPostgres {
         return server().getJdbcUrl(USER, name);
     }
 
+    /**
+     * The JDBC URL (without a user) of a new, empty database owned by {@link #PASSWORD_ROLE}, which
+     * logs in only with {@code password}: for tests of how the backend is given its password.
+     */
+    public static synchronized String newDatabaseWithPassword(String password) {
+        String name = name(newDatabase());
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            boolean exists;
+            try (var rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + PASSWORD_ROLE + "'")) {
+                exists = rs.next();
+            }
+            st.execute((exists ? "ALTER" : "CREATE") + " ROLE " + PASSWORD_ROLE + " LOGIN PASSWORD '"
+                    + password.replace("'", "''") + "'");
+            st.execute("ALTER DATABASE " + name + " OWNER TO " + PASSWORD_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set up the password role", e);
+        }
+        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + name;
+    }
+
     private static String name(String jdbcUrl) {
         return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
     }
@@ -79,6 +104,16 @@ public final class TestPostgres {
                 local.maxFirmwareSize(), newMigratedDatabase(), USER, PASSWORD, local.engineTick());
     }
 
+    private static void requirePasswordOfOneRole(File dataDirectory) {
+        Path hba = dataDirectory.toPath().resolve("pg_hba.conf");
+        try {
+            // the first matching line counts
+            Files.writeString(hba, "host all " + PASSWORD_ROLE + " all scram-sha-256\n" + Files.readString(hba));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
@@ -86,7 +121,7 @@ public final class TestPostgres {
                 // without flushing to disk, creating a database per test costs milliseconds.
                 server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
-                        .start();
+                        .setDataDirectoryCustomizer(TestPostgres::requirePasswordOfOneRole).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
