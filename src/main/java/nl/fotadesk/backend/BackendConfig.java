@@ -1,5 +1,8 @@
 package nl.fotadesk.backend;
 
+import nl.fotadesk.backend.http.ClientTimeouts;
+import nl.fotadesk.backend.secrets.SecretsConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -7,13 +10,27 @@ import java.time.Duration;
  * How to run a backend. {@code port} 0 takes a free port; {@code apiKey} null uses the stored key or
  * generates one; {@code publicUrl} null derives {@code http://host:port} from the listening address;
  * {@code jdbcUrl} null keeps an H2 database in the data folder; the campaign engine steps every
- * {@code engineTick} (zero: only when {@link BackendServer#tick()} is called, for tests that step time).
+ * {@code engineTick} (zero: only when {@link BackendServer#tick()} is called, for tests that step time);
+ * {@code clientTimeouts} bound how long a client may take to send a request;
+ * {@code secrets} says where the master key is and how failed authentication is limited.
  */
 public record BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl,
                             long maxFirmwareSize, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                            Duration engineTick) {
+                            Duration engineTick, ClientTimeouts clientTimeouts, SecretsConfig secrets) {
     public static final long DEFAULT_MAX_FIRMWARE_SIZE = 64L * 1024 * 1024;
     public static final Duration DEFAULT_ENGINE_TICK = Duration.ofSeconds(1);
+
+    /** With the default client timeouts and the master key in this user's config folder ({@link SecretsConfig#forUser()}). */
+    public BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl, long maxFirmwareSize,
+                         String jdbcUrl, String jdbcUser, String jdbcPassword, Duration engineTick) {
+        this(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser, jdbcPassword, engineTick,
+                ClientTimeouts.DEFAULTS, SecretsConfig.forUser());
+    }
+
+    public BackendConfig withClientTimeouts(ClientTimeouts timeouts) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, timeouts, secrets);
+    }
 
     /** A backend on loopback with an H2 database in {@code dataDir}. */
     public static BackendConfig local(Path dataDir, int port, String apiKey) {
@@ -23,16 +40,21 @@ public record BackendConfig(String host, int port, Path dataDir, String apiKey, 
 
     public BackendConfig withMaxFirmwareSize(long bytes) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, bytes, jdbcUrl, jdbcUser, jdbcPassword,
-                engineTick);
+                engineTick, clientTimeouts, secrets);
     }
 
     public BackendConfig withEngineTick(Duration tick) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, tick);
+                jdbcPassword, tick, clientTimeouts, secrets);
+    }
+
+    public BackendConfig withSecrets(SecretsConfig newSecrets) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, clientTimeouts, newSecrets);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick);
+                jdbcPassword, engineTick, clientTimeouts, secrets);
     }
 }

@@ -21,10 +21,15 @@ import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.files.FileServerHandler;
 import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.firmware.FirmwareService;
+import nl.fotadesk.backend.http.ClientDeadlines;
 import nl.fotadesk.backend.http.ConnectionReuseLimit;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
+import nl.fotadesk.backend.secrets.AuthFailureLimit;
+import nl.fotadesk.backend.secrets.MasterKey;
+import nl.fotadesk.backend.secrets.OwnerOnly;
+import nl.fotadesk.backend.secrets.SecretBox;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.Database;
@@ -49,8 +54,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -67,9 +74,13 @@ public final class BackendServer implements AutoCloseable {
     /** protocol.md §3: one TCP connection serves at most this many requests. */
     public static final int MAX_REQUESTS_PER_CONNECTION = 100;
     static final String JWT_SECRET = "jwt_secret";
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 8;
+    private static final Duration THREAD_IDLE = Duration.ofMinutes(1);
 
     private final Server jetty;
     private final Database database;
+    private final Path dataDir;
     private final ImageStore images;
     private final Downloads downloads;
     private final RolloutEngine engine;
@@ -81,17 +92,30 @@ public final class BackendServer implements AutoCloseable {
 
     private BackendServer(BackendConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
+        dataDir = config.dataDir();
         database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         images = new ImageStore(config.dataDir().resolve("firmware"));
+        OwnerOnly.restrictTree(dataDir);
         SettingsStore settings = new SettingsStore(database.jdbc());
-        ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey());
+        SecretBox box;
+        try {
+            box = MasterKey.unlock(config.secrets(), settings);
+        } catch (RuntimeException e) {
+            images.close();
+            database.close();
+            throw e;
+        }
+        ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey(), clock);
         generatedApiKey = keys.generatedKey();
         DownloadTokens tokens = new DownloadTokens(Base64.getDecoder().decode(
-                settings.getOrCreate(JWT_SECRET, BackendServer::newSecret)));
+                settings.getOrCreateSecret(JWT_SECRET, box, BackendServer::newSecret)));
 
-        jetty = new Server(new QueuedThreadPool(200, 8));
+        jetty = new Server(threadPool());
+        ClientDeadlines deadlines = new ClientDeadlines(config.clientTimeouts());
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
+        connector.setIdleTimeout(config.clientTimeouts().idle().toMillis());
+        connector.addEventListener(deadlines.connectionListener());
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.open();
@@ -99,7 +123,11 @@ public final class BackendServer implements AutoCloseable {
         String publicUrl = config.publicUrl() == null ? baseUrl : stripSlash(config.publicUrl());
 
         Jdbc jdbc = database.jdbc();
-        DeviceStore deviceStore = new DeviceStore(jdbc);
+        DeviceStore deviceStore = new DeviceStore(jdbc, box);
+        int sealed = deviceStore.sealClearValues();
+        if (sealed > 0) {
+            LOG.info("Sealed {} device secrets and download tokens an older version had stored in clear", sealed);
+        }
         DownloadStore downloadStore = new DownloadStore(jdbc);
         FirmwareStore firmwareStore = new FirmwareStore(jdbc);
         CatalogStore catalog = new CatalogStore(jdbc);
@@ -117,7 +145,8 @@ public final class BackendServer implements AutoCloseable {
         engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, clock);
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
                 new TargetResolver(deviceStore, groupStore), engine, events, clock);
-        api = new ManagementApi(keys.keys(), List.of(
+        api = new ManagementApi(keys.keys(), new AuthFailureLimit(config.secrets().authFailures(),
+                config.secrets().authWindow(), clock), List.of(
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
                 new FirmwareRoutes(firmware),
                 new CatalogRoutes(catalog, clock),
@@ -126,11 +155,12 @@ public final class BackendServer implements AutoCloseable {
                 new EventRoutes(events)));
 
         jetty.addConnector(connector);
-        jetty.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
+        deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
                 new IngestionHandler(ingestion),
                 new FileServerHandler(tokens, downloads, images),
                 api,
                 new NotFound())));
+        jetty.setHandler(deadlines);
         jetty.start();
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "backend-background");
@@ -190,8 +220,22 @@ public final class BackendServer implements AutoCloseable {
             downloads.flush();
             images.close();
             database.close();
+            // Files the database or image store created while running get the same owner-only access.
+            OwnerOnly.restrictTree(dataDir);
             LOG.info("FOTA Desk backend stopped");
         }
+    }
+
+    /**
+     * Sized for work, not for clients: bodies are read as they arrive and files written as the client
+     * takes them, so a slow or silent client holds no thread. Requests mostly wait on the database
+     * pool (16 connections) or the disk; 200 threads leave room for requests queued on it and for the
+     * reads that still block (firmware uploads, long polls), and bound the memory their stacks take.
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) THREAD_IDLE.toMillis());
+        pool.setName("fota-http");
+        return pool;
     }
 
     private static HttpConfiguration httpConfiguration() {

@@ -2,17 +2,37 @@ package nl.fotadesk.cli;
 
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.backend.http.ClientTimeouts;
+import nl.fotadesk.backend.secrets.MasterKeyException;
+import nl.fotadesk.backend.secrets.OwnerOnly;
+import nl.fotadesk.backend.secrets.SecretsConfig;
 import nl.fotadesk.demo.AppPaths;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Runs the backend headless: device ingestion, firmware file server and management API.")
 public final class ServerCommand implements Callable<Integer> {
+    static final String API_KEY_VARIABLE = "FOTA_DESK_API_KEY";
+    static final String MASTER_KEY_VARIABLE = "FOTA_DESK_MASTER_KEY";
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where the key variables are read (the process environment; tests give their own). */
+    Map<String, String> environment = System.getenv();
+
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
     int port;
 
@@ -23,8 +43,18 @@ public final class ServerCommand implements Callable<Integer> {
             + " in the user's data folder (~/.local/share/fota-desk on Linux).")
     Path data;
 
-    @Option(names = "--api-key", description = "Management API key; without it the stored one is used, or one is generated and printed.")
+    @Option(names = "--api-key", description = "Management API key. Other local users can read it in the process list:"
+            + " prefer " + API_KEY_VARIABLE + " or --api-key-file. Without any of them the stored key is used, or one"
+            + " is generated and printed.")
     String apiKey;
+
+    @Option(names = "--api-key-file", description = "File whose first line is the management API key (keep it 0600).")
+    Path apiKeyFile;
+
+    @Option(names = "--master-key-file", description = "Master key that seals the secrets in the database (base64,"
+            + " 32 bytes); created, 0600, on the first start of a new database. Default: master.key in the user's"
+            + " config folder (~/.config/fota-desk on Linux). " + MASTER_KEY_VARIABLE + " (base64) replaces the file.")
+    Path masterKeyFile;
 
     @Option(names = "--public-url", description = "Base URL devices use to reach this server, in download URLs (e.g. http://host:8080).")
     String publicUrl;
@@ -46,9 +76,15 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path folder = data != null ? data : AppPaths.dataHome().resolve("server");
-        BackendConfig config = new BackendConfig(host, port, folder, apiKey, publicUrl, maxFirmwareMib * 1024 * 1024,
-                jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK);
-        BackendServer server = BackendServer.start(config);
+        BackendConfig config = new BackendConfig(host, port, folder, apiKey(), publicUrl, maxFirmwareMib * 1024 * 1024,
+                jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK, ClientTimeouts.DEFAULTS, secrets());
+        BackendServer server;
+        try {
+            server = BackendServer.start(config);
+        } catch (MasterKeyException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         server.generatedApiKey().ifPresent(key -> System.out.println(
                 "Generated the management API key (shown only now, keep it): " + key));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -63,5 +99,42 @@ public final class ServerCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The key from --api-key-file, --api-key or FOTA_DESK_API_KEY (in that order); null when none is given. */
+    String apiKey() throws IOException {
+        if (apiKey != null && apiKeyFile != null) {
+            throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
+        }
+        if (apiKeyFile != null) {
+            if (OwnerOnly.readableByOthers(apiKeyFile)) {
+                System.err.println("Warning: other users can read " + apiKeyFile + "; make it 0600");
+            }
+            String key = Files.readAllLines(apiKeyFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+            if (key.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "the API key file " + apiKeyFile + " is empty");
+            }
+            return key;
+        }
+        if (apiKey != null) {
+            System.err.println("Warning: --api-key shows the key to other local users (ps); prefer "
+                    + API_KEY_VARIABLE + " or --api-key-file");
+            return apiKey;
+        }
+        String fromEnvironment = environment.get(API_KEY_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
+    }
+
+    SecretsConfig secrets() {
+        SecretsConfig secrets = SecretsConfig.forUser();
+        String masterKey = environment.get(MASTER_KEY_VARIABLE);
+        if (masterKey != null && !masterKey.isBlank()) {
+            if (masterKeyFile != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "give the master key in " + MASTER_KEY_VARIABLE + " or --master-key-file, not both");
+            }
+            return secrets.withMasterKey(masterKey.strip());
+        }
+        return masterKeyFile == null ? secrets : secrets.withMasterKeyFile(masterKeyFile);
     }
 }

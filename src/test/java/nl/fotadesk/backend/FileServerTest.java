@@ -1,6 +1,10 @@
 package nl.fotadesk.backend;
 
 import nl.fotadesk.backend.files.DownloadTokens;
+import nl.fotadesk.backend.secrets.MasterKey;
+import nl.fotadesk.backend.secrets.SecretsConfig;
+import nl.fotadesk.backend.store.Database;
+import nl.fotadesk.backend.store.SettingsStore;
 import nl.fotadesk.bench.RawHttpClient;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
@@ -216,10 +220,15 @@ class FileServerTest extends OnEachDatabase {
                 .isEqualTo(50);
     }
 
-    private byte[] jwtSecret() {
-        try (nl.fotadesk.backend.store.Database db = backend.openDatabase()) {
-            return Base64.getDecoder().decode(new nl.fotadesk.backend.store.SettingsStore(db.jdbc())
-                    .get(BackendServer.JWT_SECRET).orElseThrow());
+    /** The signing secret, opened with the master key as the server opens it. */
+    private byte[] jwtSecret() throws Exception {
+        try (Database db = backend.openDatabase()) {
+            SettingsStore settings = new SettingsStore(db.jdbc());
+            return Base64.getDecoder().decode(settings.getOrCreateSecret(BackendServer.JWT_SECRET,
+                    MasterKey.unlock(SecretsConfig.forUser(), settings),
+                    () -> {
+                        throw new AssertionError("no signing secret stored");
+                    }));
         }
     }
 

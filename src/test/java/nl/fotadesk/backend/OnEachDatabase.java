@@ -1,5 +1,6 @@
 package nl.fotadesk.backend;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,4 +15,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 public abstract class OnEachDatabase {
     @Parameter
     protected TestDatabase database;
+
+    /** Runs after the test class's own {@code @AfterEach}, once its backends are closed. */
+    @AfterEach
+    void dropUnusedTestDatabases() {
+        if (database == TestDatabase.POSTGRESQL) {
+            TestPostgres.dropUnusedDatabases();
+        }
+    }
 }

@@ -149,14 +149,10 @@ public final class TestBackend implements AutoCloseable {
         return s.append(']').toString();
     }
 
-    /** Stops the server; a PostgreSQL test database goes with it (a test JVM makes well over a hundred). */
     @Override
     public void close() throws Exception {
         server.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-        if (config.jdbcUrl() != null) {
-            TestPostgres.dropDatabase(config.jdbcUrl());
-        }
     }
 }

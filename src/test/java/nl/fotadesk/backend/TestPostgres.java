@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,7 +52,7 @@ public final class TestPostgres {
     }
 
     private static String create(String template) {
-        String name = "fota_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        String name = prefix() + DATABASES.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
         } catch (SQLException e) {
@@ -66,7 +69,7 @@ public final class TestPostgres {
         String name = name(newDatabase());
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             boolean exists;
-            try (var rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + PASSWORD_ROLE + "'")) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + PASSWORD_ROLE + "'")) {
                 exists = rs.next();
             }
             st.execute((exists ? "ALTER" : "CREATE") + " ROLE " + PASSWORD_ROLE + " LOGIN PASSWORD '"
@@ -78,22 +81,44 @@ public final class TestPostgres {
         return "jdbc:postgresql://localhost:" + server().getPort() + "/" + name;
     }
 
+    private static String prefix() {
+        return "fota_test_" + ProcessHandle.current().pid() + "_";
+    }
+
     private static String name(String jdbcUrl) {
         return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
     }
 
     /**
-     * Drops the database of {@code jdbcUrl} (one of {@link #newDatabase()}) unless something still
-     * uses it, such as another node of a test cluster: the last one to leave drops it.
+     * Drops every database of this JVM's tests that nobody is connected to, but the migrated
+     * template. Tests run one at a time, so these belong to finished tests; called after each test
+     * on PostgreSQL ({@link OnEachDatabase}), so that a test run does not leave a hundred databases
+     * in the temporary folder.
      */
-    public static synchronized void dropDatabase(String jdbcUrl) {
-        String name = name(jdbcUrl);
-        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name);
-        } catch (SQLException e) {
-            if (!OBJECT_IN_USE.equals(e.getSQLState())) {
-                throw new IllegalStateException("could not drop test database " + name, e);
+    public static synchronized void dropUnusedDatabases() {
+        if (server == null) {
+            return;
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            List<String> unused = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT datname FROM pg_database d WHERE datname LIKE '" + prefix()
+                    + "%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
+                while (rs.next()) {
+                    unused.add(rs.getString(1));
+                }
             }
+            unused.remove(migratedTemplate);
+            for (String name : unused) {
+                try {
+                    st.execute("DROP DATABASE IF EXISTS " + name);
+                } catch (SQLException e) {
+                    if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop unused test databases", e);
         }
     }
 

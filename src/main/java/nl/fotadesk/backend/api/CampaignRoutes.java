@@ -3,6 +3,7 @@ package nl.fotadesk.backend.api;
 import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.NewCampaign;
@@ -28,28 +29,33 @@ public final class CampaignRoutes implements Routes {
                 .add("GET", "/api/v1/campaigns", x -> x.json(200, campaigns.list()))
                 .add("GET", "/api/v1/campaigns/{id}", x -> x.json(200, campaigns.get(x.path("id"))))
                 .add("GET", "/api/v1/campaigns/{id}/devices", x -> x.json(200, campaigns.devices(x.path("id"),
-                        x.query("phase") == null ? null : x.intQuery("phase", 0, 1000, 0), states(x.query("state")),
-                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 50))))
+                        x.query("phase") == null ? null : x.intQuery("phase", 0, Limits.PHASES, 0), states(x.query("state")),
+                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))
                 .add("POST", "/api/v1/campaigns/{id}/start", x -> {
-                    engine.start(x.path("id"));
+                    engine.start(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/pause", x -> {
-                    engine.pause(x.path("id"));
+                    engine.pause(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/resume", x -> {
-                    engine.resume(x.path("id"));
+                    engine.resume(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/cancel", x -> {
-                    engine.cancel(x.path("id"));
+                    engine.cancel(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/retry", x -> {
-                    int retried = engine.retryFailed(x.path("id"));
+                    int retried = engine.retryFailed(existing(x));
                     x.json(200, new RetryResult(retried, campaigns.get(x.path("id"))));
                 });
+    }
+
+    /** The id of the path, when it names a campaign; else a 404 before the engine is asked. */
+    private String existing(Router.Exchange x) {
+        return campaigns.get(x.path("id")).id();
     }
 
     /** A comma-separated list of action states, e.g. {@code failed,timed_out}. */

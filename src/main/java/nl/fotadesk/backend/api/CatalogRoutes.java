@@ -2,6 +2,7 @@ package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.devices.Names;
 import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.protocol.api.CatalogEntry;
@@ -35,13 +36,12 @@ public final class CatalogRoutes implements Routes {
                 .add("POST", "/api/v1/device-types", x -> {
                     NewCatalogEntry e = x.body(NewCatalogEntry.class);
                     String name = Names.name("name", e.name());
-                    if (e.description() != null && e.description().length() > 256) {
-                        throw HttpError.badRequest("invalid_description", "description must be at most 256 characters");
-                    }
+                    String description = e.description() == null || e.description().isEmpty() ? null
+                            : Limits.text("description", e.description(), Limits.DESCRIPTION);
                     if (catalog.deviceTypeExists(name)) {
                         throw HttpError.conflict("duplicate_device_type", "device type " + name + " exists already");
                     }
-                    catalog.ensureDeviceType(name, e.description(), clock.instant());
+                    catalog.ensureDeviceType(name, description, clock.instant());
                     x.json(201, deviceTypes().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
                 });
     }

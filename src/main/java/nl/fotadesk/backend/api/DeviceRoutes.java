@@ -10,8 +10,7 @@ import nl.fotadesk.protocol.api.DesiredFirmware;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.NewDevice;
 
-import org.eclipse.jetty.server.Request;
-
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
 /** {@code /api/v1/devices}: register, list and show devices, and set one device's desired firmware. */
@@ -35,7 +34,7 @@ public final class DeviceRoutes implements Routes {
                 .add("POST", "/api/v1/devices/bulk", x -> x.json(201,
                         devices.registerAll(Arrays.asList(x.body(NewDevice[].class)))))
                 .add("POST", "/api/v1/devices/import", x -> x.json(200, imports.importCsv(
-                        Request.asInputStream(x.request()), "true".equals(x.query("dryRun")))))
+                        new ByteArrayInputStream(x.bodyBytes()), "true".equals(x.query("dryRun")))))
                 .add("GET", "/api/v1/devices/{imei}", x -> x.json(200, devices.get(x.path("imei"))))
                 .add("GET", "/api/v1/devices/{imei}/history", x -> {
                     devices.get(x.path("imei"));

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.devices.GroupService;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.NewGroup;
 
@@ -24,6 +25,6 @@ public final class GroupRoutes implements Routes {
                 })
                 .add("GET", "/api/v1/groups/{id}/imeis", x -> x.json(200, groups.imeis(x.path("id"))))
                 .add("GET", "/api/v1/groups/{id}/devices", x -> x.json(200, groups.members(x.path("id"),
-                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 50))));
+                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))));
     }
 }

@@ -2,8 +2,10 @@ package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.events.EventLog;
+import nl.fotadesk.backend.devices.Names;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
@@ -11,6 +13,8 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
+import nl.fotadesk.protocol.Imei;
+import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignConflict;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Creating campaigns (with a preview of what they target) and showing them; the engine runs them. */
@@ -40,9 +45,7 @@ public final class CampaignService {
     static final int DEFAULT_SUCCESS = 100;
     static final int DEFAULT_ERROR = 10;
     static final long DEFAULT_TIMEOUT = 3600;
-    static final long MIN_TIMEOUT = 10;
     static final int DEFAULT_RETRIES = 1;
-    static final int MAX_RETRIES = 10;
 
     private final Jdbc jdbc;
     private final CampaignStore store;
@@ -103,7 +106,8 @@ public final class CampaignService {
     }
 
     public CampaignView get(String id) {
-        CampaignRow c = store.find(id).orElseThrow(() -> HttpError.notFound("no campaign with id " + id));
+        CampaignRow c = (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty())
+                .orElseThrow(() -> HttpError.notFound("no campaign with id " + Limits.shortened(id)));
         FirmwareRow image = firmware.find(c.firmwareId()).orElseThrow();
         List<PhaseView> phases = new ArrayList<>();
         int current = -1;
@@ -150,44 +154,80 @@ public final class CampaignService {
 
     private Checked check(NewCampaign spec) {
         String name = spec.name() == null ? "" : spec.name().trim();
-        if (name.isEmpty() || name.length() > 128) {
-            throw HttpError.badRequest("invalid_name", "name must be 1 to 128 characters");
-        }
+        Limits.text("name", name, Limits.CAMPAIGN_NAME);
         if (spec.firmwareId() == null) {
             throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
         }
-        FirmwareRow image = firmware.find(spec.firmwareId()).orElseThrow(() ->
-                HttpError.badRequest("unknown_firmware", "no firmware with id " + spec.firmwareId()));
-        CampaignTarget target = spec.target() == null ? new CampaignTarget(null, null, null, null, null, null) : spec.target();
+        FirmwareRow image = (Limits.isId(spec.firmwareId()) ? firmware.find(spec.firmwareId()) : Optional.<FirmwareRow>empty())
+                .orElseThrow(() -> HttpError.badRequest("unknown_firmware", "no firmware with id "
+                        + Limits.shortened(spec.firmwareId())));
+        CampaignTarget target = target(spec.target());
+        int success = percent("successThreshold", spec.successThreshold(), DEFAULT_SUCCESS);
+        int error = percent("errorThreshold", spec.errorThreshold(), DEFAULT_ERROR);
+        long timeout = spec.deviceTimeoutSeconds() == null ? DEFAULT_TIMEOUT : spec.deviceTimeoutSeconds();
+        if (timeout < Limits.TIMEOUT_MIN_SECONDS || timeout > Limits.TIMEOUT_MAX_SECONDS) {
+            throw HttpError.badRequest("invalid_timeout", "deviceTimeoutSeconds must be at least " + Limits.TIMEOUT_MIN_SECONDS
+                    + " and at most " + Limits.TIMEOUT_MAX_SECONDS + " ("
+                    + Duration.ofSeconds(Limits.TIMEOUT_MAX_SECONDS).toDays() + " days); got " + timeout);
+        }
+        int retries = spec.maxRetries() == null ? DEFAULT_RETRIES : spec.maxRetries();
+        if (retries < 0 || retries > Limits.RETRIES_MAX) {
+            throw HttpError.badRequest("invalid_retries", "maxRetries must be from 0 to " + Limits.RETRIES_MAX
+                    + "; got " + retries);
+        }
+        Instant scheduledAt = spec.scheduledAt() == null ? null : schedule(spec.scheduledAt());
+        List<PhaseSpec> phases = PhasePlan.validate(spec.phases());
+        if (target.groupId() != null && !Limits.isId(target.groupId())) {
+            throw HttpError.badRequest("unknown_group", "no group with id " + Limits.shortened(target.groupId()));
+        }
+        TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode());
+        return new Checked(name, image, target, phases, success, error, timeout, retries,
+                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, resolution);
+    }
+
+    /** The target as given (every device when absent), its names and IMEIs checked like everywhere else. */
+    private static CampaignTarget target(CampaignTarget given) {
+        CampaignTarget target = given == null ? new CampaignTarget(null, null, null, null, null, null) : given;
+        if (target.client() != null) {
+            Names.name("target.client", target.client());
+        }
+        if (target.deviceType() != null) {
+            Names.name("target.deviceType", target.deviceType());
+        }
+        if (target.imeis() != null) {
+            if (target.imeis().size() > Limits.IMEI_LIST) {
+                throw HttpError.badRequest("invalid_target", "target.imeis holds at most " + Limits.IMEI_LIST + " IMEIs");
+            }
+            for (int i = 0; i < target.imeis().size(); i++) {
+                try {
+                    Imei.requireValid(target.imeis().get(i));
+                } catch (ProtocolException e) {
+                    throw HttpError.badRequest("invalid_imei", "target.imeis[" + i + "]: " + e.getMessage());
+                }
+            }
+        }
         if (target.cap() != null && target.cap() < 1) {
             throw HttpError.badRequest("invalid_target", "cap must be at least 1");
         }
         if (target.capOrder() != null && !List.of("random", "imei").contains(target.capOrder())) {
             throw HttpError.badRequest("invalid_target", "capOrder must be \"random\" or \"imei\"");
         }
-        int success = percent("successThreshold", spec.successThreshold(), DEFAULT_SUCCESS);
-        int error = percent("errorThreshold", spec.errorThreshold(), DEFAULT_ERROR);
-        long timeout = spec.deviceTimeoutSeconds() == null ? DEFAULT_TIMEOUT : spec.deviceTimeoutSeconds();
-        if (timeout < MIN_TIMEOUT) {
-            throw HttpError.badRequest("invalid_timeout", "deviceTimeoutSeconds must be at least " + MIN_TIMEOUT);
-        }
-        int retries = spec.maxRetries() == null ? DEFAULT_RETRIES : spec.maxRetries();
-        if (retries < 0 || retries > MAX_RETRIES) {
-            throw HttpError.badRequest("invalid_retries", "maxRetries must be from 0 to " + MAX_RETRIES);
-        }
-        Instant scheduledAt = null;
-        if (spec.scheduledAt() != null) {
-            try {
-                scheduledAt = Instant.parse(spec.scheduledAt());
-            } catch (DateTimeParseException e) {
-                throw HttpError.badRequest("invalid_schedule", "scheduledAt must be an ISO-8601 time such as "
-                        + "2026-12-01T06:00:00Z; got \"" + spec.scheduledAt() + "\"");
+        return target;
+    }
+
+    /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_LATEST}. */
+    private static Instant schedule(String text) {
+        try {
+            Instant at = Instant.parse(text);
+            if (!at.isBefore(Limits.SCHEDULE_EARLIEST) && !at.isAfter(Limits.SCHEDULE_LATEST)) {
+                return at;
             }
+        } catch (DateTimeParseException e) {
+            // answered below
         }
-        List<PhaseSpec> phases = PhasePlan.validate(spec.phases());
-        TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode());
-        return new Checked(name, image, target, phases, success, error, timeout, retries,
-                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, resolution);
+        throw HttpError.badRequest("invalid_schedule", "scheduledAt must be an ISO-8601 instant such as "
+                + "2026-12-01T06:00:00Z, from " + Limits.SCHEDULE_EARLIEST + " to " + Limits.SCHEDULE_LATEST
+                + "; got " + Limits.quoted(text));
     }
 
     private CampaignPreview preview(Checked c) {
@@ -199,8 +239,9 @@ public final class CampaignService {
 
     private static int percent(String field, Integer value, int fallback) {
         int v = value == null ? fallback : value;
-        if (v < 0 || v > 100) {
-            throw HttpError.badRequest("invalid_threshold", field + " must be a percentage from 0 to 100");
+        if (v < Limits.PERCENT_MIN || v > Limits.PERCENT_MAX) {
+            throw HttpError.badRequest("invalid_threshold", field + " must be a percentage from " + Limits.PERCENT_MIN
+                    + " to " + Limits.PERCENT_MAX + "; got " + v);
         }
         return v;
     }
@@ -231,7 +272,9 @@ public final class CampaignService {
         }
     }
 
+    /** The campaign's device timeout, within the limits even for a row stored before they were checked. */
     static Duration timeout(CampaignRow c) {
-        return Duration.ofSeconds(c.deviceTimeoutSeconds());
+        return Duration.ofSeconds(Math.max(Limits.TIMEOUT_MIN_SECONDS,
+                Math.min(Limits.TIMEOUT_MAX_SECONDS, c.deviceTimeoutSeconds())));
     }
 }

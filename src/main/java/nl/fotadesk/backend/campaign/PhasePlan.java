@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.protocol.api.PhaseSpec;
 
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.List;
 
 /** Phase sizes from cumulative phase ends (percent of all targeted devices, or a device count). */
 final class PhasePlan {
-    static final int MAX_PHASES = 20;
-
     private PhasePlan() {
     }
 
@@ -18,8 +17,8 @@ final class PhasePlan {
         if (specs == null || specs.isEmpty()) {
             return List.of(PhaseSpec.percent(100));
         }
-        if (specs.size() > MAX_PHASES) {
-            throw HttpError.badRequest("invalid_phases", "at most " + MAX_PHASES + " phases");
+        if (specs.size() > Limits.PHASES) {
+            throw HttpError.badRequest("invalid_phases", "at most " + Limits.PHASES + " phases");
         }
         for (int i = 0; i < specs.size(); i++) {
             PhaseSpec s = specs.get(i);
@@ -27,7 +26,7 @@ final class PhasePlan {
             if (s == null || (s.percent() == null) == (s.count() == null)) {
                 throw HttpError.badRequest("invalid_phases", phase + " needs either percent or count");
             }
-            if (s.percent() != null && (s.percent() < 1 || s.percent() > 100)) {
+            if (s.percent() != null && (s.percent() < 1 || s.percent() > Limits.PERCENT_MAX)) {
                 throw HttpError.badRequest("invalid_phases", phase + ": percent must be from 1 to 100");
             }
             if (s.count() != null && s.count() < 1) {

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.devices;
 
 import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.protocol.api.ImportReport;
 import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.protocol.api.NewDevice;
@@ -13,6 +14,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,11 +29,11 @@ import java.util.TreeMap;
 /**
  * Imports devices from CSV with a header line naming the columns {@code imei}, {@code deviceType},
  * {@code client} and optionally {@code secret} and {@code firmware} (any order and case). Good lines are
- * registered, bad ones reported with their line number; a dry run only checks.
+ * registered, bad ones reported with their line number; a dry run only checks. The file is UTF-8, with
+ * or without the byte-order mark spreadsheet programs write; anything else is refused, not guessed at.
  */
 public final class DeviceImport {
     private static final Set<String> REQUIRED = Set.of("imei", "devicetype", "client");
-    private static final int MAX_LINES = 100_000;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private final DeviceService devices;
 
@@ -48,8 +52,8 @@ public final class DeviceImport {
             try {
                 for (CSVRecord r : parser) {
                     int line = (int) r.getParser().getCurrentLineNumber();
-                    if (rows.size() + errors.size() >= MAX_LINES) {
-                        throw HttpError.badRequest("too_many_lines", "an import holds at most " + MAX_LINES + " devices");
+                    if (rows.size() + errors.size() >= Limits.IMEI_LIST) {
+                        throw HttpError.badRequest("too_many_lines", "an import holds at most " + Limits.IMEI_LIST + " devices");
                     }
                     if (!r.isConsistent()) {
                         errors.add(new ItemError(line, r.isMapped(columns.get("imei")) ? r.get(columns.get("imei")) : null,
@@ -62,24 +66,37 @@ public final class DeviceImport {
                     lines.add(line);
                 }
             } catch (UncheckedIOException e) {
-                throw HttpError.badRequest("invalid_csv", "the file is not valid CSV: " + e.getCause().getMessage());
+                throw invalid(e.getCause());
             }
         }
         return devices.registerValid(rows, lines, errors, dryRun);
     }
 
-    /** A parser past the header line; a byte-order mark (as spreadsheet programs write) is skipped. */
+    /** A parser past the header line; a UTF-8 byte-order mark (as spreadsheet programs write) is skipped. */
     private static CSVParser open(CSVFormat format, InputStream body) throws IOException {
         PushbackInputStream in = new PushbackInputStream(body, BOM.length);
         byte[] start = in.readNBytes(BOM.length);
+        if (start.length >= 2 && (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF
+                || start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)) {
+            throw HttpError.badRequest("invalid_csv", "the file is UTF-16 (it starts with a UTF-16 byte-order mark);"
+                    + " save it as CSV UTF-8");
+        }
         if (!Arrays.equals(start, BOM)) {
             in.unread(start);
         }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return format.parse(new InputStreamReader(in, utf8));
         } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
-            throw HttpError.badRequest("invalid_csv", "the file is not valid CSV: " + e.getMessage());
+            throw invalid(e instanceof UncheckedIOException u ? u.getCause() : e);
         }
+    }
+
+    private static HttpError invalid(Throwable cause) {
+        return HttpError.badRequest("invalid_csv", cause instanceof CharacterCodingException
+                ? "the file is not UTF-8 text; save it as CSV UTF-8"
+                : "the file is not valid CSV: " + cause.getMessage());
     }
 
     /** Header name (lower case) → the name as written. */

@@ -3,6 +3,7 @@ package nl.fotadesk.backend.devices;
 import com.fasterxml.jackson.core.type.TypeReference;
 import nl.fotadesk.backend.files.Downloads;
 import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.http.ItemErrors;
 import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.backend.http.Json;
@@ -31,12 +32,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Registering devices, showing them, and setting the firmware they should run. */
 public final class DeviceService {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** What can be an IMEI in a path; anything else names no device. */
+    private static final Pattern IMEI = Pattern.compile("[0-9]{15}");
     private final Jdbc jdbc;
     private final DeviceStore devices;
     private final FirmwareStore firmware;
@@ -186,7 +191,11 @@ public final class DeviceService {
         return devices.count(filter);
     }
 
+    /** A page of devices; a filter value that no stored name could equal is refused, not searched for. */
     public Page<DeviceView> page(DeviceFilter filter, int offset, int limit) {
+        checkFilter("client", filter.client(), Limits.NAME);
+        checkFilter("deviceType", filter.deviceType(), Limits.NAME);
+        checkFilter("firmware", filter.firmware(), Limits.VERSION);
         return new Page<>(devices.page(filter, offset, limit).stream().map(this::view).toList(),
                 devices.count(filter), offset, limit);
     }
@@ -201,8 +210,9 @@ public final class DeviceService {
         if (firmwareId == null || firmwareId.isBlank()) {
             throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
         }
-        FirmwareRow image = firmware.find(firmwareId).orElseThrow(() ->
-                HttpError.badRequest("unknown_firmware", "no firmware with id " + firmwareId));
+        FirmwareRow image = (Limits.isId(firmwareId) ? firmware.find(firmwareId) : Optional.<FirmwareRow>empty())
+                .orElseThrow(() -> HttpError.badRequest("unknown_firmware",
+                        "no firmware with id " + Limits.shortened(firmwareId)));
         if (!image.deviceType().equals(device.deviceType())) {
             throw HttpError.badRequest("wrong_device_type", "firmware " + image.version() + " is for device type "
                     + image.deviceType() + ", device " + imei + " is a " + device.deviceType());
@@ -216,8 +226,15 @@ public final class DeviceService {
         return get(imei);
     }
 
+    private static void checkFilter(String field, String value, int max) {
+        if (value != null) {
+            Limits.text(field, value, max);
+        }
+    }
+
     private DeviceRow find(String imei) {
-        return devices.find(imei).orElseThrow(() -> HttpError.notFound("no device with IMEI " + imei));
+        return (imei != null && IMEI.matcher(imei).matches() ? devices.find(imei) : Optional.<DeviceRow>empty())
+                .orElseThrow(() -> HttpError.notFound("no device with IMEI " + Limits.shortened(imei)));
     }
 
     private DeviceView view(DeviceRow d) {

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.devices;
 
 import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.GroupRow;
 import nl.fotadesk.backend.store.GroupStore;
@@ -17,11 +18,11 @@ import nl.fotadesk.protocol.api.Page;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Saved groups of devices: filters that follow the fleet, and static IMEI lists. */
 public final class GroupService {
-    private static final int MAX_MEMBERS = 100_000;
     private final Jdbc jdbc;
     private final GroupStore store;
     private final DeviceService devices;
@@ -86,9 +87,7 @@ public final class GroupService {
 
     private void save(String id, NewGroup g, boolean create) {
         String name = g.name() == null ? "" : g.name().trim();
-        if (name.isEmpty() || name.length() > 64) {
-            throw HttpError.badRequest("invalid_name", "a group name must be 1 to 64 characters");
-        }
+        Limits.text("name", name, Limits.NAME);
         String kind = kind(g);
         List<String> imeis = GroupRow.STATIC.equals(kind) ? imeis(g.imeis()) : List.of();
         GroupFilter f = g.filter();
@@ -125,8 +124,8 @@ public final class GroupService {
     }
 
     private static List<String> imeis(List<String> given) {
-        if (given.size() > MAX_MEMBERS) {
-            throw HttpError.badRequest("invalid_group", "a static group holds at most " + MAX_MEMBERS + " devices");
+        if (given.size() > Limits.IMEI_LIST) {
+            throw HttpError.badRequest("invalid_group", "a static group holds at most " + Limits.IMEI_LIST + " devices");
         }
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
@@ -140,7 +139,8 @@ public final class GroupService {
     }
 
     private GroupRow find(String id) {
-        return store.find(id).orElseThrow(() -> HttpError.notFound("no group with id " + id));
+        return (Limits.isId(id) ? store.find(id) : Optional.<GroupRow>empty())
+                .orElseThrow(() -> HttpError.notFound("no group with id " + Limits.shortened(id)));
     }
 
     private GroupView view(GroupRow g) {

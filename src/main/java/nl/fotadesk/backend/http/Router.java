@@ -1,7 +1,10 @@
 package nl.fotadesk.backend.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,15 +15,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 /**
  * Method + URI-template routing ({@code /api/v1/devices/{imei}}) over Jetty's own template matcher.
- * An unknown path answers 404, a known path with another method 405.
+ * An unknown path answers 404, a known path with another method 405 (with {@code Allow}); {@code HEAD}
+ * is answered wherever {@code GET} is, by the GET route (Jetty sends the head without the body).
+ * A route's body is read before the route runs, without holding a thread while the client is silent
+ * (see {@link Bodies}), unless the route is added with {@link #addStreamed} and reads it itself.
  */
 public final class Router {
+    /** The largest body a route may get (JSON, and CSV imports: 100,000 lines fit easily). */
+    public static final int MAX_BODY = 16 * 1024 * 1024;
+
     @FunctionalInterface
     public interface Route {
         void handle(Exchange exchange) throws Exception;
@@ -28,18 +41,19 @@ public final class Router {
 
     /** One request being answered, with the path's template parameters. */
     public static final class Exchange {
-        private static final int MAX_JSON = 16 * 1024 * 1024;
         private final Request request;
         private final Response response;
         private final Callback callback;
         private final Map<String, String> pathParams;
+        private final byte[] body;
         private Fields query;
 
-        Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams) {
+        Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, byte[] body) {
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.pathParams = pathParams;
+            this.body = body;
         }
 
         public Request request() {
@@ -85,11 +99,18 @@ public final class Router {
                     + max + "; got \"" + value + "\"");
         }
 
+        /** The body as read before the route ran (at most {@link #MAX_BODY} bytes); not for streamed routes. */
+        public byte[] bodyBytes() {
+            if (body == null) {
+                throw new IllegalStateException("a streamed route reads its own body");
+            }
+            return body;
+        }
+
         /** The JSON body as {@code type}; a 400 when it is missing or does not fit. */
         public <T> T body(Class<T> type) throws IOException {
-            byte[] body = Bodies.read(request, MAX_JSON);
             try {
-                T value = Json.MAPPER.readValue(body, type);
+                T value = Json.MAPPER.readValue(bodyBytes(), type);
                 if (value == null) {
                     throw HttpError.badRequest("invalid_json", "the body must be JSON");
                 }
@@ -109,7 +130,7 @@ public final class Router {
         }
     }
 
-    private record Entry(String method, UriTemplatePathSpec spec, Route route) {
+    private record Entry(String method, UriTemplatePathSpec spec, Route route, boolean streamed) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -120,44 +141,113 @@ public final class Router {
         return entries.stream().map(e -> e.method + " " + e.spec.getDeclaration()).toList();
     }
 
+    /** A route that gets its body (at most {@link #MAX_BODY} bytes) read before it runs. */
     public Router add(String method, String template, Route route) {
-        entries.add(new Entry(method, new UriTemplatePathSpec(template), route));
+        return add(method, template, route, false);
+    }
+
+    /**
+     * A route that reads its own body from {@link Exchange#request()}, for uploads too large to hold
+     * in memory; it must not block a thread while the client is silent.
+     */
+    public Router addStreamed(String method, String template, Route route) {
+        return add(method, template, route, true);
+    }
+
+    private Router add(String method, String template, Route route, boolean streamed) {
+        entries.add(new Entry(method, new UriTemplatePathSpec(template), route, streamed));
         return this;
     }
 
     /** Finds and runs the route; {@link HttpError}s become JSON error answers. */
-    public void dispatch(Request request, Response response, Callback callback) throws Exception {
+    public void dispatch(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
-        boolean pathKnown = false;
+        String method = HttpMethod.HEAD.is(request.getMethod()) ? HttpMethod.GET.asString() : request.getMethod();
+        Set<String> allowed = new LinkedHashSet<>();
         for (Entry e : entries) {
             Map<String, String> params = e.spec.getPathParams(path);
-            if (params != null) {
-                params.replaceAll((name, value) -> URIUtil.decodePath(value));
-            }
             if (params == null) {
                 continue;
             }
-            pathKnown = true;
-            if (e.method.equals(request.getMethod())) {
-                try {
-                    e.route.handle(new Exchange(request, response, callback, params));
-                } catch (HttpError error) {
-                    Json.error(response, callback, error);
-                } catch (EofException gone) {
-                    LOG.info("{} {}: the client went away before its request was read", request.getMethod(), path);
-                    callback.failed(gone);
-                } catch (RuntimeException | IOException failure) {
-                    LOG.error("{} {} failed", request.getMethod(), path, failure);
-                    Json.error(response, callback, 500, "internal_error",
-                            "the server could not complete the request; its log says why");
-                }
-                return;
+            params.replaceAll((name, value) -> URIUtil.decodePath(value));
+            if (!e.method.equals(method)) {
+                allowed.add(e.method);
+                continue;
             }
+            if (e.streamed) {
+                run(e, new Exchange(request, response, callback, params, null));
+            } else {
+                Bodies.read(request, MAX_BODY).whenComplete((body, failure) -> {
+                    if (failure != null) {
+                        answer(failure, request, response, callback);
+                    } else {
+                        run(e, new Exchange(withContent(request, body), response, callback, params, body));
+                    }
+                });
+            }
+            return;
         }
-        if (pathKnown) {
-            Json.error(response, callback, 405, "method_not_allowed", request.getMethod() + " is not allowed on " + path);
-        } else {
+        if (allowed.isEmpty()) {
             Json.error(response, callback, 404, "not_found", "no resource at " + path);
+            return;
+        }
+        if (allowed.contains(HttpMethod.GET.asString())) {
+            allowed.add(HttpMethod.HEAD.asString());
+        }
+        response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
+        Json.error(response, callback, 405, "method_not_allowed", request.getMethod() + " is not allowed on " + path);
+    }
+
+    /**
+     * The request with its body, already read, readable again from memory: a route that reads the
+     * request's content itself gets it without waiting (an upload larger than {@link #MAX_BODY} must
+     * be added with {@link #addStreamed}).
+     */
+    private static Request withContent(Request request, byte[] body) {
+        Content.Source content = Content.Source.from(ByteBuffer.wrap(body));
+        return new Request.Wrapper(request) {
+            @Override
+            public Content.Chunk read() {
+                return content.read();
+            }
+
+            @Override
+            public void demand(Runnable demandCallback) {
+                content.demand(demandCallback);
+            }
+
+            @Override
+            public void fail(Throwable failure) {
+                content.fail(failure);
+            }
+        };
+    }
+
+    private static void run(Entry e, Exchange x) {
+        try {
+            e.route.handle(x);
+        } catch (Exception failure) {
+            answer(failure, x.request, x.response, x.callback);
+        }
+    }
+
+    /** The answer to a route's (or its body's) failure: its HttpError, 408 for a slow client, else 500. */
+    private static void answer(Throwable failure, Request request, Response response, Callback callback) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        HttpError timeout = Bodies.timeoutOf(cause);
+        if (cause instanceof HttpError error) {
+            Json.error(response, callback, error);
+        } else if (timeout != null) {
+            Json.error(response, callback, timeout);
+        } else if (cause instanceof EofException) {
+            LOG.info("{} {}: the client went away before its request was read", request.getMethod(),
+                    Request.getPathInContext(request));
+            callback.failed(cause);
+        } else {
+            LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), cause);
+            Json.error(response, callback, 500, "internal_error",
+                    "the server could not complete the request; its log says why");
         }
     }
 }

@@ -4,6 +4,7 @@ import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.protocol.MessageToken;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -28,26 +29,23 @@ public final class IngestionHandler extends Handler.Abstract {
             return false;
         }
         if (!"POST".equals(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
             Json.error(response, callback, 405, "method_not_allowed", "uplinks are sent with POST");
             return true;
         }
-        byte[] body;
-        try {
-            body = Bodies.read(request, MAX_BODY);
-        } catch (HttpError e) {
-            Json.error(response, callback, e);
-            return true;
-        }
-        ingestion.accept(body, request.getHeaders().get(MessageToken.HEADER)).whenComplete((downlink, failure) -> {
-            if (failure != null) {
-                answerFailure(response, callback, failure);
-            } else if (downlink.isPresent()) {
-                Json.send(response, callback, 200, downlink.get());
-            } else {
-                response.setStatus(204);
-                callback.succeeded();
-            }
-        });
+        String token = request.getHeaders().get(MessageToken.HEADER);
+        // no thread waits for the body: the uplink is handled when it has arrived
+        Bodies.read(request, MAX_BODY).thenCompose(body -> ingestion.accept(body, token))
+                .whenComplete((downlink, failure) -> {
+                    if (failure != null) {
+                        answerFailure(response, callback, failure);
+                    } else if (downlink.isPresent()) {
+                        Json.send(response, callback, 200, downlink.get());
+                    } else {
+                        response.setStatus(204);
+                        callback.succeeded();
+                    }
+                });
         return true;
     }
 

@@ -1,16 +1,26 @@
 package nl.fotadesk.backend.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.protocol.SenmlPack;
 import nl.fotadesk.protocol.SenmlRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
-/** A device's latest value per telemetry name (the records the update logic does not read), as JSON. */
+/**
+ * A device's latest value per telemetry name (the records the update logic does not read), as JSON,
+ * kept within {@link Limits#TELEMETRY_NAMES} names and {@link Limits#TELEMETRY_BYTES} bytes: names are
+ * kept in the order they were last reported, and the least recently reported are dropped to make room.
+ */
 final class Telemetry {
     private static final Set<String> UNDERSTOOD =
             Set.of(Ingestion.FIRMWARE, Ingestion.FOTA_STATE, Ingestion.FOTA_PROGRESS, Ingestion.FOTA_RESULT);
@@ -18,7 +28,12 @@ final class Telemetry {
     private Telemetry() {
     }
 
-    /** {@code previous} with the pack's values merged over it; {@code previous} itself when the pack has none. */
+    /**
+     * {@code previous} with the pack's values merged over it, within the caps; {@code previous} itself when
+     * the pack has none and it is within them.
+     *
+     * @throws HttpError 400 {@code invalid_record} for a record that alone is over {@link Limits#TELEMETRY_ENTRY_BYTES}
+     */
     static String merge(String previous, SenmlPack pack, String baseName) {
         ObjectNode merged = null;
         String prefix = baseName == null ? "" : baseName;
@@ -30,7 +45,7 @@ final class Telemetry {
             if (merged == null) {
                 merged = parse(previous);
             }
-            ObjectNode value = merged.putObject(name);
+            ObjectNode value = Json.MAPPER.createObjectNode();
             value.put("time", Instant.ofEpochMilli(Math.round(r.time() * 1000)).toString());
             if (r.unit() != null) value.put("u", r.unit());
             if (r.value() != null) value.put("v", r.value());
@@ -38,8 +53,43 @@ final class Telemetry {
             if (r.booleanValue() != null) value.put("vb", r.booleanValue());
             if (r.dataValue() != null) value.put("vd", r.dataValue());
             if (r.sum() != null) value.put("s", r.sum());
+            int size = bytes(name) + bytes(value.toString());
+            if (size > Limits.TELEMETRY_ENTRY_BYTES) {
+                throw HttpError.badRequest("invalid_record", "record \"" + name + "\": its name and value take "
+                        + size + " bytes, more than the " + Limits.TELEMETRY_ENTRY_BYTES + " a telemetry value may take");
+            }
+            merged.remove(name); // re-added last: the most recently reported
+            merged.set(name, value);
         }
-        return merged == null ? previous : merged.toString();
+        if (merged == null) {
+            // a row stored before the caps existed shrinks at the device's next uplink
+            return previous == null || previous.length() <= Limits.TELEMETRY_BYTES ? previous
+                    : bounded(parse(previous)).toString();
+        }
+        return bounded(merged).toString();
+    }
+
+    /** Drops the least recently reported names until the telemetry fits its caps. */
+    private static ObjectNode bounded(ObjectNode telemetry) {
+        int size = bytes(telemetry.toString());
+        Iterator<Map.Entry<String, JsonNode>> oldestFirst = telemetry.properties().iterator();
+        int names = telemetry.size();
+        while ((names > Limits.TELEMETRY_NAMES || size > Limits.TELEMETRY_BYTES) && oldestFirst.hasNext()) {
+            Map.Entry<String, JsonNode> oldest = oldestFirst.next();
+            // "name":value and the comma after it
+            size -= bytes(quote(oldest.getKey())) + 1 + bytes(oldest.getValue().toString()) + 1;
+            oldestFirst.remove();
+            names--;
+        }
+        return telemetry;
+    }
+
+    private static String quote(String name) {
+        return Json.MAPPER.getNodeFactory().textNode(name).toString();
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static ObjectNode parse(String json) {

@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.ingest;
 
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.protocol.SenmlPack;
 import nl.fotadesk.protocol.SenmlRecord;
@@ -16,12 +18,17 @@ import java.util.Optional;
 record UplinkState(String reportedFirmware, DeviceStatus status, Integer progress, String fotaState,
                    Integer fotaResult, boolean finished) {
 
+    /**
+     * @throws HttpError 400 {@code invalid_record} naming the record whose value does not fit, before
+     *                   anything is stored
+     */
     static UplinkState of(DeviceRow device, SenmlPack pack) {
-        String firmware = string(pack, Ingestion.FIRMWARE).orElse(device.reportedFirmware());
-        String fotaState = string(pack, Ingestion.FOTA_STATE).orElse(device.fotaState());
-        Integer progress = number(pack, Ingestion.FOTA_PROGRESS)
-                .map(p -> (int) Math.round(Math.max(0, Math.min(100, p)))).orElse(device.progress());
-        Integer reportedResult = number(pack, Ingestion.FOTA_RESULT).map(r -> (int) Math.round(r)).orElse(null);
+        String firmware = text(pack, Ingestion.FIRMWARE, Limits.VERSION).orElse(device.reportedFirmware());
+        String fotaState = text(pack, Ingestion.FOTA_STATE, Limits.FOTA_STATE).orElse(device.fotaState());
+        Integer progress = number(pack, Ingestion.FOTA_PROGRESS, Limits.PERCENT_MIN, Limits.PERCENT_MAX)
+                .map(p -> (int) Math.round(p)).orElse(device.progress());
+        Integer reportedResult = number(pack, Ingestion.FOTA_RESULT, 0, Limits.FOTA_RESULT_MAX)
+                .map(r -> (int) Math.round(r)).orElse(null);
         Integer fotaResult = reportedResult != null ? reportedResult : device.fotaResult();
 
         DeviceStatus status = device.status();
@@ -38,6 +45,8 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
                 status = stateFrom(pack, status);
                 if (status == DeviceStatus.DOWNLOADED) {
                     progress = 100;
+                } else if (status == DeviceStatus.PENDING && device.downloadId() != null) {
+                    status = DeviceStatus.NOTIFIED; // this uplink is answered with the download URL
                 }
             }
         }
@@ -50,7 +59,8 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
             case SUCCEEDED -> "reports firmware " + reportedFirmware;
             case FAILED -> "reports fotaResult " + fotaResult;
             case NOTIFIED -> "sent the download URL";
-            default -> "reports fotaState " + fotaState + (progress == null ? "" : ", " + progress + " %");
+            default -> (fotaState == null ? "reports" : "reports fotaState " + fotaState)
+                    + (progress == null ? "" : (fotaState == null ? " " : ", ") + progress + " %");
         };
     }
 
@@ -67,7 +77,45 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
         return pack.findField(name).map(SenmlRecord::stringValue);
     }
 
-    private static Optional<Double> number(SenmlPack pack, String name) {
-        return pack.findField(name).map(SenmlRecord::value);
+    /** The record's {@code vs}, when it is 1 to {@code max} characters the device's columns can hold. */
+    private static Optional<String> text(SenmlPack pack, String name, int max) {
+        Optional<SenmlRecord> record = pack.findField(name);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = record.get().stringValue();
+        if (value == null) {
+            refuse(name, "must have a string value (vs)");
+        }
+        String problem = Limits.textProblem(value, max);
+        if (problem != null) {
+            refuse(name, problem);
+        }
+        return Optional.of(value);
+    }
+
+    /** The record's {@code v}, when it is in {@code min..max}. */
+    private static Optional<Double> number(SenmlPack pack, String name, double min, double max) {
+        Optional<SenmlRecord> record = pack.findField(name);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        Double value = record.get().value();
+        if (value == null) {
+            refuse(name, "must have a numeric value (v)");
+        }
+        if (value < min || value > max) {
+            refuse(name, "must be from " + number(min) + " to " + number(max) + "; got "
+                    + number(value));
+        }
+        return Optional.of(value);
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static void refuse(String name, String rule) {
+        throw HttpError.badRequest("invalid_record", "record \"" + name + "\": " + rule);
     }
 }

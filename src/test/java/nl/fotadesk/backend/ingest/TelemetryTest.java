@@ -1,0 +1,61 @@
+package nl.fotadesk.backend.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.protocol.SenmlPack;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A device's telemetry stays within its caps, dropping the least recently reported names. */
+class TelemetryTest {
+    private static final String BN = "urn:dev:IMEI:490154203237518:";
+
+    @Test
+    void aRowStoredBeforeTheCapsShrinksAtTheNextUplink() throws Exception {
+        ObjectNode old = Json.MAPPER.createObjectNode();
+        for (int i = 0; i < 5000; i++) {
+            old.putObject("n" + i).put("time", "2026-01-01T00:00:00Z").put("vs", "x".repeat(100));
+        }
+        String merged = Telemetry.merge(old.toString(), pack("{\"n\":\"firmware\",\"vs\":\"1.0.0\"}"), BN);
+        JsonNode kept = Json.MAPPER.readTree(merged);
+        assertThat(merged.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Limits.TELEMETRY_BYTES);
+        assertThat(kept.size()).isLessThanOrEqualTo(Limits.TELEMETRY_NAMES).isPositive();
+        assertThat(kept.has("n4999")).as("the newest are kept").isTrue();
+        assertThat(kept.has("n0")).isFalse();
+    }
+
+    @Test
+    void bytesBindBeforeNamesWhenValuesAreLarge() throws Exception {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            records.add("{\"n\":\"big" + i + "\",\"vs\":\"" + "y".repeat(1500) + "\"}");
+        }
+        String merged = Telemetry.merge(null, pack(records.toArray(String[]::new)), BN);
+        assertThat(merged.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Limits.TELEMETRY_BYTES)
+                .isGreaterThan(Limits.TELEMETRY_BYTES - 2 * Limits.TELEMETRY_ENTRY_BYTES);
+        assertThat(Json.MAPPER.readTree(merged).has("big39")).isTrue();
+    }
+
+    @Test
+    void aRecordTooLargeToKeepIsRefusedByName() {
+        assertThatThrownBy(() -> Telemetry.merge(null, pack("{\"n\":\"blob\",\"vd\":\"" + "A".repeat(3000) + "\"}"), BN))
+                .isInstanceOfSatisfying(HttpError.class, e -> {
+                    assertThat(e.error()).isEqualTo("invalid_record");
+                    assertThat(e.getMessage()).startsWith("record \"blob\"");
+                });
+    }
+
+    private static SenmlPack pack(String... records) {
+        return SenmlPack.parse(("[{\"bn\":\"" + BN + "\"}," + String.join(",", records) + "]")
+                .getBytes(StandardCharsets.UTF_8), 1_764_201_600);
+    }
+}
