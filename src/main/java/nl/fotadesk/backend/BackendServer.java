@@ -24,6 +24,7 @@ import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.ClientDeadlines;
 import nl.fotadesk.backend.http.ConnectionReuseLimit;
 import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
@@ -95,7 +96,8 @@ public final class BackendServer implements AutoCloseable {
         dataDir = config.dataDir();
         database = config.jdbcUrl() == null ? Database.inFolder(config.dataDir())
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
-        images = new ImageStore(config.dataDir().resolve("firmware"));
+        images = ImageStore.open(config.dataDir().resolve("firmware"), database.jdbc(),
+                new FirmwareStore(database.jdbc()));
         OwnerOnly.restrictTree(dataDir);
         SettingsStore settings = new SettingsStore(database.jdbc());
         SecretBox box;
@@ -112,6 +114,7 @@ public final class BackendServer implements AutoCloseable {
                 settings.getOrCreateSecret(JWT_SECRET, box, BackendServer::newSecret)));
 
         jetty = new Server(threadPool());
+        jetty.setErrorHandler(new JsonErrors());
         ClientDeadlines deadlines = new ClientDeadlines(config.clientTimeouts());
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
         connector.setIdleTimeout(config.clientTimeouts().idle().toMillis());

@@ -1,19 +1,25 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.firmware.FirmwareService;
+import nl.fotadesk.backend.http.Bodies;
+import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.backend.store.FirmwareRow;
-import org.eclipse.jetty.io.Content;
-
+import nl.fotadesk.protocol.api.FirmwareView;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.io.Content;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /** {@code /api/v1/firmware}: upload (streamed), list and describe images. */
 public final class FirmwareRoutes implements Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(FirmwareRoutes.class);
+    private static final int COPY_BUFFER = 64 * 1024;
     private final FirmwareService firmware;
 
     public FirmwareRoutes(FirmwareService firmware) {
@@ -22,12 +28,8 @@ public final class FirmwareRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/firmware", x -> {
-                    try (InputStream in = Request.asInputStream(x.request())) {
-                        x.json(201, firmware.upload(x.query("deviceType"), x.query("version"),
-                                x.request().getHeaders().getLongField(HttpHeader.CONTENT_LENGTH), in));
-                    }
-                })
+        router.addStreamed("POST", "/api/v1/firmware", x -> new UploadBody(x, firmware.begin(x.query("deviceType"),
+                        x.query("version"), x.request().getHeaders().getLongField(HttpHeader.CONTENT_LENGTH))).read())
                 .add("GET", "/api/v1/firmware", x -> x.json(200, firmware.list()))
                 .add("GET", "/api/v1/firmware/{id}", x -> x.json(200, firmware.get(x.path("id"))))
                 .add("DELETE", "/api/v1/firmware/{id}", x -> {
@@ -36,14 +38,85 @@ public final class FirmwareRoutes implements Routes {
                 })
                 .add("GET", "/api/v1/firmware/{id}/content", x -> {
                     FirmwareRow f = firmware.find(x.path("id"));
+                    FileChannel image = firmware.content(f);
                     x.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
                     x.response().getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\""
                             + f.deviceType() + "-" + f.version() + ".bin\"");
                     x.response().getHeaders().put(HttpHeader.CONTENT_LENGTH, f.size());
                     try (OutputStream out = Content.Sink.asOutputStream(x.response())) {
-                        Files.copy(firmware.content(f), out);
+                        ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
+                        for (long at = 0; image.read(buffer.clear(), at) > 0; at += buffer.position()) {
+                            out.write(buffer.array(), 0, buffer.position());
+                        }
                     }
                     x.callback().succeeded();
                 });
+    }
+
+    /**
+     * Reads an upload's body as it arrives (Jetty's read/demand): while the client is silent no thread
+     * waits for it; each piece goes to the upload's temporary file as it comes. A body that misses its
+     * deadline is answered 408; one whose client went away is dropped; both leave no file behind.
+     */
+    private static final class UploadBody {
+        private final Router.Exchange x;
+        private final FirmwareService.Upload upload;
+
+        UploadBody(Router.Exchange x, FirmwareService.Upload upload) {
+            this.x = x;
+            this.upload = upload;
+        }
+
+        void read() {
+            try {
+                while (true) {
+                    Content.Chunk chunk = x.request().read();
+                    if (chunk == null) {
+                        x.request().demand(this::read);
+                        return;
+                    }
+                    if (Content.Chunk.isFailure(chunk)) {
+                        discard();
+                        HttpError timeout = Bodies.timeoutOf(chunk.getFailure());
+                        if (timeout != null) {
+                            Json.error(x.response(), x.callback(), timeout);
+                        } else {
+                            LOG.info("POST /api/v1/firmware: the client went away before the image was received ({})",
+                                    chunk.getFailure().toString());
+                            x.callback().failed(chunk.getFailure());
+                        }
+                        return;
+                    }
+                    try {
+                        upload.write(chunk.getByteBuffer());
+                    } finally {
+                        chunk.release();
+                    }
+                    if (chunk.isLast()) {
+                        FirmwareView stored = upload.complete();
+                        discard();
+                        x.json(201, stored);
+                        return;
+                    }
+                }
+            } catch (HttpError refused) {
+                discard();
+                Json.error(x.response(), x.callback(), refused);
+            } catch (Throwable failure) {
+                discard();
+                LOG.error("POST /api/v1/firmware failed", failure);
+                Json.error(x.response(), x.callback(), 500, "internal_error",
+                        "the server could not complete the request; its log says why");
+            }
+        }
+
+        /** Removes the temporary file unless the image was kept. */
+        private void discard() {
+            try {
+                upload.close();
+            } catch (Exception e) {
+                LOG.warn("Could not remove the temporary file of an upload", e);
+            }
+        }
     }
 }

@@ -2,23 +2,45 @@ package nl.fotadesk.backend.firmware;
 
 import nl.fotadesk.backend.devices.Names;
 import nl.fotadesk.backend.files.ImageStore;
+import nl.fotadesk.backend.files.ImageUpload;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.FirmwareRow;
-import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.FirmwareStore;
+import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.StoreException;
 import nl.fotadesk.protocol.api.FirmwareView;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Firmware images: streamed to the content-addressed store, described in the database. */
+/** Firmware images: received into a temporary file, stored in the database with their record, described. */
 public final class FirmwareService {
+    private static final Logger LOG = LoggerFactory.getLogger(FirmwareService.class);
+    /**
+     * How long an upload keeps trying while another transaction holds what it needs (the same version,
+     * the same bytes or a new device type being stored by a concurrent upload).
+     */
+    private static final Duration CONTENTION_LIMIT = Duration.ofMinutes(5);
+    /**
+     * SQL states of a conflict with a concurrent transaction that a new attempt resolves: a unique key
+     * taken meanwhile, H2's lock timeout, PostgreSQL's deadlock and serialization failures.
+     */
+    private static final Set<String> CONTENTION = Set.of("23505", "HYT00", "40P01", "40001");
+
     private final Jdbc jdbc;
     private final FirmwareStore store;
     private final CampaignStore campaigns;
@@ -38,8 +60,39 @@ public final class FirmwareService {
         this.clock = clock;
     }
 
-    public FirmwareView upload(String deviceType, String version, long declaredLength, InputStream body)
-            throws IOException {
+    /** An image being received; {@link #close()} it in every case (it removes what was not kept). */
+    public final class Upload implements AutoCloseable {
+        private final String deviceType;
+        private final String version;
+        private final ImageUpload body;
+
+        private Upload(String deviceType, String version, ImageUpload body) {
+            this.deviceType = deviceType;
+            this.version = version;
+            this.body = body;
+        }
+
+        /** The next piece of the image; a 413 once it grows past the limit. */
+        public void write(ByteBuffer data) throws IOException {
+            body.write(data);
+        }
+
+        /** The whole image arrived: stores it with its record (201) or refuses it (409 for a taken version). */
+        public FirmwareView complete() throws IOException {
+            return store(this);
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+
+    /**
+     * Checks an upload before its body is read, so a refused one costs no transfer: the names, the
+     * declared length ({@code -1} when unknown) and whether the version is taken.
+     */
+    public Upload begin(String deviceType, String version, long declaredLength) throws IOException {
         Names.name("deviceType", deviceType);
         Names.version("version", version);
         if (declaredLength > maxSize) {
@@ -49,22 +102,56 @@ public final class FirmwareService {
         if (store.exists(deviceType, version)) {
             throw duplicate(deviceType, version);
         }
-        ImageStore.StoredImage image = images.store(body, maxSize);
-        FirmwareRow row = new FirmwareRow(UUID.randomUUID().toString(), deviceType, version, image.size(),
-                image.sha256(), image.crc32(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        return new Upload(deviceType, version, images.receive(maxSize));
+    }
+
+    private FirmwareView store(Upload upload) throws IOException {
+        ImageStore.StoredImage image = upload.body.finish();
+        FirmwareRow row = new FirmwareRow(UUID.randomUUID().toString(), upload.deviceType, upload.version,
+                image.size(), image.sha256(), image.crc32(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        long giveUp = System.nanoTime() + CONTENTION_LIMIT.toNanos();
+        while (true) {
+            try {
+                jdbc.inTransaction(() -> {
+                    catalog.ensureDeviceType(row.deviceType(), null, clock.instant());
+                    insert(row);
+                    try {
+                        images.persist(upload.body);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                });
+                break;
+            } catch (StoreException e) {
+                // Concurrent uploads wait for each other here: the one that commits first wins, a
+                // later one of the same version ends with the 409 of insert, one of the same bytes shares them.
+                if (!isContention(e) || System.nanoTime() - giveUp > 0) {
+                    throw e;
+                }
+                LOG.debug("Upload of {} {} meets a concurrent upload ({}); trying again", row.deviceType(),
+                        row.version(), e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        images.cache(upload.body);
+        return view(row);
+    }
+
+    private void insert(FirmwareRow row) {
         try {
-            jdbc.inTransaction(() -> {
-                catalog.ensureDeviceType(deviceType, null, clock.instant());
-                store.insert(row);
-                return null;
-            });
+            store.insert(row);
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
-                throw duplicate(deviceType, version);
+                throw duplicate(row.deviceType(), row.version());
             }
             throw e;
         }
-        return view(row);
+    }
+
+    private static boolean isContention(StoreException e) {
+        return e.getCause() instanceof SQLException s && CONTENTION.contains(s.getSQLState());
     }
 
     public List<FirmwareView> list() {
@@ -75,16 +162,16 @@ public final class FirmwareService {
         return view(find(id));
     }
 
-    /** The image file, for reading. */
     public FirmwareRow find(String id) {
         return store.find(id).orElseThrow(() -> HttpError.notFound("no firmware with id " + id));
     }
 
-    public java.nio.file.Path content(FirmwareRow f) {
-        return images.path(f.sha256());
+    /** The image's bytes, verified, for positional reads (shared: never close it). */
+    public FileChannel content(FirmwareRow f) {
+        return images.channel(f.sha256());
     }
 
-    /** Deletes an image that no device and no campaign uses. */
+    /** Deletes an image that nothing uses, with its stored bytes unless another record shares them. */
     public void delete(String id) throws IOException {
         FirmwareRow f = find(id);
         FirmwareView v = view(f);

@@ -1,8 +1,8 @@
 package nl.fotadesk.backend.http;
 
-import com.fasterxml.jackson.core.JacksonException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
@@ -75,7 +75,14 @@ public final class Router {
         /** A query parameter; absent and blank both mean "not given" (null). */
         public String query(String name) {
             if (query == null) {
-                query = Request.extractQueryParameters(request);
+                try {
+                    query = Request.extractQueryParameters(request);
+                } catch (RuntimeException e) {
+                    if (e instanceof HttpException bad) { // invalid percent-encoding or UTF-8
+                        throw HttpError.badRequest("invalid_query", "the query is not valid: " + bad.getReason());
+                    }
+                    throw e;
+                }
             }
             String value = query.getValue(name);
             return value == null || value.isBlank() ? null : value;
@@ -107,17 +114,9 @@ public final class Router {
             return body;
         }
 
-        /** The JSON body as {@code type}; a 400 when it is missing or does not fit. */
-        public <T> T body(Class<T> type) throws IOException {
-            try {
-                T value = Json.MAPPER.readValue(bodyBytes(), type);
-                if (value == null) {
-                    throw HttpError.badRequest("invalid_json", "the body must be JSON");
-                }
-                return value;
-            } catch (JacksonException e) {
-                throw HttpError.badRequest("invalid_json", "the body is not the expected JSON: " + e.getOriginalMessage());
-            }
+        /** The JSON body as {@code type}; a 400 that says what and where when it is missing or does not fit. */
+        public <T> T body(Class<T> type) {
+            return Json.read(bodyBytes(), type);
         }
 
         public void json(int status, Object body) {

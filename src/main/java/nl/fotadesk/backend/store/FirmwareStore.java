@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+/** Firmware records, and the images they describe: one row per distinct SHA-256, its bytes in chunks. */
 public final class FirmwareStore {
     private static final String COLUMNS = "id, device_type, version, size, sha256, crc32, uploaded_at";
     private final Jdbc jdbc;
@@ -43,11 +44,56 @@ public final class FirmwareStore {
         return jdbc.count("SELECT COUNT(*) FROM downloads WHERE firmware_id = ? AND active = TRUE", id);
     }
 
-    /** Deletes the image's record and its finished downloads; true when no other record shares the file. */
+    /**
+     * Deletes the record and its finished downloads, and the stored image when no other record
+     * shares it; true when the image is gone. Call it in a transaction.
+     */
     public boolean delete(FirmwareRow f) {
         jdbc.update("DELETE FROM downloads WHERE firmware_id = ?", f.id());
         jdbc.update("DELETE FROM firmware WHERE id = ?", f.id());
-        return jdbc.count("SELECT COUNT(*) FROM firmware WHERE sha256 = ?", f.sha256()) == 0;
+        // Locked before counting: an upload that shares the image holds this lock until it commits,
+        // so its record is counted here, or it finds the image gone and stores it again.
+        lockImage(f.sha256());
+        if (jdbc.count("SELECT COUNT(*) FROM firmware WHERE sha256 = ?", f.sha256()) > 0) {
+            return false;
+        }
+        jdbc.update("DELETE FROM firmware_chunks WHERE sha256 = ?", f.sha256());
+        jdbc.update("DELETE FROM firmware_images WHERE sha256 = ?", f.sha256());
+        return true;
+    }
+
+    /**
+     * Locks the stored image until the transaction ends (so no delete removes it meanwhile); false
+     * when the database does not hold it.
+     */
+    public boolean lockImage(String sha256) {
+        return jdbc.one("SELECT sha256 FROM firmware_images WHERE sha256 = ? FOR UPDATE", rs -> true, sha256)
+                .isPresent();
+    }
+
+    public boolean imageStored(String sha256) {
+        return jdbc.count("SELECT COUNT(*) FROM firmware_images WHERE sha256 = ?", sha256) > 0;
+    }
+
+    /** @throws StoreException with {@link StoreException#isDuplicateKey()} when another upload stored it first */
+    public void insertImage(String sha256, long size) {
+        jdbc.update("INSERT INTO firmware_images (sha256, size) VALUES (?, ?)", sha256, size);
+    }
+
+    public void insertChunk(String sha256, int index, byte[] data) {
+        jdbc.update("INSERT INTO firmware_chunks (sha256, idx, data) VALUES (?, ?, ?)", sha256, index, data);
+    }
+
+    /** Chunk {@code index} of an image (chunks are numbered from 0 and joined in order), if there is one. */
+    public Optional<byte[]> chunk(String sha256, int index) {
+        return jdbc.one("SELECT data FROM firmware_chunks WHERE sha256 = ? AND idx = ?", rs -> rs.getBytes(1),
+                sha256, index);
+    }
+
+    /** Images that firmware records name but the database does not hold (kept on disk before V3). */
+    public List<String> imagesNotStored() {
+        return jdbc.list("SELECT DISTINCT f.sha256 FROM firmware f WHERE NOT EXISTS"
+                + " (SELECT 1 FROM firmware_images i WHERE i.sha256 = f.sha256)", rs -> rs.getString(1));
     }
 
     private static FirmwareRow map(ResultSet rs) throws SQLException {
