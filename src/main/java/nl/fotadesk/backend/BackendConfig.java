@@ -8,28 +8,42 @@ import java.time.Duration;
 
 /**
  * How to run a backend. {@code port} 0 takes a free port; {@code apiKey} null uses the stored key or
- * generates one; {@code publicUrl} null derives {@code http://host:port} from the listening address;
+ * generates one; {@code publicUrl} null derives {@code http://host:port} from the address devices use;
  * {@code jdbcUrl} null keeps an H2 database in the data folder; the campaign engine steps every
  * {@code engineTick} (zero: only when {@link BackendServer#tick()} is called, for tests that step time);
  * {@code clientTimeouts} bound how long a client may take to send a request;
- * {@code secrets} says where the master key is and how failed authentication is limited.
+ * {@code secrets} says where the master key is and how failed authentication is limited;
+ * {@code tls} null serves plain HTTP; {@code devicePort} null serves the device endpoints on the one
+ * port with the management API, else on their own plain-HTTP port and only there.
  */
 public record BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl,
                             long maxFirmwareSize, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                            Duration engineTick, ClientTimeouts clientTimeouts, SecretsConfig secrets) {
+                            Duration engineTick, ClientTimeouts clientTimeouts, SecretsConfig secrets,
+                            Tls tls, DevicePort devicePort) {
     public static final long DEFAULT_MAX_FIRMWARE_SIZE = 64L * 1024 * 1024;
     public static final Duration DEFAULT_ENGINE_TICK = Duration.ofSeconds(1);
 
-    /** With the default client timeouts and the master key in this user's config folder ({@link SecretsConfig#forUser()}). */
+    /** HTTPS for the management API from a PEM certificate (chain) and its PKCS#8 key. */
+    public record Tls(Path certificate, Path key) {
+    }
+
+    /** The device endpoints' own plain-HTTP listener ({@code port} 0 takes a free port). */
+    public record DevicePort(String host, int port) {
+    }
+
+    /**
+     * With the default client timeouts, the master key in this user's config folder
+     * ({@link SecretsConfig#forUser()}), and plain HTTP on one port serving devices and the management API.
+     */
     public BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl, long maxFirmwareSize,
                          String jdbcUrl, String jdbcUser, String jdbcPassword, Duration engineTick) {
         this(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser, jdbcPassword, engineTick,
-                ClientTimeouts.DEFAULTS, SecretsConfig.forUser());
+                ClientTimeouts.DEFAULTS, SecretsConfig.forUser(), null, null);
     }
 
     public BackendConfig withClientTimeouts(ClientTimeouts timeouts) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, timeouts, secrets);
+                jdbcPassword, engineTick, timeouts, secrets, tls, devicePort);
     }
 
     /** A backend on loopback with an H2 database in {@code dataDir}. */
@@ -40,21 +54,31 @@ public record BackendConfig(String host, int port, Path dataDir, String apiKey, 
 
     public BackendConfig withMaxFirmwareSize(long bytes) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, bytes, jdbcUrl, jdbcUser, jdbcPassword,
-                engineTick, clientTimeouts, secrets);
+                engineTick, clientTimeouts, secrets, tls, devicePort);
     }
 
     public BackendConfig withEngineTick(Duration tick) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, tick, clientTimeouts, secrets);
+                jdbcPassword, tick, clientTimeouts, secrets, tls, devicePort);
     }
 
     public BackendConfig withSecrets(SecretsConfig newSecrets) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, clientTimeouts, newSecrets);
+                jdbcPassword, engineTick, clientTimeouts, newSecrets, tls, devicePort);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, clientTimeouts, secrets);
+                jdbcPassword, engineTick, clientTimeouts, secrets, tls, devicePort);
+    }
+
+    public BackendConfig withTls(Tls newTls) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, clientTimeouts, secrets, newTls, devicePort);
+    }
+
+    public BackendConfig withDevicePort(DevicePort newDevicePort) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, clientTimeouts, secrets, tls, newDevicePort);
     }
 }

@@ -43,11 +43,9 @@ import nl.fotadesk.backend.store.SettingsStore;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -68,7 +66,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The FOTA Desk backend: device ingestion, firmware file server and management API on one
- * Jetty connector, over one database. Embedded by the app, run alone by {@code fota-desk server}.
+ * Jetty connector (or the device endpoints on their own, see {@link Listeners}), over one database.
+ * Embedded by the app, run alone by {@code fota-desk server}.
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
@@ -89,6 +88,7 @@ public final class BackendServer implements AutoCloseable {
     private final EventLog events;
     private final ScheduledExecutorService flusher;
     private final String baseUrl;
+    private final String deviceUrl;
     private final Optional<String> generatedApiKey;
 
     private BackendServer(BackendConfig config, Clock clock) throws Exception {
@@ -116,14 +116,13 @@ public final class BackendServer implements AutoCloseable {
         jetty = new Server(threadPool());
         jetty.setErrorHandler(new JsonErrors());
         ClientDeadlines deadlines = new ClientDeadlines(config.clientTimeouts());
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
-        connector.setIdleTimeout(config.clientTimeouts().idle().toMillis());
-        connector.addEventListener(deadlines.connectionListener());
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        connector.open();
-        baseUrl = "http://" + urlHost(config.host()) + ":" + connector.getLocalPort();
-        String publicUrl = config.publicUrl() == null ? baseUrl : stripSlash(config.publicUrl());
+        Listeners listeners = Listeners.open(jetty, config, httpConfiguration(), connector -> {
+            connector.setIdleTimeout(config.clientTimeouts().idle().toMillis());
+            connector.addEventListener(deadlines.connectionListener());
+        });
+        baseUrl = listeners.managementUrl();
+        deviceUrl = listeners.deviceUrl();
+        String publicUrl = config.publicUrl() == null ? deviceUrl : stripSlash(config.publicUrl());
 
         Jdbc jdbc = database.jdbc();
         DeviceStore deviceStore = new DeviceStore(jdbc, box);
@@ -157,11 +156,11 @@ public final class BackendServer implements AutoCloseable {
                 new CampaignRoutes(campaigns, engine),
                 new EventRoutes(events)));
 
-        jetty.addConnector(connector);
         deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
-                new IngestionHandler(ingestion),
-                new FileServerHandler(tokens, downloads, images),
-                api,
+                listeners.forDevices(new Handler.Sequence(
+                        new IngestionHandler(ingestion),
+                        new FileServerHandler(tokens, downloads, images))),
+                listeners.forManagement(api),
                 new NotFound())));
         jetty.setHandler(deadlines);
         jetty.start();
@@ -175,8 +174,8 @@ public final class BackendServer implements AutoCloseable {
             long tick = config.engineTick().toMillis();
             flusher.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         }
-        LOG.info("FOTA Desk backend listening on {} (devices reach it at {}), data in {}", baseUrl, publicUrl,
-                config.dataDir().toAbsolutePath());
+        LOG.info("FOTA Desk backend: management API on {}, devices on {} (they reach it at {}), data in {}",
+                baseUrl, deviceUrl, publicUrl, config.dataDir().toAbsolutePath());
     }
 
     public static BackendServer start(BackendConfig config) throws Exception {
@@ -187,9 +186,14 @@ public final class BackendServer implements AutoCloseable {
         return new BackendServer(config, clock);
     }
 
-    /** Where this server listens, e.g. {@code http://127.0.0.1:8080}. */
+    /** Where the management API listens, e.g. {@code http://127.0.0.1:8080} or {@code https://...}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where devices are served as this server listens: {@link #baseUrl()}, or the device port's own URL. */
+    public String deviceUrl() {
+        return deviceUrl;
     }
 
     /** The API key generated at this start, if there was none before (print it once). */
@@ -260,7 +264,7 @@ public final class BackendServer implements AutoCloseable {
         return Base64.getEncoder().encodeToString(secret);
     }
 
-    private static String urlHost(String host) {
+    static String urlHost(String host) {
         if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
             return "127.0.0.1";
         }

@@ -7,6 +7,8 @@ import nl.fotadesk.backend.secrets.MasterKeyException;
 import nl.fotadesk.backend.secrets.OwnerOnly;
 import nl.fotadesk.backend.secrets.SecretsConfig;
 import nl.fotadesk.demo.AppPaths;
+import nl.fotadesk.backend.tls.TlsSetupException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,8 +38,30 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--host", description = "Address the management API listens on (the devices too, without"
+            + " --device-port). Default: 127.0.0.1, or 0.0.0.0 (every address) with --tls-cert.")
     String host;
+
+    @ArgGroup(exclusive = false, heading = "HTTPS for the management API (both options together):%n")
+    TlsFiles tls;
+
+    @Option(names = "--device-port", description = "Serve the device endpoints on this port in plain HTTP, and only"
+            + " there (0 picks a free one). Without it the management API's port serves them too.")
+    Integer devicePort;
+
+    @Option(names = "--device-host", defaultValue = "0.0.0.0",
+            description = "Address the device port listens on. Default: ${DEFAULT-VALUE}")
+    String deviceHost;
+
+    static final class TlsFiles {
+        @Option(names = "--tls-cert", required = true,
+                description = "PEM certificate, or chain with the server's own first.")
+        Path certificate;
+
+        @Option(names = "--tls-key", required = true,
+                description = "PEM private key (PKCS#8, unencrypted) of that certificate.")
+        Path key;
+    }
 
     @Option(names = "--data", description = "Data folder (database, firmware images). Default: the 'server' folder"
             + " in the user's data folder (~/.local/share/fota-desk on Linux).")
@@ -56,7 +80,8 @@ public final class ServerCommand implements Callable<Integer> {
             + " config folder (~/.config/fota-desk on Linux). " + MASTER_KEY_VARIABLE + " (base64) replaces the file.")
     Path masterKeyFile;
 
-    @Option(names = "--public-url", description = "Base URL devices use to reach this server, in download URLs (e.g. http://host:8080).")
+    @Option(names = "--public-url", description = "Base URL devices use to reach this server, in download URLs (e.g."
+            + " http://host:8080; with --device-port, that port's address).")
     String publicUrl;
 
     @Option(names = "--max-firmware-mib", defaultValue = "64", description = "Largest firmware image accepted, in MiB. Default: ${DEFAULT-VALUE}")
@@ -76,13 +101,21 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path folder = data != null ? data : AppPaths.dataHome().resolve("server");
-        BackendConfig config = new BackendConfig(host, port, folder, apiKey(), publicUrl, maxFirmwareMib * 1024 * 1024,
-                jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK, ClientTimeouts.DEFAULTS, secrets());
+        // without TLS the API key would cross the network in clear: loopback unless asked otherwise
+        String address = host != null ? host : tls != null ? "0.0.0.0" : "127.0.0.1";
+        BackendConfig config = new BackendConfig(address, port, folder, apiKey(), publicUrl,
+                maxFirmwareMib * 1024 * 1024, jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK,
+                ClientTimeouts.DEFAULTS, secrets(),
+                tls == null ? null : new BackendConfig.Tls(tls.certificate, tls.key),
+                devicePort == null ? null : new BackendConfig.DevicePort(deviceHost, devicePort));
         BackendServer server;
         try {
             server = BackendServer.start(config);
         } catch (MasterKeyException e) {
             System.err.println(e.getMessage());
+            return 2;
+        } catch (TlsSetupException e) {
+            System.err.println("Cannot serve HTTPS: " + e.getMessage());
             return 2;
         }
         server.generatedApiKey().ifPresent(key -> System.out.println(

@@ -53,7 +53,7 @@ final class ApiTransport {
         HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.trim());
         if (url == null) {
             throw new IllegalArgumentException("\"" + baseUrl
-                    + "\" is not a server address such as http://127.0.0.1:8080");
+                    + "\" is not a server address such as https://fota.example.com:8443 or http://127.0.0.1:8080");
         }
         return url;
     }

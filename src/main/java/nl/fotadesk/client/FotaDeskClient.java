@@ -43,11 +43,11 @@ import static nl.fotadesk.client.ApiTransport.params;
  */
 public final class FotaDeskClient {
     /** Used by clients built without one, so that they share one connection pool. */
-    private static final OkHttpClient DEFAULT_HTTP = new OkHttpClient.Builder()
+    private static final OkHttpClient DEFAULT_HTTP = ServerTrust.system().apply(new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(60))
             .writeTimeout(Duration.ofSeconds(60))
-            .build();
+            .build());
     /** A long poll waits this much longer than the server's wait, which answers (empty) at its end. */
     private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
@@ -61,6 +61,14 @@ public final class FotaDeskClient {
      */
     public FotaDeskClient(String baseUrl, String apiKey) {
         this(baseUrl, apiKey, DEFAULT_HTTP);
+    }
+
+    /**
+     * As {@link #FotaDeskClient(String, String)}, accepting from an https server only the certificates
+     * {@code trust} allows (a certificate trusted by its fingerprint, see {@link ServerTrust}).
+     */
+    public FotaDeskClient(String baseUrl, String apiKey, ServerTrust trust) {
+        this(baseUrl, apiKey, trust == ServerTrust.system() ? DEFAULT_HTTP : trust.apply(DEFAULT_HTTP));
     }
 
     /**

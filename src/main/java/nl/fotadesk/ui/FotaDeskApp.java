@@ -61,7 +61,8 @@ public final class FotaDeskApp extends Application {
             startDemo(stage, settings, i18n);
         } else {
             Settings.ServerConnection server = settings.server().get();
-            open(stage, new FotaDeskClient(server.url(), server.apiKey()), settings, i18n, false);
+            FotaDeskClient client = new FotaDeskClient(server.url(), server.apiKey(), settings.trust(server.url()));
+            open(stage, client, settings, i18n, false);
         }
     }
 

@@ -1,11 +1,22 @@
 package nl.fotadesk.ui;
 
+import nl.fotadesk.client.ServerTrust;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** What the app remembers between runs (java.util.prefs): language, connection, window and screen. */
+/**
+ * What the app remembers between runs (java.util.prefs): language, connection, the certificates trusted
+ * per server, window and screen.
+ */
 public final class Settings {
     /** Where the app connects: the offline demo, or a server with its API key. */
     public record ServerConnection(String url, String apiKey) {
@@ -48,6 +59,45 @@ public final class Settings {
         prefs.put("mode", "server");
         prefs.put("serverUrl", server.url());
         prefs.put("apiKey", server.apiKey());
+    }
+
+    /**
+     * How to check the certificate of the server at {@code serverUrl}: the one the user trusted for its
+     * scheme, host and port, else the system's trust.
+     */
+    public ServerTrust trust(String serverUrl) {
+        String fingerprint = trustedCertificates().get(origin(serverUrl), null);
+        return fingerprint == null ? ServerTrust.system() : ServerTrust.pinned(fingerprint);
+    }
+
+    /** Remembers that the user trusts the certificate with this SHA-256 fingerprint for {@code serverUrl}. */
+    public void trustCertificate(String serverUrl, String fingerprint) {
+        trustedCertificates().put(origin(serverUrl), fingerprint);
+    }
+
+    private Preferences trustedCertificates() {
+        return prefs.node("trustedCertificates");
+    }
+
+    /** {@code https://host:port}, the part of a URL a certificate belongs to; hashed if too long for a key. */
+    private static String origin(String url) {
+        String origin;
+        try {
+            URI uri = new URI(url.trim());
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            origin = (uri.getScheme() + "://" + uri.getHost() + ":" + port).toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            origin = url.trim();
+        }
+        if (origin.length() <= Preferences.MAX_KEY_LENGTH) {
+            return origin;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(origin.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public double[] windowBounds() {

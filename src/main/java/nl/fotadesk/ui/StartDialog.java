@@ -13,14 +13,19 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import nl.fotadesk.client.ConnectionException;
 import nl.fotadesk.client.FotaDeskClient;
-
-import java.util.Optional;
+import nl.fotadesk.client.FotaDeskException;
+import nl.fotadesk.client.ServerCertificate;
+import nl.fotadesk.client.ServerTrust;
+import nl.fotadesk.client.UnauthorizedException;
 
 /**
  * First start: the offline demo (the default) or a server, whose URL and API key are tried before
- * they are kept. Also reachable later to switch.
+ * they are kept; an https server's certificate that this computer does not trust is shown and can be
+ * trusted by its fingerprint (see {@link CertificateDialog}). Also reachable later to switch.
  */
 public final class StartDialog {
     private final I18n i18n;
@@ -45,11 +50,12 @@ public final class StartDialog {
         demo.setSelected(true);
         Label demoHelp = new Label(i18n.get("start.demoHelp"));
         demoHelp.setWrapText(true);
+        demoHelp.setMinHeight(Region.USE_PREF_SIZE);
         demoHelp.getStyleClass().add("help-text");
         RadioButton server = new RadioButton(i18n.get("start.server"));
         server.setId("start-server");
         server.setToggleGroup(mode);
-        TextField url = new TextField(settings.server().map(Settings.ServerConnection::url).orElse("http://"));
+        TextField url = new TextField(settings.server().map(Settings.ServerConnection::url).orElse("https://"));
         url.setId("server-url");
         PasswordField key = new PasswordField();
         key.setId("api-key");
@@ -57,6 +63,13 @@ public final class StartDialog {
         error.setId("start-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        // the dialog grows with a longer message instead of cutting it (or the help above it) short
+        error.textProperty().addListener((o, old, text) -> Platform.runLater(() -> {
+            if (dialog.isShowing()) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
         GridPane fields = new GridPane();
         fields.setHgap(8);
         fields.setVgap(8);
@@ -68,7 +81,8 @@ public final class StartDialog {
         content.setPrefWidth(460);
         dialog.getDialogPane().setContent(content);
         ButtonType ok = new ButtonType(i18n.get("start.continue"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(ok,
+                new ButtonType(i18n.get("start.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
             if (!server.isSelected()) {
@@ -81,43 +95,77 @@ public final class StartDialog {
             String address = url.getText().trim();
             String apiKey = key.getText().trim();
             okButton.setDisable(true);
-            error.setText(i18n.get("start.checking", address));
-            Thread check = new Thread(() -> {
-                Optional<String> problem = tryServer(address, apiKey);
-                Platform.runLater(() -> {
-                    okButton.setDisable(false);
-                    if (problem.isPresent()) {
-                        error.setText(problem.get());
-                        return;
-                    }
-                    settings.useServer(new Settings.ServerConnection(address, apiKey));
-                    settings.flush();
-                    dialog.setResult(true);
-                    dialog.close();
-                });
-            }, "server-check");
-            check.setDaemon(true);
-            check.start();
+            check(dialog, address, apiKey, settings.trust(address), error, okButton);
         });
         dialog.setResultConverter(b -> b == ok);
         return dialog.showAndWait().orElse(false);
     }
 
-    /** Connects once; empty when the server answered and accepted the key, else why not. */
-    private Optional<String> tryServer(String url, String key) {
+    /**
+     * Tries the server in the background; keeps it and closes the dialog when it accepted the key, asks
+     * to trust its certificate when that was refused, else says why not.
+     */
+    private void check(Dialog<Boolean> dialog, String address, String apiKey, ServerTrust trust, Label error,
+                       Button okButton) {
+        error.setText(i18n.get("start.checking", address));
+        Thread check = new Thread(() -> {
+            Outcome outcome = tryServer(address, apiKey, trust);
+            Platform.runLater(() -> {
+                if (outcome.refused() != null) {
+                    askToTrust(dialog, address, apiKey, trust, outcome.refused(), error, okButton);
+                    return;
+                }
+                okButton.setDisable(false);
+                if (outcome.problem() != null) {
+                    error.setText(outcome.problem());
+                    return;
+                }
+                settings.useServer(new Settings.ServerConnection(address, apiKey));
+                settings.flush();
+                dialog.setResult(true);
+                dialog.close();
+            });
+        }, "server-check");
+        check.setDaemon(true);
+        check.start();
+    }
+
+    private void askToTrust(Dialog<Boolean> dialog, String address, String apiKey, ServerTrust trust,
+                            ServerCertificate refused, Label error, Button okButton) {
+        boolean trusted = new CertificateDialog(i18n).ask(dialog.getDialogPane().getScene().getWindow(), address,
+                refused, trust.pinnedFingerprint());
+        if (!trusted) {
+            okButton.setDisable(false);
+            error.setText(i18n.get("start.certificateDeclined", address));
+            return;
+        }
+        settings.trustCertificate(address, refused.fingerprint());
+        settings.flush();
+        check(dialog, address, apiKey, ServerTrust.pinned(refused.fingerprint()), error, okButton);
+    }
+
+    /** What trying a server gave: nothing wrong, a problem to show, or a certificate to ask about. */
+    private record Outcome(String problem, ServerCertificate refused) {
+    }
+
+    /** Connects once. */
+    private Outcome tryServer(String url, String key, ServerTrust trust) {
         if (!url.matches("https?://[^/\\s]+.*")) {
-            return Optional.of(i18n.get("start.badUrl"));
+            return new Outcome(i18n.get("start.badUrl"), null);
         }
         if (key.isEmpty()) {
-            return Optional.of(i18n.get("start.noKey"));
+            return new Outcome(i18n.get("start.noKey"), null);
         }
         try {
-            new FotaDeskClient(url, key).checkConnection();
-            return Optional.empty();
-        } catch (nl.fotadesk.client.UnauthorizedException e) {
-            return Optional.of(i18n.get("start.keyRefused"));
-        } catch (nl.fotadesk.client.FotaDeskException e) {
-            return Optional.of(i18n.get("start.unreachable", url, e.getMessage()));
+            new FotaDeskClient(url, key, trust).checkConnection();
+            return new Outcome(null, null);
+        } catch (UnauthorizedException e) {
+            return new Outcome(i18n.get("start.keyRefused"), null);
+        } catch (ConnectionException e) {
+            return e.certificate().map(refused -> new Outcome(null, refused))
+                    .orElseGet(() -> new Outcome(i18n.get("start.unreachable", url, e.getMessage()), null));
+        } catch (FotaDeskException e) {
+            return new Outcome(i18n.get("start.unreachable", url, e.getMessage()), null);
         }
     }
 }

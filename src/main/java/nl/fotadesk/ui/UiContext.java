@@ -103,11 +103,15 @@ public final class UiContext implements AutoCloseable {
 
     /** A failure in words for the user, saying what to do; it also updates the connection state. */
     public String explain(Throwable e) {
-        if (e instanceof ConnectionException) {
+        if (e instanceof ConnectionException c) {
             Platform.runLater(() -> {
                 connection.set(ConnectionState.RECONNECTING);
                 connectionDetail.set(client.baseUrl());
             });
+            if (c.certificate().isPresent()) { // refused until the user trusts it: waiting will not help
+                return text(c.reason() == ConnectionException.Reason.CERTIFICATE_CHANGED
+                        ? "error.certificateChanged" : "error.certificateUntrusted", client.baseUrl());
+            }
             return text("error.connection", client.baseUrl());
         }
         if (e instanceof UnauthorizedException) {

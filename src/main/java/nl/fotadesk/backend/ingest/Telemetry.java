@@ -2,7 +2,6 @@ package nl.fotadesk.backend.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.protocol.SenmlPack;
@@ -20,6 +19,8 @@ import java.util.Set;
  * A device's latest value per telemetry name (the records the update logic does not read), as JSON,
  * kept within {@link Limits#TELEMETRY_NAMES} names and {@link Limits#TELEMETRY_BYTES} bytes: names are
  * kept in the order they were last reported, and the least recently reported are dropped to make room.
+ * A value that alone takes more than {@link Limits#TELEMETRY_ENTRY_BYTES} is not kept, but the uplink
+ * is not refused for it: its firmware and update records still count (a device cannot send them apart).
  */
 final class Telemetry {
     private static final Set<String> UNDERSTOOD =
@@ -31,8 +32,6 @@ final class Telemetry {
     /**
      * {@code previous} with the pack's values merged over it, within the caps; {@code previous} itself when
      * the pack has none and it is within them.
-     *
-     * @throws HttpError 400 {@code invalid_record} for a record that alone is over {@link Limits#TELEMETRY_ENTRY_BYTES}
      */
     static String merge(String previous, SenmlPack pack, String baseName) {
         ObjectNode merged = null;
@@ -53,13 +52,10 @@ final class Telemetry {
             if (r.booleanValue() != null) value.put("vb", r.booleanValue());
             if (r.dataValue() != null) value.put("vd", r.dataValue());
             if (r.sum() != null) value.put("s", r.sum());
-            int size = bytes(name) + bytes(value.toString());
-            if (size > Limits.TELEMETRY_ENTRY_BYTES) {
-                throw HttpError.badRequest("invalid_record", "record \"" + name + "\": its name and value take "
-                        + size + " bytes, more than the " + Limits.TELEMETRY_ENTRY_BYTES + " a telemetry value may take");
+            merged.remove(name); // re-added last (the most recently reported), unless it is too large to keep
+            if (bytes(name) + bytes(value.toString()) <= Limits.TELEMETRY_ENTRY_BYTES) {
+                merged.set(name, value);
             }
-            merged.remove(name); // re-added last: the most recently reported
-            merged.set(name, value);
         }
         if (merged == null) {
             // a row stored before the caps existed shrinks at the device's next uplink

@@ -126,8 +126,12 @@ class InputLimitsApiTest extends ApiTestBase {
         assertThat(telemetry.has("fresh")).isTrue();
         assertThat(telemetry.has("t39_337")).as("the least recently reported name made room").isFalse();
 
-        expectUplinkError("{\"n\":\"blob\",\"vd\":\"" + "A".repeat(Limits.TELEMETRY_ENTRY_BYTES) + "\"}",
-                "record \"blob\"", "bytes");
+        // a value too large to keep is left out, and the uplink's firmware report still counts
+        assertThat(uplink(imei(1), "{\"n\":\"blob\",\"vd\":\"" + "A".repeat(Limits.TELEMETRY_ENTRY_BYTES) + "\"}",
+                "{\"n\":\"firmware\",\"vs\":\"1.0.1\"}")).isEqualTo(204);
+        JsonNode device = get("/api/v1/devices/" + imei(1));
+        assertThat(device.get("telemetry").has("blob")).isFalse();
+        assertThat(device.get("reportedFirmware").asText()).isEqualTo("1.0.1");
     }
 
     @Test

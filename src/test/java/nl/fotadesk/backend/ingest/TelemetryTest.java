@@ -2,7 +2,6 @@ package nl.fotadesk.backend.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.Limits;
 import nl.fotadesk.protocol.SenmlPack;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A device's telemetry stays within its caps, dropping the least recently reported names. */
 class TelemetryTest {
@@ -46,12 +44,12 @@ class TelemetryTest {
     }
 
     @Test
-    void aRecordTooLargeToKeepIsRefusedByName() {
-        assertThatThrownBy(() -> Telemetry.merge(null, pack("{\"n\":\"blob\",\"vd\":\"" + "A".repeat(3000) + "\"}"), BN))
-                .isInstanceOfSatisfying(HttpError.class, e -> {
-                    assertThat(e.error()).isEqualTo("invalid_record");
-                    assertThat(e.getMessage()).startsWith("record \"blob\"");
-                });
+    void aValueTooLargeToKeepIsLeftOutAndTheStaleOneGoesToo() throws Exception {
+        String before = Telemetry.merge(null, pack("{\"n\":\"blob\",\"vs\":\"small\"}", "{\"n\":\"t\",\"v\":1}"), BN);
+        String after = Telemetry.merge(before, pack("{\"n\":\"blob\",\"vd\":\"" + "A".repeat(3000) + "\"}",
+                "{\"n\":\"t\",\"v\":2}"), BN);
+        assertThat(Json.MAPPER.readTree(after).has("blob")).as("neither the large value nor the stale one").isFalse();
+        assertThat(Json.MAPPER.readTree(after).get("t").get("v").asInt()).isEqualTo(2);
     }
 
     private static SenmlPack pack(String... records) {
