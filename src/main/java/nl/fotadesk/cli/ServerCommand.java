@@ -94,7 +94,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--jdbc-user", description = "Database user for --jdbc-url.")
     String jdbcUser;
 
-    @Option(names = "--jdbc-password", description = "Database password for --jdbc-url.")
+    @Option(names = "--jdbc-password", defaultValue = "${env:FOTA_DESK_JDBC_PASSWORD}", description = "Database"
+            + " password for --jdbc-url. Default: the environment variable FOTA_DESK_JDBC_PASSWORD (a command line is"
+            + " visible to every user of the machine, the environment is not).")
     String jdbcPassword;
 
     @Override

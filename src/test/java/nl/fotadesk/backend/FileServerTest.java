@@ -33,7 +33,7 @@ import static nl.fotadesk.backend.TestBackend.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The file server of protocol.md §3, driven over raw sockets where header bytes matter. */
-class FileServerTest {
+class FileServerTest extends OnEachDatabase {
     static final String IMEI = "490154203237518";
     static final int SIZE = 10_000;
 
@@ -46,7 +46,7 @@ class FileServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(data);
+        backend = new TestBackend(database, data);
         backend.registerDevice(IMEI, "tracker-x", "1.0.0");
         image = new byte[SIZE];
         new Random(5).nextBytes(image);
@@ -221,16 +221,13 @@ class FileServerTest {
 
     /** The signing secret, opened with the master key as the server opens it. */
     private byte[] jwtSecret() throws Exception {
-        backend.close();
-        try (Database db = Database.inFolder(data)) {
+        try (Database db = backend.openDatabase()) {
             SettingsStore settings = new SettingsStore(db.jdbc());
-            byte[] secret = Base64.getDecoder().decode(settings.getOrCreateSecret(BackendServer.JWT_SECRET,
+            return Base64.getDecoder().decode(settings.getOrCreateSecret(BackendServer.JWT_SECRET,
                     MasterKey.unlock(SecretsConfig.forUser(), settings),
                     () -> {
                         throw new AssertionError("no signing secret stored");
                     }));
-            backend = new TestBackend(data);
-            return secret;
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Random;
 import static nl.fotadesk.backend.TestBackend.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IngestionTest {
+class IngestionTest extends OnEachDatabase {
     static final String IMEI = "490154203237518";
 
     @TempDir
@@ -28,7 +28,7 @@ class IngestionTest {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(data);
+        backend = new TestBackend(database, data);
         backend.registerDevice(IMEI, "tracker-x", "1.0.0");
     }
 

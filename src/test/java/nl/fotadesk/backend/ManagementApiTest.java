@@ -19,7 +19,7 @@ import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ManagementApiTest {
+class ManagementApiTest extends OnEachDatabase {
     static final String IMEI = "490154203237518";
     static final String OTHER_IMEI = "356938035643809";
 
@@ -29,7 +29,7 @@ class ManagementApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(BackendConfig.local(data, 0, TestBackend.API_KEY).withMaxFirmwareSize(4096));
+        backend = new TestBackend(database.config(data, TestBackend.API_KEY).withMaxFirmwareSize(4096));
     }
 
     @AfterEach
@@ -199,14 +199,15 @@ class ManagementApiTest {
     @Test
     void keepsAGivenApiKeyAndGeneratesOneOnlyWhenThereIsNone(@TempDir Path other) throws Exception {
         assertThat(backend.server().generatedApiKey()).isEmpty();
-        try (BackendServer fresh = BackendServer.start(BackendConfig.local(other, 0, null))) {
+        BackendConfig withoutKey = database.config(other, null);
+        try (BackendServer fresh = BackendServer.start(withoutKey)) {
             String key = fresh.generatedApiKey().orElseThrow();
             try (Response r = backend.http.newCall(new Request.Builder().url(fresh.baseUrl() + "/api/v1/firmware")
                     .header("Authorization", "Bearer " + key).build()).execute()) {
                 assertThat(r.code()).isEqualTo(200);
             }
         }
-        try (BackendServer again = BackendServer.start(BackendConfig.local(other, 0, null))) {
+        try (BackendServer again = BackendServer.start(withoutKey)) {
             assertThat(again.generatedApiKey()).as("the stored key is kept").isEmpty();
         }
     }

@@ -2,6 +2,7 @@ package nl.fotadesk.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.MessageToken;
 import okhttp3.MediaType;
@@ -28,8 +29,14 @@ public final class TestBackend implements AutoCloseable {
     private final java.time.Clock clock;
     private BackendServer server;
 
+    /** A backend with an H2 database in {@code dataDir}. */
     public TestBackend(Path dataDir) throws Exception {
-        this(BackendConfig.local(dataDir, 0, API_KEY));
+        this(TestDatabase.H2, dataDir);
+    }
+
+    /** A backend on a fresh database of the given kind, with images and keys in {@code dataDir}. */
+    public TestBackend(TestDatabase database, Path dataDir) throws Exception {
+        this(database.config(dataDir, API_KEY));
     }
 
     public TestBackend(BackendConfig config) throws Exception {
@@ -54,6 +61,12 @@ public final class TestBackend implements AutoCloseable {
 
     public BackendServer server() {
         return server;
+    }
+
+    /** A second connection pool on this backend's database (H2 or PostgreSQL), to look at what it stored. */
+    public Database openDatabase() {
+        return config.jdbcUrl() == null ? Database.inFolder(dataDir)
+                : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
     }
 
     /** Stops the server and starts it again on the same data folder and port. */

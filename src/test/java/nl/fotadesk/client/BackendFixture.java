@@ -1,6 +1,6 @@
 package nl.fotadesk.client;
 
-import nl.fotadesk.backend.BackendConfig;
+import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.DeviceView;
@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A real backend per test (campaign engine stepped by the test) and a client for it. Firmware is
- * limited to {@link #MAX_FIRMWARE} bytes so that oversized uploads are cheap to test.
+ * limited to {@link #MAX_FIRMWARE} bytes so that oversized uploads are cheap to test. Every client
+ * test runs on H2 and on PostgreSQL.
  */
-abstract class BackendFixture {
+abstract class BackendFixture extends OnEachDatabase {
     static final long MAX_FIRMWARE = 512 * 1024;
 
     @TempDir
@@ -31,7 +32,7 @@ abstract class BackendFixture {
 
     @BeforeEach
     void startBackend() throws Exception {
-        backend = new TestBackend(BackendConfig.local(data, 0, TestBackend.API_KEY)
+        backend = new TestBackend(database.config(data, TestBackend.API_KEY)
                 .withEngineTick(Duration.ZERO).withMaxFirmwareSize(MAX_FIRMWARE));
         client = new FotaDeskClient(backend.url(), TestBackend.API_KEY);
     }

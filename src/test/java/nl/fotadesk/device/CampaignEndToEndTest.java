@@ -1,7 +1,7 @@
 package nl.fotadesk.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.BackendConfig;
+import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.device.fleet.FaultPlan;
@@ -19,8 +19,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Campaigns over 300 simulated devices, with the real backend and its engine ticking on its own. */
-class CampaignEndToEndTest {
+/** Campaigns over 300 simulated devices, with the real backend and its engine ticking on its own, on H2 and PostgreSQL. */
+class CampaignEndToEndTest extends OnEachDatabase {
     @TempDir
     Path data;
 
@@ -54,7 +54,7 @@ class CampaignEndToEndTest {
                 .map(d -> new DeviceIdentity(d.imei(), d.secret(), "tracker-x", d.client(), "1.0.0")).toList();
         byte[] image = new byte[8192];
         new Random(seed).nextBytes(image);
-        try (TestBackend backend = new TestBackend(BackendConfig.local(data, 0, TestBackend.API_KEY)
+        try (TestBackend backend = new TestBackend(database.config(data, TestBackend.API_KEY)
                 .withEngineTick(Duration.ofMillis(200)));
              Fleet fleet = new Fleet(backend.url(), identities, DeviceSettings.quick(512), FaultPlan.parse(faults),
                      seed, 16)) {

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.store;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** Clients and device types: created explicitly, or on first use by a device or firmware. */
@@ -33,17 +34,24 @@ public final class CatalogStore {
         return jdbc.count("SELECT COUNT(*) FROM device_types WHERE name = ?", name) > 0;
     }
 
+    /** In the order of the names' characters; sorted here because ORDER BY follows each database's collation. */
     public List<Entry> clients() {
-        return jdbc.list("SELECT c.name, c.created_at, (SELECT COUNT(*) FROM devices d WHERE d.client = c.name) AS n"
-                + " FROM clients c ORDER BY c.name", rs -> new Entry(rs.getString("name"), null, rs.getLong("n"), 0,
-                Jdbc.instant(rs, "created_at")));
+        return byName(jdbc.list("SELECT c.name, c.created_at, (SELECT COUNT(*) FROM devices d WHERE d.client = c.name)"
+                + " AS n FROM clients c", rs -> new Entry(rs.getString("name"), null, rs.getLong("n"), 0,
+                Jdbc.instant(rs, "created_at"))));
     }
 
+    /** In the order of the names' characters, as {@link #clients()}. */
     public List<Entry> deviceTypes() {
-        return jdbc.list("SELECT t.name, t.description, t.created_at,"
+        return byName(jdbc.list("SELECT t.name, t.description, t.created_at,"
                 + " (SELECT COUNT(*) FROM devices d WHERE d.device_type = t.name) AS n,"
                 + " (SELECT COUNT(*) FROM firmware f WHERE f.device_type = t.name) AS f"
-                + " FROM device_types t ORDER BY t.name", rs -> new Entry(rs.getString("name"),
-                rs.getString("description"), rs.getLong("n"), rs.getLong("f"), Jdbc.instant(rs, "created_at")));
+                + " FROM device_types t", rs -> new Entry(rs.getString("name"),
+                rs.getString("description"), rs.getLong("n"), rs.getLong("f"), Jdbc.instant(rs, "created_at"))));
+    }
+
+    private static List<Entry> byName(List<Entry> entries) {
+        entries.sort(Comparator.comparing(Entry::name));
+        return entries;
     }
 }

@@ -36,7 +36,8 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
         if (a == null) {
             return b;
         }
-        return b == null || a.equals(b) ? a : "\u0000no match";
+        // No stored name or version is empty, so "" matches nothing (PostgreSQL refuses a NUL in text).
+        return b == null || a.equals(b) ? a : "";
     }
 
     String where(List<Object> params) {

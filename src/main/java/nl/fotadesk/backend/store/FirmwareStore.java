@@ -28,8 +28,11 @@ public final class FirmwareStore {
         return jdbc.count("SELECT COUNT(*) FROM firmware WHERE device_type = ? AND version = ?", deviceType, version) > 0;
     }
 
+    /** By device type, in the order of its characters (an ORDER BY would follow the database's collation), then age. */
     public List<FirmwareRow> list() {
-        return jdbc.list("SELECT " + COLUMNS + " FROM firmware ORDER BY device_type, uploaded_at", FirmwareStore::map);
+        List<FirmwareRow> images = jdbc.list("SELECT " + COLUMNS + " FROM firmware", FirmwareStore::map);
+        images.sort(java.util.Comparator.comparing(FirmwareRow::deviceType).thenComparing(FirmwareRow::uploadedAt));
+        return images;
     }
 
     /** How many devices want this image as their desired firmware. */

@@ -35,8 +35,11 @@ public final class GroupStore {
         return jdbc.one("SELECT * FROM device_groups WHERE id = ?", GroupStore::map, id);
     }
 
+    /** By name, in the order of its characters (an ORDER BY would follow the database's collation). */
     public List<GroupRow> list() {
-        return jdbc.list("SELECT * FROM device_groups ORDER BY name", GroupStore::map);
+        List<GroupRow> groups = jdbc.list("SELECT * FROM device_groups", GroupStore::map);
+        groups.sort(java.util.Comparator.comparing(GroupRow::name));
+        return groups;
     }
 
     public void delete(String id) {

@@ -1,7 +1,7 @@
 package nl.fotadesk.backend.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.BackendConfig;
+import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.protocol.Imei;
@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real backend on a free port per test, with the campaign engine stepped only by {@link #tick()},
- * and the HTTP calls the API tests share.
+ * and the HTTP calls the API tests share. Every API test runs on H2 and on PostgreSQL.
  */
-abstract class ApiTestBase {
+abstract class ApiTestBase extends OnEachDatabase {
     static final String SECRET = TestBackend.SECRET;
 
     @TempDir
@@ -36,7 +36,7 @@ abstract class ApiTestBase {
 
     @BeforeEach
     void startBackend() throws Exception {
-        backend = new TestBackend(BackendConfig.local(data, 0, TestBackend.API_KEY).withEngineTick(Duration.ZERO));
+        backend = new TestBackend(database.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO));
     }
 
     @AfterEach

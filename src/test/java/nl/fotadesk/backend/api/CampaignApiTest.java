@@ -87,6 +87,10 @@ class CampaignApiTest extends ApiTestBase {
         JsonNode grouped = call("POST", "/api/v1/campaigns/preview", spec("pilot",
                 obj("groupId", group, "client", "acme")), 200);
         assertThat(grouped.get("matched").asInt()).as("every criterion must match").isEqualTo(2);
+        String globex = call("POST", "/api/v1/groups", obj("name", "globex", "filter", obj("client", "globex")), 201)
+                .get("id").asText();
+        assertThat(call("POST", "/api/v1/campaigns/preview", spec("none", obj("groupId", globex, "client", "acme")),
+                200).get("matched").asInt()).as("a group's filter and the target's disagree").isZero();
         assertThat(call("POST", "/api/v1/campaigns/preview", spec("all", obj()), 200).get("matched").asInt())
                 .isEqualTo(11);
 

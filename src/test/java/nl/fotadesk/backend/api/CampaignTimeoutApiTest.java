@@ -2,8 +2,8 @@ package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.protocol.MessageToken;
@@ -30,7 +30,7 @@ import static nl.fotadesk.backend.api.ApiTestBase.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A device without progress within the campaign's timeout times out, is retried within the budget, then counts as failed. */
-class CampaignTimeoutApiTest {
+class CampaignTimeoutApiTest extends OnEachDatabase {
     @TempDir
     Path data;
     final MutableClock clock = new MutableClock(Instant.now());
@@ -39,7 +39,7 @@ class CampaignTimeoutApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = BackendServer.start(BackendConfig.local(data, 0, TestBackend.API_KEY).withEngineTick(Duration.ZERO),
+        server = BackendServer.start(database.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO),
                 clock);
     }
 

@@ -1,8 +1,8 @@
 package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.MutableClock;
+import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.protocol.DeviceUrn;
@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rollout engine, in the style of hawkBit's rollout tests: devices are driven by real uplinks,
- * and time is stepped with an injected clock and explicit engine ticks.
+ * and time is stepped with an injected clock and explicit engine ticks. On H2 and on PostgreSQL.
  */
-class RolloutEngineTest {
+class RolloutEngineTest extends OnEachDatabase {
     @TempDir
     Path data;
     MutableClock clock = new MutableClock(Instant.now());
@@ -40,7 +40,7 @@ class RolloutEngineTest {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(BackendConfig.local(data, 0, TestBackend.API_KEY).withEngineTick(Duration.ZERO), clock);
+        backend = new TestBackend(database.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO), clock);
         for (int i = 0; i < 10; i++) {
             String imei = Imei.withCheckDigit(String.format("35693803%06d", i));
             backend.registerDevice(imei, "tracker-x", "1.0.0");

@@ -1,12 +1,11 @@
 package nl.fotadesk.backend.events;
 
-import nl.fotadesk.backend.TestPostgres;
+import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.protocol.api.EventPage;
 import nl.fotadesk.protocol.api.EventView;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,15 +17,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader following the feed by cursor sees every event, whatever order transactions commit in. */
-class EventOrderTest {
+class EventOrderTest extends OnEachDatabase {
     @TempDir
     Path data;
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"H2", "PostgreSQL"})
-    void anEventCommittedAfterALaterStartedOneIsNotSkippedByTheCursor(String database) throws Exception {
-        try (Database db = database.equals("H2") ? Database.inFolder(data)
-                : Database.open(TestPostgres.newDatabase(), TestPostgres.USER, TestPostgres.PASSWORD);
+    @Test
+    void anEventCommittedAfterALaterStartedOneIsNotSkippedByTheCursor() throws Exception {
+        try (Database db = database.open(data);
              EventLog log = new EventLog(db.jdbc(), Clock.systemUTC())) {
             CountDownLatch firstAppended = new CountDownLatch(1);
             CountDownLatch mayCommit = new CountDownLatch(1);
@@ -51,11 +48,9 @@ class EventOrderTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"H2", "PostgreSQL"})
-    void aRolledBackTransactionLeavesNoEventAndNoGap(String database) throws Exception {
-        try (Database db = database.equals("H2") ? Database.inFolder(data)
-                : Database.open(TestPostgres.newDatabase(), TestPostgres.USER, TestPostgres.PASSWORD);
+    @Test
+    void aRolledBackTransactionLeavesNoEventAndNoGap() throws Exception {
+        try (Database db = database.open(data);
              EventLog log = new EventLog(db.jdbc(), Clock.systemUTC())) {
             log.append(EventLog.CAMPAIGN, "a", null, null, "draft", null);
             try {
