@@ -26,6 +26,7 @@ final class PgNotifications implements AutoCloseable {
     private final Runnable onNotify;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Connection listening;
 
     PgNotifications(Jdbc jdbc, String channel, Runnable onNotify) {
         this.jdbc = jdbc;
@@ -39,6 +40,7 @@ final class PgNotifications implements AutoCloseable {
     private void run() {
         while (running) {
             try (Connection c = jdbc.openConnection()) {
+                listening = c;
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + channel);
                 }
@@ -71,6 +73,16 @@ final class PgNotifications implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        Connection c = listening;
+        if (c != null) {
+            try {
+                // the pool's own connection underneath: its socket closes, the listener's wait ends at once,
+                // and the pool drops the broken connection instead of lending it out again
+                c.unwrap(Connection.class).close();
+            } catch (SQLException ignored) {
+                // it is being closed anyway
+            }
+        }
         try {
             thread.join(2 * POLL_MS); // give its connection back before the pool closes
         } catch (InterruptedException e) {
