@@ -27,6 +27,8 @@ final class CampaignDraft {
     static final int DEFAULT_SUCCESS = 90;
     static final int DEFAULT_ERROR = 10;
     static final long MIN_TIMEOUT_SECONDS = 10;
+    /** The server's limit: 30 days. */
+    static final long MAX_TIMEOUT_SECONDS = 30L * 24 * 3600;
     static final int MAX_RETRIES = 10;
     static final int MAX_PHASES = 20;
 
@@ -127,6 +129,8 @@ final class CampaignDraft {
             problems.add(new Problem("timeout", "campaigns.check.timeout"));
         } else if (t < MIN_TIMEOUT_SECONDS) {
             problems.add(new Problem("timeout", "campaigns.check.timeoutMin", MIN_TIMEOUT_SECONDS));
+        } else if (t > MAX_TIMEOUT_SECONDS) {
+            problems.add(new Problem("timeout", "campaigns.check.timeoutMax", MAX_TIMEOUT_SECONDS / (24 * 3600)));
         }
         Integer r = integer(retries.get());
         if (r == null || r < 0 || r > MAX_RETRIES) {
@@ -175,7 +179,7 @@ final class CampaignDraft {
 
     Long timeoutSeconds() {
         Integer t = integer(timeout.get());
-        return t == null || timeoutUnit.get() == null ? null : t * timeoutUnit.get().seconds;
+        return t == null || timeoutUnit.get() == null ? null : (long) t * timeoutUnit.get().seconds;
     }
 
     /** How many devices each phase gets out of {@code total}, as the server splits them. */

@@ -60,6 +60,9 @@ class CampaignDraftTest {
         assertThat(draft.checkRollout()).extracting(CampaignDraft.Problem::key).contains("campaigns.check.phaseLast");
         draft.timeout.set("10");
         assertThat(draft.checkRollout()).extracting(CampaignDraft.Problem::field).doesNotContain("timeout");
+        draft.timeout.set("721");
+        draft.timeoutUnit.set(CampaignDraft.TimeUnit.HOURS);
+        assertThat(draft.checkRollout()).extracting(CampaignDraft.Problem::key).contains("campaigns.check.timeoutMax");
     }
 
     @Test
