@@ -18,7 +18,7 @@ import java.sql.Statement;
  */
 final class PgNotifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotifications.class);
-    private static final int POLL_MS = 500;
+    private static final int POLL_MS = 100; // also how long closing waits for the listener
     private static final long RETRY_MS = 2_000;
 
     private final Jdbc jdbc;
@@ -26,7 +26,6 @@ final class PgNotifications implements AutoCloseable {
     private final Runnable onNotify;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile Connection listening;
 
     PgNotifications(Jdbc jdbc, String channel, Runnable onNotify) {
         this.jdbc = jdbc;
@@ -40,7 +39,6 @@ final class PgNotifications implements AutoCloseable {
     private void run() {
         while (running) {
             try (Connection c = jdbc.openConnection()) {
-                listening = c;
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + channel);
                 }
@@ -73,16 +71,6 @@ final class PgNotifications implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
-        Connection c = listening;
-        if (c != null) {
-            try {
-                // the pool's own connection underneath: its socket closes, the listener's wait ends at once,
-                // and the pool drops the broken connection instead of lending it out again
-                c.unwrap(Connection.class).close();
-            } catch (SQLException ignored) {
-                // it is being closed anyway
-            }
-        }
         try {
             thread.join(2 * POLL_MS); // give its connection back before the pool closes
         } catch (InterruptedException e) {
