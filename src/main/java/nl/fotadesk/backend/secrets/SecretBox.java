@@ -8,6 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals values for storage with AES-256-GCM under the master key: a random 96-bit nonce per value and
@@ -24,8 +26,12 @@ public final class SecretBox {
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
+    /** Values opened recently: every uplink needs its device's secret, and opening costs a cipher set-up. */
+    private static final int MAX_OPENED = 65_536;
+
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, String> opened = new ConcurrentHashMap<>();
 
     public SecretBox(byte[] masterKey) {
         if (masterKey.length != MasterKey.KEY_BYTES) {
@@ -53,6 +59,20 @@ public final class SecretBox {
 
     /** @throws SealedValueException when {@code stored} is not sealed, or not by this key for this context */
     public String open(String stored, String context) {
+        // keyed by value and context: a value moved to another context still fails to open there
+        String key = context + '\n' + stored;
+        String clear = opened.get(key);
+        if (clear == null) {
+            clear = openNow(stored, context);
+            if (opened.size() >= MAX_OPENED) {
+                opened.clear();
+            }
+            opened.put(key, clear);
+        }
+        return clear;
+    }
+
+    private String openNow(String stored, String context) {
         if (!isSealed(stored)) {
             throw new SealedValueException("the value for " + context + " is not sealed");
         }
