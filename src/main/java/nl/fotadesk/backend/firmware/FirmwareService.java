@@ -19,12 +19,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Firmware images: received into a temporary file, stored in the database with their record, described. */
@@ -35,11 +33,6 @@ public final class FirmwareService {
      * the same bytes or a new device type being stored by a concurrent upload).
      */
     private static final Duration CONTENTION_LIMIT = Duration.ofMinutes(5);
-    /**
-     * SQL states of a conflict with a concurrent transaction that a new attempt resolves: a unique key
-     * taken meanwhile, H2's lock timeout, PostgreSQL's deadlock and serialization failures.
-     */
-    private static final Set<String> CONTENTION = Set.of("23505", "HYT00", "40P01", "40001");
 
     private final Jdbc jdbc;
     private final FirmwareStore store;
@@ -150,8 +143,9 @@ public final class FirmwareService {
         }
     }
 
+    /** A conflict with a concurrent upload that a new attempt resolves: a key taken meanwhile, or an aborted transaction. */
     private static boolean isContention(StoreException e) {
-        return e.getCause() instanceof SQLException s && CONTENTION.contains(s.getSQLState());
+        return e.isDuplicateKey() || e.isTransient();
     }
 
     public List<FirmwareView> list() {

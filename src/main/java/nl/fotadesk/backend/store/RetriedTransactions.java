@@ -3,8 +3,6 @@ package nl.fotadesk.backend.store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -16,11 +14,6 @@ import java.util.function.Supplier;
  */
 public final class RetriedTransactions {
     private static final Logger LOG = LoggerFactory.getLogger(RetriedTransactions.class);
-    /**
-     * 40001 serialization failure (and H2's deadlock), 40P01 PostgreSQL deadlock, 55P03 PostgreSQL lock
-     * not available, HYT00 H2 lock timeout.
-     */
-    private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "55P03", "HYT00");
     private static final int ATTEMPTS = 8;
 
     private final Jdbc jdbc;
@@ -34,7 +27,7 @@ public final class RetriedTransactions {
             try {
                 return jdbc.inTransaction(work);
             } catch (StoreException e) {
-                if (attempt == ATTEMPTS || !isTransient(e)) {
+                if (attempt == ATTEMPTS || !e.isTransient()) {
                     throw e;
                 }
                 LOG.debug("Transaction aborted by the database ({}); trying again", e.getMessage());
@@ -42,14 +35,5 @@ public final class RetriedTransactions {
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 10L << attempt) * 1_000_000);
             }
         }
-    }
-
-    static boolean isTransient(StoreException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && TRANSIENT.contains(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
