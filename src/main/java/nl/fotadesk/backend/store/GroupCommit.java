@@ -75,7 +75,8 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private final Jdbc jdbc;
+    /** Batches run again when the database aborts them for another transaction's sake (a deadlock with the engine). */
+    private final RetriedTransactions transactions;
     private final Executor answers;
     private final BlockingQueue<Unit<?, ?>> queue;
     private final Thread writer;
@@ -86,7 +87,7 @@ public final class GroupCommit implements AutoCloseable {
      *                answers of the last one are sent (e.g. the HTTP server's thread pool)
      */
     public GroupCommit(Jdbc jdbc, Executor answers, int capacity) {
-        this.jdbc = jdbc;
+        this.transactions = new RetriedTransactions(jdbc);
         this.answers = answers;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::write, "group-commit");
@@ -144,7 +145,7 @@ public final class GroupCommit implements AutoCloseable {
     private void commit(List<Unit<?, ?>> batch) {
         Object[] results;
         try {
-            results = jdbc.inTransaction(() -> runByKind(batch));
+            results = transactions.run(() -> runByKind(batch));
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
                 answer(batch.get(0), null, e);
@@ -162,7 +163,7 @@ public final class GroupCommit implements AutoCloseable {
     private void commitAlone(Unit<?, ?> unit) {
         Object result;
         try {
-            result = jdbc.inTransaction(unit::runAlone);
+            result = transactions.run(unit::runAlone);
         } catch (RuntimeException | Error e) {
             answer(unit, null, e);
             return;
