@@ -237,7 +237,8 @@ public final class BackendServer implements AutoCloseable {
             events.close(); // answers the open long polls, so stopping does not wait for them
             jetty.stop();
         } finally {
-            flusher.shutdownNow();
+            // a tick under way finishes: interrupting it mid-I/O makes H2 close its whole database
+            flusher.shutdown();
             flusher.awaitTermination(10, TimeUnit.SECONDS);
             if (engineLease != null) {
                 engineLease.release();
