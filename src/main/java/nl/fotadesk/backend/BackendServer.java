@@ -1,6 +1,5 @@
 package nl.fotadesk.backend;
 
-import nl.fotadesk.backend.api.ApiKeys;
 import nl.fotadesk.backend.api.CampaignRoutes;
 import nl.fotadesk.backend.api.CatalogRoutes;
 import nl.fotadesk.backend.api.DeviceRoutes;
@@ -12,6 +11,7 @@ import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.EngineLease;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.campaign.TargetResolver;
+import nl.fotadesk.backend.devices.CatalogService;
 import nl.fotadesk.backend.devices.DeviceImport;
 import nl.fotadesk.backend.devices.DeviceService;
 import nl.fotadesk.backend.devices.GroupService;
@@ -28,6 +28,7 @@ import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
+import nl.fotadesk.backend.secrets.ApiKeys;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
 import nl.fotadesk.backend.secrets.MasterKey;
 import nl.fotadesk.backend.secrets.OwnerOnly;
@@ -157,7 +158,7 @@ public final class BackendServer implements AutoCloseable {
                 config.secrets().authWindow(), clock), List.of(
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
                 new FirmwareRoutes(firmware),
-                new CatalogRoutes(catalog, clock),
+                new CatalogRoutes(new CatalogService(catalog, clock)),
                 new GroupRoutes(new GroupService(jdbc, groupStore, devices, clock)),
                 new CampaignRoutes(campaigns, engine),
                 new EventRoutes(events)));

@@ -1,6 +1,6 @@
 package nl.fotadesk.backend;
 
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.backend.tls.TestCertificate;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
@@ -71,7 +71,7 @@ class HttpsTest {
                     .header("Authorization", "Bearer " + API_KEY)
                     .post(RequestBody.create(new byte[500])).build()).execute()) {
                 assertThat(r.code()).isEqualTo(201);
-                firmware = Json.MAPPER.readTree(r.body().string()).get("id").asText();
+                firmware = StrictJson.MAPPER.readTree(r.body().string()).get("id").asText();
             }
             send(https, "POST", backend.url() + "/api/v1/devices", Map.of("imei", IMEI, "deviceType", "tracker-x",
                     "client", "acme", "secret", TestBackend.SECRET, "firmware", "1.0.0"), 201);
@@ -93,7 +93,7 @@ class HttpsTest {
     private static void send(OkHttpClient http, String method, String url, Map<String, String> json, int expected)
             throws IOException {
         try (Response r = http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer " + API_KEY)
-                .method(method, RequestBody.create(Json.MAPPER.writeValueAsBytes(json),
+                .method(method, RequestBody.create(StrictJson.MAPPER.writeValueAsBytes(json),
                         TestBackend.JSON)).build()).execute()) {
             assertThat(r.code()).as(method + " " + url).isEqualTo(expected);
         }

@@ -1,7 +1,7 @@
 package nl.fotadesk.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
 import okhttp3.Response;
@@ -82,7 +82,7 @@ class IngestionTest extends OnEachDatabase {
     void rejectsInvalidSenmlWith400AndTheRule() throws IOException {
         try (Response r = backend.uplink(pack(IMEI, "{\"n\":\"firmware\",\"vs\":\"1\",\"v\":2}"))) {
             assertThat(r.code()).isEqualTo(400);
-            JsonNode error = Json.MAPPER.readTree(r.body().string());
+            JsonNode error = StrictJson.MAPPER.readTree(r.body().string());
             assertThat(error.get("error").asText()).isEqualTo("invalid_senml");
             assertThat(error.get("detail").asText()).contains("record 2");
         }

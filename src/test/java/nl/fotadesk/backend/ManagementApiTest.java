@@ -1,7 +1,7 @@
 package nl.fotadesk.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -229,7 +229,7 @@ class ManagementApiTest extends OnEachDatabase {
     static void assertError(Response r, int status, String error, String detail) throws IOException {
         String body = r.body().string();
         assertThat(r.code()).as(body).isEqualTo(status);
-        JsonNode json = Json.MAPPER.readTree(body);
+        JsonNode json = StrictJson.MAPPER.readTree(body);
         assertThat(json.get("error").asText()).isEqualTo(error);
         assertThat(json.get("detail").asText()).contains(detail);
     }

@@ -1,7 +1,7 @@
 package nl.fotadesk.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.MessageToken;
@@ -98,12 +98,12 @@ public final class TestBackend implements AutoCloseable {
             if (r.code() != expectedStatus) {
                 throw new AssertionError(method + " " + path + " answered " + r.code() + ": " + body);
             }
-            return Json.MAPPER.readTree(body);
+            return StrictJson.MAPPER.readTree(body);
         }
     }
 
     public void registerDevice(String imei, String deviceType, String firmware) throws IOException {
-        apiJson("POST", "/api/v1/devices", Json.MAPPER.writeValueAsString(Map.of("imei", imei,
+        apiJson("POST", "/api/v1/devices", StrictJson.MAPPER.writeValueAsString(Map.of("imei", imei,
                 "deviceType", deviceType, "client", "acme", "secret", SECRET, "firmware", firmware)), 201);
     }
 
@@ -118,7 +118,7 @@ public final class TestBackend implements AutoCloseable {
             if (r.code() != 201) {
                 throw new AssertionError("upload answered " + r.code() + ": " + body);
             }
-            return Json.MAPPER.readTree(body).get("id").asText();
+            return StrictJson.MAPPER.readTree(body).get("id").asText();
         }
     }
 

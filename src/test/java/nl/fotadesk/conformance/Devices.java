@@ -2,7 +2,7 @@ package nl.fotadesk.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.MessageToken;
@@ -117,6 +117,6 @@ final class Devices {
     }
 
     static JsonNode json(Wire.Response r) throws IOException {
-        return Json.MAPPER.readTree(r.body());
+        return StrictJson.MAPPER.readTree(r.body());
     }
 }

@@ -2,7 +2,7 @@ package nl.fotadesk.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,9 +86,9 @@ class ProtocolConformanceTest {
         assertThat(downloadId.version()).as("a random (version 4) UUID").isEqualTo(4);
         assertThat(downloadId.variant()).isEqualTo(2);
 
-        JsonNode header = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(m.group(2)));
+        JsonNode header = StrictJson.MAPPER.readTree(Base64.getUrlDecoder().decode(m.group(2)));
         assertThat(header.get("alg").asText()).isEqualTo("HS256");
-        JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(m.group(3)));
+        JsonNode claims = StrictJson.MAPPER.readTree(Base64.getUrlDecoder().decode(m.group(3)));
         assertThat(names(claims)).containsExactlyInAnyOrder("sub", "fid", "iat", "exp");
         assertThat(claims.get("sub").asText()).isEqualTo(imei);
         assertThat(claims.get("fid").asText()).isEqualTo(downloadId.toString());
@@ -104,7 +104,7 @@ class ProtocolConformanceTest {
     void everyStringValueOfTheDownlinkIsSentAsVs() throws Exception {
         Devices.Update update = devices.deviceWithUpdate(random(1000, 12));
         Wire.Response r = Wire.exchange(devices.port(), uplink(pack(update.imei(), "{\"n\":\"temp\",\"v\":1}")));
-        JsonNode pack = Json.MAPPER.readTree(r.body());
+        JsonNode pack = StrictJson.MAPPER.readTree(r.body());
         assertThat(names(pack.get(0))).containsExactly("bn");
         for (int i = 1; i < pack.size(); i++) {
             JsonNode record = pack.get(i);
@@ -138,7 +138,7 @@ class ProtocolConformanceTest {
         String escaped = "[{\"bn\":\"" + bn.substring(0, bn.length() - 1) + "\\u003a\"},{\"n\":\"temp\",\"v\":1}]";
         Wire.Response r = Wire.exchange(devices.port(), uplink(escaped));
         assertThat(r.status()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(r.body()).get(0).get("bn").asText()).isEqualTo(bn);
+        assertThat(StrictJson.MAPPER.readTree(r.body()).get(0).get("bn").asText()).isEqualTo(bn);
     }
 
     // ---- §1 uplink: SenML -------------------------------------------------------------------------

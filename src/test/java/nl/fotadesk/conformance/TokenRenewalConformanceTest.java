@@ -1,10 +1,10 @@
 package nl.fotadesk.conformance;
 
-import nl.fotadesk.backend.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.MutableClock;
+import nl.fotadesk.backend.domain.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +84,7 @@ class TokenRenewalConformanceTest {
     }
 
     private static JsonNode claims(String jwt) throws IOException {
-        return Json.MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        return StrictJson.MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
     private static JsonNode api(int port, String method, String path, String body, int expected) throws IOException {

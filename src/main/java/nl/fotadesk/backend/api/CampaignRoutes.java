@@ -2,8 +2,8 @@ package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.RolloutEngine;
-import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.NewCampaign;
@@ -66,7 +66,7 @@ public final class CampaignRoutes implements Routes {
         try {
             return Arrays.stream(value.split(",")).map(String::trim).map(ActionState::fromWire).toList();
         } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("invalid_state", e.getMessage());
+            throw new Invalid("invalid_state", e.getMessage());
         }
     }
 }

@@ -2,12 +2,12 @@ package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.devices.DeviceImport;
 import nl.fotadesk.backend.devices.DeviceService;
+import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.events.EventLog;
-import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Router;
-import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.protocol.api.DesiredFirmware;
 import nl.fotadesk.protocol.api.DeviceStatus;
+import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.NewDevice;
 
 import java.io.ByteArrayInputStream;
@@ -29,7 +29,7 @@ public final class DeviceRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.add("POST", "/api/v1/devices", x -> x.json(201, devices.register(x.body(NewDevice.class))))
-                .add("GET", "/api/v1/devices", x -> x.json(200, devices.page(filter(x),
+                .add("GET", "/api/v1/devices", x -> x.json(200, devices.page(criteria(x), x.query("imei"),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, MAX_PAGE, 50))))
                 .add("POST", "/api/v1/devices/bulk", x -> x.json(201,
                         devices.registerAll(Arrays.asList(x.body(NewDevice[].class)))))
@@ -44,17 +44,16 @@ public final class DeviceRoutes implements Routes {
                         devices.setDesired(x.path("imei"), x.body(DesiredFirmware.class).firmwareId())));
     }
 
-    /** The device filter of a list request: {@code client}, {@code deviceType}, {@code status}, {@code firmware}. */
-    static DeviceFilter filter(Router.Exchange x) {
-        return new DeviceFilter(x.query("client"), x.query("deviceType"), status(x.query("status")), x.query("firmware"))
-                .withImeiPrefix(x.query("imei"));
+    /** The criteria of a list request: {@code client}, {@code deviceType}, {@code status}, {@code firmware}. */
+    static GroupFilter criteria(Router.Exchange x) {
+        return new GroupFilter(x.query("client"), x.query("deviceType"), x.query("firmware"), status(x.query("status")));
     }
 
     static DeviceStatus status(String value) {
         try {
             return value == null ? null : DeviceStatus.fromWire(value);
         } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("invalid_status", e.getMessage());
+            throw new Invalid("invalid_status", e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.api;
 
+import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.events.LongPolls;
 import nl.fotadesk.backend.http.HttpError;
@@ -42,7 +43,7 @@ public final class EventRoutes implements Routes {
             try {
                 cursor = Long.parseLong(since);
             } catch (NumberFormatException e) {
-                throw HttpError.badRequest("invalid_since", "since must be a cursor from an earlier answer; got \"" + since + "\"");
+                throw new Invalid("invalid_since", "since must be a cursor from an earlier answer; got \"" + since + "\"");
             }
             String caller = x.request().getHeaders().get(HttpHeader.AUTHORIZATION);
             try {

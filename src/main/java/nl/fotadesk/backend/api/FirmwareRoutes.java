@@ -1,11 +1,11 @@
 package nl.fotadesk.backend.api;
 
+import nl.fotadesk.backend.domain.DomainError;
 import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.Router;
-import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.protocol.api.FirmwareView;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 
 /** {@code /api/v1/firmware}: upload (streamed), list and describe images. */
 public final class FirmwareRoutes implements Routes {
@@ -37,15 +36,14 @@ public final class FirmwareRoutes implements Routes {
                     x.noContent();
                 })
                 .add("GET", "/api/v1/firmware/{id}/content", x -> {
-                    FirmwareRow f = firmware.find(x.path("id"));
-                    FileChannel image = firmware.content(f);
+                    FirmwareService.ImageFile image = firmware.content(x.path("id"));
                     x.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
                     x.response().getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\""
-                            + f.deviceType() + "-" + f.version() + ".bin\"");
-                    x.response().getHeaders().put(HttpHeader.CONTENT_LENGTH, f.size());
+                            + image.fileName() + "\"");
+                    x.response().getHeaders().put(HttpHeader.CONTENT_LENGTH, image.size());
                     try (OutputStream out = Content.Sink.asOutputStream(x.response())) {
                         ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
-                        for (long at = 0; image.read(buffer.clear(), at) > 0; at += buffer.position()) {
+                        for (long at = 0; image.content().read(buffer.clear(), at) > 0; at += buffer.position()) {
                             out.write(buffer.array(), 0, buffer.position());
                         }
                     }
@@ -99,9 +97,9 @@ public final class FirmwareRoutes implements Routes {
                         return;
                     }
                 }
-            } catch (HttpError refused) {
+            } catch (DomainError refused) {
                 discard();
-                Json.error(x.response(), x.callback(), refused);
+                Json.error(x.response(), x.callback(), HttpError.of(refused));
             } catch (Throwable failure) {
                 discard();
                 LOG.error("POST /api/v1/firmware failed", failure);

@@ -1,7 +1,7 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.devices.GroupService;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.NewGroup;
 

@@ -2,6 +2,7 @@ package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.Router;
+import nl.fotadesk.backend.secrets.ApiKeys;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;

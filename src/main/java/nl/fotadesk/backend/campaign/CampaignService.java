@@ -1,11 +1,12 @@
 package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.devices.Names;
-import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Json;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.domain.NotFound;
+import nl.fotadesk.backend.domain.StrictJson;
+import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
@@ -77,7 +78,7 @@ public final class CampaignService {
         Checked c = check(spec);
         CampaignPreview preview = preview(c);
         if (preview.targeted() == 0) {
-            throw HttpError.badRequest("no_devices", "the target matches no device that needs firmware "
+            throw new Invalid("no_devices", "the target matches no device that needs firmware "
                     + c.image.version() + " (" + preview.matched() + " matched, " + preview.otherType()
                     + " of another type, " + preview.alreadyCurrent() + " run it already)");
         }
@@ -107,7 +108,7 @@ public final class CampaignService {
 
     public CampaignView get(String id) {
         CampaignRow c = (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty())
-                .orElseThrow(() -> HttpError.notFound("no campaign with id " + Limits.shortened(id)));
+                .orElseThrow(() -> new NotFound("no campaign with id " + Limits.shortened(id)));
         FirmwareRow image = firmware.find(c.firmwareId()).orElseThrow();
         List<PhaseView> phases = new ArrayList<>();
         int current = -1;
@@ -156,29 +157,29 @@ public final class CampaignService {
         String name = spec.name() == null ? "" : spec.name().trim();
         Limits.text("name", name, Limits.CAMPAIGN_NAME);
         if (spec.firmwareId() == null) {
-            throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
+            throw new Invalid("missing_firmware_id", "firmwareId is required");
         }
         FirmwareRow image = (Limits.isId(spec.firmwareId()) ? firmware.find(spec.firmwareId()) : Optional.<FirmwareRow>empty())
-                .orElseThrow(() -> HttpError.badRequest("unknown_firmware", "no firmware with id "
+                .orElseThrow(() -> new Invalid("unknown_firmware", "no firmware with id "
                         + Limits.shortened(spec.firmwareId())));
         CampaignTarget target = target(spec.target());
         int success = percent("successThreshold", spec.successThreshold(), DEFAULT_SUCCESS);
         int error = percent("errorThreshold", spec.errorThreshold(), DEFAULT_ERROR);
         long timeout = spec.deviceTimeoutSeconds() == null ? DEFAULT_TIMEOUT : spec.deviceTimeoutSeconds();
         if (timeout < Limits.TIMEOUT_MIN_SECONDS || timeout > Limits.TIMEOUT_MAX_SECONDS) {
-            throw HttpError.badRequest("invalid_timeout", "deviceTimeoutSeconds must be at least " + Limits.TIMEOUT_MIN_SECONDS
+            throw new Invalid("invalid_timeout", "deviceTimeoutSeconds must be at least " + Limits.TIMEOUT_MIN_SECONDS
                     + " and at most " + Limits.TIMEOUT_MAX_SECONDS + " ("
                     + Duration.ofSeconds(Limits.TIMEOUT_MAX_SECONDS).toDays() + " days); got " + timeout);
         }
         int retries = spec.maxRetries() == null ? DEFAULT_RETRIES : spec.maxRetries();
         if (retries < 0 || retries > Limits.RETRIES_MAX) {
-            throw HttpError.badRequest("invalid_retries", "maxRetries must be from 0 to " + Limits.RETRIES_MAX
+            throw new Invalid("invalid_retries", "maxRetries must be from 0 to " + Limits.RETRIES_MAX
                     + "; got " + retries);
         }
         Instant scheduledAt = spec.scheduledAt() == null ? null : schedule(spec.scheduledAt());
         List<PhaseSpec> phases = PhasePlan.validate(spec.phases());
         if (target.groupId() != null && !Limits.isId(target.groupId())) {
-            throw HttpError.badRequest("unknown_group", "no group with id " + Limits.shortened(target.groupId()));
+            throw new Invalid("unknown_group", "no group with id " + Limits.shortened(target.groupId()));
         }
         TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode());
         return new Checked(name, image, target, phases, success, error, timeout, retries,
@@ -196,21 +197,21 @@ public final class CampaignService {
         }
         if (target.imeis() != null) {
             if (target.imeis().size() > Limits.IMEI_LIST) {
-                throw HttpError.badRequest("invalid_target", "target.imeis holds at most " + Limits.IMEI_LIST + " IMEIs");
+                throw new Invalid("invalid_target", "target.imeis holds at most " + Limits.IMEI_LIST + " IMEIs");
             }
             for (int i = 0; i < target.imeis().size(); i++) {
                 try {
                     Imei.requireValid(target.imeis().get(i));
                 } catch (ProtocolException e) {
-                    throw HttpError.badRequest("invalid_imei", "target.imeis[" + i + "]: " + e.getMessage());
+                    throw new Invalid("invalid_imei", "target.imeis[" + i + "]: " + e.getMessage());
                 }
             }
         }
         if (target.cap() != null && target.cap() < 1) {
-            throw HttpError.badRequest("invalid_target", "cap must be at least 1");
+            throw new Invalid("invalid_target", "cap must be at least 1");
         }
         if (target.capOrder() != null && !List.of("random", "imei").contains(target.capOrder())) {
-            throw HttpError.badRequest("invalid_target", "capOrder must be \"random\" or \"imei\"");
+            throw new Invalid("invalid_target", "capOrder must be \"random\" or \"imei\"");
         }
         return target;
     }
@@ -225,7 +226,7 @@ public final class CampaignService {
         } catch (DateTimeParseException e) {
             // answered below
         }
-        throw HttpError.badRequest("invalid_schedule", "scheduledAt must be an ISO-8601 instant such as "
+        throw new Invalid("invalid_schedule", "scheduledAt must be an ISO-8601 instant such as "
                 + "2026-12-01T06:00:00Z, from " + Limits.SCHEDULE_EARLIEST + " to " + Limits.SCHEDULE_LATEST
                 + "; got " + Limits.quoted(text));
     }
@@ -240,7 +241,7 @@ public final class CampaignService {
     private static int percent(String field, Integer value, int fallback) {
         int v = value == null ? fallback : value;
         if (v < Limits.PERCENT_MIN || v > Limits.PERCENT_MAX) {
-            throw HttpError.badRequest("invalid_threshold", field + " must be a percentage from " + Limits.PERCENT_MIN
+            throw new Invalid("invalid_threshold", field + " must be a percentage from " + Limits.PERCENT_MIN
                     + " to " + Limits.PERCENT_MAX + "; got " + v);
         }
         return v;
@@ -258,7 +259,7 @@ public final class CampaignService {
 
     private static String json(CampaignTarget t) {
         try {
-            return Json.MAPPER.writeValueAsString(t);
+            return StrictJson.MAPPER.writeValueAsString(t);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -266,7 +267,7 @@ public final class CampaignService {
 
     private static CampaignTarget target(String json) {
         try {
-            return Json.MAPPER.readValue(json, CampaignTarget.class);
+            return StrictJson.MAPPER.readValue(json, CampaignTarget.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

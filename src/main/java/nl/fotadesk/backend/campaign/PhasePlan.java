@@ -1,7 +1,7 @@
 package nl.fotadesk.backend.campaign;
 
-import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.protocol.api.PhaseSpec;
 
 import java.util.ArrayList;
@@ -18,25 +18,25 @@ final class PhasePlan {
             return List.of(PhaseSpec.percent(100));
         }
         if (specs.size() > Limits.PHASES) {
-            throw HttpError.badRequest("invalid_phases", "at most " + Limits.PHASES + " phases");
+            throw new Invalid("invalid_phases", "at most " + Limits.PHASES + " phases");
         }
         for (int i = 0; i < specs.size(); i++) {
             PhaseSpec s = specs.get(i);
             String phase = "phase " + (i + 1);
             if (s == null || (s.percent() == null) == (s.count() == null)) {
-                throw HttpError.badRequest("invalid_phases", phase + " needs either percent or count");
+                throw new Invalid("invalid_phases", phase + " needs either percent or count");
             }
             if (s.percent() != null && (s.percent() < 1 || s.percent() > Limits.PERCENT_MAX)) {
-                throw HttpError.badRequest("invalid_phases", phase + ": percent must be from 1 to 100");
+                throw new Invalid("invalid_phases", phase + ": percent must be from 1 to 100");
             }
             if (s.count() != null && s.count() < 1) {
-                throw HttpError.badRequest("invalid_phases", phase + ": count must be at least 1");
+                throw new Invalid("invalid_phases", phase + ": count must be at least 1");
             }
             if (i > 0) {
                 PhaseSpec prev = specs.get(i - 1);
                 boolean sameKind = (prev.percent() != null) == (s.percent() != null);
                 if (sameKind && (s.percent() != null ? s.percent() <= prev.percent() : s.count() <= prev.count())) {
-                    throw HttpError.badRequest("invalid_phases", phase + " must reach further than phase " + i
+                    throw new Invalid("invalid_phases", phase + " must reach further than phase " + i
                             + " (phases are cumulative, e.g. 5 %, 25 %, 100 %)");
                 }
             }

@@ -1,8 +1,9 @@
 package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.devices.Updates;
+import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.events.EventLog;
-import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
@@ -67,7 +68,7 @@ public final class RolloutEngine {
     public void start(String id) {
         claimingDevices(id, c -> {
             if (c.state() != CampaignState.DRAFT) {
-                throw HttpError.conflict("invalid_state", "only a draft campaign can be started; this one is "
+                throw new Conflict("invalid_state", "only a draft campaign can be started; this one is "
                         + c.state().wireName());
             }
             List<String> imeis = store.actions(id, null, List.of(ActionState.WAITING), 0, PAGE).stream()
@@ -86,7 +87,7 @@ public final class RolloutEngine {
     public void pause(String id) {
         locked(id, c -> {
             if (c.state() != CampaignState.RUNNING && c.state() != CampaignState.SCHEDULED) {
-                throw HttpError.conflict("invalid_state", "only a running or scheduled campaign can be paused; this one is "
+                throw new Conflict("invalid_state", "only a running or scheduled campaign can be paused; this one is "
                         + c.state().wireName());
             }
             setState(c, CampaignState.PAUSED, "paused by an operator", clock.instant());
@@ -98,7 +99,7 @@ public final class RolloutEngine {
     public void resume(String id) {
         locked(id, c -> {
             if (c.state() != CampaignState.PAUSED) {
-                throw HttpError.conflict("invalid_state", "only a paused campaign can be resumed; this one is "
+                throw new Conflict("invalid_state", "only a paused campaign can be resumed; this one is "
                         + c.state().wireName());
             }
             Instant now = clock.instant();
@@ -122,7 +123,7 @@ public final class RolloutEngine {
     public void cancel(String id) {
         locked(id, c -> {
             if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
-                throw HttpError.conflict("invalid_state", "the campaign is " + c.state().wireName() + " already");
+                throw new Conflict("invalid_state", "the campaign is " + c.state().wireName() + " already");
             }
             Instant now = clock.instant();
             for (ActionRow a : store.actions(id, null, open(), 0, PAGE)) {
@@ -141,7 +142,7 @@ public final class RolloutEngine {
         return claimingDevices(id, c -> {
             if (c.state() == CampaignState.CANCELLED || c.state() == CampaignState.DRAFT
                     || c.state() == CampaignState.SCHEDULED) {
-                throw HttpError.conflict("invalid_state", "a " + c.state().wireName()
+                throw new Conflict("invalid_state", "a " + c.state().wireName()
                         + " campaign has no failed devices to retry");
             }
             List<ActionRow> failed = store.actions(id, null, List.of(ActionState.FAILED, ActionState.TIMED_OUT), 0, PAGE);
@@ -197,7 +198,7 @@ public final class RolloutEngine {
             detail.append(c.devices()).append(" in \"").append(c.campaignName()).append("\" (").append(c.campaignId())
                     .append("), e.g. ").append(String.join(", ", c.someImeis())).append("; ");
         }
-        throw HttpError.conflict("campaign_conflict", detail.substring(0, detail.length() - 2));
+        throw new Conflict("campaign_conflict", detail.substring(0, detail.length() - 2));
     }
 
     /** One step of one campaign, in the state read under its lock (it may have ended since it was listed). */
@@ -353,7 +354,7 @@ public final class RolloutEngine {
      */
     private <T> T locked(String id, Function<CampaignRow, T> change) {
         return transactions.run(() -> change.apply(
-                store.lock(id).orElseThrow(() -> HttpError.notFound("no campaign with id " + id))));
+                store.lock(id).orElseThrow(() -> new NotFound("no campaign with id " + id))));
     }
 
     /**

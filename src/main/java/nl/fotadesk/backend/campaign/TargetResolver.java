@@ -1,6 +1,6 @@
 package nl.fotadesk.backend.campaign;
 
-import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
@@ -39,7 +39,7 @@ public final class TargetResolver {
         DeviceFilter filter = new DeviceFilter(target.client(), target.deviceType(), null, null);
         if (target.groupId() != null) {
             GroupRow group = groups.find(target.groupId()).orElseThrow(() ->
-                    HttpError.badRequest("unknown_group", "no group with id " + target.groupId()));
+                    new Invalid("unknown_group", "no group with id " + target.groupId()));
             filter = GroupRow.STATIC.equals(group.kind()) ? filter.withGroup(group.id()) : filter.and(group.filter());
         }
         List<DeviceRow> matches = devices.all(filter);

@@ -1,7 +1,7 @@
 package nl.fotadesk.backend.devices;
 
-import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.protocol.api.ImportReport;
 import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.protocol.api.NewDevice;
@@ -53,7 +53,7 @@ public final class DeviceImport {
                 for (CSVRecord r : parser) {
                     int line = (int) r.getParser().getCurrentLineNumber();
                     if (rows.size() + errors.size() >= Limits.IMEI_LIST) {
-                        throw HttpError.badRequest("too_many_lines", "an import holds at most " + Limits.IMEI_LIST + " devices");
+                        throw new Invalid("too_many_lines", "an import holds at most " + Limits.IMEI_LIST + " devices");
                     }
                     if (!r.isConsistent()) {
                         errors.add(new ItemError(line, r.isMapped(columns.get("imei")) ? r.get(columns.get("imei")) : null,
@@ -78,7 +78,7 @@ public final class DeviceImport {
         byte[] start = in.readNBytes(BOM.length);
         if (start.length >= 2 && (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF
                 || start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)) {
-            throw HttpError.badRequest("invalid_csv", "the file is UTF-16 (it starts with a UTF-16 byte-order mark);"
+            throw new Invalid("invalid_csv", "the file is UTF-16 (it starts with a UTF-16 byte-order mark);"
                     + " save it as CSV UTF-8");
         }
         if (!Arrays.equals(start, BOM)) {
@@ -93,8 +93,8 @@ public final class DeviceImport {
         }
     }
 
-    private static HttpError invalid(Throwable cause) {
-        return HttpError.badRequest("invalid_csv", cause instanceof CharacterCodingException
+    private static Invalid invalid(Throwable cause) {
+        return new Invalid("invalid_csv", cause instanceof CharacterCodingException
                 ? "the file is not UTF-8 text; save it as CSV UTF-8"
                 : "the file is not valid CSV: " + cause.getMessage());
     }
@@ -106,7 +106,7 @@ public final class DeviceImport {
             columns.put(h.trim().toLowerCase(Locale.ROOT), h);
         }
         if (!columns.keySet().containsAll(REQUIRED)) {
-            throw HttpError.badRequest("invalid_csv", "the first line must name the columns imei, deviceType, client"
+            throw new Invalid("invalid_csv", "the first line must name the columns imei, deviceType, client"
                     + " (and optionally secret, firmware); it names " + header);
         }
         return columns;

@@ -1,17 +1,19 @@
 package nl.fotadesk.backend.devices;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Limits;
-import nl.fotadesk.backend.http.ItemErrors;
-import nl.fotadesk.protocol.api.ItemError;
-import nl.fotadesk.backend.http.Json;
-import nl.fotadesk.backend.store.DeviceFilter;
-import nl.fotadesk.backend.store.DeviceRow;
-import nl.fotadesk.backend.store.DeviceStore;
+import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.DomainError;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.InvalidBatch;
+import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.domain.NotFound;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.ClusterLocks;
+import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.DeviceRow;
+import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
@@ -21,7 +23,9 @@ import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.ImportReport;
+import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.Page;
 
@@ -84,7 +88,7 @@ public final class DeviceService {
      */
     public List<DeviceView> registerAll(List<NewDevice> batch) {
         if (batch.isEmpty()) {
-            throw HttpError.badRequest("empty_batch", "the body must be a non-empty JSON array of devices");
+            throw new Invalid("empty_batch", "the body must be a non-empty JSON array of devices");
         }
         List<Registration> valid = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
@@ -96,12 +100,12 @@ public final class DeviceService {
                     throw duplicate(r.imei);
                 }
                 valid.add(r);
-            } catch (HttpError e) {
-                errors.add(new ItemError(i, batch.get(i) == null ? null : batch.get(i).imei(), e.error(), e.getMessage()));
+            } catch (DomainError e) {
+                errors.add(new ItemError(i, batch.get(i) == null ? null : batch.get(i).imei(), e.code(), e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ItemErrors(errors.size() + " of " + batch.size() + " devices were refused; none was registered",
+            throw new InvalidBatch(errors.size() + " of " + batch.size() + " devices were refused; none was registered",
                     errors);
         }
         jdbc.inTransaction(() -> {
@@ -128,8 +132,8 @@ public final class DeviceService {
                     throw duplicate(r.imei);
                 }
                 valid.add(r);
-            } catch (HttpError e) {
-                errors.add(new ItemError(line, rows.get(i).imei(), e.error(), "line " + line + ": " + e.getMessage()));
+            } catch (DomainError e) {
+                errors.add(new ItemError(line, rows.get(i).imei(), e.code(), "line " + line + ": " + e.getMessage()));
             }
         }
         errors.sort(java.util.Comparator.comparingInt(ItemError::index));
@@ -153,7 +157,7 @@ public final class DeviceService {
 
     private Registration validate(NewDevice d) {
         if (d == null) {
-            throw HttpError.badRequest("invalid_device", "a device must be a JSON object");
+            throw new Invalid("invalid_device", "a device must be a JSON object");
         }
         String imei = check("invalid_imei", () -> Imei.requireValid(d.imei()));
         String deviceType = Names.name("deviceType", d.deviceType());
@@ -179,8 +183,8 @@ public final class DeviceService {
         return r.generated ? view.withSecret(r.secret) : view;
     }
 
-    private static HttpError duplicate(String imei) {
-        return HttpError.conflict("duplicate_imei", "a device with IMEI " + imei + " is already registered");
+    private static Conflict duplicate(String imei) {
+        return new Conflict("duplicate_imei", "a device with IMEI " + imei + " is already registered");
     }
 
     public DeviceView get(String imei) {
@@ -192,7 +196,12 @@ public final class DeviceService {
     }
 
     /** A page of devices; a filter value that no stored name could equal is refused, not searched for. */
-    public Page<DeviceView> page(DeviceFilter filter, int offset, int limit) {
+    public Page<DeviceView> page(GroupFilter criteria, String imeiPrefix, int offset, int limit) {
+        return page(new DeviceFilter(criteria.client(), criteria.deviceType(), criteria.status(), criteria.firmware())
+                .withImeiPrefix(imeiPrefix), offset, limit);
+    }
+
+    Page<DeviceView> page(DeviceFilter filter, int offset, int limit) {
         checkFilter("client", filter.client(), Limits.NAME);
         checkFilter("deviceType", filter.deviceType(), Limits.NAME);
         checkFilter("firmware", filter.firmware(), Limits.VERSION);
@@ -208,20 +217,20 @@ public final class DeviceService {
     public DeviceView setDesired(String imei, String firmwareId) {
         DeviceRow device = find(imei);
         if (firmwareId == null || firmwareId.isBlank()) {
-            throw HttpError.badRequest("missing_firmware_id", "firmwareId is required");
+            throw new Invalid("missing_firmware_id", "firmwareId is required");
         }
         FirmwareRow image = (Limits.isId(firmwareId) ? firmware.find(firmwareId) : Optional.<FirmwareRow>empty())
-                .orElseThrow(() -> HttpError.badRequest("unknown_firmware",
+                .orElseThrow(() -> new Invalid("unknown_firmware",
                         "no firmware with id " + Limits.shortened(firmwareId)));
         if (!image.deviceType().equals(device.deviceType())) {
-            throw HttpError.badRequest("wrong_device_type", "firmware " + image.version() + " is for device type "
+            throw new Invalid("wrong_device_type", "firmware " + image.version() + " is for device type "
                     + image.deviceType() + ", device " + imei + " is a " + device.deviceType());
         }
         jdbc.inTransaction(() -> {
             // under the same lock as a campaign taking devices, so neither can take this device from the other
             claims.lockUntilCommit(ClusterLocks.DEVICE_CLAIMS);
             campaigns.holding(imei).ifPresent(c -> {
-                throw HttpError.conflict("device_in_campaign", "device " + imei + " is in campaign \"" + c.name()
+                throw new Conflict("device_in_campaign", "device " + imei + " is in campaign \"" + c.name()
                         + "\" (" + c.id() + "); pause or cancel it first");
             });
             return updates.start(devices.find(imei).orElseThrow(), image, false, null, null,
@@ -238,7 +247,7 @@ public final class DeviceService {
 
     private DeviceRow find(String imei) {
         return (imei != null && IMEI.matcher(imei).matches() ? devices.find(imei) : Optional.<DeviceRow>empty())
-                .orElseThrow(() -> HttpError.notFound("no device with IMEI " + Limits.shortened(imei)));
+                .orElseThrow(() -> new NotFound("no device with IMEI " + Limits.shortened(imei)));
     }
 
     private DeviceView view(DeviceRow d) {
@@ -259,7 +268,7 @@ public final class DeviceService {
 
     private static Map<String, Object> telemetry(String json) {
         try {
-            return json == null ? null : Json.MAPPER.readValue(json, MAP);
+            return json == null ? null : StrictJson.MAPPER.readValue(json, MAP);
         } catch (IOException e) {
             return Map.of();
         }
@@ -269,7 +278,7 @@ public final class DeviceService {
         try {
             return validation.get();
         } catch (ProtocolException e) {
-            throw HttpError.badRequest(error, e.getMessage());
+            throw new Invalid(error, e.getMessage());
         }
     }
 }

@@ -1,7 +1,9 @@
 package nl.fotadesk.backend.devices;
 
-import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.GroupRow;
 import nl.fotadesk.backend.store.GroupStore;
@@ -44,7 +46,7 @@ public final class GroupService {
     public GroupView replace(String id, NewGroup g) {
         GroupRow existing = find(id);
         if (!existing.kind().equals(kind(g))) {
-            throw HttpError.badRequest("invalid_group", "a " + existing.kind() + " group stays a " + existing.kind()
+            throw new Invalid("invalid_group", "a " + existing.kind() + " group stays a " + existing.kind()
                     + " group; create a new group instead");
         }
         save(id, g, false);
@@ -71,7 +73,7 @@ public final class GroupService {
     public List<String> imeis(String id) {
         GroupRow g = find(id);
         if (!GroupRow.STATIC.equals(g.kind())) {
-            throw HttpError.badRequest("not_static", "group " + g.name() + " is a filter; it has no IMEI list");
+            throw new Invalid("not_static", "group " + g.name() + " is a filter; it has no IMEI list");
         }
         return store.members(id);
     }
@@ -110,7 +112,7 @@ public final class GroupService {
             });
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
-                throw HttpError.conflict("duplicate_group", "a group named \"" + name + "\" exists already");
+                throw new Conflict("duplicate_group", "a group named \"" + name + "\" exists already");
             }
             throw e;
         }
@@ -118,21 +120,21 @@ public final class GroupService {
 
     private static String kind(NewGroup g) {
         if ((g.filter() == null) == (g.imeis() == null)) {
-            throw HttpError.badRequest("invalid_group", "a group has either a filter or a list of imeis");
+            throw new Invalid("invalid_group", "a group has either a filter or a list of imeis");
         }
         return g.filter() != null ? GroupRow.FILTER : GroupRow.STATIC;
     }
 
     private static List<String> imeis(List<String> given) {
         if (given.size() > Limits.IMEI_LIST) {
-            throw HttpError.badRequest("invalid_group", "a static group holds at most " + Limits.IMEI_LIST + " devices");
+            throw new Invalid("invalid_group", "a static group holds at most " + Limits.IMEI_LIST + " devices");
         }
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
             try {
                 unique.add(Imei.requireValid(given.get(i) == null ? null : given.get(i).trim()));
             } catch (ProtocolException e) {
-                throw HttpError.badRequest("invalid_imei", "imeis[" + i + "]: " + e.getMessage());
+                throw new Invalid("invalid_imei", "imeis[" + i + "]: " + e.getMessage());
             }
         }
         return List.copyOf(unique);
@@ -140,7 +142,7 @@ public final class GroupService {
 
     private GroupRow find(String id) {
         return (Limits.isId(id) ? store.find(id) : Optional.<GroupRow>empty())
-                .orElseThrow(() -> HttpError.notFound("no group with id " + Limits.shortened(id)));
+                .orElseThrow(() -> new NotFound("no group with id " + Limits.shortened(id)));
     }
 
     private GroupView view(GroupRow g) {

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.devices;
 
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ public final class Names {
 
     public static String name(String field, String value) {
         if (value == null || Limits.textProblem(value, Limits.NAME) != null || !NAME.matcher(value).matches()) {
-            throw Limits.invalid(field, field + " must be 1 to " + Limits.NAME + " letters, digits, spaces, '.', '_'"
+            throw Invalid.field(field, field + " must be 1 to " + Limits.NAME + " letters, digits, spaces, '.', '_'"
                     + " or '-' (up to U+FFFF), starting with a letter or digit; got " + Limits.quoted(value));
         }
         return value;
@@ -22,7 +23,7 @@ public final class Names {
 
     public static String version(String field, String value) {
         if (value == null || !VERSION.matcher(value).matches()) {
-            throw Limits.invalid(field, field + " must be 1 to " + Limits.VERSION + " of [0-9A-Za-z.+_-],"
+            throw Invalid.field(field, field + " must be 1 to " + Limits.VERSION + " of [0-9A-Za-z.+_-],"
                     + " starting with a letter or digit; got " + Limits.quoted(value));
         }
         return value;

@@ -1,7 +1,7 @@
 package nl.fotadesk.backend.files;
 
-import nl.fotadesk.backend.http.Bodies;
-import nl.fotadesk.backend.http.HttpError;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.TooLarge;
 import nl.fotadesk.protocol.Crc32Hex;
 
 import java.io.IOException;
@@ -33,10 +33,10 @@ public final class ImageUpload implements AutoCloseable {
         out = FileChannel.open(file, StandardOpenOption.WRITE);
     }
 
-    /** Appends {@code data}; a 413 {@link HttpError} once the image grows past the limit. */
+    /** Appends {@code data}; a {@link TooLarge} once the image grows past the limit. */
     public void write(ByteBuffer data) throws IOException {
         if (size + data.remaining() > maxBytes) {
-            throw Bodies.tooLarge(maxBytes);
+            throw TooLarge.body(maxBytes);
         }
         size += data.remaining();
         sha.update(data.duplicate());
@@ -46,11 +46,11 @@ public final class ImageUpload implements AutoCloseable {
         }
     }
 
-    /** The whole body has arrived: what it is; a 400 {@link HttpError} when it was empty. */
+    /** The whole body has arrived: what it is; an {@link Invalid} when it was empty. */
     public ImageStore.StoredImage finish() throws IOException {
         out.close();
         if (size == 0) {
-            throw HttpError.badRequest("empty_image", "the request body (the firmware image) is empty");
+            throw new Invalid("empty_image", "the request body (the firmware image) is empty");
         }
         image = new ImageStore.StoredImage(HexFormat.of().formatHex(sha.digest()), Crc32Hex.format(crc.getValue()),
                 size);

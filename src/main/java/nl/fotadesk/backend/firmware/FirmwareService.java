@@ -1,9 +1,11 @@
 package nl.fotadesk.backend.firmware;
 
 import nl.fotadesk.backend.devices.Names;
+import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.NotFound;
+import nl.fotadesk.backend.domain.TooLarge;
 import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.files.ImageUpload;
-import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.FirmwareRow;
@@ -89,7 +91,7 @@ public final class FirmwareService {
         Names.name("deviceType", deviceType);
         Names.version("version", version);
         if (declaredLength > maxSize) {
-            throw new HttpError(413, "too_large", "the image is " + declaredLength
+            throw new TooLarge("the image is " + declaredLength
                     + " bytes, larger than the limit of " + maxSize + " bytes");
         }
         if (store.exists(deviceType, version)) {
@@ -156,13 +158,18 @@ public final class FirmwareService {
         return view(find(id));
     }
 
-    public FirmwareRow find(String id) {
-        return store.find(id).orElseThrow(() -> HttpError.notFound("no firmware with id " + id));
+    private FirmwareRow find(String id) {
+        return store.find(id).orElseThrow(() -> new NotFound("no firmware with id " + id));
     }
 
-    /** The image's bytes, verified, for positional reads (shared: never close it). */
-    public FileChannel content(FirmwareRow f) {
-        return images.channel(f.sha256());
+    /** An image's bytes as offered for download: the file name, its size and its content. */
+    public record ImageFile(String fileName, long size, FileChannel content) {
+    }
+
+    /** The image's bytes, verified, for positional reads (the channel is shared: never close it). */
+    public ImageFile content(String id) {
+        FirmwareRow f = find(id);
+        return new ImageFile(f.deviceType() + "-" + f.version() + ".bin", f.size(), images.channel(f.sha256()));
     }
 
     /** Deletes an image that nothing uses, with its stored bytes unless another record shares them. */
@@ -170,7 +177,7 @@ public final class FirmwareService {
         FirmwareRow f = find(id);
         FirmwareView v = view(f);
         if (v.devices() > 0 || v.campaigns() > 0 || store.activeDownloads(id) > 0) {
-            throw HttpError.conflict("firmware_in_use", "firmware " + f.version() + " for " + f.deviceType()
+            throw new Conflict("firmware_in_use", "firmware " + f.version() + " for " + f.deviceType()
                     + " is the desired firmware of " + v.devices() + " devices and used by " + v.campaigns()
                     + " campaigns; it can be deleted when nothing uses it");
         }
@@ -179,8 +186,8 @@ public final class FirmwareService {
         }
     }
 
-    private static HttpError duplicate(String deviceType, String version) {
-        return HttpError.conflict("duplicate_firmware", "device type " + deviceType + " already has firmware "
+    private static Conflict duplicate(String deviceType, String version) {
+        return new Conflict("duplicate_firmware", "device type " + deviceType + " already has firmware "
                 + version);
     }
 

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.http;
 
+import nl.fotadesk.backend.domain.TooLarge;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Promise;
@@ -17,14 +18,14 @@ public final class Bodies {
     }
 
     /**
-     * The whole body. The future fails with a 413 {@link HttpError} when the body is longer than
-     * {@code maxBytes}, a 408 one when it does not arrive in time ({@link ClientDeadlines}, or the
+     * The whole body. The future fails with a {@link TooLarge} when the body is longer than
+     * {@code maxBytes}, a 408 {@link HttpError} when it does not arrive in time ({@link ClientDeadlines}, or the
      * connector's idle timeout), and with the I/O failure when the client went away. It completes on a
      * thread that may block (a Jetty worker, or the caller's when the body is already there).
      */
     public static CompletableFuture<byte[]> read(Request request, int maxBytes) {
         if (request.getLength() > maxBytes) {
-            return CompletableFuture.failedFuture(tooLarge(maxBytes));
+            return CompletableFuture.failedFuture(TooLarge.body(maxBytes));
         }
         CompletableFuture<byte[]> body = new CompletableFuture<>();
         Content.Source.asByteArrayAsync(request, maxBytes, Promise.Invocable.from(Invocable.InvocationType.BLOCKING,
@@ -39,7 +40,7 @@ public final class Bodies {
             return timeout;
         }
         // Jetty's accumulator refuses content beyond its maximum size so
-        return failure instanceof IllegalStateException ? tooLarge(maxBytes) : failure;
+        return failure instanceof IllegalStateException ? TooLarge.body(maxBytes) : failure;
     }
 
     /** A 408 when a read failed because the client was too slow (the failure may wrap the timeout), else null. */
@@ -53,7 +54,4 @@ public final class Bodies {
         return null;
     }
 
-    public static HttpError tooLarge(long maxBytes) {
-        return new HttpError(413, "too_large", "the body is larger than the limit of " + maxBytes + " bytes");
-    }
 }

@@ -1,16 +1,63 @@
 package nl.fotadesk.backend.http;
 
+import nl.fotadesk.backend.domain.Busy;
+import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.DomainError;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.InvalidBatch;
+import nl.fotadesk.backend.domain.NotFound;
+import nl.fotadesk.backend.domain.TooLarge;
+import nl.fotadesk.backend.domain.Unauthorized;
 import nl.fotadesk.protocol.api.ApiError;
+import nl.fotadesk.protocol.api.BatchError;
 
-/** A request the backend refuses: the status code, a stable error code and a readable detail. */
+/**
+ * A request the HTTP edge refuses: the status code, a stable error code and a readable detail. The
+ * services' {@link DomainError}s get their status here ({@link #of}), and only here.
+ */
 public class HttpError extends RuntimeException {
     private final int status;
     private final String error;
+    private final Object body;
 
     public HttpError(int status, String error, String detail) {
+        this(status, error, detail, new ApiError(error, detail));
+    }
+
+    private HttpError(int status, String error, String detail, Object body) {
         super(detail, null, false, false);
         this.status = status;
         this.error = error;
+        this.body = body;
+    }
+
+    /** The answer to a refusal of the domain. */
+    public static HttpError of(DomainError e) {
+        Object body = e instanceof InvalidBatch batch ? new BatchError(e.code(), e.getMessage(), batch.errors())
+                : new ApiError(e.code(), e.getMessage());
+        return new HttpError(status(e), e.code(), e.getMessage(), body);
+    }
+
+    private static int status(DomainError e) {
+        if (e instanceof Invalid || e instanceof InvalidBatch) {
+            return 400;
+        }
+        if (e instanceof Unauthorized) {
+            return 401;
+        }
+        if (e instanceof NotFound) {
+            return 404;
+        }
+        if (e instanceof Conflict) {
+            return 409;
+        }
+        if (e instanceof TooLarge) {
+            return 413;
+        }
+        if (e instanceof Busy) {
+            return 503;
+        }
+        throw new IllegalArgumentException("no status for " + e.getClass().getName());
     }
 
     public int status() {
@@ -28,18 +75,10 @@ public class HttpError extends RuntimeException {
 
     /** What the answer's JSON body holds. */
     public Object body() {
-        return new ApiError(error, getMessage());
+        return body;
     }
 
     public static HttpError badRequest(String error, String detail) {
         return new HttpError(400, error, detail);
-    }
-
-    public static HttpError notFound(String detail) {
-        return new HttpError(404, "not_found", detail);
-    }
-
-    public static HttpError conflict(String error, String detail) {
-        return new HttpError(409, error, detail);
     }
 }

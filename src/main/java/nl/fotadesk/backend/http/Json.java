@@ -3,18 +3,13 @@ package nl.fotadesk.backend.http;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.api.ApiError;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -27,36 +22,15 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * JSON in and out of Jetty requests. Request bodies are read strictly, as docs/api.md promises: one
- * JSON value and nothing after it, no field twice in an object, and no value of another JSON type
- * taken for the expected one (no 50.5 for a whole number, no 123 for a string, no "5" for a number).
+ * JSON in and out of Jetty requests. Request bodies are read strictly ({@link StrictJson}), as
+ * docs/api.md promises: one JSON value and nothing after it, and an answer that says what is wrong and where.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = strict(JsonMapper.builder()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
-            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-            .configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true)
-            .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
-            .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, true)
-            .build());
     public static final String CONTENT_TYPE = "application/json";
     /** Trailing data is checked by {@link #read} itself, to say where it starts. */
-    private static final ObjectReader BODY_READER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader BODY_READER = StrictJson.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
-    }
-
-    /** Numbers, booleans and strings are not turned into one another. */
-    private static ObjectMapper strict(ObjectMapper mapper) {
-        for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean}) {
-            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-        }
-        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        return mapper;
     }
 
     /**
@@ -64,7 +38,7 @@ public final class Json {
      * (the field's path, or the line and column) when it is not exactly one JSON value of that shape.
      */
     public static <T> T read(byte[] body, Class<T> type) {
-        try (JsonParser parser = MAPPER.createParser(body)) {
+        try (JsonParser parser = StrictJson.MAPPER.createParser(body)) {
             if (parser.nextToken() == null) {
                 throw invalidJson("the body is empty; it must be JSON");
             }
@@ -121,7 +95,7 @@ public final class Json {
     /** How an enum constant is written in JSON (its {@code @JsonValue}). */
     private static String wire(Object constant) {
         try {
-            return MAPPER.writeValueAsString(constant).replace("\"", "");
+            return StrictJson.MAPPER.writeValueAsString(constant).replace("\"", "");
         } catch (JsonProcessingException e) {
             return constant.toString();
         }
@@ -151,7 +125,7 @@ public final class Json {
 
     public static void send(Response response, Callback callback, int status, Object body) {
         try {
-            send(response, callback, status, MAPPER.writeValueAsBytes(body));
+            send(response, callback, status, StrictJson.MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
             callback.failed(e);
         }

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.http;
 
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.api.ApiError;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -40,7 +41,7 @@ public final class JsonErrors extends ErrorHandler {
 
     private static byte[] bytes(int status, String reason) {
         try {
-            return Json.MAPPER.writeValueAsBytes(new ApiError(code(status), reason == null ? "" : reason));
+            return StrictJson.MAPPER.writeValueAsBytes(new ApiError(code(status), reason == null ? "" : reason));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,9 @@
 package nl.fotadesk.backend.http;
 
+import nl.fotadesk.backend.domain.DomainError;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
@@ -158,7 +159,7 @@ public final class Router {
         return this;
     }
 
-    /** Finds and runs the route; {@link HttpError}s become JSON error answers. */
+    /** Finds and runs the route; refusals ({@link DomainError}, {@link HttpError}) become JSON error answers. */
     public void dispatch(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         String method = HttpMethod.HEAD.is(request.getMethod()) ? HttpMethod.GET.asString() : request.getMethod();
@@ -230,12 +231,14 @@ public final class Router {
         }
     }
 
-    /** The answer to a route's (or its body's) failure: its HttpError, 408 for a slow client, else 500. */
+    /** The answer to a route's (or its body's) failure: its refusal's status, 408 for a slow client, else 500. */
     private static void answer(Throwable failure, Request request, Response response, Callback callback) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         HttpError timeout = Bodies.timeoutOf(cause);
-        if (cause instanceof HttpError error) {
+        if (cause instanceof DomainError refused) {
+            Json.error(response, callback, HttpError.of(refused));
+        } else if (cause instanceof HttpError error) {
             Json.error(response, callback, error);
         } else if (timeout != null) {
             Json.error(response, callback, timeout);

@@ -1,9 +1,12 @@
 package nl.fotadesk.backend.ingest;
 
+import nl.fotadesk.backend.domain.Busy;
+import nl.fotadesk.backend.domain.DomainError;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Unauthorized;
 import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.files.DownloadTokens;
 import nl.fotadesk.backend.files.Downloads;
-import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
@@ -35,9 +38,9 @@ public final class Ingestion {
     static final String FOTA_RESULT = "fotaResult";
     /** Reads of a device that changed while its uplink was stored before the uplink is refused. */
     private static final int MAX_ATTEMPTS = 5;
-    private static final HttpError UNAUTHORIZED =
-            new HttpError(401, "unauthorized", "missing or wrong message token, or unknown device");
-    private static final HttpError BUSY = new HttpError(503, "busy", "too many uplinks are waiting; send it again shortly");
+    private static final Unauthorized UNAUTHORIZED =
+            new Unauthorized("missing or wrong message token, or unknown device");
+    private static final Busy BUSY = new Busy("too many uplinks are waiting; send it again shortly");
 
     private final GroupCommit writes;
     private final EventLog events;
@@ -62,13 +65,13 @@ public final class Ingestion {
 
     /**
      * @return the downlink to answer with, or empty for a 204, once the uplink is committed; it completes
-     * exceptionally with an {@link HttpError}: 400 for a body that is not valid SenML, 401 for a bad token
-     * or unknown device, 503 when too many writes wait already
+     * exceptionally with a {@link DomainError}: {@link Invalid} for a body that is not valid SenML,
+     * {@link Unauthorized} for a bad token or unknown device, {@link Busy} when too many writes wait already
      */
     public CompletableFuture<Optional<byte[]>> accept(byte[] body, String token) {
         try {
             return submit(body, token);
-        } catch (HttpError e) {
+        } catch (DomainError e) {
             return CompletableFuture.failedFuture(e);
         } catch (GroupCommit.Full e) {
             return CompletableFuture.failedFuture(BUSY);
@@ -100,7 +103,7 @@ public final class Ingestion {
         try {
             pack = SenmlPack.parse(body, now.toEpochMilli() / 1000.0);
         } catch (SenmlException e) {
-            throw HttpError.badRequest("invalid_senml", e.getMessage());
+            throw new Invalid("invalid_senml", e.getMessage());
         }
         String baseName = pack.firstBaseName();
         String imei;
@@ -134,7 +137,7 @@ public final class Ingestion {
                 return answer.get();
             }
             if (attempt == MAX_ATTEMPTS) {
-                throw new HttpError(503, "busy", "the device's update kept changing; send the uplink again");
+                throw new Busy("the device's update kept changing; send the uplink again");
             }
             effect = Effect.of(authenticated(effect.device().imei(), uplink), uplink);
         }

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.ingest;
 
+import nl.fotadesk.backend.domain.DomainError;
 import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Json;
@@ -52,8 +53,8 @@ public final class IngestionHandler extends Handler.Abstract {
     private static void answerFailure(Response response, Callback callback, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof HttpError e) {
-            Json.error(response, callback, e);
+        if (cause instanceof DomainError e) {
+            Json.error(response, callback, HttpError.of(e));
         } else {
             callback.failed(cause);
         }

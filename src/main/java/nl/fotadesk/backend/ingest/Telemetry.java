@@ -2,8 +2,8 @@ package nl.fotadesk.backend.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.fotadesk.backend.http.Json;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.SenmlPack;
 import nl.fotadesk.protocol.SenmlRecord;
 
@@ -44,7 +44,7 @@ final class Telemetry {
             if (merged == null) {
                 merged = parse(previous);
             }
-            ObjectNode value = Json.MAPPER.createObjectNode();
+            ObjectNode value = StrictJson.MAPPER.createObjectNode();
             value.put("time", Instant.ofEpochMilli(Math.round(r.time() * 1000)).toString());
             if (r.unit() != null) value.put("u", r.unit());
             if (r.value() != null) value.put("v", r.value());
@@ -81,7 +81,7 @@ final class Telemetry {
     }
 
     private static String quote(String name) {
-        return Json.MAPPER.getNodeFactory().textNode(name).toString();
+        return StrictJson.MAPPER.getNodeFactory().textNode(name).toString();
     }
 
     private static int bytes(String s) {
@@ -90,7 +90,7 @@ final class Telemetry {
 
     private static ObjectNode parse(String json) {
         try {
-            return json == null ? Json.MAPPER.createObjectNode() : (ObjectNode) Json.MAPPER.readTree(json);
+            return json == null ? StrictJson.MAPPER.createObjectNode() : (ObjectNode) StrictJson.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package nl.fotadesk.backend.ingest;
 
-import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.protocol.SenmlPack;
 import nl.fotadesk.protocol.SenmlRecord;
@@ -19,7 +19,7 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
                    Integer fotaResult, boolean finished) {
 
     /**
-     * @throws HttpError 400 {@code invalid_record} naming the record whose value does not fit, before
+     * @throws Invalid {@code invalid_record} naming the record whose value does not fit, before
      *                   anything is stored
      */
     static UplinkState of(DeviceRow device, SenmlPack pack) {
@@ -116,6 +116,6 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
     }
 
     private static void refuse(String name, String rule) {
-        throw HttpError.badRequest("invalid_record", "record \"" + name + "\": " + rule);
+        throw new Invalid("invalid_record", "record \"" + name + "\": " + rule);
     }
 }

@@ -23,12 +23,14 @@ public final class SettingsStore implements SettingValues {
     }
 
     /** Stores {@code value}, replacing what was there. */
+    @Override
     public void put(String name, String value) {
         if (jdbc.update("UPDATE settings SET setting_value = ? WHERE name = ?", value, name) == 0 && !insert(name, value)) {
             jdbc.update("UPDATE settings SET setting_value = ? WHERE name = ?", value, name);
         }
     }
 
+    @Override
     public void delete(String name) {
         jdbc.update("DELETE FROM settings WHERE name = ?", name);
     }

@@ -3,7 +3,7 @@ package nl.fotadesk.backend.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.Imei;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -59,7 +59,7 @@ abstract class ApiTestBase extends OnEachDatabase {
     }
 
     static String json(Object value) throws IOException {
-        return value == null || value instanceof String s ? (String) value : Json.MAPPER.writeValueAsString(value);
+        return value == null || value instanceof String s ? (String) value : StrictJson.MAPPER.writeValueAsString(value);
     }
 
     JsonNode get(String path) throws IOException {
@@ -83,7 +83,7 @@ abstract class ApiTestBase extends OnEachDatabase {
         String text = r.body().string();
         assertThat(r.code()).as(text).isEqualTo(status);
         assertThat(r.header("Content-Type")).startsWith("application/json");
-        JsonNode answer = Json.MAPPER.readTree(text);
+        JsonNode answer = StrictJson.MAPPER.readTree(text);
         assertThat(answer.path("error").asText()).as(text).isEqualTo(error);
         assertThat(answer.path("detail").asText()).as(text).contains(detailPart);
         return answer;
@@ -141,7 +141,7 @@ abstract class ApiTestBase extends OnEachDatabase {
         try (Response r = postCsv(query, csv)) {
             String text = r.body().string();
             assertThat(r.code()).as(text).isEqualTo(status);
-            return Json.MAPPER.readTree(text);
+            return StrictJson.MAPPER.readTree(text);
         }
     }
 

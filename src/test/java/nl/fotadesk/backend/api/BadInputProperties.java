@@ -15,7 +15,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Imei;
 import okhttp3.HttpUrl;
@@ -276,7 +276,7 @@ class BadInputProperties {
             default -> null;
         };
         try {
-            return json == null ? null : Json.MAPPER.readTree(json);
+            return json == null ? null : StrictJson.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

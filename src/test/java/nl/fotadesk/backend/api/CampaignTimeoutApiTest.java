@@ -1,11 +1,11 @@
 package nl.fotadesk.backend.api;
 
-import nl.fotadesk.backend.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.backend.MutableClock;
 import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.MessageToken;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -60,7 +60,7 @@ class CampaignTimeoutApiTest extends OnEachDatabase {
         try (Response r = http.newCall(authorized("/api/v1/firmware?deviceType=tracker-x&version=2.0.0")
                 .post(RequestBody.create(new byte[64], MediaType.get("application/octet-stream"))).build()).execute()) {
             assertThat(r.code()).isEqualTo(201);
-            firmware = Json.MAPPER.readTree(r.body().string()).get("id").asText();
+            firmware = StrictJson.MAPPER.readTree(r.body().string()).get("id").asText();
         }
         String id = call("POST", "/api/v1/campaigns", obj("name", "stuck devices", "firmwareId", firmware,
                 "target", obj("imeis", List.of(imei(1), imei(2)), "capOrder", "imei"), "deviceTimeoutSeconds", 10,
@@ -134,7 +134,7 @@ class CampaignTimeoutApiTest extends OnEachDatabase {
         try (Response r = http.newCall(authorized(path).method(method, content).build()).execute()) {
             String text = r.body().string();
             assertThat(r.code()).as(method + " " + path + ": " + text).isEqualTo(status);
-            return Json.MAPPER.readTree(text);
+            return StrictJson.MAPPER.readTree(text);
         }
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.backend.events.LongPolls;
-import nl.fotadesk.backend.http.Json;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -113,7 +113,7 @@ class EventLongPollTest {
             public void onResponse(Call call, Response response) throws IOException {
                 try (response) {
                     answer.complete(new Answer(response.code(), response.header("Retry-After"),
-                            Json.MAPPER.readTree(response.body().string())));
+                            StrictJson.MAPPER.readTree(response.body().string())));
                 }
             }
         });

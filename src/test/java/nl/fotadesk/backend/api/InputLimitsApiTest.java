@@ -2,7 +2,7 @@ package nl.fotadesk.backend.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Limits;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;

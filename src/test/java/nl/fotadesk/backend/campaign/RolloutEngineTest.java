@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.MutableClock;
 import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
 import nl.fotadesk.protocol.Imei;
@@ -230,7 +230,7 @@ class RolloutEngineTest extends OnEachDatabase {
                 + "\",\"target\":{\"imeis\":[\"" + imeis.get(3) + "\",\"" + imeis.get(4) + "\"]}}")) {
             String body = r.body().string();
             assertThat(r.code()).isEqualTo(409);
-            JsonNode error = Json.MAPPER.readTree(body);
+            JsonNode error = StrictJson.MAPPER.readTree(body);
             assertThat(error.get("error").asText()).isEqualTo("campaign_conflict");
             assertThat(error.get("detail").asText()).contains("2 in").contains(first.get("id").asText())
                     .contains(imeis.get(3));

@@ -3,7 +3,7 @@ package nl.fotadesk.backend.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
@@ -207,7 +207,7 @@ class ClusterTest {
         try (Response r = http.newCall(request).execute()) {
             String body = r.body().string();
             assertThat(r.code()).as(body).isEqualTo(201);
-            return Json.MAPPER.readTree(body).get("id").asText();
+            return StrictJson.MAPPER.readTree(body).get("id").asText();
         }
     }
 
@@ -222,7 +222,7 @@ class ClusterTest {
                 throw new AssertionError(method + " " + path + " on node " + node.name + " answered " + r.code() + ": "
                         + body + "\n" + node.logTail());
             }
-            return Json.MAPPER.readTree(body);
+            return StrictJson.MAPPER.readTree(body);
         }
     }
 

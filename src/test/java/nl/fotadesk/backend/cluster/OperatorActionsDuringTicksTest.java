@@ -6,7 +6,7 @@ import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.backend.MutableClock;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.Imei;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
@@ -111,7 +111,7 @@ class OperatorActionsDuringTicksTest {
             String body = r.body().string();
             if (r.code() != 200) {
                 // a refusal must say why in JSON; anything else fails here with the body in view
-                assertThat(Json.MAPPER.readTree(body).has("error")).as(path + " answered " + r.code() + ": " + body).isTrue();
+                assertThat(StrictJson.MAPPER.readTree(body).has("error")).as(path + " answered " + r.code() + ": " + body).isTrue();
             }
             return r.code();
         }

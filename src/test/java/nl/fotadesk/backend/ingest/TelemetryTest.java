@@ -2,8 +2,8 @@ package nl.fotadesk.backend.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.fotadesk.backend.http.Json;
-import nl.fotadesk.backend.http.Limits;
+import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.SenmlPack;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +19,12 @@ class TelemetryTest {
 
     @Test
     void aRowStoredBeforeTheCapsShrinksAtTheNextUplink() throws Exception {
-        ObjectNode old = Json.MAPPER.createObjectNode();
+        ObjectNode old = StrictJson.MAPPER.createObjectNode();
         for (int i = 0; i < 5000; i++) {
             old.putObject("n" + i).put("time", "2026-01-01T00:00:00Z").put("vs", "x".repeat(100));
         }
         String merged = Telemetry.merge(old.toString(), pack("{\"n\":\"firmware\",\"vs\":\"1.0.0\"}"), BN);
-        JsonNode kept = Json.MAPPER.readTree(merged);
+        JsonNode kept = StrictJson.MAPPER.readTree(merged);
         assertThat(merged.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Limits.TELEMETRY_BYTES);
         assertThat(kept.size()).isLessThanOrEqualTo(Limits.TELEMETRY_NAMES).isPositive();
         assertThat(kept.has("n4999")).as("the newest are kept").isTrue();
@@ -40,7 +40,7 @@ class TelemetryTest {
         String merged = Telemetry.merge(null, pack(records.toArray(String[]::new)), BN);
         assertThat(merged.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Limits.TELEMETRY_BYTES)
                 .isGreaterThan(Limits.TELEMETRY_BYTES - 2 * Limits.TELEMETRY_ENTRY_BYTES);
-        assertThat(Json.MAPPER.readTree(merged).has("big39")).isTrue();
+        assertThat(StrictJson.MAPPER.readTree(merged).has("big39")).isTrue();
     }
 
     @Test
@@ -48,8 +48,8 @@ class TelemetryTest {
         String before = Telemetry.merge(null, pack("{\"n\":\"blob\",\"vs\":\"small\"}", "{\"n\":\"t\",\"v\":1}"), BN);
         String after = Telemetry.merge(before, pack("{\"n\":\"blob\",\"vd\":\"" + "A".repeat(3000) + "\"}",
                 "{\"n\":\"t\",\"v\":2}"), BN);
-        assertThat(Json.MAPPER.readTree(after).has("blob")).as("neither the large value nor the stale one").isFalse();
-        assertThat(Json.MAPPER.readTree(after).get("t").get("v").asInt()).isEqualTo(2);
+        assertThat(StrictJson.MAPPER.readTree(after).has("blob")).as("neither the large value nor the stale one").isFalse();
+        assertThat(StrictJson.MAPPER.readTree(after).get("t").get("v").asInt()).isEqualTo(2);
     }
 
     private static SenmlPack pack(String... records) {

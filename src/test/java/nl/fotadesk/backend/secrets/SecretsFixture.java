@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.MessageToken;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -28,7 +28,7 @@ final class SecretsFixture {
     }
 
     static void register(TestBackend backend, String imei, String secret) throws IOException {
-        backend.apiJson("POST", "/api/v1/devices", Json.MAPPER.writeValueAsString(Map.of("imei", imei,
+        backend.apiJson("POST", "/api/v1/devices", StrictJson.MAPPER.writeValueAsString(Map.of("imei", imei,
                 "deviceType", "tracker-x", "client", "acme", "secret", secret, "firmware", "1.0.0")), 201);
     }
 
@@ -40,7 +40,7 @@ final class SecretsFixture {
             String token = null;
             String url = null;
             if (r.code() == 200) {
-                for (JsonNode record : Json.MAPPER.readTree(text)) {
+                for (JsonNode record : StrictJson.MAPPER.readTree(text)) {
                     switch (record.path("n").asText()) {
                         case "token" -> token = record.get("vs").asText();
                         case "url" -> url = record.get("vs").asText();

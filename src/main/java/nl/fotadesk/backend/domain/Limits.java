@@ -1,4 +1,4 @@
-package nl.fotadesk.backend.http;
+package nl.fotadesk.backend.domain;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +59,12 @@ public final class Limits {
 
     /**
      * {@code value} when it is 1 to {@code max} characters of storable text (see the class comment);
-     * else a 400 {@code invalid_<field>} that names the field and the rule.
+     * else an {@link Invalid} {@code invalid_<field>} that names the field and the rule.
      */
     public static String text(String field, String value, int max) {
         String problem = textProblem(value, max);
         if (problem != null) {
-            throw invalid(field, field + " " + problem);
+            throw Invalid.field(field, field + " " + problem);
         }
         return value;
     }
@@ -95,21 +95,12 @@ public final class Limits {
         return value != null && ID.matcher(value).matches();
     }
 
-    /** A whole number in {@code min..max}, else a 400 {@code invalid_<field>}. */
+    /** A whole number in {@code min..max}, else an {@link Invalid} {@code invalid_<field>}. */
     public static long range(String field, long value, long min, long max) {
         if (value < min || value > max) {
-            throw invalid(field, field + " must be from " + min + " to " + max + "; got " + value);
+            throw Invalid.field(field, field + " must be from " + min + " to " + max + "; got " + value);
         }
         return value;
-    }
-
-    /**
-     * A 400 {@code invalid_<field>}, the field's last path segment in snake case:
-     * {@code target.deviceType} → {@code invalid_device_type}.
-     */
-    public static HttpError invalid(String field, String detail) {
-        String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[.*", "");
-        return HttpError.badRequest("invalid_" + last.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(), detail);
     }
 
     /** The value in quotes for a message, cut short when long, so an error never echoes a huge input. */

@@ -1,7 +1,5 @@
-package nl.fotadesk.backend.api;
+package nl.fotadesk.backend.secrets;
 
-import nl.fotadesk.backend.secrets.ApiKeyHash;
-import nl.fotadesk.backend.store.SettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +55,14 @@ public final class ApiKeys {
         }
     }
 
-    private final SettingsStore settings;
+    private final SettingValues settings;
     private final Clock clock;
     private final SecretKeySpec digestKey;
     private final ThreadLocal<Mac> macs;
     private final ReentrantLock slowCheck = new ReentrantLock();
     private volatile Known known;
 
-    private ApiKeys(SettingsStore settings, Clock clock, String storedHash, String verifiedKey) {
+    private ApiKeys(SettingValues settings, Clock clock, String storedHash, String verifiedKey) {
         this.settings = settings;
         this.clock = clock;
         byte[] key = new byte[32];
@@ -81,7 +79,7 @@ public final class ApiKeys {
      *
      * @return the keys, and the key in clear text when it was generated now (to be printed once)
      */
-    public static Result setUp(SettingsStore settings, String configured, Clock clock) {
+    public static Result setUp(SettingValues settings, String configured, Clock clock) {
         settings.get(LEGACY_SETTING).ifPresent(legacy -> {
             settings.getOrCreate(SETTING, () -> ApiKeyHash.ofLegacySha256(legacy));
             settings.delete(LEGACY_SETTING);

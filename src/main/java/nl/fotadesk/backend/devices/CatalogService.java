@@ -1,0 +1,55 @@
+package nl.fotadesk.backend.devices;
+
+import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.store.CatalogStore;
+import nl.fotadesk.protocol.api.CatalogEntry;
+import nl.fotadesk.protocol.api.NewCatalogEntry;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Clients and device types: the names devices and firmware are filed under. */
+public final class CatalogService {
+    private final CatalogStore catalog;
+    private final Clock clock;
+
+    public CatalogService(CatalogStore catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public List<CatalogEntry> clients() {
+        return catalog.clients().stream()
+                .map(e -> new CatalogEntry(e.name(), null, e.devices(), null, e.createdAt().toString())).toList();
+    }
+
+    public List<CatalogEntry> deviceTypes() {
+        return catalog.deviceTypes().stream().map(e -> new CatalogEntry(e.name(), e.description(), e.devices(),
+                e.firmware(), e.createdAt().toString())).toList();
+    }
+
+    public CatalogEntry createClient(NewCatalogEntry entry) {
+        String name = Names.name("name", entry.name());
+        if (catalog.clientExists(name)) {
+            throw new Conflict("duplicate_client", "client " + name + " exists already");
+        }
+        catalog.ensureClient(name, clock.instant());
+        return named(clients(), name);
+    }
+
+    public CatalogEntry createDeviceType(NewCatalogEntry entry) {
+        String name = Names.name("name", entry.name());
+        String description = entry.description() == null || entry.description().isEmpty() ? null
+                : Limits.text("description", entry.description(), Limits.DESCRIPTION);
+        if (catalog.deviceTypeExists(name)) {
+            throw new Conflict("duplicate_device_type", "device type " + name + " exists already");
+        }
+        catalog.ensureDeviceType(name, description, clock.instant());
+        return named(deviceTypes(), name);
+    }
+
+    private static CatalogEntry named(List<CatalogEntry> entries, String name) {
+        return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+}
