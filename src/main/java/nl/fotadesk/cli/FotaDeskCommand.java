@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fota-desk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "FOTA Desk: firmware-over-the-air campaigns for fleets of cellular devices.",
         subcommands = {ServerCommand.class, SimulateCommand.class, DemoCommand.class, ScreenshotsCommand.class,
-                BenchCommand.class})
+                UsersCommand.class, BenchCommand.class})
 public final class FotaDeskCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -6,7 +6,7 @@ package nl.fotadesk.backend.domain;
  * edge gives each kind its status in one place ({@code backend.http.HttpError#of}).
  */
 public abstract sealed class DomainError extends RuntimeException
-        permits NotFound, Conflict, Invalid, InvalidBatch, TooLarge, Unauthorized, Busy {
+        permits NotFound, Conflict, Invalid, InvalidBatch, TooLarge, Unauthorized, Forbidden, TooManyAttempts, Busy {
     private final String code;
 
     protected DomainError(String code, String detail) {

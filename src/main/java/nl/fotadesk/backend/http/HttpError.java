@@ -3,10 +3,12 @@ package nl.fotadesk.backend.http;
 import nl.fotadesk.backend.domain.Busy;
 import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.DomainError;
+import nl.fotadesk.backend.domain.Forbidden;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.InvalidBatch;
 import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.domain.TooLarge;
+import nl.fotadesk.backend.domain.TooManyAttempts;
 import nl.fotadesk.backend.domain.Unauthorized;
 import nl.fotadesk.protocol.api.ApiError;
 import nl.fotadesk.protocol.api.BatchError;
@@ -19,23 +21,28 @@ public class HttpError extends RuntimeException {
     private final int status;
     private final String error;
     private final Object body;
+    private final int retryAfterSeconds;
 
     public HttpError(int status, String error, String detail) {
-        this(status, error, detail, new ApiError(error, detail));
+        this(status, error, detail, new ApiError(error, detail), status == 429 || status == 503 ? 1 : 0);
     }
 
-    private HttpError(int status, String error, String detail, Object body) {
+    private HttpError(int status, String error, String detail, Object body, int retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.error = error;
         this.body = body;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** The answer to a refusal of the domain. */
     public static HttpError of(DomainError e) {
         Object body = e instanceof InvalidBatch batch ? new BatchError(e.code(), e.getMessage(), batch.errors())
                 : new ApiError(e.code(), e.getMessage());
-        return new HttpError(status(e), e.code(), e.getMessage(), body);
+        int status = status(e);
+        int retryAfter = e instanceof TooManyAttempts many ? (int) Math.max(1, many.retryAfter().toSeconds())
+                : status == 503 ? 1 : 0;
+        return new HttpError(status, e.code(), e.getMessage(), body, retryAfter);
     }
 
     private static int status(DomainError e) {
@@ -45,6 +52,9 @@ public class HttpError extends RuntimeException {
         if (e instanceof Unauthorized) {
             return 401;
         }
+        if (e instanceof Forbidden) {
+            return 403;
+        }
         if (e instanceof NotFound) {
             return 404;
         }
@@ -53,6 +63,9 @@ public class HttpError extends RuntimeException {
         }
         if (e instanceof TooLarge) {
             return 413;
+        }
+        if (e instanceof TooManyAttempts) {
+            return 429;
         }
         if (e instanceof Busy) {
             return 503;
@@ -70,7 +83,7 @@ public class HttpError extends RuntimeException {
 
     /** Seconds a client should wait before trying again, for a 429 or 503; 0: say nothing. */
     public int retryAfterSeconds() {
-        return status == 429 || status == 503 ? 1 : 0;
+        return retryAfterSeconds;
     }
 
     /** What the answer's JSON body holds. */

@@ -1,0 +1,46 @@
+package nl.fotadesk.backend.accounts;
+
+import nl.fotadesk.backend.store.AuditStore;
+import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.Page;
+
+import java.time.Clock;
+
+/**
+ * Who did what: every change is recorded with its actor, in the transaction of the change itself, so
+ * the trail holds exactly what happened. Operators read all of it, others their own actions.
+ */
+public final class AuditTrail {
+    private final AuditStore store;
+    private final Clock clock;
+
+    public AuditTrail(AuditStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Records a change {@code actor} made; call it inside the change's transaction. */
+    public void done(Principal actor, String action, String object, String detail) {
+        append(actor, action, object, detail, AuditEntry.OK);
+    }
+
+    /** Records an attempt that was refused (a failed sign-in, a forbidden change). */
+    public void refused(Principal actor, String action, String object, String detail) {
+        append(actor, action, object, detail, AuditEntry.REFUSED);
+    }
+
+    public Page<AuditEntry> page(Principal reader, AuditStore.Query query, int offset, int limit) {
+        AuditStore.Query allowed = reader.isOperator() ? query
+                : new AuditStore.Query(reader.username(), query.action(), query.object(), query.since(), query.until());
+        return new Page<>(store.page(allowed, offset, limit), store.count(allowed), offset, limit);
+    }
+
+    private void append(Principal actor, String action, String object, String detail, String outcome) {
+        store.append(new AuditEntry(clock.instant(), actor.username(), actor.role(), action, object,
+                detail == null ? null : shortened(detail), actor.source(), outcome));
+    }
+
+    private static String shortened(String detail) {
+        return detail.length() <= 1024 ? detail : detail.substring(0, 1023) + "…";
+    }
+}

@@ -1,0 +1,25 @@
+package nl.fotadesk.backend.accounts;
+
+import nl.fotadesk.protocol.api.Role;
+
+/**
+ * Who is making a request, with what rights, and from where ({@code source}, the client's address): a
+ * signed-in user, a user's personal API token, or the server's own API key (an operator for
+ * automation, named {@value #API_KEY_ACTOR} in the audit trail).
+ */
+public record Principal(String username, String displayName, Role role, Scope scope, String source) {
+    public static final String API_KEY_ACTOR = "api-key";
+
+    public static Principal apiKey(String source) {
+        return new Principal(API_KEY_ACTOR, "API key", Role.OPERATOR, Scope.ALL, source);
+    }
+
+    /** The server itself (the rollout engine, the command line), where no request is behind a change. */
+    public static Principal system(String name) {
+        return new Principal(name, name, Role.OPERATOR, Scope.ALL, null);
+    }
+
+    public boolean isOperator() {
+        return role == Role.OPERATOR;
+    }
+}

@@ -1,0 +1,41 @@
+package nl.fotadesk.backend.accounts;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which devices a user works on: those of one client (customers), those of some device types
+ * (suppliers), or all (operators, and viewers without a scope). A device is in scope when its client
+ * and its type are both admitted.
+ */
+public record Scope(String client, Set<String> deviceTypes) {
+    public static final Scope ALL = new Scope(null, Set.of());
+
+    public Scope {
+        deviceTypes = Set.copyOf(deviceTypes);
+    }
+
+    public static Scope ofClient(String client) {
+        return new Scope(client, Set.of());
+    }
+
+    public static Scope ofDeviceTypes(List<String> deviceTypes) {
+        return new Scope(null, Set.copyOf(deviceTypes));
+    }
+
+    public boolean isAll() {
+        return client == null && deviceTypes.isEmpty();
+    }
+
+    public boolean admits(String deviceClient, String deviceType) {
+        return admitsClient(deviceClient) && admitsDeviceType(deviceType);
+    }
+
+    public boolean admitsClient(String deviceClient) {
+        return client == null || client.equals(deviceClient);
+    }
+
+    public boolean admitsDeviceType(String deviceType) {
+        return deviceTypes.isEmpty() || deviceTypes.contains(deviceType);
+    }
+}

@@ -1,0 +1,224 @@
+package nl.fotadesk.backend.accounts;
+
+import nl.fotadesk.backend.MutableClock;
+import nl.fotadesk.backend.OnEachDatabase;
+import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.NotFound;
+import nl.fotadesk.backend.domain.TooManyAttempts;
+import nl.fotadesk.backend.domain.Unauthorized;
+import nl.fotadesk.backend.secrets.AuthFailureLimit;
+import nl.fotadesk.backend.store.ApiTokenStore;
+import nl.fotadesk.backend.store.AuditStore;
+import nl.fotadesk.backend.store.CatalogStore;
+import nl.fotadesk.backend.store.Database;
+import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.SessionStore;
+import nl.fotadesk.backend.store.UserStore;
+import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.NewUser;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.protocol.api.UserChange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccountsTest extends OnEachDatabase {
+    private static final String SOURCE = "192.0.2.7";
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path data;
+    private Database db;
+    private Jdbc jdbc;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+    private Accounts accounts;
+    private AuditTrail audit;
+    private final Principal admin = Principal.apiKey(SOURCE);
+
+    @BeforeEach
+    void open() {
+        db = database.open(data);
+        jdbc = db.jdbc();
+        CatalogStore catalog = new CatalogStore(jdbc);
+        catalog.ensureClient("acme", clock.instant());
+        catalog.ensureClient("globex", clock.instant());
+        catalog.ensureDeviceType("tracker", "", clock.instant());
+        catalog.ensureDeviceType("meter", "", clock.instant());
+        audit = new AuditTrail(new AuditStore(jdbc), clock);
+        accounts = new Accounts(jdbc, new UserStore(jdbc), new SessionStore(jdbc), new ApiTokenStore(jdbc), catalog,
+                new Passwords(4), audit, new AuthFailureLimit(10, Duration.ofMinutes(1), clock), clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aUserSignsInAndTheSessionStandsForThemWithTheirRoleAndScope() {
+        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, "Cora Acme"));
+        Session session = accounts.signIn("cora", PASSWORD, SOURCE);
+
+        assertThat(session.token()).startsWith("fds_");
+        assertThat(session.expiresAt()).isEqualTo(clock.instant().plus(Accounts.IDLE));
+        assertThat(session.user().role()).isEqualTo(Role.CUSTOMER);
+        Principal cora = accounts.authenticate(session.token(), SOURCE).orElseThrow();
+        assertThat(cora.username()).isEqualTo("cora");
+        assertThat(cora.displayName()).isEqualTo("Cora Acme");
+        assertThat(cora.scope().admits("acme", "tracker")).isTrue();
+        assertThat(cora.scope().admits("globex", "tracker")).isFalse();
+        assertThat(accounts.authenticate("fds_" + "x".repeat(43), SOURCE)).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserAreRefusedAlike() {
+        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        Throwable wrong = catchRefusal(() -> accounts.signIn("cora", "wrong password here", SOURCE));
+        Throwable unknown = catchRefusal(() -> accounts.signIn("nobody", PASSWORD, SOURCE));
+        assertThat(wrong).isInstanceOf(Unauthorized.class);
+        assertThat(unknown).isInstanceOf(Unauthorized.class).hasMessage(wrong.getMessage());
+    }
+
+    @Test
+    void aSessionEndsAfterThirtyIdleMinutesAndUseKeepsItAlive() {
+        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        String token = accounts.signIn("cora", PASSWORD, SOURCE).token();
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(accounts.authenticate(token, SOURCE)).as("used after 29 minutes").isPresent();
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(accounts.authenticate(token, SOURCE)).as("29 minutes after its last use").isPresent();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(accounts.authenticate(token, SOURCE)).as("31 idle minutes").isEmpty();
+    }
+
+    @Test
+    void disablingAUserRefusesTheirSessionsAndTokensAtOnce() {
+        accounts.create(admin, new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker"), null));
+        String session = accounts.signIn("sam", PASSWORD, SOURCE).token();
+        Principal sam = accounts.authenticate(session, SOURCE).orElseThrow();
+        String token = accounts.issueToken(sam, "ci", null).token();
+        assertThat(accounts.authenticate(token, SOURCE)).isPresent();
+
+        accounts.change(admin, "sam", new UserChange(null, null, null, null, true, null));
+
+        assertThat(accounts.authenticate(session, SOURCE)).isEmpty();
+        assertThat(accounts.authenticate(token, SOURCE)).isEmpty();
+        assertThatThrownBy(() -> accounts.signIn("sam", PASSWORD, SOURCE)).isInstanceOf(Unauthorized.class);
+    }
+
+    @Test
+    void personalTokensAreShownOnceListedWithoutTheirValueAndEndWhenRevokedOrExpired() {
+        accounts.create(admin, new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker"), null));
+        Principal sam = accounts.authenticate(accounts.signIn("sam", PASSWORD, SOURCE).token(), SOURCE).orElseThrow();
+        Accounts.IssuedToken forever = accounts.issueToken(sam, "ci", null);
+        Accounts.IssuedToken brief = accounts.issueToken(sam, "once", clock.instant().plus(Duration.ofHours(1)));
+
+        assertThat(accounts.authenticate(forever.token(), SOURCE).orElseThrow().role()).isEqualTo(Role.SUPPLIER);
+        assertThat(accounts.tokens(sam)).extracting(t -> t.name()).containsExactly("ci", "once");
+        assertThat(jdbc.count("SELECT COUNT(*) FROM api_tokens WHERE token_sha256 = ?", forever.token())).isZero();
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(accounts.authenticate(brief.token(), SOURCE)).as("expired").isEmpty();
+        accounts.revokeToken(sam, forever.id());
+        assertThat(accounts.authenticate(forever.token(), SOURCE)).as("revoked").isEmpty();
+        assertThatThrownBy(() -> accounts.revokeToken(sam, forever.id())).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void theLastOperatorWhoCanSignInStays() {
+        accounts.create(admin, new NewUser("olga", PASSWORD, Role.OPERATOR, null, null, null));
+        assertThatThrownBy(() -> accounts.change(admin, "olga", new UserChange(null, null, null, null, true, null)))
+                .isInstanceOf(Conflict.class).hasMessageContaining("last operator");
+        assertThatThrownBy(() -> accounts.change(admin, "olga",
+                new UserChange(null, Role.CUSTOMER, "acme", null, null, null))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> accounts.delete(admin, "olga")).isInstanceOf(Conflict.class);
+
+        accounts.create(admin, new NewUser("otto", PASSWORD, Role.OPERATOR, null, null, null));
+        accounts.change(admin, "olga", new UserChange(null, null, null, null, true, null));
+        assertThat(accounts.get("olga").disabled()).isTrue();
+    }
+
+    @Test
+    void passwordsMeetTheStrengthRuleAndAreStoredOnlyAsBcryptHashes() {
+        for (String weak : new String[]{"short", "cora-is-the-best", "aaaaaaaaaaaaaaa", "password1234"}) {
+            assertThatThrownBy(() -> accounts.create(admin, new NewUser("cora", weak, Role.CUSTOMER, "acme", null, null)))
+                    .as(weak).isInstanceOf(Invalid.class).extracting(e -> ((Invalid) e).code())
+                    .isEqualTo("invalid_password");
+        }
+        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        String stored = jdbc.one("SELECT password_hash FROM users WHERE username = 'cora'", rs -> rs.getString(1))
+                .orElseThrow();
+        assertThat(stored).startsWith("$2a$").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aRoleGetsExactlyTheScopeItTakesAndOnlyNamesThatExist() {
+        assertThatThrownBy(() -> accounts.create(admin, new NewUser("c1", PASSWORD, Role.CUSTOMER, null, null, null)))
+                .isInstanceOf(Invalid.class).hasMessageContaining("one client");
+        assertThatThrownBy(() -> accounts.create(admin, new NewUser("c1", PASSWORD, Role.CUSTOMER, "initech", null, null)))
+                .isInstanceOf(Invalid.class).hasMessageContaining("no client initech");
+        assertThatThrownBy(() -> accounts.create(admin, new NewUser("s1", PASSWORD, Role.SUPPLIER, "acme",
+                List.of("tracker"), null))).isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> accounts.create(admin, new NewUser("o1", PASSWORD, Role.OPERATOR, "acme", null, null)))
+                .isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> accounts.create(admin, new NewUser("Bad Name", PASSWORD, Role.VIEWER, null, null, null)))
+                .isInstanceOf(Invalid.class).extracting(e -> ((Invalid) e).code()).isEqualTo("invalid_username");
+        assertThat(accounts.create(admin, new NewUser("v1", PASSWORD, Role.VIEWER, null, List.of("meter"), null))
+                .deviceTypes()).containsExactly("meter");
+        assertThat(accounts.list()).extracting(u -> u.username()).containsExactly("v1");
+        assertThatThrownBy(() -> accounts.create(admin, new NewUser("v1", PASSWORD, Role.VIEWER, null, null, null)))
+                .isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void tooManyFailedSignInsBlockTheUsernameEvenWithTheRightPassword() {
+        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            assertThatThrownBy(() -> accounts.signIn("cora", "wrong password " + n, "198.51.100." + n))
+                    .isInstanceOf(Unauthorized.class);
+        }
+        assertThatThrownBy(() -> accounts.signIn("cora", PASSWORD, "203.0.113.1")).isInstanceOf(TooManyAttempts.class);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(accounts.signIn("cora", PASSWORD, "203.0.113.1").token()).startsWith("fds_");
+    }
+
+    @Test
+    void theAuditTrailNamesTheActorAndOthersSeeOnlyTheirOwnActions() {
+        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        Principal cora = accounts.authenticate(accounts.signIn("cora", PASSWORD, SOURCE).token(), SOURCE).orElseThrow();
+        catchRefusal(() -> accounts.signIn("cora", "not her password", SOURCE));
+        accounts.issueToken(cora, "script", null);
+
+        AuditStore.Query all = new AuditStore.Query(null, null, null, null, null);
+        List<AuditEntry> seenByAdmin = audit.page(admin, all, 0, 100).items();
+        assertThat(seenByAdmin).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::outcome).contains(
+                org.assertj.core.groups.Tuple.tuple("api-key", "user.create", "ok"),
+                org.assertj.core.groups.Tuple.tuple("cora", "session.create", "ok"),
+                org.assertj.core.groups.Tuple.tuple("cora", "session.create", "refused"),
+                org.assertj.core.groups.Tuple.tuple("cora", "token.create", "ok"));
+        assertThat(seenByAdmin.get(0).source()).isEqualTo(SOURCE);
+        assertThat(audit.page(cora, all, 0, 100).items()).extracting(AuditEntry::actor).containsOnly("cora");
+        assertThat(audit.page(cora, all, 0, 100).total()).isEqualTo(3);
+    }
+
+    private static Throwable catchRefusal(Runnable attempt) {
+        try {
+            attempt.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("not refused");
+    }
+}
