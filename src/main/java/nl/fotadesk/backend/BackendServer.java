@@ -5,6 +5,9 @@ import nl.fotadesk.backend.api.CatalogRoutes;
 import nl.fotadesk.backend.api.DeviceRoutes;
 import nl.fotadesk.backend.api.EventRoutes;
 import nl.fotadesk.backend.api.FirmwareRoutes;
+import nl.fotadesk.backend.accounts.Accounts;
+import nl.fotadesk.backend.accounts.Passwords;
+import nl.fotadesk.backend.api.AccountRoutes;
 import nl.fotadesk.backend.api.GroupRoutes;
 import nl.fotadesk.backend.api.ManagementApi;
 import nl.fotadesk.backend.campaign.CampaignService;
@@ -24,6 +27,7 @@ import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.ClientDeadlines;
 import nl.fotadesk.backend.http.ConnectionReuseLimit;
+import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
@@ -154,8 +158,11 @@ public final class BackendServer implements AutoCloseable {
         engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, clock);
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
                 new TargetResolver(deviceStore, groupStore), engine, events, clock);
-        api = new ManagementApi(keys.keys(), new AuthFailureLimit(config.secrets().authFailures(),
-                config.secrets().authWindow(), clock), List.of(
+        AuthFailureLimit authFailures = new AuthFailureLimit(config.secrets().authFailures(),
+                config.secrets().authWindow(), clock);
+        Accounts accounts = Accounts.of(jdbc, new Passwords(Passwords.COST), authFailures, clock);
+        api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
+                new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
                 new FirmwareRoutes(firmware),
                 new CatalogRoutes(new CatalogService(catalog, clock)),
@@ -229,6 +236,11 @@ public final class BackendServer implements AutoCloseable {
 
     /** Every management API route as "METHOD template" (the API documentation is checked against it). */
     public List<String> apiRoutes() {
+        return api.routes().stream().map(Router.RouteRule::toString).toList();
+    }
+
+    /** Every management API route with who may call it (the authorization test is generated from it). */
+    public List<Router.RouteRule> apiRouteRules() {
         return api.routes();
     }
 

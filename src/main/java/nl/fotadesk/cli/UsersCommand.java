@@ -4,6 +4,7 @@ import nl.fotadesk.backend.accounts.Accounts;
 import nl.fotadesk.backend.accounts.Passwords;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.domain.DomainError;
+import nl.fotadesk.backend.secrets.AuthFailureLimit;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.StoreException;
 import nl.fotadesk.demo.AppPaths;
@@ -23,6 +24,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,8 @@ public final class UsersCommand implements Runnable {
                 return 2;
             }
             try (database) {
-                System.out.println(work.apply(Accounts.of(database.jdbc(), new Passwords(Passwords.COST), Clock.systemUTC())));
+                System.out.println(work.apply(Accounts.of(database.jdbc(), new Passwords(Passwords.COST),
+                        new AuthFailureLimit(10, Duration.ofMinutes(1), Clock.systemUTC()), Clock.systemUTC())));
                 return 0;
             } catch (DomainError e) {
                 System.err.println(e.getMessage());

@@ -1,8 +1,9 @@
 package nl.fotadesk.backend.accounts;
 
-import nl.fotadesk.backend.devices.Names;
 import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.Forbidden;
 import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.domain.TooManyAttempts;
 import nl.fotadesk.backend.domain.Unauthorized;
@@ -79,11 +80,14 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    /** Accounts on {@code jdbc}'s stores, sign-in failures limited to 10 a minute per username and per source. */
-    public static Accounts of(Jdbc jdbc, Passwords passwords, Clock clock) {
+    /** Accounts on {@code jdbc}'s stores; sign-in failures counted in {@code failures} per username and per source. */
+    public static Accounts of(Jdbc jdbc, Passwords passwords, AuthFailureLimit failures, Clock clock) {
         return new Accounts(jdbc, new UserStore(jdbc), new SessionStore(jdbc), new ApiTokenStore(jdbc),
-                new CatalogStore(jdbc), passwords, new AuditTrail(new AuditStore(jdbc), clock),
-                new AuthFailureLimit(10, Duration.ofMinutes(1), clock), clock);
+                new CatalogStore(jdbc), passwords, new AuditTrail(new AuditStore(jdbc), clock), failures, clock);
+    }
+
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** True when {@code bearer} looks like one of ours (and not the server's API key). */
@@ -95,10 +99,15 @@ public final class Accounts {
      * Signs a user in. Failures are counted per username and per source; past the limit either is
      * refused for a while, whatever the password.
      *
+     * @throws Invalid when the username or password is missing
      * @throws Unauthorized for a wrong username or password, or a disabled user (one message for all)
      * @throws TooManyAttempts when the username or the source failed too often
      */
     public Session signIn(String username, String password, String source) {
+        if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
+            throw Invalid.field(username == null || username.isEmpty() ? "username" : "password",
+                    "signing in takes a username and a password");
+        }
         String userKey = "user:" + (username == null ? "" : username);
         for (String key : new String[]{userKey, AuthFailureLimit.source(source)}) {
             Optional<Duration> blocked = key == null ? Optional.empty() : failures.blockedFor(key);
@@ -106,7 +115,7 @@ public final class Accounts {
                 throw new TooManyAttempts(blocked.get());
             }
         }
-        Optional<UserRow> user = username == null || password == null ? Optional.empty() : users.find(username);
+        Optional<UserRow> user = users.find(username);
         boolean verified = user.isPresent() ? passwords.verifies(user.get().passwordHash(), password) : fakeCheck(password);
         if (!verified || user.get().disabled()) {
             failures.failed(userKey);
@@ -128,7 +137,7 @@ public final class Accounts {
             audit.done(principal(user.get(), source), "session.create", "user/" + username, null);
             return null;
         });
-        return new Session(token, now.plus(IDLE), view(user.get()));
+        return new Session(token, now.plus(IDLE).toString(), view(user.get()));
     }
 
     /** Who {@code bearer} stands for, if it is a live session or token of an enabled user. */
@@ -159,12 +168,23 @@ public final class Accounts {
         return Optional.empty();
     }
 
-    /** When the session of {@code bearer} ends if it is not used before. */
-    public Instant sessionEnd(String bearer) {
-        return sessions.find(sha256(bearer)).map(s -> s.lastSeenAt().plus(IDLE)).orElse(clock.instant());
+    /**
+     * Who {@code actor} is, and when the session of {@code bearer} ends if it is not used before (none for
+     * a token or the API key).
+     */
+    public Session current(Principal actor, String bearer) {
+        String end = bearer != null && bearer.startsWith(SESSION_PREFIX)
+                ? sessions.find(sha256(bearer)).map(s -> s.lastSeenAt().plus(IDLE).toString()).orElse(null) : null;
+        UserView user = users.find(actor.username()).map(Accounts::view).orElse(new UserView(actor.username(),
+                actor.displayName(), actor.role(), actor.scope().client(), null, false));
+        return new Session(null, end, user);
     }
 
+    /** Ends the session of {@code bearer}; a token or the API key has no session to end. */
     public void signOut(Principal actor, String bearer) {
+        if (bearer == null || !bearer.startsWith(SESSION_PREFIX)) {
+            throw new Invalid("not_a_session", "only a session signs out; a token is revoked with DELETE /api/v1/tokens/{id}");
+        }
         jdbc.inTransaction(() -> {
             sessions.delete(sha256(bearer));
             audit.done(actor, "session.delete", "user/" + actor.username(), null);
@@ -246,8 +266,8 @@ public final class Accounts {
 
     /** A user changes their own password, proving they know the current one; their other sessions end. */
     public void changeOwnPassword(Principal actor, String current, String next) {
-        UserRow user = users.find(actor.username()).orElseThrow(() -> new Unauthorized(
-                "only users change their own password"));
+        UserRow user = users.find(actor.username()).orElseThrow(() -> new Forbidden(
+                "the API key has no password; sign in as a user"));
         if (current == null || !passwords.verifies(user.passwordHash(), current)) {
             throw Invalid.field("currentPassword", "the current password is wrong");
         }
@@ -264,22 +284,21 @@ public final class Accounts {
     public record IssuedToken(String id, String token) {
     }
 
-    public IssuedToken issueToken(Principal actor, String name, Instant expiresAt) {
+    /** @param expiresAt ISO-8601, or null for a token that does not expire */
+    public IssuedToken issueToken(Principal actor, String name, String expiresAt) {
         if (users.find(actor.username()).isEmpty()) {
-            throw new Unauthorized("only users have personal tokens");
+            throw new Forbidden("the API key has no personal tokens; sign in as a user");
         }
-        String tokenName = Names.name("name", name);
-        if (tokenName.length() > TOKEN_NAME) {
-            throw Invalid.field("name", "a token name has at most " + TOKEN_NAME + " characters");
-        }
+        String tokenName = Limits.text("name", name, TOKEN_NAME);
         Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw Invalid.field("expiresAt", "a token's expiry lies in the future");
+        Instant end = expiresAt == null ? null : instant("expiresAt", expiresAt);
+        if (end != null && !end.isAfter(now)) {
+            throw Invalid.field("expiresAt", "a token's expiresAt lies in the future; got " + expiresAt);
         }
         String token = newToken(TOKEN_PREFIX);
         String id = UUID.randomUUID().toString();
         jdbc.inTransaction(() -> {
-            tokens.insert(new ApiTokenRow(id, sha256(token), actor.username(), tokenName, now, expiresAt, null));
+            tokens.insert(new ApiTokenRow(id, sha256(token), actor.username(), tokenName, now, end, null));
             audit.done(actor, "token.create", "token/" + id, tokenName);
             return null;
         });
@@ -288,7 +307,8 @@ public final class Accounts {
 
     public List<ApiTokenView> tokens(Principal actor) {
         return tokens.listOf(actor.username()).stream()
-                .map(t -> new ApiTokenView(t.id(), t.name(), t.createdAt(), t.expiresAt(), t.lastUsedAt())).toList();
+                .map(t -> new ApiTokenView(t.id(), t.name(), text(t.createdAt()), text(t.expiresAt()), text(t.lastUsedAt())))
+                .toList();
     }
 
     public void revokeToken(Principal actor, String id) {
@@ -319,7 +339,7 @@ public final class Accounts {
     }
 
     private boolean fakeCheck(String password) {
-        passwords.verifyNothing(password == null ? "" : password);
+        passwords.verifyNothing(password);
         return false;
     }
 
@@ -360,22 +380,20 @@ public final class Accounts {
     }
 
     private String existingClient(String client) {
-        String name = Names.name("client", client);
-        if (!catalog.clientExists(name)) {
-            throw Invalid.field("client", "there is no client " + name);
+        if (!catalog.clientExists(client)) {
+            throw Invalid.field("client", "there is no client " + Limits.quoted(client));
         }
-        return name;
+        return client;
     }
 
     private List<String> existingTypes(List<String> types) {
         List<String> names = new ArrayList<>();
         for (String type : types) {
-            String name = Names.name("deviceTypes", type);
-            if (!catalog.deviceTypeExists(name)) {
-                throw Invalid.field("deviceTypes", "there is no device type " + name);
+            if (type == null || !catalog.deviceTypeExists(type)) {
+                throw Invalid.field("deviceTypes", "there is no device type " + Limits.quoted(type));
             }
-            if (!names.contains(name)) {
-                names.add(name);
+            if (!names.contains(type)) {
+                names.add(type);
             }
         }
         return names;
@@ -403,10 +421,20 @@ public final class Accounts {
     }
 
     private static String shortName(String username) {
-        if (username == null) {
-            return "";
-        }
         return username.length() <= 64 ? username : username.substring(0, 64);
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Invalid.field(field, field + " must be an ISO-8601 instant such as 2026-12-03T10:00:00Z; got "
+                    + Limits.quoted(value));
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static NotFound noUser(String username) {

@@ -2,6 +2,7 @@ package nl.fotadesk.backend.accounts;
 
 import nl.fotadesk.backend.store.AuditStore;
 import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.AuditQuery;
 import nl.fotadesk.protocol.api.Page;
 
 import java.time.Clock;
@@ -29,14 +30,13 @@ public final class AuditTrail {
         append(actor, action, object, detail, AuditEntry.REFUSED);
     }
 
-    public Page<AuditEntry> page(Principal reader, AuditStore.Query query, int offset, int limit) {
-        AuditStore.Query allowed = reader.isOperator() ? query
-                : new AuditStore.Query(reader.username(), query.action(), query.object(), query.since(), query.until());
+    public Page<AuditEntry> page(Principal reader, AuditQuery query, int offset, int limit) {
+        AuditQuery allowed = reader.isOperator() ? query : query.byActor(reader.username());
         return new Page<>(store.page(allowed, offset, limit), store.count(allowed), offset, limit);
     }
 
     private void append(Principal actor, String action, String object, String detail, String outcome) {
-        store.append(new AuditEntry(clock.instant(), actor.username(), actor.role(), action, object,
+        store.append(new AuditEntry(clock.instant().toString(), actor.username(), actor.role(), action, object,
                 detail == null ? null : shortened(detail), actor.source(), outcome));
     }
 

@@ -12,6 +12,8 @@ import nl.fotadesk.protocol.api.RetryResult;
 import java.util.Arrays;
 import java.util.List;
 
+import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+
 /** {@code /api/v1/campaigns}: preview, create, show and steer campaigns. */
 public final class CampaignRoutes implements Routes {
     private final CampaignService campaigns;
@@ -24,30 +26,30 @@ public final class CampaignRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/campaigns/preview", x -> x.json(200, campaigns.preview(x.body(NewCampaign.class))))
-                .add("POST", "/api/v1/campaigns", x -> x.json(201, campaigns.create(x.body(NewCampaign.class))))
-                .add("GET", "/api/v1/campaigns", x -> x.json(200, campaigns.list()))
-                .add("GET", "/api/v1/campaigns/{id}", x -> x.json(200, campaigns.get(x.path("id"))))
-                .add("GET", "/api/v1/campaigns/{id}/devices", x -> x.json(200, campaigns.devices(x.path("id"),
+        router.add("POST", "/api/v1/campaigns/preview", OPERATOR, x -> x.json(200, campaigns.preview(x.body(NewCampaign.class))))
+                .add("POST", "/api/v1/campaigns", OPERATOR, x -> x.json(201, campaigns.create(x.body(NewCampaign.class))))
+                .add("GET", "/api/v1/campaigns", OPERATOR, x -> x.json(200, campaigns.list()))
+                .add("GET", "/api/v1/campaigns/{id}", OPERATOR, x -> x.json(200, campaigns.get(x.path("id"))))
+                .add("GET", "/api/v1/campaigns/{id}/devices", OPERATOR, x -> x.json(200, campaigns.devices(x.path("id"),
                         x.query("phase") == null ? null : x.intQuery("phase", 0, Limits.PHASES, 0), states(x.query("state")),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))
-                .add("POST", "/api/v1/campaigns/{id}/start", x -> {
+                .add("POST", "/api/v1/campaigns/{id}/start", OPERATOR, x -> {
                     engine.start(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
-                .add("POST", "/api/v1/campaigns/{id}/pause", x -> {
+                .add("POST", "/api/v1/campaigns/{id}/pause", OPERATOR, x -> {
                     engine.pause(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
-                .add("POST", "/api/v1/campaigns/{id}/resume", x -> {
+                .add("POST", "/api/v1/campaigns/{id}/resume", OPERATOR, x -> {
                     engine.resume(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
-                .add("POST", "/api/v1/campaigns/{id}/cancel", x -> {
+                .add("POST", "/api/v1/campaigns/{id}/cancel", OPERATOR, x -> {
                     engine.cancel(existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
-                .add("POST", "/api/v1/campaigns/{id}/retry", x -> {
+                .add("POST", "/api/v1/campaigns/{id}/retry", OPERATOR, x -> {
                     int retried = engine.retryFailed(existing(x));
                     x.json(200, new RetryResult(retried, campaigns.get(x.path("id"))));
                 });

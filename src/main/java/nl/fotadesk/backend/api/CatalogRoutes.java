@@ -4,6 +4,8 @@ import nl.fotadesk.backend.devices.CatalogService;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.NewCatalogEntry;
 
+import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+
 /** {@code /api/v1/clients} and {@code /api/v1/device-types}: the names devices and firmware are filed under. */
 public final class CatalogRoutes implements Routes {
     private final CatalogService catalog;
@@ -14,10 +16,10 @@ public final class CatalogRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("GET", "/api/v1/clients", x -> x.json(200, catalog.clients()))
-                .add("POST", "/api/v1/clients", x -> x.json(201, catalog.createClient(x.body(NewCatalogEntry.class))))
-                .add("GET", "/api/v1/device-types", x -> x.json(200, catalog.deviceTypes()))
-                .add("POST", "/api/v1/device-types", x -> x.json(201,
+        router.add("GET", "/api/v1/clients", OPERATOR, x -> x.json(200, catalog.clients()))
+                .add("POST", "/api/v1/clients", OPERATOR, x -> x.json(201, catalog.createClient(x.body(NewCatalogEntry.class))))
+                .add("GET", "/api/v1/device-types", OPERATOR, x -> x.json(200, catalog.deviceTypes()))
+                .add("POST", "/api/v1/device-types", OPERATOR, x -> x.json(201,
                         catalog.createDeviceType(x.body(NewCatalogEntry.class))));
     }
 }

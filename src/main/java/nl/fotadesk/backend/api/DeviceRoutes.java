@@ -13,6 +13,8 @@ import nl.fotadesk.protocol.api.NewDevice;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
+import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+
 /** {@code /api/v1/devices}: register, list and show devices, and set one device's desired firmware. */
 public final class DeviceRoutes implements Routes {
     static final int MAX_PAGE = 1000;
@@ -28,19 +30,19 @@ public final class DeviceRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/devices", x -> x.json(201, devices.register(x.body(NewDevice.class))))
-                .add("GET", "/api/v1/devices", x -> x.json(200, devices.page(criteria(x), x.query("imei"),
+        router.add("POST", "/api/v1/devices", OPERATOR, x -> x.json(201, devices.register(x.body(NewDevice.class))))
+                .add("GET", "/api/v1/devices", OPERATOR, x -> x.json(200, devices.page(criteria(x), x.query("imei"),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, MAX_PAGE, 50))))
-                .add("POST", "/api/v1/devices/bulk", x -> x.json(201,
+                .add("POST", "/api/v1/devices/bulk", OPERATOR, x -> x.json(201,
                         devices.registerAll(Arrays.asList(x.body(NewDevice[].class)))))
-                .add("POST", "/api/v1/devices/import", x -> x.json(200, imports.importCsv(
+                .add("POST", "/api/v1/devices/import", OPERATOR, x -> x.json(200, imports.importCsv(
                         new ByteArrayInputStream(x.bodyBytes()), "true".equals(x.query("dryRun")))))
-                .add("GET", "/api/v1/devices/{imei}", x -> x.json(200, devices.get(x.path("imei"))))
-                .add("GET", "/api/v1/devices/{imei}/history", x -> {
+                .add("GET", "/api/v1/devices/{imei}", OPERATOR, x -> x.json(200, devices.get(x.path("imei"))))
+                .add("GET", "/api/v1/devices/{imei}/history", OPERATOR, x -> {
                     devices.get(x.path("imei"));
                     x.json(200, events.forDevice(x.path("imei"), x.intQuery("limit", 1, MAX_PAGE, 200)));
                 })
-                .add("PUT", "/api/v1/devices/{imei}/desired", x -> x.json(200,
+                .add("PUT", "/api/v1/devices/{imei}/desired", OPERATOR, x -> x.json(200,
                         devices.setDesired(x.path("imei"), x.body(DesiredFirmware.class).firmwareId())));
     }
 

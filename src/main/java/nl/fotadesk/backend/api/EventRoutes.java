@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 
+import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+
 /**
  * {@code GET /api/v1/events?since=<cursor>&wait=<seconds>}: events after the cursor; with {@code wait}
  * the answer comes as soon as there is one, or empty after that many seconds (a long poll that holds
@@ -31,7 +33,7 @@ public final class EventRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("GET", "/api/v1/events", x -> {
+        router.add("GET", "/api/v1/events", OPERATOR, x -> {
             String since = x.query("since");
             int limit = x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 500);
             int wait = x.intQuery("wait", 0, MAX_WAIT_SECONDS, 0);

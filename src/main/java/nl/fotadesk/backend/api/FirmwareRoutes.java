@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
+import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+
 /** {@code /api/v1/firmware}: upload (streamed), list and describe images. */
 public final class FirmwareRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareRoutes.class);
@@ -27,15 +29,15 @@ public final class FirmwareRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.addStreamed("POST", "/api/v1/firmware", x -> new UploadBody(x, firmware.begin(x.query("deviceType"),
+        router.addStreamed("POST", "/api/v1/firmware", OPERATOR, x -> new UploadBody(x, firmware.begin(x.query("deviceType"),
                         x.query("version"), x.request().getHeaders().getLongField(HttpHeader.CONTENT_LENGTH))).read())
-                .add("GET", "/api/v1/firmware", x -> x.json(200, firmware.list()))
-                .add("GET", "/api/v1/firmware/{id}", x -> x.json(200, firmware.get(x.path("id"))))
-                .add("DELETE", "/api/v1/firmware/{id}", x -> {
+                .add("GET", "/api/v1/firmware", OPERATOR, x -> x.json(200, firmware.list()))
+                .add("GET", "/api/v1/firmware/{id}", OPERATOR, x -> x.json(200, firmware.get(x.path("id"))))
+                .add("DELETE", "/api/v1/firmware/{id}", OPERATOR, x -> {
                     firmware.delete(x.path("id"));
                     x.noContent();
                 })
-                .add("GET", "/api/v1/firmware/{id}/content", x -> {
+                .add("GET", "/api/v1/firmware/{id}/content", OPERATOR, x -> {
                     FirmwareService.ImageFile image = firmware.content(x.path("id"));
                     x.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
                     x.response().getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\""

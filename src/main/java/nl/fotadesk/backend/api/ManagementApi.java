@@ -1,6 +1,8 @@
 package nl.fotadesk.backend.api;
 
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.accounts.Accounts;
+import nl.fotadesk.backend.accounts.Principal;
+import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.backend.secrets.ApiKeys;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
@@ -17,67 +19,75 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The management REST API under {@code /api/v1}, behind the API key. A source address with too many
- * failed authentications is answered {@code 429} until its window ends, whatever key it presents.
+ * The management REST API under {@code /api/v1}. A caller is a signed-in user (a session), a user's
+ * personal API token, or the server's API key (an operator for automation); each route says which
+ * roles it allows. A source address with too many failed authentications is answered {@code 429}
+ * until its window ends, whatever it presents.
  */
 public final class ManagementApi extends Handler.Abstract {
     public static final String PREFIX = "/api/v1/";
     private static final Logger LOG = LoggerFactory.getLogger(ManagementApi.class);
 
     private final ApiKeys keys;
+    private final Accounts accounts;
     private final AuthFailureLimit failures;
-    private final Router router = new Router();
+    private final Router router = new Router(this::authenticate);
 
-    public ManagementApi(ApiKeys keys, AuthFailureLimit failures, List<Routes> routes) {
+    public ManagementApi(ApiKeys keys, Accounts accounts, AuthFailureLimit failures, List<Routes> routes) {
         this.keys = keys;
+        this.accounts = accounts;
         this.failures = failures;
         routes.forEach(r -> r.register(router));
     }
 
-    /** Every route as "METHOD template". */
-    public List<String> routes() {
+    /** Every route with who may call it. */
+    public List<Router.RouteRule> routes() {
         return router.routes();
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         if (!Request.getPathInContext(request).startsWith(PREFIX)) {
             return false;
-        }
-        String source = AuthFailureLimit.source(Request.getRemoteAddr(request));
-        Optional<Duration> blocked = failures.blockedFor(source);
-        if (blocked.isPresent()) {
-            tooMany(response, callback, blocked.get(), "too many failed authentications from this address");
-            return true;
-        }
-        switch (keys.check(bearer(request))) {
-            case ACCEPTED -> {
-            }
-            case BUSY -> {
-                tooMany(response, callback, Duration.ofSeconds(1), "too many API keys are being checked; try again");
-                return true;
-            }
-            case REJECTED -> {
-                int count = failures.failed(source);
-                // Never the presented key: only where the attempt came from.
-                LOG.warn("Failed authentication on the management API from {} ({} of {} allowed in {}){}", source, count,
-                        failures.limit(), failures.window(), count >= failures.limit() ? "; refused with 429 until the window ends" : "");
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-                Json.error(response, callback, 401, "unauthorized", "a valid API key is required: Authorization: Bearer <key>");
-                return true;
-            }
         }
         router.dispatch(request, response, callback);
         return true;
     }
 
-    private static void tooMany(Response response, Callback callback, Duration wait, String detail) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
-        Json.error(response, callback, 429, "too_many_requests", detail + "; retry after " + seconds + " s");
+    private Principal authenticate(Request request) {
+        String address = Request.getRemoteAddr(request);
+        String source = AuthFailureLimit.source(address);
+        Optional<Duration> blocked = failures.blockedFor(source);
+        if (blocked.isPresent()) {
+            throw tooMany(blocked.get(), "too many failed authentications from this address");
+        }
+        String bearer = bearer(request);
+        if (Accounts.isAccountToken(bearer)) {
+            return accounts.authenticate(bearer, address).orElseThrow(() -> failed(source,
+                    "the session or token is not valid: it expired, was signed out or revoked, or its user is disabled"));
+        }
+        return switch (keys.check(bearer)) {
+            case ACCEPTED -> Principal.apiKey(address);
+            case BUSY -> throw tooMany(Duration.ofSeconds(1), "too many API keys are being checked; try again");
+            case REJECTED -> throw failed(source, "sign in, or give a valid API key or token: Authorization: Bearer <value>");
+        };
     }
 
-    private static String bearer(Request request) {
+    private HttpError failed(String source, String detail) {
+        int count = failures.failed(source);
+        // Never what was presented: only where the attempt came from.
+        LOG.warn("Failed authentication on the management API from {} ({} of {} allowed in {}){}", source, count,
+                failures.limit(), failures.window(), count >= failures.limit() ? "; refused with 429 until the window ends" : "");
+        return new HttpError(401, "unauthorized", detail);
+    }
+
+    private static HttpError tooMany(Duration wait, String detail) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return HttpError.tooManyRequests(detail + "; retry after " + seconds + " s", (int) seconds);
+    }
+
+    /** The bearer value of the request, or null. */
+    public static String bearer(Request request) {
         String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
     }

@@ -91,6 +91,11 @@ public class HttpError extends RuntimeException {
         return body;
     }
 
+    /** A 429 that tells the client to come back in {@code retryAfterSeconds}. */
+    public static HttpError tooManyRequests(String detail, int retryAfterSeconds) {
+        return new HttpError(429, "too_many_requests", detail, new ApiError("too_many_requests", detail), retryAfterSeconds);
+    }
+
     public static HttpError badRequest(String error, String detail) {
         return new HttpError(400, error, detail);
     }

@@ -1,6 +1,9 @@
 package nl.fotadesk.backend.http;
 
+import nl.fotadesk.backend.accounts.Access;
+import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.domain.DomainError;
+import nl.fotadesk.backend.domain.Forbidden;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -17,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +35,8 @@ import java.util.concurrent.CompletionException;
  * is answered wherever {@code GET} is, by the GET route (Jetty sends the head without the body).
  * A route's body is read before the route runs, without holding a thread while the client is silent
  * (see {@link Bodies}), unless the route is added with {@link #addStreamed} and reads it itself.
+ * Every route declares its {@link Access}: the caller is authenticated (unless it is public) before
+ * the body is read, and one whose role the route does not allow is answered 403.
  */
 public final class Router {
     /** The largest body a route may get (JSON, and CSV imports: 100,000 lines fit easily). */
@@ -40,21 +47,40 @@ public final class Router {
         void handle(Exchange exchange) throws Exception;
     }
 
+    /** Who sent the request; refuses (with a domain or HTTP error) one that cannot be authenticated. */
+    @FunctionalInterface
+    public interface Authenticator {
+        Principal authenticate(Request request);
+    }
+
     /** One request being answered, with the path's template parameters. */
     public static final class Exchange {
         private final Request request;
         private final Response response;
         private final Callback callback;
         private final Map<String, String> pathParams;
+        private final Principal principal;
         private final byte[] body;
         private Fields query;
 
-        Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, byte[] body) {
+        Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams,
+                 Principal principal, byte[] body) {
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.pathParams = pathParams;
+            this.principal = principal;
             this.body = body;
+        }
+
+        /** Who sent the request; null on a public route. */
+        public Principal principal() {
+            return principal;
+        }
+
+        /** The address the request came from. */
+        public String source() {
+            return Request.getRemoteAddr(request);
         }
 
         public Request request() {
@@ -107,6 +133,20 @@ public final class Router {
                     + max + "; got \"" + value + "\"");
         }
 
+        /** An ISO-8601 instant query parameter ({@code 2026-12-03T10:00:00Z}), or null when absent. */
+        public Instant instantQuery(String name) {
+            String value = query(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw HttpError.badRequest("invalid_" + name, name + " must be an ISO-8601 instant such as"
+                        + " 2026-12-03T10:00:00Z; got \"" + value + "\"");
+            }
+        }
+
         /** The body as read before the route ran (at most {@link #MAX_BODY} bytes); not for streamed routes. */
         public byte[] bodyBytes() {
             if (body == null) {
@@ -130,32 +170,45 @@ public final class Router {
         }
     }
 
-    private record Entry(String method, UriTemplatePathSpec spec, Route route, boolean streamed) {
+    private record Entry(String method, UriTemplatePathSpec spec, Access access, Route route, boolean streamed) {
+    }
+
+    /** A route as "METHOD template" with who may call it. */
+    public record RouteRule(String method, String template, Access access) {
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private final List<Entry> entries = new ArrayList<>();
+    private final Authenticator authenticator;
 
-    /** "METHOD template" of every route, in order (the API documentation is checked against it). */
-    public List<String> routes() {
-        return entries.stream().map(e -> e.method + " " + e.spec.getDeclaration()).toList();
+    public Router(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /** Every route with its access, in order (the API documentation and the authorization test use it). */
+    public List<RouteRule> routes() {
+        return entries.stream().map(e -> new RouteRule(e.method, e.spec.getDeclaration(), e.access)).toList();
     }
 
     /** A route that gets its body (at most {@link #MAX_BODY} bytes) read before it runs. */
-    public Router add(String method, String template, Route route) {
-        return add(method, template, route, false);
+    public Router add(String method, String template, Access access, Route route) {
+        return add(method, template, access, route, false);
     }
 
     /**
      * A route that reads its own body from {@link Exchange#request()}, for uploads too large to hold
      * in memory; it must not block a thread while the client is silent.
      */
-    public Router addStreamed(String method, String template, Route route) {
-        return add(method, template, route, true);
+    public Router addStreamed(String method, String template, Access access, Route route) {
+        return add(method, template, access, route, true);
     }
 
-    private Router add(String method, String template, Route route, boolean streamed) {
-        entries.add(new Entry(method, new UriTemplatePathSpec(template), route, streamed));
+    private Router add(String method, String template, Access access, Route route, boolean streamed) {
+        entries.add(new Entry(method, new UriTemplatePathSpec(template), access, route, streamed));
         return this;
     }
 
@@ -174,14 +227,21 @@ public final class Router {
                 allowed.add(e.method);
                 continue;
             }
+            Principal principal;
+            try {
+                principal = authorized(e, request);
+            } catch (RuntimeException refused) {
+                answer(refused, request, response, callback);
+                return;
+            }
             if (e.streamed) {
-                run(e, new Exchange(request, response, callback, params, null));
+                run(e, new Exchange(request, response, callback, params, principal, null));
             } else {
                 Bodies.read(request, MAX_BODY).whenComplete((body, failure) -> {
                     if (failure != null) {
                         answer(failure, request, response, callback);
                     } else {
-                        run(e, new Exchange(withContent(request, body), response, callback, params, body));
+                        run(e, new Exchange(withContent(request, body), response, callback, params, principal, body));
                     }
                 });
             }
@@ -196,6 +256,18 @@ public final class Router {
         }
         response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
         Json.error(response, callback, 405, "method_not_allowed", request.getMethod() + " is not allowed on " + path);
+    }
+
+    /** The caller, authenticated unless the route is public; refused when the route does not allow their role. */
+    private Principal authorized(Entry e, Request request) {
+        if (e.access == Access.PUBLIC) {
+            return null;
+        }
+        Principal principal = authenticator.authenticate(request);
+        if (!e.access.allows(principal)) {
+            throw new Forbidden("a " + principal.role().wireName() + " may not " + e.method + " " + e.spec.getDeclaration());
+        }
+        return principal;
     }
 
     /**
@@ -237,8 +309,12 @@ public final class Router {
                 ? failure.getCause() : failure;
         HttpError timeout = Bodies.timeoutOf(cause);
         if (cause instanceof DomainError refused) {
-            Json.error(response, callback, HttpError.of(refused));
-        } else if (cause instanceof HttpError error) {
+            cause = HttpError.of(refused);
+        }
+        if (cause instanceof HttpError error) {
+            if (error.status() == 401 && !response.getHeaders().contains(HttpHeader.WWW_AUTHENTICATE)) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            }
             Json.error(response, callback, error);
         } else if (timeout != null) {
             Json.error(response, callback, timeout);

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.store;
 
 import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.AuditQuery;
 import nl.fotadesk.protocol.api.Role;
 
 import java.time.Instant;
@@ -9,10 +10,6 @@ import java.util.List;
 
 /** The audit trail: appended in the transaction of the change it records, read newest first. */
 public final class AuditStore {
-    /** What to select; null fields select everything. {@code object} matches a prefix, e.g. a device's IMEI. */
-    public record Query(String actor, String action, String object, Instant since, Instant until) {
-    }
-
     private final Jdbc jdbc;
 
     public AuditStore(Jdbc jdbc) {
@@ -21,28 +18,28 @@ public final class AuditStore {
 
     public void append(AuditEntry entry) {
         jdbc.update("INSERT INTO audit_log (at, actor, role, action, object, detail, source, outcome)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entry.time(), entry.actor(), entry.role().wireName(),
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Instant.parse(entry.time()), entry.actor(), entry.role().wireName(),
                 entry.action(), entry.object(), entry.detail(), entry.source(), entry.outcome());
     }
 
-    public List<AuditEntry> page(Query query, int offset, int limit) {
+    public List<AuditEntry> page(AuditQuery query, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where(query, params);
         params.add(limit);
         params.add(offset);
         return jdbc.list("SELECT at, actor, role, action, object, detail, source, outcome FROM audit_log" + where
                         + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
-                rs -> new AuditEntry(Jdbc.instant(rs, "at"), rs.getString("actor"), Role.fromWire(rs.getString("role")),
+                rs -> new AuditEntry(Jdbc.instant(rs, "at").toString(), rs.getString("actor"), Role.fromWire(rs.getString("role")),
                         rs.getString("action"), rs.getString("object"), rs.getString("detail"), rs.getString("source"),
                         rs.getString("outcome")), params.toArray());
     }
 
-    public long count(Query query) {
+    public long count(AuditQuery query) {
         List<Object> params = new ArrayList<>();
         return jdbc.count("SELECT COUNT(*) FROM audit_log" + where(query, params), params.toArray());
     }
 
-    private static String where(Query query, List<Object> params) {
+    private static String where(AuditQuery query, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (query.actor() != null) {
             conditions.add("actor = ?");

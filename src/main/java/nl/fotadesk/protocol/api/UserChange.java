@@ -8,4 +8,8 @@ import java.util.List;
  */
 public record UserChange(String displayName, Role role, String client, List<String> deviceTypes, Boolean disabled,
                          String password) {
+    @Override
+    public String toString() {
+        return "UserChange[role=" + role + ", disabled=" + disabled + (password == null ? "" : ", password reset") + "]";
+    }
 }

@@ -26,9 +26,10 @@ class HeadRequestApiTest extends ApiTestBase {
                 .get("id").asText();
         String campaign = call("POST", "/api/v1/campaigns", obj("name", "c", "firmwareId", firmware,
                 "target", obj("imeis", List.of(imei(1)), "capOrder", "imei")), 201).get("id").asText();
+        call("POST", "/api/v1/users", obj("username", "olga", "password", "correct horse battery", "role", "operator"), 201);
         // the identifier each collection's {parameter} stands for
         Map<String, String> ids = Map.of("devices", imei(1), "firmware", firmware, "groups", group,
-                "campaigns", campaign);
+                "campaigns", campaign, "users", "olga");
 
         List<String> getRoutes = backend.server().apiRoutes().stream().filter(r -> r.startsWith("GET ")).toList();
         assertThat(getRoutes).as("the API's GET routes").hasSizeGreaterThanOrEqualTo(16);
