@@ -55,6 +55,7 @@ final class DeviceListModel {
     private LazyDeviceList lazy;
     private DeviceQuery query = DeviceQuery.ALL;
     private long generation;
+    private boolean changing;
 
     DeviceListModel(UiContext context) {
         this.context = context;
@@ -79,6 +80,14 @@ final class DeviceListModel {
         return error;
     }
 
+    /**
+     * True while the lines change to an answer from the server: the table's selection then moves with
+     * its indices, which is no choice of the operator's.
+     */
+    boolean isChanging() {
+        return changing;
+    }
+
     /** True when all matches are loaded, so every column can sort them. */
     boolean isComplete() {
         return lazy == null;
@@ -101,12 +110,15 @@ final class DeviceListModel {
         resort();
     }
 
-    /** Loads the devices of {@code newQuery}; {@code done} runs when it answered, also after a failure. */
-    void load(DeviceQuery newQuery, Runnable done) {
-        load(newQuery, true, done);
+    /**
+     * Loads the devices of {@code newQuery}; {@code shown} runs once the table shows them. An answer
+     * that a newer load overtook is dropped and runs nothing: it belongs to a filter no longer chosen.
+     */
+    void load(DeviceQuery newQuery, Runnable shown) {
+        load(newQuery, true, shown, () -> { });
     }
 
-    private void load(DeviceQuery newQuery, boolean showLoading, Runnable done) {
+    private void load(DeviceQuery newQuery, boolean showLoading, Runnable shown, Runnable answered) {
         query = newQuery;
         long ticket = ++generation;
         if (showLoading) {
@@ -118,21 +130,25 @@ final class DeviceListModel {
                 apply(fetched);
                 loading.set(false);
                 error.set("");
+                shown.run();
             }
-            done.run();
+            answered.run();
         }, message -> {
             if (ticket == generation) {
                 loading.set(false);
                 error.set(message);
             }
-            done.run();
+            answered.run();
         });
     }
 
-    /** Fetches what the table shows again: all matches, or the lines on screen of a long list. */
+    /**
+     * Fetches what the table shows again: all matches, or the lines on screen of a long list;
+     * {@code done} runs when it answered, also after a failure or when a newer load overtook it.
+     */
     void refresh(Runnable done) {
         if (lazy == null) {
-            load(query, false, done);
+            load(query, false, () -> { }, done);
         } else {
             lazy.refresh(done);
         }
@@ -173,6 +189,15 @@ final class DeviceListModel {
     }
 
     private void apply(Fetched fetched) {
+        changing = true;
+        try {
+            show(fetched);
+        } finally {
+            changing = false;
+        }
+    }
+
+    private void show(Fetched fetched) {
         if (fetched.complete()) {
             if (lazy != null) {
                 lazy.close();
@@ -184,23 +209,40 @@ final class DeviceListModel {
             if (lazy != null) {
                 lazy.close();
             }
-            DeviceQuery q = query;
-            lazy = new LazyDeviceList((int) Math.min(Integer.MAX_VALUE, fetched.total()),
-                    (offset, limit, done, failed) -> context.run(() -> context.client().devices(q.page(offset, limit)),
-                            page -> {
-                                total.set(page.total());
-                                done.accept(page);
-                            }, message -> {
-                                error.set(message);
-                                failed.run();
-                            }),
-                    DeviceListModel::soon);
-            lazy.prefill(0, fetched.devices());
-            lazy.setVisibleRange(visibleRange);
+            lazy = lazyList(query, fetched);
             all.clear();
             items.set(lazy);
         }
         total.set(fetched.total());
+    }
+
+    /** A long list of {@code q}'s matches; its blocks' answers count only while the table shows it. */
+    private LazyDeviceList lazyList(DeviceQuery q, Fetched first) {
+        LazyDeviceList[] self = new LazyDeviceList[1];
+        self[0] = new LazyDeviceList((int) Math.min(Integer.MAX_VALUE, first.total()),
+                (offset, limit, done, failed) -> context.run(() -> context.client().devices(q.page(offset, limit)),
+                        page -> {
+                            if (lazy != self[0]) {
+                                done.accept(page); // the list is closed and ignores it
+                                return;
+                            }
+                            changing = true;
+                            try {
+                                total.set(page.total());
+                                done.accept(page);
+                            } finally {
+                                changing = false;
+                            }
+                        }, message -> {
+                            if (lazy == self[0]) {
+                                error.set(message);
+                            }
+                            failed.run();
+                        }),
+                DeviceListModel::soon);
+        self[0].prefill(0, first.devices());
+        self[0].setVisibleRange(visibleRange);
+        return self[0];
     }
 
     /** Updates the lines in place: same device, same line object; gone devices leave, new ones join. */

@@ -74,6 +74,7 @@ final class DevicesView {
                 split.setDividerPositions(Math.max(0.45, 1 - DETAIL_WIDTH / width));
             } else if (!open) {
                 split.getItems().remove(detailNode);
+                reconcileSelection();
             }
         });
         root.getChildren().addAll(header(), toolbar(), split);
@@ -266,8 +267,10 @@ final class DevicesView {
         });
         table.setSortPolicy(t -> vm.list().isComplete() || t.getSortOrder().isEmpty());
         table.comparatorProperty().addListener((o, old, now) -> vm.list().sort(now));
+        // only the operator picks the device in the detail: the selection the table moves by index
+        // while the lines change is put back by IMEI once they did (reconcileSelection)
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (!reconciling && now != null && now.imei() != null) {
+            if (!reconciling && !vm.list().isChanging() && now != null && now.imei() != null) {
                 vm.detail().show(now.imei(), now.view());
             }
         });
@@ -275,11 +278,11 @@ final class DevicesView {
         vm.setOnLoaded(this::reconcileSelection);
     }
 
-    /** After the list changed: the line of the device in the detail pane is the selected one. */
+    /** After the list or the detail changed: the line of the device in the detail pane is the selected one. */
     private void reconcileSelection() {
         String imei = vm.detail().imei();
         DeviceRow selected = table.getSelectionModel().getSelectedItem();
-        if (imei == null || selected != null && imei.equals(selected.imei())) {
+        if (imei == null && selected == null || imei != null && selected != null && imei.equals(selected.imei())) {
             return;
         }
         int index = vm.list().indexOf(imei);
@@ -307,9 +310,6 @@ final class DevicesView {
 
     private void closeDetail() {
         vm.detail().clear();
-        reconciling = true;
-        table.getSelectionModel().clearSelection();
-        reconciling = false;
         table.requestFocus();
     }
 

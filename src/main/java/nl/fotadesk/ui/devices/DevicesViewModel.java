@@ -241,16 +241,40 @@ final class DevicesViewModel {
         dirty = false;
         String searched = appliedSearch;
         list.load(query(), () -> {
-            onLoaded.run();
-            if (searched.length() == ImeiCheck.LENGTH && list.totalProperty().get() == 1) {
+            if (searched.length() == ImeiCheck.LENGTH && list.totalProperty().get() == 1
+                    && list.itemsProperty().get().get(0).view() != null) {
                 DeviceView only = list.itemsProperty().get().get(0).view();
-                if (only != null) {
-                    detail.show(only.imei(), only);
-                    onLoaded.run();
-                }
+                detail.show(only.imei(), only);
+            } else {
+                keepDetailOnlyIfListed();
             }
+            onLoaded.run();
         });
         loadAllTotal();
+    }
+
+    /**
+     * The detail shows a device of the list or none: once the device it shows is no longer listed (the
+     * filter changed, or the device no longer matches it), it is cleared, so that nothing the
+     * operator does there acts on a device they do not see selected. A long list has only some of
+     * its lines at hand; the server says whether the device is among the others.
+     */
+    private void keepDetailOnlyIfListed() {
+        String imei = detail.imei();
+        if (imei == null || list.indexOf(imei) >= 0) {
+            return;
+        }
+        DeviceQuery q = list.query();
+        // a device the search does not reach is not listed; one it reaches is asked about by its IMEI
+        if (list.isComplete() || q.imeiPrefix() != null && !imei.startsWith(q.imeiPrefix())) {
+            detail.clear();
+            return;
+        }
+        context.run(() -> context.client().devices(q.withImeiPrefix(imei).page(0, 1)).total() > 0, listed -> {
+            if (!listed && imei.equals(detail.imei()) && q.equals(list.query())) {
+                detail.clear();
+            }
+        }, failure -> { });
     }
 
     /** Something changed on the server: refresh soon, throttled. */
@@ -261,11 +285,15 @@ final class DevicesViewModel {
         }
     }
 
-    /** A device was just registered: show it, and the list with it. */
+    /** A device was just registered: show it, and the list with it (unfiltered, so that it is listed). */
     void registered(String imei) {
         loadChoices();
-        reload();
         detail.show(imei, null);
+        if (isFiltered()) {
+            clearFilters();
+        } else {
+            reload();
+        }
     }
 
     /** Devices were imported: fresh choices and list. */
@@ -305,6 +333,7 @@ final class DevicesViewModel {
         lastRefresh = now;
         list.refresh(() -> {
             refreshing = false;
+            keepDetailOnlyIfListed();
             onLoaded.run();
         });
         loadAllTotal();

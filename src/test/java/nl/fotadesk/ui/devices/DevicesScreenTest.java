@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -100,6 +101,43 @@ class DevicesScreenTest {
         assertThat(found.total()).isPositive();
         await(5, () -> imeis(table).equals(imeis(found.items())));
         assertThat(text(robot, "#devices-count")).isEqualTo(found.total() + " of 60 devices");
+    }
+
+    @Test
+    void theDetailShowsThePickedDeviceWhileItIsListedAndNothingOnceItIsNot(FxRobot robot) throws Exception {
+        TableView<DeviceRow> table = table(robot);
+        await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
+        List<DeviceView> all = app.demo.client().devices(DeviceQuery.ALL.page(0, 1000)).items();
+        DeviceView picked = all.get(6);
+        String otherClient = all.stream().map(DeviceView::client).filter(c -> !c.equals(picked.client()))
+                .findFirst().orElseThrow();
+        robot.clickOn(row(robot, picked.imei()));
+        await(10, () -> picked.imei().equals(text(robot, "#device-detail-imei")));
+
+        // still listed: still shown and selected, though its line moved
+        ComboBox<FilterChoice<String>> client = robot.lookup("#devices-filter-client").queryComboBox();
+        await(10, () -> choice(client, picked.client()) != null);
+        robot.interact(() -> client.setValue(choice(client, picked.client())));
+        Set<String> same = imeis(app.demo.client().devices(DeviceQuery.ALL.withClient(picked.client())
+                .page(0, 1000)).items());
+        await(10, () -> imeis(table).equals(same));
+        assertThat(text(robot, "#device-detail-imei")).isEqualTo(picked.imei());
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItem().imei())).isEqualTo(picked.imei());
+
+        // no longer listed: no detail, no selection, no device that "Set desired" could act on
+        robot.interact(() -> client.setValue(choice(client, otherClient)));
+        Set<String> others = imeis(app.demo.client().devices(DeviceQuery.ALL.withClient(otherClient)
+                .page(0, 1000)).items());
+        await(10, () -> imeis(table).equals(others));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#device-detail").tryQuery()).as("detail closed").isEmpty();
+        assertThat(robot.lookup("#device-set-desired").tryQuery()).isEmpty();
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItem())).isNull();
+
+        // picking again shows exactly the line clicked
+        DeviceView next = fx(() -> table.getItems().get(1).view());
+        robot.clickOn(row(robot, next.imei()));
+        await(10, () -> next.imei().equals(text(robot, "#device-detail-imei")));
     }
 
     @Test
@@ -236,6 +274,11 @@ class DevicesScreenTest {
     @SuppressWarnings("unchecked")
     private static TableView<DeviceRow> table(FxRobot robot) {
         return robot.lookup("#devices-table").queryAs(TableView.class);
+    }
+
+    private static Node row(FxRobot robot, String imei) {
+        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof DeviceRow d && imei.equals(d.imei())).findFirst().orElseThrow());
     }
 
     private static FilterChoice<String> choice(ComboBox<FilterChoice<String>> box, String value) {
