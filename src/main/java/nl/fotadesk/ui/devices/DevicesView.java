@@ -108,7 +108,7 @@ final class DevicesView {
     private Node toolbar() {
         search.setId("devices-search");
         search.setPromptText(context.text("devices.searchPrompt", FIND.getDisplayText()));
-        search.setPrefColumnCount(14);
+        search.setPrefColumnCount(16);
         search.setMinWidth(170);
         SVGPath glass = new SVGPath();
         glass.setContent("M6.5 1a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64-1.06 1.06-3.64-3.65A5.5 5.5 0 1 1 6.5 1zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z");
@@ -193,7 +193,7 @@ final class DevicesView {
         busy.setId("devices-loading");
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
-        busy.visibleProperty().bind(vm.list().loadingProperty());
+        busy.visibleProperty().bind(vm.loadingProperty());
         Label error = new Label();
         error.setId("devices-error");
         error.getStyleClass().add("error-text");
@@ -224,13 +224,11 @@ final class DevicesView {
         Label text = new Label();
         text.getStyleClass().add("help-text");
         text.setWrapText(true);
-        text.textProperty().bind(Bindings.createStringBinding(() -> vm.list().totalProperty().get() < 0
-                        ? context.text("devices.loading") : vm.filteredProperty().get()
-                        ? context.text("devices.noneMatch") : context.text("devices.noneYet"),
-                vm.list().totalProperty(), vm.filteredProperty()));
+        text.textProperty().bind(vm.emptyTextProperty());
         Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
         clear.setOnAction(e -> vm.clearFilters());
-        clear.visibleProperty().bind(vm.filteredProperty().and(vm.list().totalProperty().isEqualTo(0)));
+        clear.visibleProperty().bind(vm.filteredProperty().and(vm.list().totalProperty().isEqualTo(0))
+                .and(vm.loadingProperty().not()));
         VBox box = new VBox(4, text, clear);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(360);

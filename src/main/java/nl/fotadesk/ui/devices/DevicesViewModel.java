@@ -4,8 +4,14 @@ import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,7 +60,10 @@ final class DevicesViewModel {
     private final ObjectProperty<FilterChoice<DeviceStatus>> status = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final LongProperty allTotal = new SimpleLongProperty(-1);
-    private final javafx.beans.property.BooleanProperty filtered = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty filtered = new SimpleBooleanProperty();
+    private final BooleanProperty searchPending = new SimpleBooleanProperty();
+    private final BooleanBinding loading;
+    private final StringBinding emptyText;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private Supplier<int[]> visibleRange = () -> null;
     private Runnable onLoaded = () -> { };
@@ -77,6 +86,11 @@ final class DevicesViewModel {
                 }
             }
         });
+        search.addListener((o, old, now) -> searchPending.set(!searchDigits(now).equals(appliedSearch)));
+        loading = list.loadingProperty().or(searchPending);
+        emptyText = Bindings.createStringBinding(() -> list.totalProperty().get() < 0 || loading.get()
+                        ? context.text("devices.loading") : filtered.get() ? context.text("devices.noneMatch")
+                        : context.text("devices.noneYet"), list.totalProperty(), loading, filtered);
         ticker.setCycleCount(Animation.INDEFINITE);
         FilterChoice<String> allClients = new FilterChoice<>(null, context.text("devices.filter.allClients"));
         FilterChoice<String> allTypes = new FilterChoice<>(null, context.text("devices.filter.allTypes"));
@@ -173,8 +187,18 @@ final class DevicesViewModel {
     }
 
     /** True when a filter or search narrows the list (as last loaded). */
-    javafx.beans.property.ReadOnlyBooleanProperty filteredProperty() {
+    ReadOnlyBooleanProperty filteredProperty() {
         return filtered;
+    }
+
+    /** True while the list is loading, or a search is typed that is not applied yet: what shows is not its answer. */
+    BooleanBinding loadingProperty() {
+        return loading;
+    }
+
+    /** What the table says when it has no lines: loading, none match the filter, or none at all. */
+    StringBinding emptyTextProperty() {
+        return emptyText;
     }
 
     boolean isFiltered() {
@@ -214,6 +238,7 @@ final class DevicesViewModel {
         String digits = searchDigits(search.get());
         if (!digits.equals(appliedSearch)) {
             appliedSearch = digits;
+            searchPending.set(false);
             reload();
         }
     }
@@ -225,8 +250,8 @@ final class DevicesViewModel {
             type.set(types.get(0));
             version.set(versions.get(0));
             status.set(statuses.get(0));
-            search.set("");
             appliedSearch = "";
+            search.set("");
             updateVersionChoices();
         } finally {
             choosing = false;

@@ -132,6 +132,30 @@ class DevicesViewModelTest {
         assertThat(fx(() -> vm.list().totalProperty().get())).isEqualTo(2);
     }
 
+    @Test
+    void saysItIsLoadingWhileASearchIsOnItsWayNotThatNoneMatch() {
+        search("999");
+        waitFor(() -> vm.list().totalProperty().get() == 0);
+        assertThat(fx(() -> vm.emptyTextProperty().get())).isEqualTo("No devices match this filter.");
+
+        server.hold(url -> "3500".equals(url.queryParameter("imei")));
+        fx(() -> {
+            vm.searchProperty().set("3500");
+            return null;
+        });
+        assertThat(fx(() -> vm.emptyTextProperty().get())).as("typed, not applied yet").isEqualTo("Loading devices\u2026");
+        fx(() -> {
+            vm.applySearch();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.heldBack.get() == 1);
+        assertThat(fx(() -> vm.emptyTextProperty().get())).as("on its way").isEqualTo("Loading devices\u2026");
+        assertThat(fx(() -> vm.loadingProperty().get())).isTrue();
+
+        server.releaseHeld();
+        waitFor(() -> vm.list().totalProperty().get() == 4 && !vm.loadingProperty().get());
+    }
+
     private void pick(String imei) {
         fx(() -> {
             vm.detail().show(imei, null);
