@@ -190,6 +190,11 @@ final class DeviceDetailModel {
         }
     }
 
+    /** What setting {@code chosen} as the desired firmware of the device shown will do. */
+    DesiredFirmwareNote noteFor(FirmwareView chosen) {
+        return DesiredFirmwareNote.of(device.get(), chosen);
+    }
+
     /** Sets the firmware of the device shown (by its IMEI) that it should run, starting its update. */
     void setDesired(FirmwareView firmware) {
         DeviceView d = device.get();
