@@ -29,7 +29,8 @@ enum DesiredFirmwareNote {
         if (chosen.version().equals(device.reportedFirmware())) {
             return RUNS;
         }
-        if (device.reportedFirmware() != null && FirmwareVersions.compare(chosen.version(), device.reportedFirmware()) < 0) {
+        String runs = device.reportedFirmware();
+        if (runs != null && FirmwareVersions.compare(chosen.version(), runs) < 0) {
             return DOWNGRADE;
         }
         if (chosen.id().equals(device.desiredFirmwareId()) && device.status() != null && device.status().isActive()) {

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 final class DeviceListModel {
     static final int COMPLETE_LIMIT = 5_000;
     static final int PAGE = 1_000;
-    static final Comparator<DeviceRow> BY_IMEI = Comparator.comparing(DeviceRow::imei,
+    static final Comparator<DeviceTableLine> BY_IMEI = Comparator.comparing(DeviceTableLine::imei,
             Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** What one load brought: all matches (complete) or the first page of many. */
@@ -44,13 +44,13 @@ final class DeviceListModel {
     }
 
     private final UiContext context;
-    private final ObservableList<DeviceRow> all = FXCollections.observableArrayList();
-    private final SortedList<DeviceRow> sorted = new SortedList<>(all, BY_IMEI);
-    private final ObjectProperty<ObservableList<DeviceRow>> items = new SimpleObjectProperty<>(sorted);
+    private final ObservableList<DeviceTableLine> all = FXCollections.observableArrayList();
+    private final SortedList<DeviceTableLine> sorted = new SortedList<>(all, BY_IMEI);
+    private final ObjectProperty<ObservableList<DeviceTableLine>> items = new SimpleObjectProperty<>(sorted);
     private final LongProperty total = new SimpleLongProperty(-1);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
-    private Comparator<DeviceRow> order;
+    private Comparator<DeviceTableLine> order;
     private Supplier<int[]> visibleRange = () -> null;
     private LazyDeviceList lazy;
     private DeviceQuery query = DeviceQuery.ALL;
@@ -62,7 +62,7 @@ final class DeviceListModel {
     }
 
     /** The table's lines: a sorted list of all matches, or a lazy list of many. */
-    ObjectProperty<ObservableList<DeviceRow>> itemsProperty() {
+    ObjectProperty<ObservableList<DeviceTableLine>> itemsProperty() {
         return items;
     }
 
@@ -105,7 +105,7 @@ final class DeviceListModel {
     }
 
     /** Sorts all loaded matches; null keeps the server's IMEI order. Devices that compare equal stay in IMEI order. */
-    void sort(Comparator<DeviceRow> comparator) {
+    void sort(Comparator<DeviceTableLine> comparator) {
         order = comparator;
         resort();
     }
@@ -247,21 +247,21 @@ final class DeviceListModel {
 
     /** Updates the lines in place: same device, same line object; gone devices leave, new ones join. */
     private void merge(List<DeviceView> devices) {
-        Map<String, DeviceRow> existing = new HashMap<>();
-        for (DeviceRow row : all) {
+        Map<String, DeviceTableLine> existing = new HashMap<>();
+        for (DeviceTableLine row : all) {
             existing.put(row.imei(), row);
         }
-        List<DeviceRow> added = new ArrayList<>();
+        List<DeviceTableLine> added = new ArrayList<>();
         for (DeviceView d : devices) {
-            DeviceRow row = existing.remove(d.imei());
+            DeviceTableLine row = existing.remove(d.imei());
             if (row == null) {
-                added.add(new DeviceRow(d));
+                added.add(new DeviceTableLine(d));
             } else {
                 row.update(d);
             }
         }
         if (!existing.isEmpty()) {
-            Set<DeviceRow> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<DeviceTableLine> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             gone.addAll(existing.values());
             all.removeIf(gone::contains);
         }
@@ -271,14 +271,14 @@ final class DeviceListModel {
 
     /** Sorts again after the devices changed (a line's update does not move it by itself). */
     private void resort() {
-        Comparator<DeviceRow> base = order;
+        Comparator<DeviceTableLine> base = order;
         sorted.setComparator(base == null ? new TieBreak(BY_IMEI) : new TieBreak(base.thenComparing(BY_IMEI)));
     }
 
     /** A new comparator object each time, so that the sorted list really sorts again. */
-    private record TieBreak(Comparator<DeviceRow> order) implements Comparator<DeviceRow> {
+    private record TieBreak(Comparator<DeviceTableLine> order) implements Comparator<DeviceTableLine> {
         @Override
-        public int compare(DeviceRow a, DeviceRow b) {
+        public int compare(DeviceTableLine a, DeviceTableLine b) {
             return order.compare(a, b);
         }
 

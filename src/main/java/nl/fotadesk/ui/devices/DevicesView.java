@@ -49,7 +49,7 @@ final class DevicesView {
     private final UiContext context;
     private final DevicesViewModel vm;
     private final VBox root = new VBox();
-    private final TableView<DeviceRow> table;
+    private final TableView<DeviceTableLine> table;
     private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
     private final Map<KeyCombination, Runnable> shortcuts;
     private boolean reconciling;
@@ -252,7 +252,7 @@ final class DevicesView {
             if (!complete) {
                 table.getSortOrder().clear();
             }
-            for (TableColumn<DeviceRow, ?> c : table.getColumns()) {
+            for (TableColumn<DeviceTableLine, ?> c : table.getColumns()) {
                 c.setSortable(complete);
             }
             reconciling = true;
@@ -279,7 +279,7 @@ final class DevicesView {
     /** After the list or the detail changed: the line of the device in the detail pane is the selected one. */
     private void reconcileSelection() {
         String imei = vm.detail().imei();
-        DeviceRow selected = table.getSelectionModel().getSelectedItem();
+        DeviceTableLine selected = table.getSelectionModel().getSelectedItem();
         if (imei == null && selected == null || imei != null && selected != null && imei.equals(selected.imei())) {
             return;
         }

@@ -366,7 +366,7 @@ final class DevicesViewModel {
 
     /** True when a device the operator sees is downloading or installing. */
     private boolean updatingOnScreen() {
-        ObservableList<DeviceRow> rows = list.itemsProperty().get();
+        ObservableList<DeviceTableLine> rows = list.itemsProperty().get();
         int[] range = visibleRange.get();
         int first = range == null ? 0 : Math.max(0, range[0]);
         int last = Math.min(rows.size() - 1, range == null ? 50 : range[1]);

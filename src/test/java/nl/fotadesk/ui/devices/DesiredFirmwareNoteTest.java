@@ -25,7 +25,8 @@ class DesiredFirmwareNoteTest {
     })
     void saysWhatSettingWillDo(String reported, String desired, String status, String chosen,
                                DesiredFirmwareNote expected) {
-        DeviceView device = device(reported, desired, status == null ? DeviceStatus.IN_SYNC : DeviceStatus.fromWire(status));
+        DeviceView device = device(reported, desired,
+                status == null ? DeviceStatus.IN_SYNC : DeviceStatus.fromWire(status));
         assertThat(DesiredFirmwareNote.of(device, firmware(chosen))).isEqualTo(expected);
     }
 

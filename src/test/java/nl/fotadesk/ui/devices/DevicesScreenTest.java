@@ -66,7 +66,7 @@ class DevicesScreenTest {
 
     @Test
     void filtersAndSearchesLikeTheServer(FxRobot robot) throws Exception {
-        TableView<DeviceRow> table = table(robot);
+        TableView<DeviceTableLine> table = table(robot);
         await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
         assertThat(text(robot, "#devices-count")).isEqualTo("60 devices");
 
@@ -111,7 +111,7 @@ class DevicesScreenTest {
 
     @Test
     void theDetailShowsThePickedDeviceWhileItIsListedAndNothingOnceItIsNot(FxRobot robot) throws Exception {
-        TableView<DeviceRow> table = table(robot);
+        TableView<DeviceTableLine> table = table(robot);
         await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
         List<DeviceView> all = app.demo.client().devices(DeviceQuery.ALL.page(0, 1000)).items();
         DeviceView picked = all.get(6);
@@ -226,7 +226,7 @@ class DevicesScreenTest {
 
     @Test
     void setsTheDesiredFirmwareOfOneDeviceAndFollowsItsUpdate(FxRobot robot) throws Exception {
-        TableView<DeviceRow> table = table(robot);
+        TableView<DeviceTableLine> table = table(robot);
         await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
         List<DeviceView> trackers = app.demo.client().devices(DeviceQuery.ALL.withDeviceType("tracker-x")
                 .withFirmware("1.0.0").page(0, 10)).items();
@@ -278,21 +278,22 @@ class DevicesScreenTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<DeviceRow> table(FxRobot robot) {
+    private static TableView<DeviceTableLine> table(FxRobot robot) {
         return robot.lookup("#devices-table").queryAs(TableView.class);
     }
 
     private static Node row(FxRobot robot, String imei) {
         return fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() instanceof DeviceRow d && imei.equals(d.imei())).findFirst().orElseThrow());
+                .filter(r -> r.getItem() instanceof DeviceTableLine d && imei.equals(d.imei()))
+                .findFirst().orElseThrow());
     }
 
     private static FilterChoice<String> choice(ComboBox<FilterChoice<String>> box, String value) {
         return box.getItems().stream().filter(c -> value.equals(c.value())).findFirst().orElse(null);
     }
 
-    private static Set<String> imeis(TableView<DeviceRow> table) {
-        return fx(() -> table.getItems().stream().map(DeviceRow::imei).collect(Collectors.toSet()));
+    private static Set<String> imeis(TableView<DeviceTableLine> table) {
+        return fx(() -> table.getItems().stream().map(DeviceTableLine::imei).collect(Collectors.toSet()));
     }
 
     private static Set<String> imeis(List<DeviceView> devices) {

@@ -96,7 +96,8 @@ class DevicesViewModelTest {
 
         pick(farDown);
         chooseClient("initech");
-        waitFor(() -> !vm.list().isComplete() && vm.list().totalProperty().get() == DeviceListModel.COMPLETE_LIMIT + 10);
+        waitFor(() -> !vm.list().isComplete()
+                && vm.list().totalProperty().get() == DeviceListModel.COMPLETE_LIMIT + 10);
         assertThat(fx(() -> vm.list().indexOf(farDown))).as("not fetched").isNegative();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .until(() -> farDown.equals(fx(() -> vm.detail().imei())));
@@ -143,7 +144,8 @@ class DevicesViewModelTest {
             vm.searchProperty().set("3500");
             return null;
         });
-        assertThat(fx(() -> vm.emptyTextProperty().get())).as("typed, not applied yet").isEqualTo("Loading devices\u2026");
+        assertThat(fx(() -> vm.emptyTextProperty().get())).as("typed, not applied yet")
+                .isEqualTo("Loading devices\u2026");
         fx(() -> {
             vm.applySearch();
             return null;
