@@ -276,7 +276,7 @@ final class DevicesView {
         vm.setOnLoaded(this::reconcileSelection);
     }
 
-    /** After the list or the detail changed: the line of the device in the detail pane is the selected one. */
+    /** After the list or the detail changed: the line of the detail's device is the selected one. */
     private void reconcileSelection() {
         String imei = vm.detail().imei();
         DeviceTableLine selected = table.getSelectionModel().getSelectedItem();

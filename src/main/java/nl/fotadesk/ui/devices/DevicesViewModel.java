@@ -9,8 +9,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -191,7 +191,7 @@ final class DevicesViewModel {
         return filtered;
     }
 
-    /** True while the list is loading, or a search is typed that is not applied yet: what shows is not its answer. */
+    /** True while the list is loading, or a search is typed but not applied yet: what shows is not its answer. */
     BooleanBinding loadingProperty() {
         return loading;
     }
