@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -119,6 +120,9 @@ class DevicesScreenTest {
                 .findFirst().orElseThrow();
         robot.clickOn(row(robot, picked.imei()));
         await(10, () -> picked.imei().equals(text(robot, "#device-detail-imei")));
+        List<String> shown = new CopyOnWriteArrayList<>();
+        Label detailImei = robot.lookup("#device-detail-imei").queryAs(Label.class);
+        robot.interact(() -> detailImei.textProperty().addListener((o, old, now) -> shown.add(now)));
 
         // still listed: still shown and selected, though its line moved
         ComboBox<FilterChoice<String>> client = robot.lookup("#devices-filter-client").queryComboBox();
@@ -139,6 +143,7 @@ class DevicesScreenTest {
         assertThat(robot.lookup("#device-detail").tryQuery()).as("detail closed").isEmpty();
         assertThat(robot.lookup("#device-set-desired").tryQuery()).isEmpty();
         assertThat(fx(() -> table.getSelectionModel().getSelectedItem())).isNull();
+        assertThat(shown).as("the detail never showed another device meanwhile").isEmpty();
 
         // picking again shows exactly the line clicked
         DeviceView next = fx(() -> table.getItems().get(1).view());
