@@ -190,17 +190,22 @@ final class DeviceDetailModel {
         }
     }
 
-    /** Sets the firmware this device should run, starting its update. */
+    /** What setting {@code chosen} as the desired firmware of the device shown will do. */
+    DesiredFirmwareNote noteFor(FirmwareView chosen) {
+        return DesiredFirmwareNote.of(device.get(), chosen);
+    }
+
+    /** Sets the firmware of the device shown (by its IMEI) that it should run, starting its update. */
     void setDesired(FirmwareView firmware) {
         DeviceView d = device.get();
-        if (d == null || firmware == null || busy.get()) {
+        if (imei == null || d == null || !imei.equals(d.imei()) || firmware == null || busy.get()) {
             return;
         }
         busy.set(true);
         tone.set(Tone.INFO);
         message.set(context.text("devices.detail.setting", firmware.version()));
         long mine = ticket;
-        String target = d.imei();
+        String target = imei;
         context.run(() -> {
             try {
                 return new Outcome(context.client().setDesiredFirmware(target, firmware.id()), null);

@@ -1,6 +1,5 @@
 package nl.fotadesk.ui.devices;
 
-import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -355,21 +354,14 @@ final class DeviceDetailView {
     private void renderNote() {
         DeviceView d = model.deviceProperty().get();
         FirmwareView f = choice.getValue();
-        String text;
-        if (d == null) {
-            text = "";
-        } else if (f == null) {
-            text = context.text("devices.detail.noFirmwareHelp", d.deviceType());
-        } else if (f.version().equals(d.reportedFirmware())) {
-            text = context.text("devices.detail.noteRuns", f.version());
-        } else if (d.reportedFirmware() != null && FirmwareVersions.compare(f.version(), d.reportedFirmware()) < 0) {
-            text = context.text("devices.detail.noteDowngrade", f.version(), d.reportedFirmware());
-        } else if (f.id().equals(d.desiredFirmwareId()) && d.status() != null && d.status().isActive()) {
-            text = context.text("devices.detail.noteRestart", f.version());
-        } else {
-            text = context.text("devices.detail.noteUpdate", f.version());
-        }
-        note.setText(text);
+        note.setText(switch (model.noteFor(f)) {
+            case NONE -> "";
+            case NO_FIRMWARE -> context.text("devices.detail.noFirmwareHelp", d.deviceType());
+            case RUNS -> context.text("devices.detail.noteRuns", f.version());
+            case DOWNGRADE -> context.text("devices.detail.noteDowngrade", f.version(), d.reportedFirmware());
+            case RESTART -> context.text("devices.detail.noteRestart", f.version());
+            case UPDATE -> context.text("devices.detail.noteUpdate", f.version());
+        });
     }
 
     private void toneMessage() {

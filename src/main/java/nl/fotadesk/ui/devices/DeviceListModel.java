@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 final class DeviceListModel {
     static final int COMPLETE_LIMIT = 5_000;
     static final int PAGE = 1_000;
-    static final Comparator<DeviceRow> BY_IMEI = Comparator.comparing(DeviceRow::imei,
+    static final Comparator<DeviceTableLine> BY_IMEI = Comparator.comparing(DeviceTableLine::imei,
             Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** What one load brought: all matches (complete) or the first page of many. */
@@ -44,24 +44,25 @@ final class DeviceListModel {
     }
 
     private final UiContext context;
-    private final ObservableList<DeviceRow> all = FXCollections.observableArrayList();
-    private final SortedList<DeviceRow> sorted = new SortedList<>(all, BY_IMEI);
-    private final ObjectProperty<ObservableList<DeviceRow>> items = new SimpleObjectProperty<>(sorted);
+    private final ObservableList<DeviceTableLine> all = FXCollections.observableArrayList();
+    private final SortedList<DeviceTableLine> sorted = new SortedList<>(all, BY_IMEI);
+    private final ObjectProperty<ObservableList<DeviceTableLine>> items = new SimpleObjectProperty<>(sorted);
     private final LongProperty total = new SimpleLongProperty(-1);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
-    private Comparator<DeviceRow> order;
+    private Comparator<DeviceTableLine> order;
     private Supplier<int[]> visibleRange = () -> null;
     private LazyDeviceList lazy;
     private DeviceQuery query = DeviceQuery.ALL;
     private long generation;
+    private boolean changing;
 
     DeviceListModel(UiContext context) {
         this.context = context;
     }
 
     /** The table's lines: a sorted list of all matches, or a lazy list of many. */
-    ObjectProperty<ObservableList<DeviceRow>> itemsProperty() {
+    ObjectProperty<ObservableList<DeviceTableLine>> itemsProperty() {
         return items;
     }
 
@@ -77,6 +78,14 @@ final class DeviceListModel {
     /** Why the last load failed, in words for the operator; empty when it worked. */
     StringProperty errorProperty() {
         return error;
+    }
+
+    /**
+     * True while the lines change to an answer from the server: the table's selection then moves with
+     * its indices, which is no choice of the operator's.
+     */
+    boolean isChanging() {
+        return changing;
     }
 
     /** True when all matches are loaded, so every column can sort them. */
@@ -96,17 +105,20 @@ final class DeviceListModel {
     }
 
     /** Sorts all loaded matches; null keeps the server's IMEI order. Devices that compare equal stay in IMEI order. */
-    void sort(Comparator<DeviceRow> comparator) {
+    void sort(Comparator<DeviceTableLine> comparator) {
         order = comparator;
         resort();
     }
 
-    /** Loads the devices of {@code newQuery}; {@code done} runs when it answered, also after a failure. */
-    void load(DeviceQuery newQuery, Runnable done) {
-        load(newQuery, true, done);
+    /**
+     * Loads the devices of {@code newQuery}; {@code shown} runs once the table shows them. An answer
+     * that a newer load overtook is dropped and runs nothing: it belongs to a filter no longer chosen.
+     */
+    void load(DeviceQuery newQuery, Runnable shown) {
+        load(newQuery, true, shown, () -> { });
     }
 
-    private void load(DeviceQuery newQuery, boolean showLoading, Runnable done) {
+    private void load(DeviceQuery newQuery, boolean showLoading, Runnable shown, Runnable answered) {
         query = newQuery;
         long ticket = ++generation;
         if (showLoading) {
@@ -118,21 +130,25 @@ final class DeviceListModel {
                 apply(fetched);
                 loading.set(false);
                 error.set("");
+                shown.run();
             }
-            done.run();
+            answered.run();
         }, message -> {
             if (ticket == generation) {
                 loading.set(false);
                 error.set(message);
             }
-            done.run();
+            answered.run();
         });
     }
 
-    /** Fetches what the table shows again: all matches, or the lines on screen of a long list. */
+    /**
+     * Fetches what the table shows again: all matches, or the lines on screen of a long list;
+     * {@code done} runs when it answered, also after a failure or when a newer load overtook it.
+     */
     void refresh(Runnable done) {
         if (lazy == null) {
-            load(query, false, done);
+            load(query, false, () -> { }, done);
         } else {
             lazy.refresh(done);
         }
@@ -173,6 +189,15 @@ final class DeviceListModel {
     }
 
     private void apply(Fetched fetched) {
+        changing = true;
+        try {
+            show(fetched);
+        } finally {
+            changing = false;
+        }
+    }
+
+    private void show(Fetched fetched) {
         if (fetched.complete()) {
             if (lazy != null) {
                 lazy.close();
@@ -184,42 +209,59 @@ final class DeviceListModel {
             if (lazy != null) {
                 lazy.close();
             }
-            DeviceQuery q = query;
-            lazy = new LazyDeviceList((int) Math.min(Integer.MAX_VALUE, fetched.total()),
-                    (offset, limit, done, failed) -> context.run(() -> context.client().devices(q.page(offset, limit)),
-                            page -> {
-                                total.set(page.total());
-                                done.accept(page);
-                            }, message -> {
-                                error.set(message);
-                                failed.run();
-                            }),
-                    DeviceListModel::soon);
-            lazy.prefill(0, fetched.devices());
-            lazy.setVisibleRange(visibleRange);
+            lazy = lazyList(query, fetched);
             all.clear();
             items.set(lazy);
         }
         total.set(fetched.total());
     }
 
+    /** A long list of {@code q}'s matches; its blocks' answers count only while the table shows it. */
+    private LazyDeviceList lazyList(DeviceQuery q, Fetched first) {
+        LazyDeviceList[] self = new LazyDeviceList[1];
+        self[0] = new LazyDeviceList((int) Math.min(Integer.MAX_VALUE, first.total()),
+                (offset, limit, done, failed) -> context.run(() -> context.client().devices(q.page(offset, limit)),
+                        page -> {
+                            if (lazy != self[0]) {
+                                done.accept(page); // the list is closed and ignores it
+                                return;
+                            }
+                            changing = true;
+                            try {
+                                total.set(page.total());
+                                done.accept(page);
+                            } finally {
+                                changing = false;
+                            }
+                        }, message -> {
+                            if (lazy == self[0]) {
+                                error.set(message);
+                            }
+                            failed.run();
+                        }),
+                DeviceListModel::soon);
+        self[0].prefill(0, first.devices());
+        self[0].setVisibleRange(visibleRange);
+        return self[0];
+    }
+
     /** Updates the lines in place: same device, same line object; gone devices leave, new ones join. */
     private void merge(List<DeviceView> devices) {
-        Map<String, DeviceRow> existing = new HashMap<>();
-        for (DeviceRow row : all) {
+        Map<String, DeviceTableLine> existing = new HashMap<>();
+        for (DeviceTableLine row : all) {
             existing.put(row.imei(), row);
         }
-        List<DeviceRow> added = new ArrayList<>();
+        List<DeviceTableLine> added = new ArrayList<>();
         for (DeviceView d : devices) {
-            DeviceRow row = existing.remove(d.imei());
+            DeviceTableLine row = existing.remove(d.imei());
             if (row == null) {
-                added.add(new DeviceRow(d));
+                added.add(new DeviceTableLine(d));
             } else {
                 row.update(d);
             }
         }
         if (!existing.isEmpty()) {
-            Set<DeviceRow> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<DeviceTableLine> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             gone.addAll(existing.values());
             all.removeIf(gone::contains);
         }
@@ -229,14 +271,14 @@ final class DeviceListModel {
 
     /** Sorts again after the devices changed (a line's update does not move it by itself). */
     private void resort() {
-        Comparator<DeviceRow> base = order;
+        Comparator<DeviceTableLine> base = order;
         sorted.setComparator(base == null ? new TieBreak(BY_IMEI) : new TieBreak(base.thenComparing(BY_IMEI)));
     }
 
     /** A new comparator object each time, so that the sorted list really sorts again. */
-    private record TieBreak(Comparator<DeviceRow> order) implements Comparator<DeviceRow> {
+    private record TieBreak(Comparator<DeviceTableLine> order) implements Comparator<DeviceTableLine> {
         @Override
-        public int compare(DeviceRow a, DeviceRow b) {
+        public int compare(DeviceTableLine a, DeviceTableLine b) {
             return order.compare(a, b);
         }
 

@@ -41,35 +41,37 @@ final class DeviceTable {
         this.texts = new DeviceTexts(context);
     }
 
-    static TableView<DeviceRow> create(UiContext context) {
+    static TableView<DeviceTableLine> create(UiContext context) {
         return new DeviceTable(context).build();
     }
 
-    private TableView<DeviceRow> build() {
-        TableView<DeviceRow> table = new TableView<>();
+    private TableView<DeviceTableLine> build() {
+        TableView<DeviceTableLine> table = new TableView<>();
         table.setId("devices-table");
         table.getStyleClass().add("devices-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(30);
-        TableColumn<DeviceRow, DeviceView> imei = column("imei", "devices.column.imei", DeviceView::imei, 140);
+        TableColumn<DeviceTableLine, DeviceView> imei = column("imei", "devices.column.imei", DeviceView::imei, 140);
         imei.setCellFactory(c -> new ImeiCell());
         imei.setMinWidth(132);
-        TableColumn<DeviceRow, DeviceView> client = column("client", "devices.column.client", DeviceView::client, 100);
-        TableColumn<DeviceRow, DeviceView> type = column("type", "devices.column.type", DeviceView::deviceType, 100);
-        TableColumn<DeviceRow, DeviceView> reported = column("reported", "devices.column.reported",
+        TableColumn<DeviceTableLine, DeviceView> client = column("client", "devices.column.client",
+                DeviceView::client, 100);
+        TableColumn<DeviceTableLine, DeviceView> type = column("type", "devices.column.type",
+                DeviceView::deviceType, 100);
+        TableColumn<DeviceTableLine, DeviceView> reported = column("reported", "devices.column.reported",
                 DeviceView::reportedFirmware, 85);
         reported.setComparator(Comparator.nullsLast(Comparator.comparing(DeviceView::reportedFirmware,
                 FirmwareVersions.ORDER)));
-        TableColumn<DeviceRow, DeviceView> desired = column("desired", "devices.column.desired",
+        TableColumn<DeviceTableLine, DeviceView> desired = column("desired", "devices.column.desired",
                 DeviceView::desiredFirmware, 85);
         desired.setComparator(Comparator.nullsLast(Comparator.comparing(DeviceView::desiredFirmware,
                 FirmwareVersions.ORDER)));
         desired.setCellFactory(c -> new DesiredCell());
-        TableColumn<DeviceRow, DeviceView> status = column("status", "devices.column.status", null, 180);
+        TableColumn<DeviceTableLine, DeviceView> status = column("status", "devices.column.status", null, 180);
         status.setComparator(Comparator.nullsLast(Comparator.comparing(DeviceView::status,
                 Comparator.nullsFirst(Comparator.naturalOrder()))));
         status.setCellFactory(c -> new StatusCell());
-        TableColumn<DeviceRow, DeviceView> lastSeen = column("last-seen", "devices.column.lastSeen", null, 130);
+        TableColumn<DeviceTableLine, DeviceView> lastSeen = column("last-seen", "devices.column.lastSeen", null, 130);
         lastSeen.setComparator(Comparator.nullsLast(Comparator.comparing(
                 (DeviceView d) -> d.lastSeen() == null ? null : Instant.parse(d.lastSeen()),
                 Comparator.nullsFirst(Comparator.naturalOrder()))));
@@ -79,10 +81,10 @@ final class DeviceTable {
         return table;
     }
 
-    private TableColumn<DeviceRow, DeviceView> column(String id, String key, Function<DeviceView, String> text,
+    private TableColumn<DeviceTableLine, DeviceView> column(String id, String key, Function<DeviceView, String> text,
                                                       double width) {
         String title = context.text(key);
-        TableColumn<DeviceRow, DeviceView> column = new TableColumn<>(title);
+        TableColumn<DeviceTableLine, DeviceView> column = new TableColumn<>(title);
         column.setId("devices-column-" + id);
         column.setPrefWidth(width);
         // never narrower than its title, whatever the language
@@ -98,8 +100,8 @@ final class DeviceTable {
         return column;
     }
 
-    private TableRow<DeviceRow> row() {
-        TableRow<DeviceRow> row = new TableRow<>();
+    private TableRow<DeviceTableLine> row() {
+        TableRow<DeviceTableLine> row = new TableRow<>();
         MenuItem copy = new MenuItem(context.text("devices.copyImei"));
         copy.setOnAction(e -> {
             String imei = row.getItem() == null ? null : row.getItem().imei();
@@ -115,7 +117,7 @@ final class DeviceTable {
     }
 
     /** Plain text from the device; nothing while the line loads. */
-    private static class TextCell extends TableCell<DeviceRow, DeviceView> {
+    private static class TextCell extends TableCell<DeviceTableLine, DeviceView> {
         private final Function<DeviceView, String> text;
 
         TextCell(Function<DeviceView, String> text) {
@@ -130,7 +132,7 @@ final class DeviceTable {
     }
 
     /** When the device last reported: the time today, else date and time; in full as a tooltip. */
-    private final class LastSeenCell extends TableCell<DeviceRow, DeviceView> {
+    private final class LastSeenCell extends TableCell<DeviceTableLine, DeviceView> {
         @Override
         protected void updateItem(DeviceView item, boolean empty) {
             super.updateItem(item, empty);
@@ -145,7 +147,7 @@ final class DeviceTable {
     }
 
     /** The IMEI in figures that line up, or "loading" while the line is fetched. */
-    private final class ImeiCell extends TableCell<DeviceRow, DeviceView> {
+    private final class ImeiCell extends TableCell<DeviceTableLine, DeviceView> {
         ImeiCell() {
             getStyleClass().add("imei-cell");
         }
@@ -159,7 +161,7 @@ final class DeviceTable {
     }
 
     /** The desired firmware, highlighted when the device reports another one. */
-    private final class DesiredCell extends TableCell<DeviceRow, DeviceView> {
+    private final class DesiredCell extends TableCell<DeviceTableLine, DeviceView> {
         @Override
         protected void updateItem(DeviceView item, boolean empty) {
             super.updateItem(item, empty);
@@ -179,7 +181,7 @@ final class DeviceTable {
     }
 
     /** The update status in words with a coloured dot, and a thin progress bar under it while updating. */
-    private final class StatusCell extends TableCell<DeviceRow, DeviceView> {
+    private final class StatusCell extends TableCell<DeviceTableLine, DeviceView> {
         private final Circle dot = new Circle(4);
         private final Label label = new Label();
         private final ProgressBar bar = new ProgressBar();

@@ -49,7 +49,7 @@ final class DevicesView {
     private final UiContext context;
     private final DevicesViewModel vm;
     private final VBox root = new VBox();
-    private final TableView<DeviceRow> table;
+    private final TableView<DeviceTableLine> table;
     private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
     private final Map<KeyCombination, Runnable> shortcuts;
     private boolean reconciling;
@@ -74,6 +74,7 @@ final class DevicesView {
                 split.setDividerPositions(Math.max(0.45, 1 - DETAIL_WIDTH / width));
             } else if (!open) {
                 split.getItems().remove(detailNode);
+                reconcileSelection();
             }
         });
         root.getChildren().addAll(header(), toolbar(), split);
@@ -107,7 +108,7 @@ final class DevicesView {
     private Node toolbar() {
         search.setId("devices-search");
         search.setPromptText(context.text("devices.searchPrompt", FIND.getDisplayText()));
-        search.setPrefColumnCount(14);
+        search.setPrefColumnCount(16);
         search.setMinWidth(170);
         SVGPath glass = new SVGPath();
         glass.setContent("M6.5 1a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64-1.06 1.06-3.64-3.65A5.5 5.5 0 1 1 6.5 1zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z");
@@ -192,7 +193,7 @@ final class DevicesView {
         busy.setId("devices-loading");
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
-        busy.visibleProperty().bind(vm.list().loadingProperty());
+        busy.visibleProperty().bind(vm.loadingProperty());
         Label error = new Label();
         error.setId("devices-error");
         error.getStyleClass().add("error-text");
@@ -223,13 +224,11 @@ final class DevicesView {
         Label text = new Label();
         text.getStyleClass().add("help-text");
         text.setWrapText(true);
-        text.textProperty().bind(Bindings.createStringBinding(() -> vm.list().totalProperty().get() < 0
-                        ? context.text("devices.loading") : vm.filteredProperty().get()
-                        ? context.text("devices.noneMatch") : context.text("devices.noneYet"),
-                vm.list().totalProperty(), vm.filteredProperty()));
+        text.textProperty().bind(vm.emptyTextProperty());
         Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
         clear.setOnAction(e -> vm.clearFilters());
-        clear.visibleProperty().bind(vm.filteredProperty().and(vm.list().totalProperty().isEqualTo(0)));
+        clear.visibleProperty().bind(vm.filteredProperty().and(vm.list().totalProperty().isEqualTo(0))
+                .and(vm.loadingProperty().not()));
         VBox box = new VBox(4, text, clear);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(360);
@@ -253,7 +252,7 @@ final class DevicesView {
             if (!complete) {
                 table.getSortOrder().clear();
             }
-            for (TableColumn<DeviceRow, ?> c : table.getColumns()) {
+            for (TableColumn<DeviceTableLine, ?> c : table.getColumns()) {
                 c.setSortable(complete);
             }
             reconciling = true;
@@ -266,8 +265,10 @@ final class DevicesView {
         });
         table.setSortPolicy(t -> vm.list().isComplete() || t.getSortOrder().isEmpty());
         table.comparatorProperty().addListener((o, old, now) -> vm.list().sort(now));
+        // only the operator picks the device in the detail: the selection the table moves by index
+        // while the lines change is put back by IMEI once they did (reconcileSelection)
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (!reconciling && now != null && now.imei() != null) {
+            if (!reconciling && !vm.list().isChanging() && now != null && now.imei() != null) {
                 vm.detail().show(now.imei(), now.view());
             }
         });
@@ -275,11 +276,11 @@ final class DevicesView {
         vm.setOnLoaded(this::reconcileSelection);
     }
 
-    /** After the list changed: the line of the device in the detail pane is the selected one. */
+    /** After the list or the detail changed: the line of the detail's device is the selected one. */
     private void reconcileSelection() {
         String imei = vm.detail().imei();
-        DeviceRow selected = table.getSelectionModel().getSelectedItem();
-        if (imei == null || selected != null && imei.equals(selected.imei())) {
+        DeviceTableLine selected = table.getSelectionModel().getSelectedItem();
+        if (imei == null && selected == null || imei != null && selected != null && imei.equals(selected.imei())) {
             return;
         }
         int index = vm.list().indexOf(imei);
@@ -307,9 +308,6 @@ final class DevicesView {
 
     private void closeDetail() {
         vm.detail().clear();
-        reconciling = true;
-        table.getSelectionModel().clearSelection();
-        reconciling = false;
         table.requestFocus();
     }
 

@@ -4,8 +4,14 @@ import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,7 +60,10 @@ final class DevicesViewModel {
     private final ObjectProperty<FilterChoice<DeviceStatus>> status = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final LongProperty allTotal = new SimpleLongProperty(-1);
-    private final javafx.beans.property.BooleanProperty filtered = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty filtered = new SimpleBooleanProperty();
+    private final BooleanProperty searchPending = new SimpleBooleanProperty();
+    private final BooleanBinding loading;
+    private final StringBinding emptyText;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private Supplier<int[]> visibleRange = () -> null;
     private Runnable onLoaded = () -> { };
@@ -77,6 +86,11 @@ final class DevicesViewModel {
                 }
             }
         });
+        search.addListener((o, old, now) -> searchPending.set(!searchDigits(now).equals(appliedSearch)));
+        loading = list.loadingProperty().or(searchPending);
+        emptyText = Bindings.createStringBinding(() -> list.totalProperty().get() < 0 || loading.get()
+                        ? context.text("devices.loading") : filtered.get() ? context.text("devices.noneMatch")
+                        : context.text("devices.noneYet"), list.totalProperty(), loading, filtered);
         ticker.setCycleCount(Animation.INDEFINITE);
         FilterChoice<String> allClients = new FilterChoice<>(null, context.text("devices.filter.allClients"));
         FilterChoice<String> allTypes = new FilterChoice<>(null, context.text("devices.filter.allTypes"));
@@ -173,8 +187,18 @@ final class DevicesViewModel {
     }
 
     /** True when a filter or search narrows the list (as last loaded). */
-    javafx.beans.property.ReadOnlyBooleanProperty filteredProperty() {
+    ReadOnlyBooleanProperty filteredProperty() {
         return filtered;
+    }
+
+    /** True while the list is loading, or a search is typed but not applied yet: what shows is not its answer. */
+    BooleanBinding loadingProperty() {
+        return loading;
+    }
+
+    /** What the table says when it has no lines: loading, none match the filter, or none at all. */
+    StringBinding emptyTextProperty() {
+        return emptyText;
     }
 
     boolean isFiltered() {
@@ -214,6 +238,7 @@ final class DevicesViewModel {
         String digits = searchDigits(search.get());
         if (!digits.equals(appliedSearch)) {
             appliedSearch = digits;
+            searchPending.set(false);
             reload();
         }
     }
@@ -225,8 +250,8 @@ final class DevicesViewModel {
             type.set(types.get(0));
             version.set(versions.get(0));
             status.set(statuses.get(0));
-            search.set("");
             appliedSearch = "";
+            search.set("");
             updateVersionChoices();
         } finally {
             choosing = false;
@@ -241,16 +266,40 @@ final class DevicesViewModel {
         dirty = false;
         String searched = appliedSearch;
         list.load(query(), () -> {
-            onLoaded.run();
-            if (searched.length() == ImeiCheck.LENGTH && list.totalProperty().get() == 1) {
+            if (searched.length() == ImeiCheck.LENGTH && list.totalProperty().get() == 1
+                    && list.itemsProperty().get().get(0).view() != null) {
                 DeviceView only = list.itemsProperty().get().get(0).view();
-                if (only != null) {
-                    detail.show(only.imei(), only);
-                    onLoaded.run();
-                }
+                detail.show(only.imei(), only);
+            } else {
+                keepDetailOnlyIfListed();
             }
+            onLoaded.run();
         });
         loadAllTotal();
+    }
+
+    /**
+     * The detail shows a device of the list or none: once the device it shows is no longer listed (the
+     * filter changed, or the device no longer matches it), it is cleared, so that nothing the
+     * operator does there acts on a device they do not see selected. A long list has only some of
+     * its lines at hand; the server says whether the device is among the others.
+     */
+    private void keepDetailOnlyIfListed() {
+        String imei = detail.imei();
+        if (imei == null || list.indexOf(imei) >= 0) {
+            return;
+        }
+        DeviceQuery q = list.query();
+        // a device the search does not reach is not listed; one it reaches is asked about by its IMEI
+        if (list.isComplete() || q.imeiPrefix() != null && !imei.startsWith(q.imeiPrefix())) {
+            detail.clear();
+            return;
+        }
+        context.run(() -> context.client().devices(q.withImeiPrefix(imei).page(0, 1)).total() > 0, listed -> {
+            if (!listed && imei.equals(detail.imei()) && q.equals(list.query())) {
+                detail.clear();
+            }
+        }, failure -> { });
     }
 
     /** Something changed on the server: refresh soon, throttled. */
@@ -261,11 +310,15 @@ final class DevicesViewModel {
         }
     }
 
-    /** A device was just registered: show it, and the list with it. */
+    /** A device was just registered: show it, and the list with it (unfiltered, so that it is listed). */
     void registered(String imei) {
         loadChoices();
-        reload();
         detail.show(imei, null);
+        if (isFiltered()) {
+            clearFilters();
+        } else {
+            reload();
+        }
     }
 
     /** Devices were imported: fresh choices and list. */
@@ -305,6 +358,7 @@ final class DevicesViewModel {
         lastRefresh = now;
         list.refresh(() -> {
             refreshing = false;
+            keepDetailOnlyIfListed();
             onLoaded.run();
         });
         loadAllTotal();
@@ -312,7 +366,7 @@ final class DevicesViewModel {
 
     /** True when a device the operator sees is downloading or installing. */
     private boolean updatingOnScreen() {
-        ObservableList<DeviceRow> rows = list.itemsProperty().get();
+        ObservableList<DeviceTableLine> rows = list.itemsProperty().get();
         int[] range = visibleRange.get();
         int first = range == null ? 0 : Math.max(0, range[0]);
         int last = Math.min(rows.size() - 1, range == null ? 50 : range[1]);

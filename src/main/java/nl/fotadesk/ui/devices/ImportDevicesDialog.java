@@ -1,9 +1,9 @@
 package nl.fotadesk.ui.devices;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,33 +22,18 @@ import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import nl.fotadesk.client.ValidationException;
-import nl.fotadesk.protocol.api.ImportReport;
 import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * Imports devices from a CSV file, streamed to the server: first a check (nothing stored) if the
- * operator wants, then the import. Good lines are imported; each rejected line is listed with its
- * line number and the reason in words. Secrets the server generated can be saved, once.
+ * The window of the CSV import ({@link ImportDevicesModel}): the file, check and import, the
+ * summary, the rejected lines with their line number and reason, and saving generated secrets.
  */
 final class ImportDevicesDialog {
-    private static final int MAX_TABLE_ROWS = 10_000;
-
-    /** The server's report, or why the whole file was refused (a message for the operator). */
-    private record Outcome(ImportReport report, String refusal) {
-    }
-
     private final UiContext context;
-    private final Runnable imported;
+    private final ImportDevicesModel model;
     private final Stage stage;
     private final TextField file = new TextField();
     private final Label summary = new Label();
@@ -56,19 +41,17 @@ final class ImportDevicesDialog {
     private final TableView<ItemError> errors = new TableView<>();
     private final VBox secretsBox = new VBox(6);
     private final Label secretsText = new Label();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private Map<String, String> unsavedSecrets = Map.of();
-    private boolean warnedUnsaved;
 
     ImportDevicesDialog(UiContext context, Window owner, Runnable imported) {
         this.context = context;
-        this.imported = imported;
+        this.model = new ImportDevicesModel(context, imported);
         VBox root = content();
+        bind();
         stage = DialogWindow.create(owner, context.text("devices.import.title"), root);
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         stage.setOnCloseRequest(e -> {
-            if ((owner == null || owner.isShowing()) && !mayClose()) {
+            if ((owner == null || owner.isShowing()) && !model.mayClose()) {
                 e.consume();
             }
         });
@@ -102,17 +85,17 @@ final class ImportDevicesDialog {
         Button check = new Button(context.text("devices.import.check"));
         check.setId("import-check");
         check.setTooltip(new Tooltip(context.text("devices.import.checkTooltip")));
-        check.setOnAction(e -> run(true));
+        check.setOnAction(e -> model.run(true));
         Button start = new Button(context.text("devices.import.run"));
         start.setId("import-run");
         start.setDefaultButton(true);
-        start.setOnAction(e -> run(false));
+        start.setOnAction(e -> model.run(false));
         for (Button b : new Button[]{check, start}) {
-            b.disableProperty().bind(busy.or(file.textProperty().isEmpty()));
+            b.disableProperty().bind(model.canRunProperty().not());
         }
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(busy);
+        spinner.visibleProperty().bind(model.busyProperty());
         HBox actions = new HBox(8, check, start, spinner);
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -138,7 +121,7 @@ final class ImportDevicesDialog {
         close.setId("import-close");
         close.setCancelButton(true);
         close.setOnAction(e -> {
-            if (mayClose()) {
+            if (model.mayClose()) {
                 stage.close();
             }
         });
@@ -151,12 +134,6 @@ final class ImportDevicesDialog {
         root.getStyleClass().addAll("device-dialog", "dialog-content");
         VBox.setVgrow(errors, Priority.ALWAYS);
         root.setPrefSize(700, 640);
-        show(message, "");
-        show(summary, "");
-        errors.setVisible(false);
-        errors.setManaged(false);
-        secretsBox.setVisible(false);
-        secretsBox.setManaged(false);
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -166,12 +143,37 @@ final class ImportDevicesDialog {
         root.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
             if (ok) {
-                file.setText(e.getDragboard().getFiles().get(0).getAbsolutePath());
+                model.fileProperty().set(e.getDragboard().getFiles().get(0).getAbsolutePath());
             }
             e.setDropCompleted(ok);
             e.consume();
         });
         return root;
+    }
+
+    private void bind() {
+        file.textProperty().bindBidirectional(model.fileProperty());
+        showWhenText(message, model.messageProperty());
+        showWhenText(summary, model.summaryProperty());
+        model.summaryToneProperty().addListener((o, old, tone) -> summaryTone());
+        summaryTone();
+        errors.setItems(model.errors());
+        errors.visibleProperty().bind(Bindings.isNotEmpty(model.errors()));
+        errors.managedProperty().bind(errors.visibleProperty());
+        secretsText.textProperty().bind(model.secretsNoteProperty());
+        secretsBox.visibleProperty().bind(model.secretsNoteProperty().isNotEmpty());
+        secretsBox.managedProperty().bind(secretsBox.visibleProperty());
+        model.secretsToneProperty().addListener((o, old, tone) -> {
+            secretsText.getStyleClass().removeAll("warning-text", "error-text");
+            secretsText.getStyleClass().add(tone == ImportDevicesModel.SecretsTone.ERROR
+                    ? "error-text" : "warning-text");
+        });
+    }
+
+    private void summaryTone() {
+        summary.getStyleClass().removeAll("success-text", "warning-text");
+        summary.getStyleClass().add(model.summaryToneProperty().get() == ImportDevicesModel.Tone.SUCCESS
+                ? "success-text" : "warning-text");
     }
 
     private void errorsTable() {
@@ -205,51 +207,13 @@ final class ImportDevicesDialog {
             @Override
             protected void updateItem(ItemError item, boolean empty) {
                 super.updateItem(item, empty);
-                text.setText(empty || item == null ? null : reason(item));
+                text.setText(empty || item == null ? null : model.reason(item));
                 setGraphic(empty || item == null ? null : text);
                 setText(null);
                 setTooltip(empty || item == null || item.detail() == null ? null : new Tooltip(item.detail()));
             }
         });
         errors.getColumns().setAll(java.util.List.of(line, imei, reason));
-    }
-
-    /** Why a line was rejected, in the operator's language. */
-    String reason(ItemError e) {
-        String code = e.error() == null ? "" : e.error();
-        switch (code) {
-            case "invalid_imei" -> {
-                ImeiCheck check = ImeiCheck.of(e.imei());
-                int digits = e.imei() == null ? 0 : e.imei().replaceAll("[^0-9]", "").length();
-                return switch (check.verdict()) {
-                    case EMPTY -> context.text("devices.import.reason.noImei");
-                    case INCOMPLETE -> context.text("devices.import.reason.short", digits);
-                    case VALID -> context.text("devices.import.reason.imei");
-                    default -> context.text(check.key(), check.arguments());
-                };
-            }
-            case "duplicate_imei" -> {
-                return context.text("devices.import.reason.duplicate");
-            }
-            case "invalid_line" -> {
-                return context.text("devices.import.reason.columns");
-            }
-            case "invalid_device_type" -> {
-                return context.text("devices.import.reason.type");
-            }
-            case "invalid_client" -> {
-                return context.text("devices.import.reason.client");
-            }
-            case "invalid_firmware" -> {
-                return context.text("devices.import.reason.firmware");
-            }
-            case "invalid_secret" -> {
-                return context.text("devices.import.reason.secret");
-            }
-            default -> {
-                return e.detail() == null ? code : e.detail();
-            }
-        }
     }
 
     private void browse() {
@@ -260,67 +224,7 @@ final class ImportDevicesDialog {
                 new FileChooser.ExtensionFilter(context.text("devices.import.allFiles"), "*"));
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
-            file.setText(chosen.getAbsolutePath());
-        }
-    }
-
-    private void run(boolean dryRun) {
-        Path path;
-        try {
-            path = Path.of(file.getText().trim());
-        } catch (InvalidPathException e) {
-            show(message, context.text("devices.import.noFile", file.getText().trim()));
-            return;
-        }
-        busy.set(true);
-        show(message, "");
-        context.run(() -> {
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                return new Outcome(null, context.text("devices.import.noFile", path.toString()));
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                return new Outcome(context.client().importDevices(in, dryRun), null);
-            } catch (ValidationException e) {
-                return new Outcome(null, switch (e.error()) {
-                    case "invalid_csv" -> context.text("devices.import.badFile", e.detail());
-                    case "too_many_lines" -> context.text("devices.import.tooMany", e.detail());
-                    default -> context.explain(e);
-                });
-            }
-        }, outcome -> {
-            busy.set(false);
-            if (outcome.report() == null) {
-                show(message, outcome.refusal());
-                return;
-            }
-            showReport(outcome.report());
-            if (!outcome.report().dryRun() && outcome.report().imported() > 0) {
-                imported.run();
-            }
-        }, failure -> {
-            busy.set(false);
-            show(message, context.text("devices.import.failed", failure));
-        });
-    }
-
-    private void showReport(ImportReport report) {
-        int rejected = report.errors().size();
-        String text = report.dryRun()
-                ? context.text("devices.import.checked", report.lines(), report.lines() - rejected, rejected)
-                : context.text("devices.import.done", report.lines(), report.imported(), rejected);
-        show(summary, text);
-        summary.getStyleClass().removeAll("success-text", "warning-text");
-        summary.getStyleClass().add(rejected == 0 ? "success-text" : "warning-text");
-        errors.getItems().setAll(report.errors().size() > MAX_TABLE_ROWS
-                ? report.errors().subList(0, MAX_TABLE_ROWS) : report.errors());
-        errors.setVisible(rejected > 0);
-        errors.setManaged(rejected > 0);
-        Map<String, String> secrets = report.generatedSecrets() == null ? Map.of() : report.generatedSecrets();
-        if (!report.dryRun() && !secrets.isEmpty()) {
-            unsavedSecrets = secrets;
-            secretsText.setText(context.text("devices.import.secrets", secrets.size()));
-            secretsBox.setVisible(true);
-            secretsBox.setManaged(true);
+            model.fileProperty().set(chosen.getAbsolutePath());
         }
     }
 
@@ -329,35 +233,14 @@ final class ImportDevicesDialog {
         chooser.setTitle(context.text("devices.import.saveSecrets"));
         chooser.setInitialFileName("device-secrets.csv");
         File target = chooser.showSaveDialog(stage);
-        if (target == null) {
-            return;
+        if (target != null) {
+            model.saveSecrets(target.toPath());
         }
-        StringBuilder csv = new StringBuilder("imei,secret\n");
-        unsavedSecrets.forEach((imei, secret) -> csv.append(imei).append(',').append(secret).append('\n'));
-        context.run(() -> Files.writeString(target.toPath(), csv, StandardCharsets.UTF_8), p -> {
-            unsavedSecrets = Map.of();
-            secretsText.setText(context.text("devices.import.secretsSaved", target.getName()));
-        }, failure -> secretsText.setText(context.text("devices.import.saveFailed", failure)));
     }
 
-    /**
-     * Closing with generated secrets not saved loses them: the first attempt only warns (in the
-     * dialog, no second modal window), the next one closes.
-     */
-    private boolean mayClose() {
-        if (unsavedSecrets.isEmpty() || warnedUnsaved) {
-            return true;
-        }
-        warnedUnsaved = true;
-        secretsText.setText(context.text("devices.import.closeUnsaved", unsavedSecrets.size()));
-        secretsText.getStyleClass().remove("warning-text");
-        secretsText.getStyleClass().add("error-text");
-        return false;
-    }
-
-    private static void show(Label label, String text) {
-        label.setText(text);
-        label.setVisible(!text.isEmpty());
-        label.setManaged(!text.isEmpty());
+    private static void showWhenText(Label label, StringProperty text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(text.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 }

@@ -17,11 +17,11 @@ import java.util.function.Supplier;
 /**
  * The devices of a filter that matches too many to load at once (100,000 and more), in the server's
  * order (IMEI): a list of the full length whose lines are fetched in blocks when the table shows
- * them and forgotten again when far out of sight. A line not fetched yet is a {@link DeviceRow}
+ * them and forgotten again when far out of sight. A line not fetched yet is a {@link DeviceTableLine}
  * without a device. Lines keep their identity while their devices change, so refreshing redraws the
  * cells in place. Used on the FX thread only.
  */
-final class LazyDeviceList extends ObservableListBase<DeviceRow> {
+final class LazyDeviceList extends ObservableListBase<DeviceTableLine> {
     static final int BLOCK = 200;
     static final int KEEP_BLOCKS = 40;
 
@@ -31,13 +31,13 @@ final class LazyDeviceList extends ObservableListBase<DeviceRow> {
     }
 
     private static final class Block {
-        final DeviceRow[] rows = new DeviceRow[BLOCK];
+        final DeviceTableLine[] rows = new DeviceTableLine[BLOCK];
         boolean loaded;
         boolean loading;
 
         Block() {
             for (int i = 0; i < BLOCK; i++) {
-                rows[i] = new DeviceRow(null);
+                rows[i] = new DeviceTableLine(null);
             }
         }
     }
@@ -76,7 +76,7 @@ final class LazyDeviceList extends ObservableListBase<DeviceRow> {
     }
 
     @Override
-    public DeviceRow get(int index) {
+    public DeviceTableLine get(int index) {
         Objects.checkIndex(index, size);
         Block b = block(index / BLOCK);
         if (!b.loaded && !b.loading) {
@@ -93,7 +93,7 @@ final class LazyDeviceList extends ObservableListBase<DeviceRow> {
     /** The index of the device with this IMEI among the lines fetched, or -1. */
     int indexOf(String imei) {
         for (Map.Entry<Integer, Block> e : blocks.entrySet()) {
-            DeviceRow[] rows = e.getValue().rows;
+            DeviceTableLine[] rows = e.getValue().rows;
             for (int i = 0; i < BLOCK; i++) {
                 if (imei.equals(rows[i].imei()) && e.getKey() * BLOCK + i < size) {
                     return e.getKey() * BLOCK + i;
@@ -210,7 +210,7 @@ final class LazyDeviceList extends ObservableListBase<DeviceRow> {
             nextAdd(old, total);
         } else {
             blocks.keySet().removeIf(b -> b * BLOCK >= total);
-            nextRemove(total, Collections.nCopies(old - total, new DeviceRow(null)));
+            nextRemove(total, Collections.nCopies(old - total, new DeviceTableLine(null)));
         }
         endChange();
     }

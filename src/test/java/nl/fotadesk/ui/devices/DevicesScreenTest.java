@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -65,7 +67,7 @@ class DevicesScreenTest {
 
     @Test
     void filtersAndSearchesLikeTheServer(FxRobot robot) throws Exception {
-        TableView<DeviceRow> table = table(robot);
+        TableView<DeviceTableLine> table = table(robot);
         await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
         assertThat(text(robot, "#devices-count")).isEqualTo("60 devices");
 
@@ -94,12 +96,59 @@ class DevicesScreenTest {
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         TextField search = robot.lookup("#devices-search").queryAs(TextField.class);
         assertThat(fx(search::isFocused)).isTrue();
+        assertThat(fx(search::getPromptText)).as("says what it matches").startsWith("IMEI starts with");
         String prefix = "8672";
         robot.write(prefix).type(KeyCode.ENTER);
         Page<DeviceView> found = app.demo.client().devices(DeviceQuery.ALL.withImeiPrefix(prefix).page(0, 1000));
         assertThat(found.total()).isPositive();
         await(5, () -> imeis(table).equals(imeis(found.items())));
         assertThat(text(robot, "#devices-count")).isEqualTo(found.total() + " of 60 devices");
+
+        robot.eraseText(prefix.length()).write("999").type(KeyCode.ENTER);
+        await(5, () -> table.getItems().isEmpty());
+        assertThat(fx(() -> ((Label) table.getPlaceholder().lookup(".label")).getText()))
+                .isEqualTo("No devices match this filter.");
+    }
+
+    @Test
+    void theDetailShowsThePickedDeviceWhileItIsListedAndNothingOnceItIsNot(FxRobot robot) throws Exception {
+        TableView<DeviceTableLine> table = table(robot);
+        await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
+        List<DeviceView> all = app.demo.client().devices(DeviceQuery.ALL.page(0, 1000)).items();
+        DeviceView picked = all.get(6);
+        String otherClient = all.stream().map(DeviceView::client).filter(c -> !c.equals(picked.client()))
+                .findFirst().orElseThrow();
+        robot.clickOn(row(robot, picked.imei()));
+        await(10, () -> picked.imei().equals(text(robot, "#device-detail-imei")));
+        List<String> shown = new CopyOnWriteArrayList<>();
+        Label detailImei = robot.lookup("#device-detail-imei").queryAs(Label.class);
+        robot.interact(() -> detailImei.textProperty().addListener((o, old, now) -> shown.add(now)));
+
+        // still listed: still shown and selected, though its line moved
+        ComboBox<FilterChoice<String>> client = robot.lookup("#devices-filter-client").queryComboBox();
+        await(10, () -> choice(client, picked.client()) != null);
+        robot.interact(() -> client.setValue(choice(client, picked.client())));
+        Set<String> same = imeis(app.demo.client().devices(DeviceQuery.ALL.withClient(picked.client())
+                .page(0, 1000)).items());
+        await(10, () -> imeis(table).equals(same));
+        assertThat(text(robot, "#device-detail-imei")).isEqualTo(picked.imei());
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItem().imei())).isEqualTo(picked.imei());
+
+        // no longer listed: no detail, no selection, no device that "Set desired" could act on
+        robot.interact(() -> client.setValue(choice(client, otherClient)));
+        Set<String> others = imeis(app.demo.client().devices(DeviceQuery.ALL.withClient(otherClient)
+                .page(0, 1000)).items());
+        await(10, () -> imeis(table).equals(others));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#device-detail").tryQuery()).as("detail closed").isEmpty();
+        assertThat(robot.lookup("#device-set-desired").tryQuery()).isEmpty();
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItem())).isNull();
+        assertThat(shown).as("the detail never showed another device meanwhile").isEmpty();
+
+        // picking again shows exactly the line clicked
+        DeviceView next = fx(() -> table.getItems().get(1).view());
+        robot.clickOn(row(robot, next.imei()));
+        await(10, () -> next.imei().equals(text(robot, "#device-detail-imei")));
     }
 
     @Test
@@ -182,7 +231,7 @@ class DevicesScreenTest {
 
     @Test
     void setsTheDesiredFirmwareOfOneDeviceAndFollowsItsUpdate(FxRobot robot) throws Exception {
-        TableView<DeviceRow> table = table(robot);
+        TableView<DeviceTableLine> table = table(robot);
         await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
         List<DeviceView> trackers = app.demo.client().devices(DeviceQuery.ALL.withDeviceType("tracker-x")
                 .withFirmware("1.0.0").page(0, 10)).items();
@@ -234,16 +283,22 @@ class DevicesScreenTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<DeviceRow> table(FxRobot robot) {
+    private static TableView<DeviceTableLine> table(FxRobot robot) {
         return robot.lookup("#devices-table").queryAs(TableView.class);
+    }
+
+    private static Node row(FxRobot robot, String imei) {
+        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof DeviceTableLine d && imei.equals(d.imei()))
+                .findFirst().orElseThrow());
     }
 
     private static FilterChoice<String> choice(ComboBox<FilterChoice<String>> box, String value) {
         return box.getItems().stream().filter(c -> value.equals(c.value())).findFirst().orElse(null);
     }
 
-    private static Set<String> imeis(TableView<DeviceRow> table) {
-        return fx(() -> table.getItems().stream().map(DeviceRow::imei).collect(Collectors.toSet()));
+    private static Set<String> imeis(TableView<DeviceTableLine> table) {
+        return fx(() -> table.getItems().stream().map(DeviceTableLine::imei).collect(Collectors.toSet()));
     }
 
     private static Set<String> imeis(List<DeviceView> devices) {

@@ -53,7 +53,7 @@ class LazyDeviceListTest {
         int[] range = {50_000, 50_030};
         list.setVisibleRange(() -> range);
 
-        DeviceRow row = list.get(50_010);
+        DeviceTableLine row = list.get(50_010);
         assertThat(row.view()).as("not fetched yet").isNull();
         assertThat(server.asked).hasSize(1);
         assertThat(server.asked.get(0)).containsExactly(50_000 / BLOCK * BLOCK, BLOCK);
@@ -72,7 +72,7 @@ class LazyDeviceListTest {
         LazyDeviceList list = new LazyDeviceList(10_000, server, Runnable::run);
         list.setVisibleRange(() -> new int[]{0, 20});
         List<String> changes = new ArrayList<>();
-        list.addListener((ListChangeListener<DeviceRow>) c -> {
+        list.addListener((ListChangeListener<DeviceTableLine>) c -> {
             while (c.next()) {
                 changes.add((c.wasAdded() ? "+" + c.getAddedSize() : "") + (c.wasRemoved() ? "-" + c.getRemovedSize() : ""));
             }
@@ -112,7 +112,7 @@ class LazyDeviceListTest {
         LazyDeviceList list = new LazyDeviceList(1_000, server, Runnable::run);
         list.setVisibleRange(() -> new int[]{190, 215});
         list.prefill(0, IntStream.range(0, 1_000).mapToObj(FakeServer::device).toList());
-        DeviceRow row = list.get(200);
+        DeviceTableLine row = list.get(200);
         assertThat(server.asked).as("prefilled").isEmpty();
         list.refresh(() -> { });
         assertThat(server.asked).extracting(a -> a[0]).containsExactly(0, BLOCK);

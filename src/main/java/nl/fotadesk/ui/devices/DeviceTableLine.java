@@ -9,10 +9,10 @@ import nl.fotadesk.protocol.api.DeviceView;
  * update redraws the cells without disturbing selection or scrolling. Its view is null while the
  * line is still being loaded.
  */
-final class DeviceRow {
+final class DeviceTableLine {
     private final ReadOnlyObjectWrapper<DeviceView> view = new ReadOnlyObjectWrapper<>(this, "view");
 
-    DeviceRow(DeviceView device) {
+    DeviceTableLine(DeviceView device) {
         view.set(device);
     }
 
@@ -38,6 +38,6 @@ final class DeviceRow {
 
     @Override
     public String toString() {
-        return "DeviceRow[" + imei() + "]";
+        return "DeviceTableLine[" + imei() + "]";
     }
 }
