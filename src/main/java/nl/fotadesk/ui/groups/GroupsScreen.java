@@ -33,6 +33,7 @@ import javafx.util.Duration;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
@@ -221,16 +222,16 @@ public final class GroupsScreen implements Screen {
         TableColumn<GroupView, String> name = column("groups.column.name", GroupView::name);
         name.setComparator(String.CASE_INSENSITIVE_ORDER);
         name.setPrefWidth(200);
-        TableColumn<GroupView, String> kind = column("groups.column.kind", GroupView::kind);
+        TableColumn<GroupView, GroupKind> kind = column("groups.column.kind", GroupView::kind);
         kind.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(String k, boolean empty) {
+            protected void updateItem(GroupKind k, boolean empty) {
                 super.updateItem(k, empty);
                 if (empty || k == null) {
                     setGraphic(null);
                 } else {
-                    Label badge = new Label(context.text("static".equals(k) ? "groups.kind.static" : "groups.kind.filter"));
-                    badge.getStyleClass().addAll("kind-badge", "static".equals(k) ? "kind-static" : "kind-filter");
+                    Label badge = new Label(context.text("groups.kind." + k.wireName()));
+                    badge.getStyleClass().addAll("kind-badge", "kind-" + k.wireName());
                     setGraphic(badge);
                 }
                 setText(null);
@@ -287,7 +288,7 @@ public final class GroupsScreen implements Screen {
             GroupView g = model.selected.get();
             title.setText(g == null ? context.text("groups.members.none") : context.text("groups.members.title", g.name()));
             criteria.setText(g == null ? "" : describe(context, g));
-            note.setText(g != null && "static".equals(g.kind()) && model.membersLoaded.get() && model.total.get() < g.members()
+            note.setText(g != null && g.kind() == GroupKind.STATIC && model.membersLoaded.get() && model.total.get() < g.members()
                     ? context.text("groups.members.unregistered", g.members() - model.total.get(), g.members()) : "");
         };
         model.selected.addListener(o -> describe.run());
@@ -313,7 +314,7 @@ public final class GroupsScreen implements Screen {
             if (!model.membersLoaded.get()) {
                 return context.text("groups.members.loading");
             }
-            return context.text("static".equals(g.kind()) ? "groups.members.emptyStatic" : "groups.members.emptyFilter");
+            return context.text(g.kind() == GroupKind.STATIC ? "groups.members.emptyStatic" : "groups.members.emptyFilter");
         }, model.selected, model.membersError, model.membersLoaded));
         members.setPlaceholder(placeholder);
 
@@ -367,9 +368,9 @@ public final class GroupsScreen implements Screen {
         desired.setPrefWidth(140);
         TableColumn<DeviceView, String> status = member("groups.members.status", d -> d.status() == null ? ""
                 : d.progress() != null && d.status().isActive() && d.progress() > 0
-                ? context.text("groups.members.statusProgress", GroupDialog.statusName(context, d.status().wireName()),
+                ? context.text("groups.members.statusProgress", GroupDialogModel.statusName(context, d.status().wireName()),
                 d.progress())
-                : GroupDialog.statusName(context, d.status().wireName()));
+                : GroupDialogModel.statusName(context, d.status().wireName()));
         status.setPrefWidth(140);
         TableColumn<DeviceView, String> seen = member("groups.members.lastSeen",
                 d -> d.lastSeen() == null ? context.text("groups.members.never") : context.i18n().dateTime(d.lastSeen()));
@@ -397,7 +398,7 @@ public final class GroupsScreen implements Screen {
 
     /** A group's criteria in a line: "Client acme · Type tracker-x", "All devices" or "Fixed list of 12 IMEIs". */
     static String describe(UiContext context, GroupView g) {
-        if ("static".equals(g.kind())) {
+        if (g.kind() == GroupKind.STATIC) {
             return context.text("groups.criteria.static", g.members());
         }
         GroupFilter f = g.filter();
@@ -413,7 +414,7 @@ public final class GroupsScreen implements Screen {
                 parts.add(context.text("groups.criteria.firmware", f.firmware()));
             }
             if (f.status() != null) {
-                parts.add(context.text("groups.criteria.status", GroupDialog.statusName(context, f.status().wireName())));
+                parts.add(context.text("groups.criteria.status", GroupDialogModel.statusName(context, f.status().wireName())));
             }
         }
         return parts.isEmpty() ? context.text("groups.criteria.all") : String.join(" \u00b7 ", parts);

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.ui.I18n;
@@ -75,7 +76,7 @@ class GroupsScreenTest {
         waitUntil(() -> groups.getItems().size() == 1 && members.getItems().size() == Math.min(expected, GroupsModel.PAGE));
         GroupView group = groups.getItems().get(0);
         assertThat(group.name()).isEqualTo("Acme trackers");
-        assertThat(group.kind()).isEqualTo("filter");
+        assertThat(group.kind()).isEqualTo(GroupKind.FILTER);
         assertThat(group.members()).isEqualTo(expected);
         assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("Client: acme \u00b7 Type: tracker-x");
         assertThat(members.getItems()).allMatch(d -> d.client().equals("acme") && d.deviceType().equals("tracker-x"));
@@ -112,7 +113,7 @@ class GroupsScreenTest {
         waitUntil(() -> members.getItems().size() == 3);
         assertThat(members.getItems()).extracting(DeviceView::imei).containsExactlyInAnyOrderElementsOf(imeis);
         GroupView group = groups.getItems().get(0);
-        assertThat(group.kind()).isEqualTo("static");
+        assertThat(group.kind()).isEqualTo(GroupKind.STATIC);
         assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("List of 3 IMEIs");
         assertThat(text(robot, "#group-members-range")).isEqualTo("1\u20133 of 3");
     }
