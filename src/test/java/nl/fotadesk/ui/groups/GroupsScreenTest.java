@@ -78,7 +78,7 @@ class GroupsScreenTest {
         assertThat(group.name()).isEqualTo("Acme trackers");
         assertThat(group.kind()).isEqualTo(GroupKind.FILTER);
         assertThat(group.members()).isEqualTo(expected);
-        assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("Client: acme \u00b7 Type: tracker-x");
+        assertThat(new GroupsModel(app.context).criteria(group)).isEqualTo("Client: acme \u00b7 Type: tracker-x");
         assertThat(members.getItems()).allMatch(d -> d.client().equals("acme") && d.deviceType().equals("tracker-x"));
         assertThat(text(robot, "#group-members-title")).isEqualTo("Members of \u201cAcme trackers\u201d");
         assertThat(text(robot, "#group-members-range")).isEqualTo("1\u2013" + expected + " of " + expected);
@@ -114,7 +114,7 @@ class GroupsScreenTest {
         assertThat(members.getItems()).extracting(DeviceView::imei).containsExactlyInAnyOrderElementsOf(imeis);
         GroupView group = groups.getItems().get(0);
         assertThat(group.kind()).isEqualTo(GroupKind.STATIC);
-        assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("List of 3 IMEIs");
+        assertThat(new GroupsModel(app.context).criteria(group)).isEqualTo("List of 3 IMEIs");
         assertThat(text(robot, "#group-members-range")).isEqualTo("1\u20133 of 3");
     }
 
