@@ -46,8 +46,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -56,9 +54,6 @@ import java.util.function.Function;
  * used; the selected one's details, copy its SHA-256, save a copy, delete it when unused.
  */
 public final class FirmwareScreen implements Screen {
-    /** Device states that change which images devices desire. */
-    private static final Set<String> DESIRED_CHANGES = Set.of("pending", "in_sync", "cancelled");
-
     private final UiContext context;
     private final FirmwareModel model;
     private final UploadModel upload;
@@ -78,7 +73,7 @@ public final class FirmwareScreen implements Screen {
         this.upload = new UploadModel(context, model);
         this.clipboards = new Clipboards(context);
         this.uploadPane = new UploadPane(context, upload, clipboards);
-        this.details = new FirmwareDetails(context, selected, clipboards, this::confirmDelete, this::save);
+        this.details = new FirmwareDetails(context, model, selected, clipboards, this::confirmDelete, this::save);
         reload.setOnFinished(e -> {
             if (shown()) {
                 model.load();
@@ -118,9 +113,7 @@ public final class FirmwareScreen implements Screen {
 
     @Override
     public void onEvents(List<EventView> events) {
-        boolean relevant = events.stream().anyMatch(e -> !"device".equals(e.kind())
-                || e.state() != null && DESIRED_CHANGES.contains(e.state()));
-        if (relevant) {
+        if (FirmwareModel.changesImages(events)) {
             reload.playFromStart();
         }
     }
@@ -171,31 +164,20 @@ public final class FirmwareScreen implements Screen {
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         FilteredList<FirmwareView> filtered = new FilteredList<>(model.images);
-        search.textProperty().addListener((o, a, text) -> filtered.setPredicate(matching(text)));
+        search.textProperty().addListener((o, a, text) -> filtered.setPredicate(f -> FirmwareModel.matches(f, text)));
         SortedList<FirmwareView> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("firmware-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         columns();
-        count.textProperty().bind(Bindings.createStringBinding(() -> filtered.size() == model.images.size()
-                        ? context.text("firmware.count", model.images.size())
-                        : context.text("firmware.count.filtered", filtered.size(), model.images.size()),
-                filtered, model.images));
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.count(filtered.size()), filtered, model.images));
         Label placeholder = new Label();
         placeholder.setId("firmware-placeholder");
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("help-text");
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!model.loadError.get().isEmpty()) {
-                return model.loadError.get();
-            }
-            if (!model.loaded.get()) {
-                return context.text("firmware.loading");
-            }
-            return model.images.isEmpty() ? context.text("firmware.empty")
-                    : context.text("firmware.noMatch", search.getText().trim());
-        }, model.loadError, model.loaded, model.images, search.textProperty()));
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.placeholder(search.getText()),
+                model.loadError, model.loaded, model.images, search.textProperty()));
         table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
             if (f != null) {
@@ -250,7 +232,7 @@ public final class FirmwareScreen implements Screen {
         save.setOnAction(e -> save(row.getItem()));
         MenuItem delete = new MenuItem(context.text("firmware.delete"));
         delete.setOnAction(e -> confirmDelete(row.getItem()));
-        row.itemProperty().addListener((o, a, f) -> delete.setDisable(f == null || FirmwareDetails.inUse(f)));
+        row.itemProperty().addListener((o, a, f) -> delete.setDisable(f == null || FirmwareModel.inUse(f)));
         return new ContextMenu(copy, copyCrc, save, new SeparatorMenuItem(), delete);
     }
 
@@ -280,9 +262,9 @@ public final class FirmwareScreen implements Screen {
                     setText(null);
                     setTooltip(null);
                 } else {
-                    setText(FirmwareDetails.usage(context, f));
+                    setText(model.usage(f));
                     setTooltip(new Tooltip(getText()));
-                    if (!FirmwareDetails.inUse(f)) {
+                    if (!FirmwareModel.inUse(f)) {
                         getStyleClass().add("unused");
                     }
                 }
@@ -325,15 +307,6 @@ public final class FirmwareScreen implements Screen {
         return cell;
     }
 
-    private static java.util.function.Predicate<FirmwareView> matching(String text) {
-        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (q.isEmpty()) {
-            return null;
-        }
-        return f -> f.deviceType().toLowerCase(Locale.ROOT).contains(q) || f.version().toLowerCase(Locale.ROOT).contains(q)
-                || f.sha256().startsWith(q) || (f.deviceType() + " " + f.version()).toLowerCase(Locale.ROOT).contains(q);
-    }
-
     private void select(String id) {
         selectedId = id;
         reselect();
@@ -365,8 +338,9 @@ public final class FirmwareScreen implements Screen {
     }
 
     private void confirmDelete(FirmwareView f) {
-        if (FirmwareDetails.inUse(f)) {
-            details.say(f.id(), context.text("firmware.delete.inUse"), true);
+        FirmwareModel.Say say = (text, error) -> details.say(f.id(), text, error);
+        if (FirmwareModel.inUse(f)) {
+            model.delete(f, say); // refused, saying why
             return;
         }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
@@ -389,9 +363,7 @@ public final class FirmwareScreen implements Screen {
         }
         confirm.setOnHidden(e -> {
             if (confirm.getResult() == delete) {
-                model.delete(f, () -> details.say(f.id(),
-                                context.text("firmware.deleted", f.deviceType(), f.version()), false),
-                        message -> details.say(f.id(), message, true));
+                model.delete(f, say);
             }
         });
         confirm.show();
@@ -400,15 +372,11 @@ public final class FirmwareScreen implements Screen {
     private void save(FirmwareView f) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(context.text("firmware.save.title", f.deviceType(), f.version()));
-        chooser.setInitialFileName(f.deviceType() + "-" + f.version() + ".bin");
+        chooser.setInitialFileName(FirmwareModel.fileName(f));
         File target = chooser.showSaveDialog(window());
         if (target == null) {
             return;
         }
-        details.say(f.id(), context.text("firmware.save.running", target.getName()), false);
-        context.run(() -> context.client().downloadFirmware(f.id(), target.toPath()),
-                bytes -> details.say(f.id(), context.text("firmware.save.done", target.toString(),
-                        context.i18n().bytes(bytes)), false),
-                message -> details.say(f.id(), message, true));
+        model.saveCopy(f, target.toPath(), (text, error) -> details.say(f.id(), text, error));
     }
 }
