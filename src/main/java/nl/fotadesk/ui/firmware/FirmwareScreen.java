@@ -10,10 +10,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -36,6 +33,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
@@ -343,30 +341,12 @@ public final class FirmwareScreen implements Screen {
             model.delete(f, say); // refused, saying why
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.initOwner(window());
-        confirm.setTitle(context.text("firmware.delete.title"));
-        confirm.setHeaderText(context.text("firmware.delete.header", f.deviceType(), f.version()));
-        confirm.setContentText(context.text("firmware.delete.content", context.i18n().bytes(f.size())));
-        ButtonType delete = new ButtonType(context.text("firmware.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(context.text("firmware.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        confirm.getButtonTypes().setAll(delete, keep);
-        Button deleteButton = (Button) confirm.getDialogPane().lookupButton(delete);
-        deleteButton.setId("firmware-confirm-delete");
-        deleteButton.setDefaultButton(false);
-        deleteButton.getStyleClass().add("danger-button");
-        Button keepButton = (Button) confirm.getDialogPane().lookupButton(keep);
-        keepButton.setId("firmware-confirm-keep");
-        keepButton.setDefaultButton(true);
-        if (root.getScene() != null) {
-            confirm.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        }
-        confirm.setOnHidden(e -> {
-            if (confirm.getResult() == delete) {
-                model.delete(f, say);
-            }
-        });
-        confirm.show();
+        new ConfirmDialog(context.text("firmware.delete.title"),
+                context.text("firmware.delete.header", f.deviceType(), f.version()),
+                context.text("firmware.delete.content", context.i18n().bytes(f.size())),
+                context.text("firmware.delete.confirm"), context.text("firmware.delete.keep"))
+                .ids(null, "firmware-confirm-delete", "firmware-confirm-keep")
+                .show(root, () -> model.delete(f, say));
     }
 
     private void save(FirmwareView f) {

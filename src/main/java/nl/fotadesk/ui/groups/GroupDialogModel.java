@@ -18,12 +18,12 @@ import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -240,9 +240,9 @@ final class GroupDialogModel {
                 s == null || s.isEmpty() ? null : DeviceStatus.fromWire(s));
     }
 
-    /** A status in the user's words. */
+    /** A status (by its wire name) in the user's words. */
     static String statusName(UiContext context, String wire) {
-        return context.text("groups.status." + wire.toLowerCase(Locale.ROOT));
+        return context.text(StatusTerms.labelKey(DeviceStatus.fromWire(wire)));
     }
 
     private static String orNull(String s) {

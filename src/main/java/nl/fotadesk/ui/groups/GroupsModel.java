@@ -22,6 +22,7 @@ import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.ui.Loader;
+import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ final class GroupsModel {
                 parts.add(context.text("groups.criteria.firmware", f.firmware()));
             }
             if (f.status() != null) {
-                parts.add(context.text("groups.criteria.status", GroupDialogModel.statusName(context, f.status().wireName())));
+                parts.add(context.text("groups.criteria.status", context.text(StatusTerms.labelKey(f.status()))));
             }
         }
         return parts.isEmpty() ? context.text("groups.criteria.all") : String.join(" \u00b7 ", parts);
@@ -198,7 +199,7 @@ final class GroupsModel {
         if (d.status() == null) {
             return "";
         }
-        String name = GroupDialogModel.statusName(context, d.status().wireName());
+        String name = context.text(StatusTerms.labelKey(d.status()));
         return d.progress() != null && d.status().isActive() && d.progress() > 0
                 ? context.text("groups.members.statusProgress", name, d.progress()) : name;
     }

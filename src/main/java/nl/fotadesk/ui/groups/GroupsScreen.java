@@ -8,10 +8,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -34,6 +31,7 @@ import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
@@ -405,30 +403,12 @@ public final class GroupsScreen implements Screen {
         if (g == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.initOwner(window());
-        confirm.setTitle(context.text("groups.delete.title"));
-        confirm.setHeaderText(context.text("groups.delete.header", g.name()));
-        confirm.setContentText(context.text("groups.delete.content"));
-        ButtonType delete = new ButtonType(context.text("groups.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(context.text("groups.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        confirm.getButtonTypes().setAll(delete, keep);
-        Button deleteButton = (Button) confirm.getDialogPane().lookupButton(delete);
-        deleteButton.setId("groups-confirm-delete");
-        deleteButton.setDefaultButton(false);
-        deleteButton.getStyleClass().add("danger-button");
-        Button keepButton = (Button) confirm.getDialogPane().lookupButton(keep);
-        keepButton.setId("groups-confirm-keep");
-        keepButton.setDefaultButton(true);
-        if (root.getScene() != null) {
-            confirm.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        }
-        confirm.setOnHidden(e -> {
-            if (confirm.getResult() == delete) {
-                model.delete(g, () -> say(context.text("groups.deleted", g.name()), false), m -> say(m, true));
-            }
-        });
-        confirm.show();
+        new ConfirmDialog(context.text("groups.delete.title"), context.text("groups.delete.header", g.name()),
+                context.text("groups.delete.content"), context.text("groups.delete.confirm"),
+                context.text("groups.delete.keep"))
+                .ids(null, "groups-confirm-delete", "groups-confirm-keep")
+                .show(root, () -> model.delete(g, () -> say(context.text("groups.deleted", g.name()), false),
+                        m -> say(m, true)));
     }
 
     private void say(String text, boolean error) {

@@ -63,7 +63,7 @@ class GroupsModelTest {
     void describesAndSearchesGroupsByNameAndCriteria() {
         assertThat(model.criteria(trackers)).isEqualTo(context.text("groups.criteria.client", "acme") + " \u00b7 "
                 + context.text("groups.criteria.type", "tracker-x") + " \u00b7 "
-                + context.text("groups.criteria.status", context.text("groups.status.failed")));
+                + context.text("groups.criteria.status", context.text("status.failed")));
         assertThat(model.criteria(list)).isEqualTo(context.text("groups.criteria.static", 120));
         assertThat(model.matches(trackers, "  TRACK ")).isTrue();
         assertThat(model.matches(trackers, "acme")).isTrue();
@@ -111,7 +111,7 @@ class GroupsModelTest {
         DeviceView busy = new DeviceView(imeis.get(0), "tracker-x", "acme", "1.0", "1.1", "f", DeviceStatus.DOWNLOADING,
                 40, null, null, null, Map.of(), null);
         assertThat(model.memberStatus(busy)).isEqualTo(context.text("groups.members.statusProgress",
-                context.text("groups.status.downloading"), 40));
+                context.text("status.downloading"), 40));
         assertThat(model.memberStatus(device(imeis.get(0), "t", "c", "1.0"))).isEmpty();
     }
 
