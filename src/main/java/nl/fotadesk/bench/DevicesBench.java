@@ -4,6 +4,7 @@ import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.api.DeviceStatus;
@@ -40,7 +41,7 @@ public final class DevicesBench implements Callable<Integer> {
     public Integer call() throws Exception {
         try (BackendServer backend = BackendServer.start(BackendConfig.local(
                 Files.createTempDirectory("fota-desk-devices-bench"), 0, API_KEY))) {
-            FotaDeskClient client = new FotaDeskClient(backend.baseUrl(), API_KEY);
+            FotaDeskClient client = new HttpFotaDeskClient(backend.baseUrl(), API_KEY);
             long start = System.nanoTime();
             List<DeviceIdentity> fleet = FleetGenerator.generate(devices, 1);
             for (int from = 0; from < fleet.size(); from += 1000) {

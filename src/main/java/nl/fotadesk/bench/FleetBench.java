@@ -3,6 +3,7 @@ package nl.fotadesk.bench;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.Device;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
@@ -64,7 +65,7 @@ public final class FleetBench implements Callable<Integer> {
         List<DeviceIdentity> identities = FleetGenerator.generate(size, size);
         try (BackendServer backend = BackendServer.start(BackendConfig.local(data, 0, API_KEY))) {
             String url = backend.baseUrl();
-            FotaDeskClient client = new FotaDeskClient(url, API_KEY);
+            FotaDeskClient client = new HttpFotaDeskClient(url, API_KEY);
             FleetRegistration.register(client, identities);
             Map<String, String> firmware = new HashMap<>();
             for (FleetGenerator.DeviceModel model : FleetGenerator.MODELS) {

@@ -3,6 +3,7 @@ package nl.fotadesk.bench;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.DeviceHttp;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.DeviceUrn;
@@ -191,7 +192,7 @@ public final class HttpBench implements Callable<Integer> {
 
     /** Devices with an update pending, and the downlink each got on its first uplink. */
     private List<Downlink> prepareDownloads(String url, byte[] image) throws IOException {
-        FotaDeskClient client = new FotaDeskClient(url, API_KEY);
+        FotaDeskClient client = new HttpFotaDeskClient(url, API_KEY);
         String firmwareId = client.uploadFirmware("bench", "2.0.0", image).id();
         DeviceHttp device = new DeviceHttp(http, url);
         List<Downlink> downlinks = new ArrayList<>();
@@ -206,7 +207,7 @@ public final class HttpBench implements Callable<Integer> {
     /** Devices in sync, and one prepared, signed uplink request of each. */
     private List<byte[]> prepareUplinks(String url, String host) {
         List<byte[]> requests = new ArrayList<>();
-        for (String imei : register(new FotaDeskClient(url, API_KEY), "35100000")) {
+        for (String imei : register(new HttpFotaDeskClient(url, API_KEY), "35100000")) {
             byte[] body = uplinkBody(imei);
             byte[] head = ("POST /ingestion/m2m/senml/v1 HTTP/1.1\r\nHost: " + host
                     + "\r\nContent-Type: application/json\r\n" + MessageToken.HEADER + ": "

@@ -9,7 +9,7 @@ import nl.fotadesk.device.fleet.FleetFile;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
 import nl.fotadesk.device.fleet.FleetStats;
-import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         if (!noRegister) {
-            int created = FleetRegistration.register(new FotaDeskClient(base, apiKey), identities);
+            int created = FleetRegistration.register(new HttpFotaDeskClient(base, apiKey), identities);
             out.printf("Registered %,d devices (%,d were registered already)%n", created, identities.size() - created);
         }
         DeviceSettings settings = DeviceSettings.DEFAULT.withPartSize(partSize)

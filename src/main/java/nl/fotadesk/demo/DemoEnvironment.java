@@ -3,6 +3,7 @@ package nl.fotadesk.demo;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.device.fleet.FaultPlan;
@@ -57,7 +58,7 @@ public final class DemoEnvironment implements AutoCloseable {
         String apiKey = HexFormat.of().formatHex(random);
         BackendServer backend = BackendServer.start(BackendConfig.local(dataDir, 0, apiKey));
         try {
-            FotaDeskClient client = new FotaDeskClient(backend.baseUrl(), apiKey);
+            FotaDeskClient client = new HttpFotaDeskClient(backend.baseUrl(), apiKey);
             List<DeviceIdentity> identities = FleetGenerator.generate(devices, seed);
             FleetRegistration.register(client, identities);
             uploadFirmware(client);

@@ -1,6 +1,5 @@
 package nl.fotadesk.ui;
 
-import javafx.application.Platform;
 import nl.fotadesk.client.ConnectionException;
 import nl.fotadesk.client.FotaDeskException;
 import nl.fotadesk.protocol.api.EventPage;
@@ -40,13 +39,13 @@ final class EventsFeed implements AutoCloseable {
             try {
                 if (cursor < 0) {
                     cursor = context.client().latestEventCursor();
-                    Platform.runLater(context::connected);
+                    context.onFxThread(context::connected);
                 }
                 EventPage page = context.client().events(cursor, WAIT_SECONDS);
                 cursor = page.cursor();
-                Platform.runLater(context::connected);
+                context.onFxThread(context::connected);
                 if (!page.events().isEmpty()) {
-                    Platform.runLater(() -> listener.accept(page.events()));
+                    context.onFxThread(() -> listener.accept(page.events()));
                 }
             } catch (FotaDeskException e) {
                 if (closed) {

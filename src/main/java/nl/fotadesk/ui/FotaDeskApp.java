@@ -12,6 +12,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.demo.AppPaths;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.device.fleet.FaultPlan;
@@ -61,7 +62,7 @@ public final class FotaDeskApp extends Application {
             startDemo(stage, settings, i18n);
         } else {
             Settings.ServerConnection server = settings.server().get();
-            FotaDeskClient client = new FotaDeskClient(server.url(), server.apiKey(), settings.trust(server.url()));
+            FotaDeskClient client = new HttpFotaDeskClient(server.url(), server.apiKey(), settings.trust(server.url()));
             open(stage, client, settings, i18n, false);
         }
     }

@@ -16,7 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.fotadesk.client.ConnectionException;
-import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.client.FotaDeskException;
 import nl.fotadesk.client.ServerCertificate;
 import nl.fotadesk.client.ServerTrust;
@@ -157,7 +157,7 @@ public final class StartDialog {
             return new Outcome(i18n.get("start.noKey"), null);
         }
         try {
-            new FotaDeskClient(url, key, trust).checkConnection();
+            new HttpFotaDeskClient(url, key, trust).checkConnection();
             return new Outcome(null, null);
         } catch (UnauthorizedException e) {
             return new Outcome(i18n.get("start.keyRefused"), null);

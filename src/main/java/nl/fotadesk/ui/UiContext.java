@@ -11,6 +11,7 @@ import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.FotaDeskException;
 import nl.fotadesk.client.UnauthorizedException;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
 /**
  * What every screen needs: the server (only through {@link FotaDeskClient}), strings, settings, and a
  * way to do work off the FX thread and show its result on it, keeping the connection state current.
+ * <p>
+ * {@link #sameThread} makes one for tests of view models: work and its result run on the calling
+ * thread, at once, so a plain JUnit test drives a model without a screen or waiting.
  */
 public final class UiContext implements AutoCloseable {
     /** Work that talks to the server. */
@@ -30,19 +34,35 @@ public final class UiContext implements AutoCloseable {
     private final I18n i18n;
     private final Settings settings;
     private final boolean demo;
-    private final ExecutorService background = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "ui-background");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Where work runs: a pool, or the calling thread. */
+    private final Executor background;
+    /** Where results are shown: the FX thread, or the calling thread. */
+    private final Executor fxThread;
+    private volatile boolean closed;
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final StringProperty connectionDetail = new SimpleStringProperty("");
 
     public UiContext(FotaDeskClient client, I18n i18n, Settings settings, boolean demo) {
+        this(client, i18n, settings, demo, Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "ui-background");
+            t.setDaemon(true);
+            return t;
+        }), Platform::runLater);
+    }
+
+    private UiContext(FotaDeskClient client, I18n i18n, Settings settings, boolean demo, Executor background,
+                      Executor fxThread) {
         this.client = client;
         this.i18n = i18n;
         this.settings = settings;
         this.demo = demo;
+        this.background = background;
+        this.fxThread = fxThread;
+    }
+
+    /** A context that runs work and shows its result on the calling thread (for tests of view models). */
+    public static UiContext sameThread(FotaDeskClient client, I18n i18n, Settings settings) {
+        return new UiContext(client, i18n, settings, false, Runnable::run, Runnable::run);
     }
 
     public FotaDeskClient client() {
@@ -78,21 +98,28 @@ public final class UiContext implements AutoCloseable {
      * user understands, both on the FX thread.
      */
     public <T> void run(Work<T> work, Consumer<T> done, Consumer<String> failed) {
-        if (background.isShutdown()) {
+        if (closed) {
             return; // the app is closing: late refreshes have nowhere to go
         }
         background.execute(() -> {
+            T result;
             try {
-                T result = work.call();
-                Platform.runLater(() -> {
-                    connected();
-                    done.accept(result);
-                });
+                result = work.call();
             } catch (Exception e) {
                 String message = explain(e);
-                Platform.runLater(() -> failed.accept(message));
+                onFxThread(() -> failed.accept(message));
+                return;
             }
+            onFxThread(() -> {
+                connected();
+                done.accept(result);
+            });
         });
+    }
+
+    /** Runs {@code action} on the FX thread later (at once, in a {@link #sameThread} context). */
+    public void onFxThread(Runnable action) {
+        fxThread.execute(action);
     }
 
     /** Marks the server as reachable. */
@@ -104,7 +131,7 @@ public final class UiContext implements AutoCloseable {
     /** A failure in words for the user, saying what to do; it also updates the connection state. */
     public String explain(Throwable e) {
         if (e instanceof ConnectionException c) {
-            Platform.runLater(() -> {
+            onFxThread(() -> {
                 connection.set(ConnectionState.RECONNECTING);
                 connectionDetail.set(client.baseUrl());
             });
@@ -115,7 +142,7 @@ public final class UiContext implements AutoCloseable {
             return text("error.connection", client.baseUrl());
         }
         if (e instanceof UnauthorizedException) {
-            Platform.runLater(() -> connection.set(ConnectionState.ERROR));
+            onFxThread(() -> connection.set(ConnectionState.ERROR));
             return text("error.unauthorized");
         }
         if (e instanceof ApiException a && i18n.has("apierror." + a.error())) {
@@ -129,6 +156,9 @@ public final class UiContext implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        closed = true;
+        if (background instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
     }
 }

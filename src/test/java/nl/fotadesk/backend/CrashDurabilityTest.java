@@ -3,6 +3,7 @@ package nl.fotadesk.backend;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.DeviceHttp;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
@@ -86,7 +87,7 @@ class CrashDurabilityTest {
         Downlink download;
         String downloadImei = imei("3520", 0);
         try {
-            FotaDeskClient client = new FotaDeskClient(first.url, API_KEY, http);
+            FotaDeskClient client = new HttpFotaDeskClient(first.url, API_KEY, http);
             byte[] image = new byte[8 * 1024];
             new Random(3).nextBytes(image);
             String firmwareId = client.uploadFirmware(TYPE, "2.0.0", image).id();
@@ -123,7 +124,7 @@ class CrashDurabilityTest {
 
         Server second = Server.start(options, data);
         try {
-            FotaDeskClient client = new FotaDeskClient(second.url, API_KEY, http);
+            FotaDeskClient client = new HttpFotaDeskClient(second.url, API_KEY, http);
             for (String imei : registered) {
                 assertThat(client.device(imei).imei()).isEqualTo(imei);
             }

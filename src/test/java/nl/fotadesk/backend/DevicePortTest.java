@@ -2,6 +2,7 @@ package nl.fotadesk.backend;
 
 import nl.fotadesk.backend.tls.TestCertificate;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
@@ -55,7 +56,7 @@ class DevicePortTest {
         server = BackendServer.start(BackendConfig.local(data, 0, API_KEY)
                 .withTls(new BackendConfig.Tls(certificate.certificate(), certificate.key()))
                 .withDevicePort(new BackendConfig.DevicePort("127.0.0.1", 0)));
-        api = new FotaDeskClient(server.baseUrl(), API_KEY, ServerTrust.pinned(certificate.fingerprint()));
+        api = new HttpFotaDeskClient(server.baseUrl(), API_KEY, ServerTrust.pinned(certificate.fingerprint()));
         management = TrustingHttp.trusting(certificate.x509());
         api.registerDevice(new NewDevice(IMEI, "tracker-x", "acme", SECRET, "1.0.0"));
         api.setDesiredFirmware(IMEI, api.uploadFirmware("tracker-x", "2.0.0", new byte[3000]).id());

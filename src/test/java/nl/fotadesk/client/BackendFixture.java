@@ -34,7 +34,7 @@ abstract class BackendFixture extends OnEachDatabase {
     void startBackend() throws Exception {
         backend = new TestBackend(database.config(data, TestBackend.API_KEY)
                 .withEngineTick(Duration.ZERO).withMaxFirmwareSize(MAX_FIRMWARE));
-        client = new FotaDeskClient(backend.url(), TestBackend.API_KEY);
+        client = new HttpFotaDeskClient(backend.url(), TestBackend.API_KEY);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
@@ -51,10 +52,10 @@ class CatalogAndGroupClientTest extends BackendFixture {
         register(4, 2, "meter-y", "1.0.0");
         GroupView trackers = client.createGroup(new NewGroup("trackers",
                 new GroupFilter(null, "tracker-x", null, DeviceStatus.IN_SYNC), null));
-        assertThat(trackers.kind()).isEqualTo("filter");
+        assertThat(trackers.kind()).isEqualTo(GroupKind.FILTER);
         assertThat(trackers.members()).isEqualTo(3);
         GroupView pilot = client.createGroup(new NewGroup("pilot", null, List.of(imei(1), imei(4))));
-        assertThat(pilot.kind()).isEqualTo("static");
+        assertThat(pilot.kind()).isEqualTo(GroupKind.STATIC);
         assertThat(client.group(pilot.id())).isEqualTo(pilot);
         assertThat(client.groups()).extracting(GroupView::name).containsExactlyInAnyOrder("trackers", "pilot");
 

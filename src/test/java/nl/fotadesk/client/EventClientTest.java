@@ -35,7 +35,7 @@ class EventClientTest extends BackendFixture {
     @Test
     void aLongPollOutwaitsTheClientsReadTimeout() {
         OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(1)).build();
-        FotaDeskClient polling = new FotaDeskClient(backend.url(), TestBackend.API_KEY, impatient);
+        FotaDeskClient polling = new HttpFotaDeskClient(backend.url(), TestBackend.API_KEY, impatient);
         long cursor = polling.latestEventCursor();
         long before = System.nanoTime();
         EventPage empty = polling.events(cursor, 2);

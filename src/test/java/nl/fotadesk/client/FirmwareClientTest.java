@@ -99,7 +99,7 @@ class FirmwareClientTest extends BackendFixture {
     @Test
     void anUploadWithTheWrongKeyIsUnauthorized() throws Exception {
         Path file = Files.write(files.resolve("image.bin"), random(200_000));
-        FotaDeskClient wrongKey = new FotaDeskClient(backend.url(), TestBackend.API_KEY + "x");
+        FotaDeskClient wrongKey = new HttpFotaDeskClient(backend.url(), TestBackend.API_KEY + "x");
         assertApiError(() -> wrongKey.uploadFirmware("tracker-x", "2.0.0", file, s -> { }), UnauthorizedException.class,
                 401, "unauthorized", "API key");
         assertThat(client.firmware()).isEmpty();

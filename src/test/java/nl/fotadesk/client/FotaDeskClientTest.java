@@ -20,18 +20,18 @@ class FotaDeskClientTest extends BackendFixture {
     @Test
     void checksAddressAndKey() {
         client.checkConnection();
-        FotaDeskClient withSlash = new FotaDeskClient(backend.url() + "/", TestBackend.API_KEY);
+        FotaDeskClient withSlash = new HttpFotaDeskClient(backend.url() + "/", TestBackend.API_KEY);
         withSlash.checkConnection();
         assertThat(withSlash.baseUrl()).isEqualTo(backend.url());
     }
 
     @Test
     void aWrongKeyIsUnauthorizedNotAConnectionProblem() {
-        FotaDeskClient wrongKey = new FotaDeskClient(backend.url(), "not-the-key");
+        FotaDeskClient wrongKey = new HttpFotaDeskClient(backend.url(), "not-the-key");
         assertApiError(wrongKey::checkConnection, UnauthorizedException.class, 401, "unauthorized", "API key");
         assertApiError(() -> wrongKey.devices(DeviceQuery.ALL), UnauthorizedException.class, 401, "unauthorized",
                 "API key");
-        assertApiError(() -> new FotaDeskClient(backend.url(), " ").clients(), UnauthorizedException.class, 401,
+        assertApiError(() -> new HttpFotaDeskClient(backend.url(), " ").clients(), UnauthorizedException.class, 401,
                 "unauthorized", "API key");
     }
 
@@ -41,7 +41,7 @@ class FotaDeskClientTest extends BackendFixture {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        FotaDeskClient nobody = new FotaDeskClient("http://127.0.0.1:" + port, TestBackend.API_KEY);
+        FotaDeskClient nobody = new HttpFotaDeskClient("http://127.0.0.1:" + port, TestBackend.API_KEY);
         assertThatThrownBy(nobody::checkConnection).isInstanceOfSatisfying(ConnectionException.class, e -> {
             assertThat(e.reason()).isEqualTo(ConnectionException.Reason.UNREACHABLE);
             assertThat(e.getMessage()).contains("127.0.0.1:" + port).contains("running");
@@ -54,7 +54,7 @@ class FotaDeskClientTest extends BackendFixture {
         OkHttpClient noDns = new OkHttpClient.Builder().dns(host -> {
             throw new UnknownHostException(host);
         }).build();
-        FotaDeskClient client = new FotaDeskClient("http://fota.example", TestBackend.API_KEY, noDns);
+        FotaDeskClient client = new HttpFotaDeskClient("http://fota.example", TestBackend.API_KEY, noDns);
         assertThatThrownBy(client::checkConnection).isInstanceOfSatisfying(ConnectionException.class, e -> {
             assertThat(e.reason()).isEqualTo(ConnectionException.Reason.UNKNOWN_HOST);
             assertThat(e.getMessage()).contains("fota.example");
@@ -66,7 +66,7 @@ class FotaDeskClientTest extends BackendFixture {
         // never accepted, but the backlog takes the connection: the request is sent and never answered
         try (ServerSocket silent = new ServerSocket(0)) {
             OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build();
-            FotaDeskClient client = new FotaDeskClient("http://127.0.0.1:" + silent.getLocalPort(),
+            FotaDeskClient client = new HttpFotaDeskClient("http://127.0.0.1:" + silent.getLocalPort(),
                     TestBackend.API_KEY, impatient);
             assertThatThrownBy(client::clients).isInstanceOfSatisfying(ConnectionException.class,
                     e -> assertThat(e.reason()).isEqualTo(ConnectionException.Reason.TIMEOUT));
@@ -87,7 +87,7 @@ class FotaDeskClientTest extends BackendFixture {
         });
         other.start();
         try {
-            FotaDeskClient client = new FotaDeskClient("http://127.0.0.1:" + other.getAddress().getPort(),
+            FotaDeskClient client = new HttpFotaDeskClient("http://127.0.0.1:" + other.getAddress().getPort(),
                     TestBackend.API_KEY);
             assertThatThrownBy(client::checkConnection).isInstanceOfSatisfying(ConnectionException.class,
                     e -> assertThat(e.reason()).isEqualTo(ConnectionException.Reason.NOT_FOTA_DESK));
@@ -107,11 +107,11 @@ class FotaDeskClientTest extends BackendFixture {
 
     @Test
     void refusesAddressesAndKeysItCannotUse() {
-        assertThatThrownBy(() -> new FotaDeskClient("127.0.0.1:8080", TestBackend.API_KEY))
+        assertThatThrownBy(() -> new HttpFotaDeskClient("127.0.0.1:8080", TestBackend.API_KEY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");
-        assertThatThrownBy(() -> new FotaDeskClient(backend.url(), "key\nX-Other: 1"))
+        assertThatThrownBy(() -> new HttpFotaDeskClient(backend.url(), "key\nX-Other: 1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("key\n");
-        assertThatThrownBy(() -> new FotaDeskClient(backend.url(), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpFotaDeskClient(backend.url(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -122,7 +122,7 @@ class FotaDeskClientTest extends BackendFixture {
             String path = request.url().encodedPath().replaceFirst("^/fota", "");
             return chain.proceed(request.newBuilder().url(request.url().newBuilder().encodedPath(path).build()).build());
         }).build();
-        FotaDeskClient proxied = new FotaDeskClient(backend.url() + "/fota/", TestBackend.API_KEY, shared);
+        FotaDeskClient proxied = new HttpFotaDeskClient(backend.url() + "/fota/", TestBackend.API_KEY, shared);
         proxied.checkConnection();
         assertThat(proxied.createClient("globex").name()).isEqualTo("globex");
     }

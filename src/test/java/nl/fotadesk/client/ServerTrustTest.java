@@ -41,7 +41,7 @@ class ServerTrustTest {
     @Test
     void aCertificateTheSystemDoesNotTrustIsRefusedWithWhatTheUserNeedsToDecide() {
         ConnectionException e = catchThrowableOfType(ConnectionException.class,
-                () -> new FotaDeskClient(backend.url(), API_KEY).checkConnection());
+                () -> new HttpFotaDeskClient(backend.url(), API_KEY).checkConnection());
         assertThat(e.reason()).isEqualTo(ConnectionException.Reason.UNTRUSTED_CERTIFICATE);
         ServerCertificate shown = e.certificate().orElseThrow();
         assertThat(shown.fingerprint()).isEqualTo(certificate.fingerprint());
@@ -54,14 +54,14 @@ class ServerTrustTest {
     @Test
     void theCertificateTrustedByItsFingerprintIsAcceptedWhateverNameItHolds() {
         String asTyped = certificate.fingerprint().replace(":", "").toLowerCase(Locale.ROOT);
-        FotaDeskClient client = new FotaDeskClient(backend.url(), API_KEY, ServerTrust.pinned(asTyped));
+        FotaDeskClient client = new HttpFotaDeskClient(backend.url(), API_KEY, ServerTrust.pinned(asTyped));
         client.checkConnection();
         assertThat(client.devices(DeviceQuery.ALL).items()).isEmpty();
     }
 
     @Test
     void anotherCertificateIsRefusedAsAPossibleInterception() {
-        ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> new FotaDeskClient(backend.url(),
+        ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> new HttpFotaDeskClient(backend.url(),
                 API_KEY, ServerTrust.pinned(another.fingerprint())).checkConnection());
         assertThat(e.reason()).isEqualTo(ConnectionException.Reason.CERTIFICATE_CHANGED);
         assertThat(e.certificate().orElseThrow().fingerprint()).as("the one presented")

@@ -3,7 +3,7 @@ package nl.fotadesk.device;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
@@ -58,7 +58,7 @@ class CampaignEndToEndTest extends OnEachDatabase {
                 .withEngineTick(Duration.ofMillis(200)));
              Fleet fleet = new Fleet(backend.url(), identities, DeviceSettings.quick(512), FaultPlan.parse(faults),
                      seed, 16)) {
-            FleetRegistration.register(new FotaDeskClient(backend.url(), TestBackend.API_KEY), identities);
+            FleetRegistration.register(new HttpFotaDeskClient(backend.url(), TestBackend.API_KEY), identities);
             fleet.start(Duration.ofMillis(300));
             String firmwareId = backend.uploadFirmware("tracker-x", "2.0.0", image);
             String id = backend.apiJson("POST", "/api/v1/campaigns", "{\"name\":\"spring\",\"firmwareId\":\"" + firmwareId

@@ -2,7 +2,7 @@ package nl.fotadesk.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
@@ -38,7 +38,7 @@ class FleetEndToEndTest {
 
         try (TestBackend backend = new TestBackend(data);
              Fleet fleet = new Fleet(backend.url(), identities, DeviceSettings.quick(512), faults, 7, 16)) {
-            assertThat(FleetRegistration.register(new FotaDeskClient(backend.url(), TestBackend.API_KEY), identities))
+            assertThat(FleetRegistration.register(new HttpFotaDeskClient(backend.url(), TestBackend.API_KEY), identities))
                     .isEqualTo(200);
             fleet.start(Duration.ofMillis(200));
             Map<String, String> firmwareByType = new HashMap<>();

@@ -13,6 +13,7 @@ import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
@@ -150,6 +151,6 @@ public final class GroupService {
         GroupFilter filter = GroupRow.FILTER.equals(g.kind())
                 ? new GroupFilter(f.client(), f.deviceType(), f.firmware(), f.status()) : null;
         long members = GroupRow.STATIC.equals(g.kind()) ? store.memberCount(g.id()) : devices.count(filter(g));
-        return new GroupView(g.id(), g.name(), g.kind(), filter, members, g.createdAt().toString());
+        return new GroupView(g.id(), g.name(), GroupKind.fromWire(g.kind()), filter, members, g.createdAt().toString());
     }
 }

@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.domain;
 
+import nl.fotadesk.protocol.ImeiList;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -24,7 +26,7 @@ public final class Limits {
     /** {@code campaigns.name}. */
     public static final int CAMPAIGN_NAME = 128;
     /** IMEIs in a static group, in a campaign target, and data lines in one CSV import. */
-    public static final int IMEI_LIST = 100_000;
+    public static final int IMEI_LIST = ImeiList.MAX;
     /** The largest {@code limit} of a page or a list. */
     public static final int PAGE = 1000;
     /** Phases of a campaign as requested; one more may take the rest. */

@@ -2,16 +2,13 @@ package nl.fotadesk.ui.campaigns;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.ui.ConfirmDialog;
 
-import java.util.Optional;
 
 /**
  * The operator's buttons for one campaign: start, pause, resume, retry failed, cancel. Each is enabled
@@ -92,26 +89,11 @@ final class CampaignActions {
             return;
         }
         Counts counts = Counts.of(c.counts(), c.devices());
-        ButtonType yes = new ButtonType(texts.text("campaigns.confirmCancel.yes"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType(texts.text("campaigns.confirmCancel.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, texts.text("campaigns.confirmCancel.text",
-                counts.inFlight() + counts.waiting(), counts.succeeded()), yes, no);
-        alert.setTitle(texts.text("campaigns.confirmCancel.title"));
-        alert.setHeaderText(texts.text("campaigns.confirmCancel.header", c.name()));
-        alert.getDialogPane().setId("campaign-cancel-dialog");
-        alert.getDialogPane().setMinWidth(480);
-        alert.getDialogPane().lookupButton(yes).setId("campaign-cancel-confirm");
-        alert.getDialogPane().lookupButton(no).setId("campaign-cancel-keep");
-        // The safe answer is the default: Enter keeps the campaign.
-        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-            alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        }
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isPresent() && answer.get() == yes) {
-            model.cancel();
-        }
+        new ConfirmDialog(texts.text("campaigns.confirmCancel.title"),
+                texts.text("campaigns.confirmCancel.header", c.name()),
+                texts.text("campaigns.confirmCancel.text", counts.inFlight() + counts.waiting(), counts.succeeded()),
+                texts.text("campaigns.confirmCancel.yes"), texts.text("campaigns.confirmCancel.no"))
+                .ids("campaign-cancel-dialog", "campaign-cancel-confirm", "campaign-cancel-keep")
+                .show(root, model::cancel);
     }
 }

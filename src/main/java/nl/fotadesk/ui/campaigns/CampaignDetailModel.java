@@ -45,7 +45,7 @@ final class CampaignDetailModel {
     final ObservableList<CampaignDeviceView> devices = FXCollections.observableArrayList();
     final LongProperty total = new SimpleLongProperty();
     final ObjectProperty<Integer> phase = new SimpleObjectProperty<>();
-    final ObjectProperty<DeviceFilter> filter = new SimpleObjectProperty<>(DeviceFilter.ALL);
+    final ObjectProperty<DeviceStateChoice> filter = new SimpleObjectProperty<>(DeviceStateChoice.ALL);
     final StringProperty error = new SimpleStringProperty("");
     final StringProperty notice = new SimpleStringProperty("");
     final StringProperty actionError = new SimpleStringProperty("");

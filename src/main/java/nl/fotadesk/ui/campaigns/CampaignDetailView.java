@@ -50,7 +50,7 @@ final class CampaignDetailView implements CampaignPage {
         this.texts = texts;
         this.model = new CampaignDetailModel(context, id);
         banner = new StateBanner(texts);
-        counts = new CountsPane(texts, s -> model.filter.set(DeviceFilter.of(s)));
+        counts = new CountsPane(texts, s -> model.filter.set(DeviceStateChoice.of(s)));
         phases = new PhasesPane(texts, p -> model.phase.set(p));
         chart = new ProgressChart(texts);
         devices = new CampaignDevicesPane(texts, model);

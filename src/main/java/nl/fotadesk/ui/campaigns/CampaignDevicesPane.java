@@ -20,6 +20,7 @@ import javafx.util.StringConverter;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.ui.StatusTerms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class CampaignDevicesPane {
     private final CampaignDetailModel model;
     private final TableView<CampaignDeviceView> table = new TableView<>();
     private final ComboBox<Integer> phase = new ComboBox<>();
-    private final ComboBox<DeviceFilter> state = new ComboBox<>();
+    private final ComboBox<DeviceStateChoice> state = new ComboBox<>();
     private final Label range = new Label();
     private final VBox root;
 
@@ -59,15 +60,15 @@ final class CampaignDevicesPane {
         model.phase.addListener((o, a, p) -> phase.setValue(p == null ? -1 : p));
 
         state.setId("campaign-devices-state");
-        state.getItems().setAll(DeviceFilter.choices());
+        state.getItems().setAll(DeviceStateChoice.choices());
         state.setConverter(new StringConverter<>() {
             @Override
-            public String toString(DeviceFilter f) {
+            public String toString(DeviceStateChoice f) {
                 return f == null ? "" : f.label(texts);
             }
 
             @Override
-            public DeviceFilter fromString(String s) {
+            public DeviceStateChoice fromString(String s) {
                 return null;
             }
         });
@@ -134,7 +135,7 @@ final class CampaignDevicesPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label();
         empty.getStyleClass().add("help-text");
-        empty.textProperty().bind(Bindings.when(model.filter.isEqualTo(DeviceFilter.ALL).and(model.phase.isNull()))
+        empty.textProperty().bind(Bindings.when(model.filter.isEqualTo(DeviceStateChoice.ALL).and(model.phase.isNull()))
                 .then(texts.text("campaigns.devices.empty")).otherwise(texts.text("campaigns.devices.noMatch")));
         table.setPlaceholder(empty);
 
@@ -146,16 +147,20 @@ final class CampaignDevicesPane {
         stateCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         stateCol.setPrefWidth(110);
         stateCol.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add("status-text");
+            }
+
             @Override
             protected void updateItem(ActionState s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeIf(x -> x.startsWith("device-state-"));
                 if (empty || s == null) {
                     setText(null);
+                    StatusTerms.applyTone(this, null);
                     return;
                 }
                 setText(texts.deviceState(s));
-                getStyleClass().add("device-state-" + s.wireName());
+                StatusTerms.applyTone(this, StatusTerms.tone(s));
             }
         });
         TableColumn<CampaignDeviceView, CampaignDeviceView> progress = new TableColumn<>(

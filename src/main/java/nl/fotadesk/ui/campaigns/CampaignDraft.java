@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import nl.fotadesk.protocol.ImeiList;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupView;
@@ -152,7 +153,7 @@ final class CampaignDraft {
         ImeiList list = ImeiList.parse(imeis.get());
         Integer c = capEnabled.get() ? integer(cap.get()) : null;
         return new CampaignTarget(client.get(), deviceType.get(), group.get() == null ? null : group.get().id(),
-                list.valid().isEmpty() ? null : list.valid(), c, c == null ? null : capOrder.get());
+                list.imeis().isEmpty() ? null : list.imeis(), c, c == null ? null : capOrder.get());
     }
 
     /** The phases typed so far that are valid percentages; the defaults when none is. */

@@ -5,6 +5,7 @@ import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.ui.I18n;
+import nl.fotadesk.ui.StatusTerms;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,11 +34,11 @@ final class CampaignTexts {
     }
 
     String state(CampaignState state) {
-        return i18n.get("campaigns.state." + state.wireName());
+        return i18n.get(StatusTerms.labelKey(state));
     }
 
     String deviceState(ActionState state) {
-        return i18n.get("campaigns.device." + state.wireName());
+        return i18n.get(StatusTerms.labelKey(state));
     }
 
     /** An LwM2M update result code in words, e.g. "5 \u2013 integrity check failed"; empty for none or success. */

@@ -2,6 +2,7 @@ package nl.fotadesk.ui.campaigns;
 
 import javafx.scene.control.Label;
 import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.ui.StatusTerms;
 
 /** A campaign's state as a coloured pill (style classes {@code campaign-state state-<name>}). */
 final class StateBadge extends Label {
@@ -17,6 +18,6 @@ final class StateBadge extends Label {
             return;
         }
         setText(texts.state(state));
-        getStyleClass().add("state-" + state.wireName());
+        getStyleClass().add(StatusTerms.styleClass(state));
     }
 }

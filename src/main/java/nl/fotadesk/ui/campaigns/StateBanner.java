@@ -3,7 +3,6 @@ package nl.fotadesk.ui.campaigns;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 
 /**

@@ -15,9 +15,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import nl.fotadesk.protocol.ImeiList;
 import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.ui.UiContext;
@@ -36,7 +38,7 @@ import java.util.List;
 final class TargetStep implements WizardStep {
     /** "Any" in the choice boxes. */
     private static final String ANY = "";
-    private static final GroupView NO_GROUP = new GroupView("", "", "static", null, 0, null);
+    private static final GroupView NO_GROUP = new GroupView("", "", GroupKind.STATIC, null, 0, null);
 
     private final UiContext context;
     private final CampaignTexts texts;
@@ -238,9 +240,9 @@ final class TargetStep implements WizardStep {
         if (list.isEmpty()) {
             imeiStatus.setText(texts.text("campaigns.wizard.imeisNone"));
         } else if (list.invalid().isEmpty()) {
-            imeiStatus.setText(texts.text("campaigns.wizard.imeisCount", list.valid().size(), list.duplicates()));
+            imeiStatus.setText(texts.text("campaigns.wizard.imeisCount", list.imeis().size(), list.duplicates()));
         } else {
-            imeiStatus.setText(texts.text("campaigns.wizard.imeisInvalid", list.valid().size(), list.invalid().size()));
+            imeiStatus.setText(texts.text("campaigns.wizard.imeisInvalid", list.imeis().size(), list.invalid().size()));
         }
     }
 

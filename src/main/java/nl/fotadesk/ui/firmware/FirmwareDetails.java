@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  */
 final class FirmwareDetails {
     private final UiContext context;
+    private final FirmwareModel model;
     private final VBox root;
     private final Label title = new Label();
     private final Label size = value("firmware-details-size");
@@ -39,9 +40,10 @@ final class FirmwareDetails {
     /** The outcome of the last action (copy, save, delete), or empty. */
     final Label message = new Label();
 
-    FirmwareDetails(UiContext context, ObjectProperty<FirmwareView> selected, Clipboards clipboards,
+    FirmwareDetails(UiContext context, FirmwareModel model, ObjectProperty<FirmwareView> selected, Clipboards clipboards,
                     Consumer<FirmwareView> onDelete, Consumer<FirmwareView> onSave) {
         this.context = context;
+        this.model = model;
         title.setId("firmware-details-title");
         title.getStyleClass().add("details-title");
         title.setWrapText(true);
@@ -141,10 +143,10 @@ final class FirmwareDetails {
         title.setText(context.text("firmware.details.title", f.deviceType(), f.version()));
         size.setText(context.text("firmware.file.size", context.i18n().bytes(f.size()), context.i18n().number(f.size())));
         uploaded.setText(context.i18n().dateTime(f.uploadedAt()));
-        usage.setText(usageLines(context, f));
+        usage.setText(model.usageLines(f));
         crc.setText(f.crc32());
         sha.setText(f.sha256().substring(0, f.sha256().length() / 2) + "\n" + f.sha256().substring(f.sha256().length() / 2));
-        boolean inUse = inUse(f);
+        boolean inUse = FirmwareModel.inUse(f);
         delete.setDisable(inUse);
         deleteReason.setVisible(inUse);
         deleteReason.setText(inUse ? context.text("firmware.delete.inUse") : "");
@@ -164,32 +166,6 @@ final class FirmwareDetails {
         message.getStyleClass().removeAll("error-text", "ok-text");
         message.getStyleClass().add(error ? "error-text" : "ok-text");
         message.setText(text);
-    }
-
-    static boolean inUse(FirmwareView f) {
-        return f.devices() > 0 || f.campaigns() > 0;
-    }
-
-    /** Where the image is used, in one line: "Desired by 12 devices, 1 campaign" or "Not used". */
-    static String usage(UiContext context, FirmwareView f) {
-        if (!inUse(f)) {
-            return context.text("firmware.usage.none");
-        }
-        if (f.campaigns() == 0) {
-            return context.text("firmware.usage.devices", f.devices());
-        }
-        if (f.devices() == 0) {
-            return context.text("firmware.usage.campaigns", f.campaigns());
-        }
-        return context.text("firmware.usage.both", f.devices(), f.campaigns());
-    }
-
-    private static String usageLines(UiContext context, FirmwareView f) {
-        if (!inUse(f)) {
-            return context.text("firmware.usage.none");
-        }
-        return context.text("firmware.details.devices", f.devices()) + "\n"
-                + context.text("firmware.details.campaigns", f.campaigns());
     }
 
     private Label name(String key) {

@@ -1,5 +1,7 @@
 package nl.fotadesk.ui.firmware;
 
+import nl.fotadesk.protocol.NameRules;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
@@ -8,15 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules for device type names and firmware versions (the server's, checked here as the user
+ * What is wrong with a typed device type name or firmware version (by {@link NameRules}, as the user
  * types), and a guess of both from an image's file name.
  */
 final class FirmwareNames {
-    static final int MAX_LENGTH = 64;
-    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}");
-    private static final Pattern VERSION_CHAR = Pattern.compile("[0-9A-Za-z.+_-]");
-    private static final Pattern TYPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,63}");
-    private static final Pattern TYPE_CHAR = Pattern.compile("[\\p{L}\\p{N} ._-]");
+    static final int MAX_LENGTH = NameRules.MAX_LENGTH;
     private static final Pattern IMAGE_EXTENSION = Pattern.compile(
             "(?i)\\.(bin|hex|img|fw|dfu|ota|zip|gz|tar|elf|srec|s19|uf2|signed|enc)$");
     private static final Pattern TRAILING_VERSION = Pattern.compile(
@@ -41,11 +39,11 @@ final class FirmwareNames {
         if (version.length() > MAX_LENGTH) {
             return Optional.of(new Problem("firmware.version.tooLong", String.valueOf(MAX_LENGTH)));
         }
-        Optional<String> bad = firstBad(version, VERSION_CHAR);
+        Optional<String> bad = shown(NameRules.firstBadVersionChar(version));
         if (bad.isPresent()) {
             return Optional.of(new Problem("firmware.version.badChar", bad.get()));
         }
-        if (!VERSION.matcher(version).matches()) {
+        if (!NameRules.isVersion(version)) {
             return Optional.of(new Problem("firmware.version.badStart", version.substring(0, 1)));
         }
         return Optional.empty();
@@ -58,19 +56,19 @@ final class FirmwareNames {
         if (type.length() > MAX_LENGTH) {
             return Optional.of(new Problem("firmware.type.tooLong", String.valueOf(MAX_LENGTH)));
         }
-        Optional<String> bad = firstBad(type, TYPE_CHAR);
+        Optional<String> bad = shown(NameRules.firstBadNameChar(type));
         if (bad.isPresent()) {
             return Optional.of(new Problem("firmware.type.badChar", bad.get()));
         }
-        if (!TYPE.matcher(type).matches()) {
+        if (!NameRules.isName(type)) {
             return Optional.of(new Problem("firmware.type.badStart", type.substring(0, 1)));
         }
         return Optional.empty();
     }
 
-    private static Optional<String> firstBad(String s, Pattern allowed) {
-        return s.codePoints().mapToObj(Character::toString).filter(c -> !allowed.matcher(c).matches()).findFirst()
-                .map(c -> c.equals(" ") ? "\u2423" : c);
+    /** A bad character as the user sees it: a space as "\u2423". */
+    private static Optional<String> shown(Optional<String> bad) {
+        return bad.map(c -> c.equals(" ") ? "\u2423" : c);
     }
 
     /**

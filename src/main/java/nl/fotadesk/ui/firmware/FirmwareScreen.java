@@ -10,10 +10,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -36,6 +33,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
@@ -46,8 +44,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -56,9 +52,6 @@ import java.util.function.Function;
  * used; the selected one's details, copy its SHA-256, save a copy, delete it when unused.
  */
 public final class FirmwareScreen implements Screen {
-    /** Device states that change which images devices desire. */
-    private static final Set<String> DESIRED_CHANGES = Set.of("pending", "in_sync", "cancelled");
-
     private final UiContext context;
     private final FirmwareModel model;
     private final UploadModel upload;
@@ -78,7 +71,7 @@ public final class FirmwareScreen implements Screen {
         this.upload = new UploadModel(context, model);
         this.clipboards = new Clipboards(context);
         this.uploadPane = new UploadPane(context, upload, clipboards);
-        this.details = new FirmwareDetails(context, selected, clipboards, this::confirmDelete, this::save);
+        this.details = new FirmwareDetails(context, model, selected, clipboards, this::confirmDelete, this::save);
         reload.setOnFinished(e -> {
             if (shown()) {
                 model.load();
@@ -118,9 +111,7 @@ public final class FirmwareScreen implements Screen {
 
     @Override
     public void onEvents(List<EventView> events) {
-        boolean relevant = events.stream().anyMatch(e -> !"device".equals(e.kind())
-                || e.state() != null && DESIRED_CHANGES.contains(e.state()));
-        if (relevant) {
+        if (FirmwareModel.changesImages(events)) {
             reload.playFromStart();
         }
     }
@@ -171,31 +162,20 @@ public final class FirmwareScreen implements Screen {
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         FilteredList<FirmwareView> filtered = new FilteredList<>(model.images);
-        search.textProperty().addListener((o, a, text) -> filtered.setPredicate(matching(text)));
+        search.textProperty().addListener((o, a, text) -> filtered.setPredicate(f -> FirmwareModel.matches(f, text)));
         SortedList<FirmwareView> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("firmware-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         columns();
-        count.textProperty().bind(Bindings.createStringBinding(() -> filtered.size() == model.images.size()
-                        ? context.text("firmware.count", model.images.size())
-                        : context.text("firmware.count.filtered", filtered.size(), model.images.size()),
-                filtered, model.images));
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.count(filtered.size()), filtered, model.images));
         Label placeholder = new Label();
         placeholder.setId("firmware-placeholder");
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("help-text");
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!model.loadError.get().isEmpty()) {
-                return model.loadError.get();
-            }
-            if (!model.loaded.get()) {
-                return context.text("firmware.loading");
-            }
-            return model.images.isEmpty() ? context.text("firmware.empty")
-                    : context.text("firmware.noMatch", search.getText().trim());
-        }, model.loadError, model.loaded, model.images, search.textProperty()));
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.placeholder(search.getText()),
+                model.loadError, model.loaded, model.images, search.textProperty()));
         table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
             if (f != null) {
@@ -250,7 +230,7 @@ public final class FirmwareScreen implements Screen {
         save.setOnAction(e -> save(row.getItem()));
         MenuItem delete = new MenuItem(context.text("firmware.delete"));
         delete.setOnAction(e -> confirmDelete(row.getItem()));
-        row.itemProperty().addListener((o, a, f) -> delete.setDisable(f == null || FirmwareDetails.inUse(f)));
+        row.itemProperty().addListener((o, a, f) -> delete.setDisable(f == null || FirmwareModel.inUse(f)));
         return new ContextMenu(copy, copyCrc, save, new SeparatorMenuItem(), delete);
     }
 
@@ -280,9 +260,9 @@ public final class FirmwareScreen implements Screen {
                     setText(null);
                     setTooltip(null);
                 } else {
-                    setText(FirmwareDetails.usage(context, f));
+                    setText(model.usage(f));
                     setTooltip(new Tooltip(getText()));
-                    if (!FirmwareDetails.inUse(f)) {
+                    if (!FirmwareModel.inUse(f)) {
                         getStyleClass().add("unused");
                     }
                 }
@@ -325,15 +305,6 @@ public final class FirmwareScreen implements Screen {
         return cell;
     }
 
-    private static java.util.function.Predicate<FirmwareView> matching(String text) {
-        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (q.isEmpty()) {
-            return null;
-        }
-        return f -> f.deviceType().toLowerCase(Locale.ROOT).contains(q) || f.version().toLowerCase(Locale.ROOT).contains(q)
-                || f.sha256().startsWith(q) || (f.deviceType() + " " + f.version()).toLowerCase(Locale.ROOT).contains(q);
-    }
-
     private void select(String id) {
         selectedId = id;
         reselect();
@@ -365,50 +336,27 @@ public final class FirmwareScreen implements Screen {
     }
 
     private void confirmDelete(FirmwareView f) {
-        if (FirmwareDetails.inUse(f)) {
-            details.say(f.id(), context.text("firmware.delete.inUse"), true);
+        FirmwareModel.Say say = (text, error) -> details.say(f.id(), text, error);
+        if (FirmwareModel.inUse(f)) {
+            model.delete(f, say); // refused, saying why
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.initOwner(window());
-        confirm.setTitle(context.text("firmware.delete.title"));
-        confirm.setHeaderText(context.text("firmware.delete.header", f.deviceType(), f.version()));
-        confirm.setContentText(context.text("firmware.delete.content", context.i18n().bytes(f.size())));
-        ButtonType delete = new ButtonType(context.text("firmware.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(context.text("firmware.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        confirm.getButtonTypes().setAll(delete, keep);
-        Button deleteButton = (Button) confirm.getDialogPane().lookupButton(delete);
-        deleteButton.setId("firmware-confirm-delete");
-        deleteButton.setDefaultButton(false);
-        deleteButton.getStyleClass().add("danger-button");
-        Button keepButton = (Button) confirm.getDialogPane().lookupButton(keep);
-        keepButton.setId("firmware-confirm-keep");
-        keepButton.setDefaultButton(true);
-        if (root.getScene() != null) {
-            confirm.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        }
-        confirm.setOnHidden(e -> {
-            if (confirm.getResult() == delete) {
-                model.delete(f, () -> details.say(f.id(),
-                                context.text("firmware.deleted", f.deviceType(), f.version()), false),
-                        message -> details.say(f.id(), message, true));
-            }
-        });
-        confirm.show();
+        new ConfirmDialog(context.text("firmware.delete.title"),
+                context.text("firmware.delete.header", f.deviceType(), f.version()),
+                context.text("firmware.delete.content", context.i18n().bytes(f.size())),
+                context.text("firmware.delete.confirm"), context.text("firmware.delete.keep"))
+                .ids(null, "firmware-confirm-delete", "firmware-confirm-keep")
+                .show(root, () -> model.delete(f, say));
     }
 
     private void save(FirmwareView f) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(context.text("firmware.save.title", f.deviceType(), f.version()));
-        chooser.setInitialFileName(f.deviceType() + "-" + f.version() + ".bin");
+        chooser.setInitialFileName(FirmwareModel.fileName(f));
         File target = chooser.showSaveDialog(window());
         if (target == null) {
             return;
         }
-        details.say(f.id(), context.text("firmware.save.running", target.getName()), false);
-        context.run(() -> context.client().downloadFirmware(f.id(), target.toPath()),
-                bytes -> details.say(f.id(), context.text("firmware.save.done", target.toString(),
-                        context.i18n().bytes(bytes)), false),
-                message -> details.say(f.id(), message, true));
+        model.saveCopy(f, target.toPath(), (text, error) -> details.say(f.id(), text, error));
     }
 }

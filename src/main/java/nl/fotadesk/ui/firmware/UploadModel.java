@@ -1,6 +1,5 @@
 package nl.fotadesk.ui.firmware;
 
-import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -185,7 +184,7 @@ final class UploadModel {
                 } finally {
                     if (isCancelled()) {
                         // a cancel after the last byte may still have stored the image: show what the server has
-                        Platform.runLater(firmware::load);
+                        context.onFxThread(firmware::load);
                     }
                 }
             }

@@ -16,13 +16,18 @@ import nl.fotadesk.client.ApiException;
 import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.ui.Loader;
+import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -94,6 +99,110 @@ final class GroupsModel {
         }
     }
 
+
+    /** The words under the groups list when it shows no row: why, in the user's words. */
+    String placeholder(String search) {
+        if (!loadError.get().isEmpty()) {
+            return loadError.get();
+        }
+        if (!loaded.get()) {
+            return context.text("groups.loading");
+        }
+        return groups.isEmpty() ? context.text("groups.empty")
+                : context.text("groups.noMatch", search == null ? "" : search.trim());
+    }
+
+    /** True when the search text occurs in the group's name or criteria (any case); a blank search matches all. */
+    boolean matches(GroupView g, String search) {
+        String q = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        return q.isEmpty() || g.name().toLowerCase(Locale.ROOT).contains(q)
+                || criteria(g).toLowerCase(Locale.ROOT).contains(q);
+    }
+
+    /** A group's criteria in a line: "Client: acme \u00b7 Type: tracker-x", "All devices" or "List of 12 IMEIs". */
+    String criteria(GroupView g) {
+        if (g.kind() == GroupKind.STATIC) {
+            return context.text("groups.criteria.static", g.members());
+        }
+        GroupFilter f = g.filter();
+        List<String> parts = new ArrayList<>();
+        if (f != null) {
+            if (f.client() != null) {
+                parts.add(context.text("groups.criteria.client", f.client()));
+            }
+            if (f.deviceType() != null) {
+                parts.add(context.text("groups.criteria.type", f.deviceType()));
+            }
+            if (f.firmware() != null) {
+                parts.add(context.text("groups.criteria.firmware", f.firmware()));
+            }
+            if (f.status() != null) {
+                parts.add(context.text("groups.criteria.status", context.text(StatusTerms.labelKey(f.status()))));
+            }
+        }
+        return parts.isEmpty() ? context.text("groups.criteria.all") : String.join(" \u00b7 ", parts);
+    }
+
+    /** For a static group: how many of its IMEIs are not registered devices, so not listed; else empty. */
+    String unregisteredNote() {
+        GroupView g = selected.get();
+        return g != null && g.kind() == GroupKind.STATIC && membersLoaded.get() && total.get() < g.members()
+                ? context.text("groups.members.unregistered", g.members() - total.get(), g.members()) : "";
+    }
+
+    /** The words in the members list when it shows no row. */
+    String membersPlaceholder() {
+        GroupView g = selected.get();
+        if (g == null) {
+            return context.text("groups.members.none");
+        }
+        if (!membersError.get().isEmpty()) {
+            return membersError.get();
+        }
+        if (!membersLoaded.get()) {
+            return context.text("groups.members.loading");
+        }
+        return context.text(g.kind() == GroupKind.STATIC ? "groups.members.emptyStatic" : "groups.members.emptyFilter");
+    }
+
+    /** Which members the page shows, e.g. "51\u2013100 of 230"; empty while nothing is shown. */
+    String range() {
+        if (selected.get() == null || !membersLoaded.get()) {
+            return "";
+        }
+        if (total.get() == 0) {
+            return context.text("groups.members.rangeNone");
+        }
+        return context.text("groups.members.range", context.i18n().number(offset.get() + 1),
+                context.i18n().number(Math.min(total.get(), offset.get() + (long) members.size())),
+                context.i18n().number(total.get()));
+    }
+
+    boolean hasPrevious() {
+        return offset.get() > 0;
+    }
+
+    boolean hasNext() {
+        return offset.get() + PAGE < total.get();
+    }
+
+    void previousPage() {
+        loadMembers(offset.get() - PAGE);
+    }
+
+    void nextPage() {
+        loadMembers(offset.get() + PAGE);
+    }
+
+    /** A member's status in words, with its progress while it updates. */
+    String memberStatus(DeviceView d) {
+        if (d.status() == null) {
+            return "";
+        }
+        String name = context.text(StatusTerms.labelKey(d.status()));
+        return d.progress() != null && d.status().isActive() && d.progress() > 0
+                ? context.text("groups.members.statusProgress", name, d.progress()) : name;
+    }
 
     Optional<GroupView> byId(String id) {
         return id == null ? Optional.empty() : groups.stream().filter(g -> g.id().equals(id)).findFirst();

@@ -8,10 +8,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -32,17 +29,16 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.EventView;
-import nl.fotadesk.protocol.api.GroupFilter;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -158,7 +154,7 @@ public final class GroupsScreen implements Screen {
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         FilteredList<GroupView> filtered = new FilteredList<>(model.groups);
-        search.textProperty().addListener((o, a, q) -> filtered.setPredicate(matching(q)));
+        search.textProperty().addListener((o, a, q) -> filtered.setPredicate(g -> model.matches(g, q)));
         SortedList<GroupView> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -168,10 +164,7 @@ public final class GroupsScreen implements Screen {
         Label placeholder = new Label();
         placeholder.getStyleClass().add("help-text");
         placeholder.setWrapText(true);
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> !model.loadError.get().isEmpty()
-                        ? model.loadError.get() : !model.loaded.get() ? context.text("groups.loading")
-                        : model.groups.isEmpty() ? context.text("groups.empty")
-                        : context.text("groups.noMatch", search.getText().trim()),
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.placeholder(search.getText()),
                 model.loadError, model.loaded, model.groups, search.textProperty()));
         table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> {
@@ -221,23 +214,23 @@ public final class GroupsScreen implements Screen {
         TableColumn<GroupView, String> name = column("groups.column.name", GroupView::name);
         name.setComparator(String.CASE_INSENSITIVE_ORDER);
         name.setPrefWidth(200);
-        TableColumn<GroupView, String> kind = column("groups.column.kind", GroupView::kind);
+        TableColumn<GroupView, GroupKind> kind = column("groups.column.kind", GroupView::kind);
         kind.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(String k, boolean empty) {
+            protected void updateItem(GroupKind k, boolean empty) {
                 super.updateItem(k, empty);
                 if (empty || k == null) {
                     setGraphic(null);
                 } else {
-                    Label badge = new Label(context.text("static".equals(k) ? "groups.kind.static" : "groups.kind.filter"));
-                    badge.getStyleClass().addAll("kind-badge", "static".equals(k) ? "kind-static" : "kind-filter");
+                    Label badge = new Label(context.text("groups.kind." + k.wireName()));
+                    badge.getStyleClass().addAll("kind-badge", "kind-" + k.wireName());
                     setGraphic(badge);
                 }
                 setText(null);
             }
         });
         kind.setPrefWidth(110);
-        TableColumn<GroupView, String> criteria = column("groups.column.criteria", g -> describe(context, g));
+        TableColumn<GroupView, String> criteria = column("groups.column.criteria", model::criteria);
         criteria.setPrefWidth(380);
         criteria.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -286,9 +279,8 @@ public final class GroupsScreen implements Screen {
         Runnable describe = () -> {
             GroupView g = model.selected.get();
             title.setText(g == null ? context.text("groups.members.none") : context.text("groups.members.title", g.name()));
-            criteria.setText(g == null ? "" : describe(context, g));
-            note.setText(g != null && "static".equals(g.kind()) && model.membersLoaded.get() && model.total.get() < g.members()
-                    ? context.text("groups.members.unregistered", g.members() - model.total.get(), g.members()) : "");
+            criteria.setText(g == null ? "" : model.criteria(g));
+            note.setText(model.unregisteredNote());
         };
         model.selected.addListener(o -> describe.run());
         model.total.addListener(o -> describe.run());
@@ -302,40 +294,24 @@ public final class GroupsScreen implements Screen {
         Label placeholder = new Label();
         placeholder.getStyleClass().add("help-text");
         placeholder.setWrapText(true);
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
-            GroupView g = model.selected.get();
-            if (g == null) {
-                return context.text("groups.members.none");
-            }
-            if (!model.membersError.get().isEmpty()) {
-                return model.membersError.get();
-            }
-            if (!model.membersLoaded.get()) {
-                return context.text("groups.members.loading");
-            }
-            return context.text("static".equals(g.kind()) ? "groups.members.emptyStatic" : "groups.members.emptyFilter");
-        }, model.selected, model.membersError, model.membersLoaded));
+        placeholder.textProperty().bind(Bindings.createStringBinding(model::membersPlaceholder,
+                model.selected, model.membersError, model.membersLoaded));
         members.setPlaceholder(placeholder);
 
         Button previous = new Button(context.text("groups.members.previous"));
         previous.setId("group-members-prev");
-        previous.setOnAction(e -> model.loadMembers(model.offset.get() - GroupsModel.PAGE));
-        previous.disableProperty().bind(model.offset.lessThanOrEqualTo(0).or(model.membersLoading));
+        previous.setOnAction(e -> model.previousPage());
+        previous.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !model.hasPrevious() || model.membersLoading.get(), model.offset, model.membersLoading));
         Button next = new Button(context.text("groups.members.next"));
         next.setId("group-members-next");
-        next.setOnAction(e -> model.loadMembers(model.offset.get() + GroupsModel.PAGE));
+        next.setOnAction(e -> model.nextPage());
         next.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.offset.get() + GroupsModel.PAGE >= model.total.get() || model.membersLoading.get(),
-                model.offset, model.total, model.membersLoading));
+                () -> !model.hasNext() || model.membersLoading.get(), model.offset, model.total, model.membersLoading));
         Label range = new Label();
         range.setId("group-members-range");
         range.getStyleClass().add("pager-range");
-        range.textProperty().bind(Bindings.createStringBinding(() -> model.selected.get() == null
-                        || !model.membersLoaded.get() ? ""
-                        : model.total.get() == 0 ? context.text("groups.members.rangeNone")
-                        : context.text("groups.members.range", context.i18n().number(model.offset.get() + 1),
-                        context.i18n().number(Math.min(model.total.get(), model.offset.get() + (long) model.members.size())),
-                        context.i18n().number(model.total.get())),
+        range.textProperty().bind(Bindings.createStringBinding(model::range,
                 model.selected, model.membersLoaded, model.offset, model.total, model.members));
         Label error = new Label();
         error.setId("group-members-error");
@@ -365,11 +341,7 @@ public final class GroupsScreen implements Screen {
         reported.setPrefWidth(90);
         TableColumn<DeviceView, String> desired = member("groups.members.desired", DeviceView::desiredFirmware);
         desired.setPrefWidth(140);
-        TableColumn<DeviceView, String> status = member("groups.members.status", d -> d.status() == null ? ""
-                : d.progress() != null && d.status().isActive() && d.progress() > 0
-                ? context.text("groups.members.statusProgress", GroupDialog.statusName(context, d.status().wireName()),
-                d.progress())
-                : GroupDialog.statusName(context, d.status().wireName()));
+        TableColumn<DeviceView, String> status = member("groups.members.status", model::memberStatus);
         status.setPrefWidth(140);
         TableColumn<DeviceView, String> seen = member("groups.members.lastSeen",
                 d -> d.lastSeen() == null ? context.text("groups.members.never") : context.i18n().dateTime(d.lastSeen()));
@@ -393,36 +365,6 @@ public final class GroupsScreen implements Screen {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setId(key.replace('.', '-'));
         return c;
-    }
-
-    /** A group's criteria in a line: "Client acme · Type tracker-x", "All devices" or "Fixed list of 12 IMEIs". */
-    static String describe(UiContext context, GroupView g) {
-        if ("static".equals(g.kind())) {
-            return context.text("groups.criteria.static", g.members());
-        }
-        GroupFilter f = g.filter();
-        List<String> parts = new ArrayList<>();
-        if (f != null) {
-            if (f.client() != null) {
-                parts.add(context.text("groups.criteria.client", f.client()));
-            }
-            if (f.deviceType() != null) {
-                parts.add(context.text("groups.criteria.type", f.deviceType()));
-            }
-            if (f.firmware() != null) {
-                parts.add(context.text("groups.criteria.firmware", f.firmware()));
-            }
-            if (f.status() != null) {
-                parts.add(context.text("groups.criteria.status", GroupDialog.statusName(context, f.status().wireName())));
-            }
-        }
-        return parts.isEmpty() ? context.text("groups.criteria.all") : String.join(" \u00b7 ", parts);
-    }
-
-    private java.util.function.Predicate<GroupView> matching(String text) {
-        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return q.isEmpty() ? null : g -> g.name().toLowerCase(Locale.ROOT).contains(q)
-                || describe(context, g).toLowerCase(Locale.ROOT).contains(q);
     }
 
     private void reselect() {
@@ -461,30 +403,12 @@ public final class GroupsScreen implements Screen {
         if (g == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.initOwner(window());
-        confirm.setTitle(context.text("groups.delete.title"));
-        confirm.setHeaderText(context.text("groups.delete.header", g.name()));
-        confirm.setContentText(context.text("groups.delete.content"));
-        ButtonType delete = new ButtonType(context.text("groups.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(context.text("groups.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        confirm.getButtonTypes().setAll(delete, keep);
-        Button deleteButton = (Button) confirm.getDialogPane().lookupButton(delete);
-        deleteButton.setId("groups-confirm-delete");
-        deleteButton.setDefaultButton(false);
-        deleteButton.getStyleClass().add("danger-button");
-        Button keepButton = (Button) confirm.getDialogPane().lookupButton(keep);
-        keepButton.setId("groups-confirm-keep");
-        keepButton.setDefaultButton(true);
-        if (root.getScene() != null) {
-            confirm.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
-        }
-        confirm.setOnHidden(e -> {
-            if (confirm.getResult() == delete) {
-                model.delete(g, () -> say(context.text("groups.deleted", g.name()), false), m -> say(m, true));
-            }
-        });
-        confirm.show();
+        new ConfirmDialog(context.text("groups.delete.title"), context.text("groups.delete.header", g.name()),
+                context.text("groups.delete.content"), context.text("groups.delete.confirm"),
+                context.text("groups.delete.keep"))
+                .ids(null, "groups-confirm-delete", "groups-confirm-keep")
+                .show(root, () -> model.delete(g, () -> say(context.text("groups.deleted", g.name()), false),
+                        m -> say(m, true)));
     }
 
     private void say(String text, boolean error) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
 import nl.fotadesk.backend.domain.StrictJson;
-import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.device.fleet.FaultPlan;
@@ -68,7 +68,7 @@ class ClusterTest {
             // one after the other: the first start creates the schema and the shared secrets
             NodeProcess a = node("a", jdbcUrl, balancer);
             NodeProcess b = node("b", jdbcUrl, balancer);
-            FleetRegistration.register(new FotaDeskClient(a.url(), TestBackend.API_KEY), fleetIds);
+            FleetRegistration.register(new HttpFotaDeskClient(a.url(), TestBackend.API_KEY), fleetIds);
 
             // 1. a cancel through the node without the engine holds while the other one runs it
             await("a node takes the engine").atMost(Duration.ofSeconds(15)).until(() -> engineHolder(db) != null);

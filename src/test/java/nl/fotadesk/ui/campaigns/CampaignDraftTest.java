@@ -96,15 +96,4 @@ class CampaignDraftTest {
         assertThat(CampaignDraft.integer(" 90 %")).isEqualTo(90);
         assertThat(CampaignDraft.integer("9x")).isNull();
     }
-
-    @Test
-    void readsImeisPastedOrFromAFile() {
-        String a = Imei.withCheckDigit("35693803123456");
-        ImeiList list = ImeiList.parse("\"" + a + "\",\n12345\t" + a);
-        assertThat(list.valid()).containsExactly(a);
-        assertThat(list.invalid()).containsExactly("12345");
-        assertThat(list.duplicates()).isEqualTo(1);
-        assertThat(ImeiList.extract("imei,deviceType,client\n" + a + ",tracker-x,acme\n1234567890123456,x\n"))
-                .containsExactly(a);
-    }
 }

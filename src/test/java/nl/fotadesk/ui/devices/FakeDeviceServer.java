@@ -2,7 +2,7 @@ package nl.fotadesk.ui.devices;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.application.Platform;
-import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.Page;
@@ -54,7 +54,7 @@ final class FakeDeviceServer implements Interceptor {
         startFx();
         OkHttpClient http = new OkHttpClient.Builder().addInterceptor(this).build();
         Settings settings = new Settings(Preferences.userRoot().node("nl/fotadesk/test/" + System.nanoTime()));
-        return new UiContext(new FotaDeskClient("http://fake.invalid", "key", http), new I18n(I18n.ENGLISH),
+        return new UiContext(new HttpFotaDeskClient("http://fake.invalid", "key", http), new I18n(I18n.ENGLISH),
                 settings, false);
     }
 

@@ -131,7 +131,7 @@ class FirmwareScreenTest {
         assertThat(delete.isDisabled()).as("delete of a used image").isTrue();
         assertThat(text(robot, "#firmware-delete-reason")).startsWith("In use, so it cannot be deleted");
         assertThat(text(robot, "#firmware-details-usage")).contains("Desired by 1 device", "In no campaign");
-        assertThat(FirmwareDetails.usage(app.context, row(used.id()).orElseThrow())).isEqualTo("Desired by 1 device");
+        assertThat(new FirmwareModel(app.context).usage(row(used.id()).orElseThrow())).isEqualTo("Desired by 1 device");
 
         FirmwareView unused = find(client, "sensor-z", "0.9.4");
         robot.interact(() -> table.getSelectionModel().select(row(unused.id()).orElseThrow()));

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.ui.I18n;
@@ -75,9 +76,9 @@ class GroupsScreenTest {
         waitUntil(() -> groups.getItems().size() == 1 && members.getItems().size() == Math.min(expected, GroupsModel.PAGE));
         GroupView group = groups.getItems().get(0);
         assertThat(group.name()).isEqualTo("Acme trackers");
-        assertThat(group.kind()).isEqualTo("filter");
+        assertThat(group.kind()).isEqualTo(GroupKind.FILTER);
         assertThat(group.members()).isEqualTo(expected);
-        assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("Client: acme \u00b7 Type: tracker-x");
+        assertThat(new GroupsModel(app.context).criteria(group)).isEqualTo("Client: acme \u00b7 Type: tracker-x");
         assertThat(members.getItems()).allMatch(d -> d.client().equals("acme") && d.deviceType().equals("tracker-x"));
         assertThat(text(robot, "#group-members-title")).isEqualTo("Members of \u201cAcme trackers\u201d");
         assertThat(text(robot, "#group-members-range")).isEqualTo("1\u2013" + expected + " of " + expected);
@@ -112,8 +113,8 @@ class GroupsScreenTest {
         waitUntil(() -> members.getItems().size() == 3);
         assertThat(members.getItems()).extracting(DeviceView::imei).containsExactlyInAnyOrderElementsOf(imeis);
         GroupView group = groups.getItems().get(0);
-        assertThat(group.kind()).isEqualTo("static");
-        assertThat(GroupsScreen.describe(app.context, group)).isEqualTo("List of 3 IMEIs");
+        assertThat(group.kind()).isEqualTo(GroupKind.STATIC);
+        assertThat(new GroupsModel(app.context).criteria(group)).isEqualTo("List of 3 IMEIs");
         assertThat(text(robot, "#group-members-range")).isEqualTo("1\u20133 of 3");
     }
 

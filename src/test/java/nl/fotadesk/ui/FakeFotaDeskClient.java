@@ -1,0 +1,322 @@
+package nl.fotadesk.ui;
+
+import nl.fotadesk.client.DeviceQuery;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.CampaignDeviceView;
+import nl.fotadesk.protocol.api.CampaignPreview;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.CatalogEntry;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.EventPage;
+import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.GroupKind;
+import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.protocol.api.ImportReport;
+import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.protocol.api.NewDevice;
+import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.Page;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import java.util.prefs.Preferences;
+
+/**
+ * A server in memory for tests of view models: the groups, firmware and catalog calls work on its
+ * lists; {@link #failNext} makes the next call fail as a real server's refusal would. Calls the
+ * tests do not need are unsupported.
+ */
+public final class FakeFotaDeskClient implements FotaDeskClient {
+    public final List<DeviceView> devices = new ArrayList<>();
+    public final List<FirmwareView> firmware = new ArrayList<>();
+    public final List<String> clients = new ArrayList<>();
+    public final List<String> deviceTypes = new ArrayList<>();
+    public final Map<String, GroupView> groups = new LinkedHashMap<>();
+    public final Map<String, List<String>> groupImeis = new LinkedHashMap<>();
+    /** The requests received, e.g. "createGroup g1", in order. */
+    public final List<String> calls = new ArrayList<>();
+    /** Thrown by the next call, then cleared. */
+    public RuntimeException failNext;
+    private int ids;
+
+    /** A context that runs work and its results on the calling thread, talking to {@code client}, in English. */
+    public static UiContext context(FakeFotaDeskClient client) {
+        return UiContext.sameThread(client, new I18n(Locale.ENGLISH),
+                new Settings(Preferences.userRoot().node("nl/fotadesk/test/" + System.nanoTime())));
+    }
+
+    private void call(String what) {
+        calls.add(what);
+        RuntimeException e = failNext;
+        failNext = null;
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    public static DeviceView device(String imei, String type, String client, String reported) {
+        return new DeviceView(imei, type, client, reported, null, null, null, null, null, null, null, Map.of(), null);
+    }
+
+    public static FirmwareView image(String id, String type, String version, long devices, long campaigns) {
+        return new FirmwareView(id, type, version, 1000, "ab".repeat(32), "0badcafe", "2026-01-02T03:04:05Z",
+                devices, campaigns);
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://fake";
+    }
+
+    @Override
+    public void checkConnection() {
+        call("checkConnection");
+    }
+
+    @Override
+    public Page<DeviceView> devices(DeviceQuery query) {
+        call("devices");
+        List<DeviceView> matching = devices.stream()
+                .filter(d -> query.client() == null || query.client().equals(d.client()))
+                .filter(d -> query.deviceType() == null || query.deviceType().equals(d.deviceType()))
+                .filter(d -> query.firmware() == null || query.firmware().equals(d.reportedFirmware()))
+                .filter(d -> query.status() == null || query.status() == d.status())
+                .toList();
+        return page(matching, query.offset(),
+                query.limit() == null ? matching.size() : query.limit());
+    }
+
+    private static <T> Page<T> page(List<T> all, int offset, int limit) {
+        int from = Math.min(offset, all.size());
+        return new Page<>(all.subList(from, Math.min(all.size(), from + limit)), all.size(), offset, limit);
+    }
+
+    @Override
+    public List<FirmwareView> firmware() {
+        call("firmware");
+        return List.copyOf(firmware);
+    }
+
+    @Override
+    public FirmwareView firmware(String id) {
+        call("firmware " + id);
+        return firmware.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void deleteFirmware(String id) {
+        call("deleteFirmware " + id);
+        firmware.removeIf(f -> f.id().equals(id));
+    }
+
+    @Override
+    public long downloadFirmware(String id, Path target) {
+        call("downloadFirmware " + id);
+        byte[] image = new byte[(int) firmware(id).size()];
+        try {
+            Files.write(target, image);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return image.length;
+    }
+
+    @Override
+    public List<CatalogEntry> clients() {
+        call("clients");
+        return clients.stream().map(c -> new CatalogEntry(c, null, 0, null, null)).toList();
+    }
+
+    @Override
+    public List<CatalogEntry> deviceTypes() {
+        call("deviceTypes");
+        return deviceTypes.stream().map(t -> new CatalogEntry(t, null, 0, 0L, null)).toList();
+    }
+
+    @Override
+    public GroupView createGroup(NewGroup group) {
+        String id = "g" + ++ids;
+        call("createGroup " + id);
+        return store(id, group);
+    }
+
+    private GroupView store(String id, NewGroup group) {
+        GroupKind kind = group.imeis() == null ? GroupKind.FILTER : GroupKind.STATIC;
+        long members = kind == GroupKind.STATIC ? group.imeis().size() : 0;
+        GroupView g = new GroupView(id, group.name(), kind, group.filter(), members, "2026-01-02T03:04:05Z");
+        groups.put(id, g);
+        if (group.imeis() != null) {
+            groupImeis.put(id, List.copyOf(group.imeis()));
+        }
+        return g;
+    }
+
+    @Override
+    public List<GroupView> groups() {
+        call("groups");
+        return List.copyOf(groups.values());
+    }
+
+    @Override
+    public GroupView group(String id) {
+        call("group " + id);
+        return Objects.requireNonNull(groups.get(id));
+    }
+
+    @Override
+    public GroupView replaceGroup(String id, NewGroup group) {
+        call("replaceGroup " + id);
+        return store(id, group);
+    }
+
+    @Override
+    public void deleteGroup(String id) {
+        call("deleteGroup " + id);
+        groups.remove(id);
+        groupImeis.remove(id);
+    }
+
+    @Override
+    public List<String> groupImeis(String id) {
+        call("groupImeis " + id);
+        return Optional.ofNullable(groupImeis.get(id)).orElse(List.of());
+    }
+
+    @Override
+    public Page<DeviceView> groupDevices(String id, int offset, int limit) {
+        call("groupDevices " + id + " " + offset);
+        List<String> imeis = groupImeis.getOrDefault(id, List.of());
+        return page(devices.stream().filter(d -> imeis.contains(d.imei())).toList(), offset, limit);
+    }
+
+    // Not used by the models under test
+
+    @Override
+    public DeviceView registerDevice(NewDevice device) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DeviceView> registerDevices(List<NewDevice> devices) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ImportReport importDevices(InputStream csv, boolean dryRun) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ImportReport importDevices(byte[] csv, boolean dryRun) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public DeviceView device(String imei) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<EventView> deviceHistory(String imei, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public DeviceView setDesiredFirmware(String imei, String firmwareId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FirmwareView uploadFirmware(String deviceType, String version, Path file, LongConsumer progress) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FirmwareView uploadFirmware(String deviceType, String version, byte[] image) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CatalogEntry createClient(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CatalogEntry createDeviceType(String name, String description) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignPreview previewCampaign(NewCampaign campaign) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignView createCampaign(NewCampaign campaign) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<CampaignView> campaigns() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignView campaign(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Page<CampaignDeviceView> campaignDevices(String id, Integer phase, List<ActionState> states, int offset,
+                                                    int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignView startCampaign(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignView pauseCampaign(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignView resumeCampaign(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignView cancelCampaign(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int retryFailed(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long latestEventCursor() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public EventPage events(long since, int waitSeconds) {
+        throw new UnsupportedOperationException();
+    }
+}
