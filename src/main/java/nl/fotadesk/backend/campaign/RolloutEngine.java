@@ -1,5 +1,10 @@
 package nl.fotadesk.backend.campaign;
 
+import nl.fotadesk.backend.campaign.RolloutRules.Budget;
+import nl.fotadesk.backend.campaign.RolloutRules.DeviceFacts;
+import nl.fotadesk.backend.campaign.RolloutRules.DeviceVerdict;
+import nl.fotadesk.backend.campaign.RolloutRules.PhaseCounts;
+import nl.fotadesk.backend.campaign.RolloutRules.Thresholds;
 import nl.fotadesk.backend.devices.Updates;
 import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.NotFound;
@@ -23,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -245,6 +251,7 @@ public final class RolloutEngine {
     /** Brings each in-flight action in line with its device, timing out devices without progress. */
     private void reconcile(CampaignRow c, Instant now) {
         FirmwareRow image = null;
+        Budget budget = new Budget(CampaignService.timeout(c), c.maxRetries());
         for (ActionRow a : store.inFlight(c.id())) {
             if (!Objects.equals(a.deviceDownloadId(), a.downloadId())) {
                 store.updateAction(with(a, ActionState.CANCELLED, a.attempts(), a.downloadId(), null, now));
@@ -256,26 +263,29 @@ public final class RolloutEngine {
             boolean moved = seen != a.state() || zeroIfNull(a.deviceProgress()) != zeroIfNull(a.progress())
                     || zeroIfNull(a.deviceBytesServed()) != zeroIfNull(a.bytesServed());
             Instant lastProgress = moved || a.lastProgressAt() == null ? now : a.lastProgressAt();
-            boolean stuck = seen.isInFlight() && lastProgress.plus(CampaignService.timeout(c)).compareTo(now) <= 0;
-            if ((seen == ActionState.FAILED || stuck) && c.state() != CampaignState.RUNNING && a.attempts() <= c.maxRetries()) {
-                continue; // decided when the campaign runs again, so a pause does not use up the retries
-            }
-            if (seen == ActionState.FAILED || stuck) {
-                String why = stuck ? "no progress for " + c.deviceTimeoutSeconds() + " s" : "fotaResult " + a.deviceResult();
-                if (stuck) {
-                    updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(), why);
+            DeviceVerdict verdict = RolloutRules.decide(new DeviceFacts(seen, moved,
+                    Duration.between(lastProgress, now), a.attempts()), budget, c.state() == CampaignState.RUNNING);
+            switch (verdict) {
+                case UNCHANGED, WAIT_FOR_RUN -> {
                 }
-                if (a.attempts() <= c.maxRetries()) {
-                    image = image == null ? image(c) : image;
-                    give(c, image, a, a.attempts() + 1, now, "retry " + a.attempts() + " of " + c.maxRetries() + " after " + why);
-                } else {
-                    ActionState end = stuck ? ActionState.TIMED_OUT : ActionState.FAILED;
-                    store.updateAction(with(a, end, a.attempts(), a.downloadId(), a.deviceResult(), lastProgress));
+                case FOLLOW -> store.updateAction(new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), seen,
+                        a.attempts(), a.downloadId(), a.deviceResult(), a.deviceProgress(), a.deviceBytesServed(),
+                        lastProgress, now, null, null, null, null, null));
+                case RETRY_FAILED, RETRY_STUCK, FAILED, TIMED_OUT -> {
+                    String why = verdict.stuck() ? "no progress for " + c.deviceTimeoutSeconds() + " s"
+                            : "fotaResult " + a.deviceResult();
+                    if (verdict.stuck()) {
+                        updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(), why);
+                    }
+                    if (verdict.retries()) {
+                        image = image == null ? image(c) : image;
+                        give(c, image, a, a.attempts() + 1, now, "retry " + a.attempts() + " of " + c.maxRetries()
+                                + " after " + why);
+                    } else {
+                        ActionState end = verdict.stuck() ? ActionState.TIMED_OUT : ActionState.FAILED;
+                        store.updateAction(with(a, end, a.attempts(), a.downloadId(), a.deviceResult(), lastProgress));
+                    }
                 }
-            } else if (moved) {
-                store.updateAction(new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), seen, a.attempts(),
-                        a.downloadId(), a.deviceResult(), a.deviceProgress(), a.deviceBytesServed(), lastProgress, now,
-                        null, null, null, null, null));
             }
         }
     }
@@ -290,37 +300,38 @@ public final class RolloutEngine {
             if (PhaseRow.WAITING.equals(p.state())) {
                 startPhase(c, p.index(), now);
             }
-            Map<ActionState, Integer> counts = store.counts(c.id(), p.index());
-            int total = p.deviceCount();
-            int succeeded = counts.getOrDefault(ActionState.SUCCEEDED, 0);
-            int failed = counts.getOrDefault(ActionState.FAILED, 0) + counts.getOrDefault(ActionState.TIMED_OUT, 0);
-            int terminal = succeeded + failed + counts.getOrDefault(ActionState.CANCELLED, 0);
-            boolean last = p.index() == phases.size() - 1;
+            PhaseCounts n = PhaseCounts.of(p.deviceCount(), store.counts(c.id(), p.index()));
             String phaseName = "phase " + (p.index() + 1);
-            if (!p.ignoreErrors() && (long) failed * 100 > (long) c.errorThreshold() * total) {
-                setState(c, CampaignState.PAUSED, phaseName + ": " + failed + " of " + total + " devices failed, above the"
-                        + " error threshold of " + c.errorThreshold() + " %", now);
-                return;
-            }
-            boolean enough = (long) succeeded * 100 >= (long) c.successThreshold() * total;
-            if (total > 0 && terminal == total && !enough && !p.ignoreErrors()) {
-                setState(c, CampaignState.PAUSED, phaseName + " ended with " + succeeded + " of " + total
-                        + " devices updated, below the success threshold of " + c.successThreshold() + " %", now);
-                return;
-            }
-            boolean done = last ? terminal == total : enough || terminal == total;
-            if (!done) {
-                return;
+            switch (RolloutRules.decide(n, p.index() == phases.size() - 1, thresholds(c, p))) {
+                case RUNNING -> {
+                    return;
+                }
+                case TOO_MANY_ERRORS -> {
+                    setState(c, CampaignState.PAUSED, phaseName + ": " + n.failed() + " of " + n.total()
+                            + " devices failed, above the error threshold of " + c.errorThreshold() + " %", now);
+                    return;
+                }
+                case TOO_FEW_SUCCEEDED -> {
+                    setState(c, CampaignState.PAUSED, phaseName + " ended with " + n.succeeded() + " of " + n.total()
+                            + " devices updated, below the success threshold of " + c.successThreshold() + " %", now);
+                    return;
+                }
+                case DONE -> {
+                }
             }
             store.setPhaseState(c.id(), p.index(), PhaseRow.DONE, now);
-            events.append(EventLog.PHASE, c.id(), p.index(), null, PhaseRow.DONE, phaseName + " done: " + succeeded
-                    + " of " + total + " devices updated");
+            events.append(EventLog.PHASE, c.id(), p.index(), null, PhaseRow.DONE, phaseName + " done: " + n.succeeded()
+                    + " of " + n.total() + " devices updated");
         }
         Map<ActionState, Integer> all = store.counts(c.id(), null);
         if (all.entrySet().stream().allMatch(e -> e.getKey().isTerminal())) {
             setState(c, CampaignState.COMPLETED, all.getOrDefault(ActionState.SUCCEEDED, 0) + " devices updated, "
                     + (all.getOrDefault(ActionState.FAILED, 0) + all.getOrDefault(ActionState.TIMED_OUT, 0)) + " failed", now);
         }
+    }
+
+    private static Thresholds thresholds(CampaignRow c, PhaseRow p) {
+        return new Thresholds(c.errorThreshold(), c.successThreshold(), p.ignoreErrors());
     }
 
     private void setState(CampaignRow c, CampaignState state, String reason, Instant now) {
