@@ -23,18 +23,18 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
      *                   anything is stored
      */
     static UplinkState of(DeviceRow device, SenmlPack pack) {
-        String firmware = text(pack, Ingestion.FIRMWARE, Limits.VERSION).orElse(device.reportedFirmware());
-        String fotaState = text(pack, Ingestion.FOTA_STATE, Limits.FOTA_STATE).orElse(device.fotaState());
+        String firmware = text(pack, Ingestion.FIRMWARE, Limits.VERSION).orElse(device.reported().firmware());
+        String fotaState = text(pack, Ingestion.FOTA_STATE, Limits.FOTA_STATE).orElse(device.reported().fotaState());
         Integer progress = number(pack, Ingestion.FOTA_PROGRESS, Limits.PERCENT_MIN, Limits.PERCENT_MAX)
                 .map(p -> (int) Math.round(p)).orElse(device.progress());
         Integer reportedResult = number(pack, Ingestion.FOTA_RESULT, 0, Limits.FOTA_RESULT_MAX)
                 .map(r -> (int) Math.round(r)).orElse(null);
-        Integer fotaResult = reportedResult != null ? reportedResult : device.fotaResult();
+        Integer fotaResult = reportedResult != null ? reportedResult : device.reported().fotaResult();
 
         DeviceStatus status = device.status();
         boolean finished = false;
         if (status.isActive()) {
-            if (device.desiredVersion() != null && Objects.equals(firmware, device.desiredVersion())) {
+            if (device.desired().version() != null && Objects.equals(firmware, device.desired().version())) {
                 status = DeviceStatus.SUCCEEDED;
                 progress = 100;
                 finished = true;
@@ -45,7 +45,7 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
                 status = stateFrom(pack, status);
                 if (status == DeviceStatus.DOWNLOADED) {
                     progress = 100;
-                } else if (status == DeviceStatus.PENDING && device.downloadId() != null) {
+                } else if (status == DeviceStatus.PENDING && device.download().id() != null) {
                     status = DeviceStatus.NOTIFIED; // this uplink is answered with the download URL
                 }
             }
