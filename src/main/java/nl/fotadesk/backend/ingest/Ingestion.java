@@ -32,10 +32,6 @@ import java.util.concurrent.CompletableFuture;
  * the {@link GroupCommit}, and the answer waits for its commit.
  */
 public final class Ingestion {
-    static final String FIRMWARE = "firmware";
-    static final String FOTA_STATE = "fotaState";
-    static final String FOTA_PROGRESS = "fotaProgress";
-    static final String FOTA_RESULT = "fotaResult";
     /** Reads of a device that changed while its uplink was stored before the uplink is refused. */
     private static final int MAX_ATTEMPTS = 5;
     private static final Unauthorized UNAUTHORIZED =
