@@ -1,6 +1,6 @@
 package nl.fotadesk.backend.api;
 
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.JsonBodies;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.backend.secrets.ApiKeys;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
@@ -63,7 +63,7 @@ public final class ManagementApi extends Handler.Abstract {
                 LOG.warn("Failed authentication on the management API from {} ({} of {} allowed in {}){}", source, count,
                         failures.limit(), failures.window(), count >= failures.limit() ? "; refused with 429 until the window ends" : "");
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-                Json.error(response, callback, 401, "unauthorized", "a valid API key is required: Authorization: Bearer <key>");
+                JsonBodies.error(response, callback, 401, "unauthorized", "a valid API key is required: Authorization: Bearer <key>");
                 return true;
             }
         }
@@ -74,7 +74,7 @@ public final class ManagementApi extends Handler.Abstract {
     private static void tooMany(Response response, Callback callback, Duration wait, String detail) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
-        Json.error(response, callback, 429, "too_many_requests", detail + "; retry after " + seconds + " s");
+        JsonBodies.error(response, callback, 429, "too_many_requests", detail + "; retry after " + seconds + " s");
     }
 
     private static String bearer(Request request) {

@@ -21,7 +21,6 @@ import nl.fotadesk.backend.store.StoreException;
 import nl.fotadesk.protocol.DeviceSecret;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
-import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.ImportReport;

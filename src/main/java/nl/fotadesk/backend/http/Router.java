@@ -117,11 +117,11 @@ public final class Router {
 
         /** The JSON body as {@code type}; a 400 that says what and where when it is missing or does not fit. */
         public <T> T body(Class<T> type) {
-            return Json.read(bodyBytes(), type);
+            return JsonBodies.read(bodyBytes(), type);
         }
 
         public void json(int status, Object body) {
-            Json.send(response, callback, status, body);
+            JsonBodies.send(response, callback, status, body);
         }
 
         public void noContent() {
@@ -188,14 +188,14 @@ public final class Router {
             return;
         }
         if (allowed.isEmpty()) {
-            Json.error(response, callback, 404, "not_found", "no resource at " + path);
+            JsonBodies.error(response, callback, 404, "not_found", "no resource at " + path);
             return;
         }
         if (allowed.contains(HttpMethod.GET.asString())) {
             allowed.add(HttpMethod.HEAD.asString());
         }
         response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
-        Json.error(response, callback, 405, "method_not_allowed", request.getMethod() + " is not allowed on " + path);
+        JsonBodies.error(response, callback, 405, "method_not_allowed", request.getMethod() + " is not allowed on " + path);
     }
 
     /**
@@ -237,18 +237,18 @@ public final class Router {
                 ? failure.getCause() : failure;
         HttpError timeout = Bodies.timeoutOf(cause);
         if (cause instanceof DomainError refused) {
-            Json.error(response, callback, HttpError.of(refused));
+            JsonBodies.error(response, callback, HttpError.of(refused));
         } else if (cause instanceof HttpError error) {
-            Json.error(response, callback, error);
+            JsonBodies.error(response, callback, error);
         } else if (timeout != null) {
-            Json.error(response, callback, timeout);
+            JsonBodies.error(response, callback, timeout);
         } else if (cause instanceof EofException) {
             LOG.info("{} {}: the client went away before its request was read", request.getMethod(),
                     Request.getPathInContext(request));
             callback.failed(cause);
         } else {
             LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), cause);
-            Json.error(response, callback, 500, "internal_error",
+            JsonBodies.error(response, callback, 500, "internal_error",
                     "the server could not complete the request; its log says why");
         }
     }
