@@ -1,6 +1,5 @@
 package nl.fotadesk.backend.http;
 
-import nl.fotadesk.backend.domain.DomainError;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 
@@ -159,7 +159,7 @@ public final class Router {
         return this;
     }
 
-    /** Finds and runs the route; refusals ({@link DomainError}, {@link HttpError}) become JSON error answers. */
+    /** Finds and runs the route; refusals (the domain's and {@link HttpError}s) become JSON error answers. */
     public void dispatch(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         String method = HttpMethod.HEAD.is(request.getMethod()) ? HttpMethod.GET.asString() : request.getMethod();
@@ -235,11 +235,10 @@ public final class Router {
     private static void answer(Throwable failure, Request request, Response response, Callback callback) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        Optional<HttpError> refusal = HttpError.refusal(cause);
         HttpError timeout = Bodies.timeoutOf(cause);
-        if (cause instanceof DomainError refused) {
-            JsonBodies.error(response, callback, HttpError.of(refused));
-        } else if (cause instanceof HttpError error) {
-            JsonBodies.error(response, callback, error);
+        if (refusal.isPresent()) {
+            JsonBodies.error(response, callback, refusal.get());
         } else if (timeout != null) {
             JsonBodies.error(response, callback, timeout);
         } else if (cause instanceof EofException) {

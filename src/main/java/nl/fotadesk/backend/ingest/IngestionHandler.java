@@ -1,6 +1,5 @@
 package nl.fotadesk.backend.ingest;
 
-import nl.fotadesk.backend.domain.DomainError;
 import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.JsonBodies;
@@ -53,10 +52,7 @@ public final class IngestionHandler extends Handler.Abstract {
     private static void answerFailure(Response response, Callback callback, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof DomainError e) {
-            JsonBodies.error(response, callback, HttpError.of(e));
-        } else {
-            callback.failed(cause);
-        }
+        HttpError.refusal(cause).ifPresentOrElse(e -> JsonBodies.error(response, callback, e),
+                () -> callback.failed(cause));
     }
 }
