@@ -27,8 +27,8 @@ import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.ClientDeadlines;
 import nl.fotadesk.backend.http.ConnectionReuseLimit;
+import nl.fotadesk.backend.http.JsonBodies;
 import nl.fotadesk.backend.http.Router;
-import nl.fotadesk.backend.http.Json;
 import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
@@ -307,7 +307,7 @@ public final class BackendServer implements AutoCloseable {
     private static final class NotFound extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            Json.error(response, callback, 404, "not_found", "no resource at " + Request.getPathInContext(request));
+            JsonBodies.error(response, callback, 404, "not_found", "no resource at " + Request.getPathInContext(request));
             return true;
         }
     }

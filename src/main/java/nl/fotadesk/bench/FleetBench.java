@@ -7,11 +7,11 @@ import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.Device;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
-import nl.fotadesk.device.UpdateResult;
 import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
+import nl.fotadesk.protocol.UpdateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package nl.fotadesk.cli;
 
+import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
-import nl.fotadesk.device.FotaState;
 import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetFile;
@@ -11,8 +11,10 @@ import nl.fotadesk.device.fleet.FleetRegistration;
 import nl.fotadesk.device.fleet.FleetStats;
 import nl.fotadesk.client.HttpFotaDeskClient;
 import picocli.CommandLine;
+import nl.fotadesk.protocol.FotaState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

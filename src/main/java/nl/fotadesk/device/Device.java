@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.fotadesk.protocol.Crc32Hex;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
+import nl.fotadesk.protocol.FotaState;
 import nl.fotadesk.protocol.ProtocolException;
+import nl.fotadesk.protocol.UpdateResult;
+import nl.fotadesk.protocol.UplinkRecords;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -337,13 +340,13 @@ public final class Device {
         battery = Math.max(0, battery - random.nextDouble() * 0.01);
         ArrayNode pack = JSON.createArrayNode();
         pack.addObject().put("bn", baseName).put("bt", System.currentTimeMillis() / 1000);
-        pack.addObject().put("n", "firmware").put("vs", firmware);
-        pack.addObject().put("n", "fotaState").put("vs", fotaState);
+        pack.addObject().put("n", UplinkRecords.FIRMWARE).put("vs", firmware);
+        pack.addObject().put("n", UplinkRecords.FOTA_STATE).put("vs", fotaState);
         if (progress != null) {
-            pack.addObject().put("n", "fotaProgress").put("u", "%").put("v", progress);
+            pack.addObject().put("n", UplinkRecords.FOTA_PROGRESS).put("u", "%").put("v", progress);
         }
         if (result != null) {
-            pack.addObject().put("n", "fotaResult").put("v", result.code);
+            pack.addObject().put("n", UplinkRecords.FOTA_RESULT).put("v", result.code);
         }
         ObjectNode t = pack.addObject().put("n", "temperature").put("u", "Cel");
         t.put("v", Math.round(temperature * 10) / 10.0);

@@ -1,5 +1,8 @@
 package nl.fotadesk.device;
 
+import nl.fotadesk.protocol.FotaState;
+import nl.fotadesk.protocol.UpdateResult;
+
 /** What a device tells its owner (a fleet's statistics, a test) as it goes. All methods may be called from any thread. */
 public interface DeviceEvents {
     DeviceEvents NONE = new DeviceEvents() {

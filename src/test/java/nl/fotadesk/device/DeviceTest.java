@@ -2,6 +2,8 @@ package nl.fotadesk.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.TestBackend;
+import nl.fotadesk.protocol.FotaState;
+import nl.fotadesk.protocol.UpdateResult;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -160,5 +162,14 @@ class DeviceTest {
         stepUntil(device, () -> "3.0.0".equals(device.firmware()));
         assertThat(device.installedSha256())
                 .contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v3)));
+    }
+
+    @Test
+    void partSizeGrowsSoThatNoDownloadNeedsMoreThan19999Parts() {
+        assertThat(Device.partSizeFor(100_000, 512)).isEqualTo(512);
+        assertThat(Device.partSizeFor(64L * 1024 * 1024, 512)).isEqualTo(3356);
+        assertThat((64L * 1024 * 1024 + 3355) / 3356).isLessThanOrEqualTo(19_999);
+        assertThat(Device.partSizeFor(19_999L * 600, 512)).isEqualTo(600);
+        assertThat(Device.partSizeFor(19_999L * 600 + 1, 512)).isEqualTo(601);
     }
 }

@@ -7,6 +7,7 @@ import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
+import nl.fotadesk.protocol.UpdateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import nl.fotadesk.backend.domain.DomainError;
 import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.JsonBodies;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.FirmwareView;
 import org.eclipse.jetty.http.HttpHeader;
@@ -79,7 +79,7 @@ public final class FirmwareRoutes implements Routes {
                         discard();
                         HttpError timeout = Bodies.timeoutOf(chunk.getFailure());
                         if (timeout != null) {
-                            Json.error(x.response(), x.callback(), timeout);
+                            JsonBodies.error(x.response(), x.callback(), timeout);
                         } else {
                             LOG.info("POST /api/v1/firmware: the client went away before the image was received ({})",
                                     chunk.getFailure().toString());
@@ -101,11 +101,11 @@ public final class FirmwareRoutes implements Routes {
                 }
             } catch (DomainError refused) {
                 discard();
-                Json.error(x.response(), x.callback(), HttpError.of(refused));
+                JsonBodies.error(x.response(), x.callback(), HttpError.of(refused));
             } catch (Throwable failure) {
                 discard();
                 LOG.error("POST /api/v1/firmware failed", failure);
-                Json.error(x.response(), x.callback(), 500, "internal_error",
+                JsonBodies.error(x.response(), x.callback(), 500, "internal_error",
                         "the server could not complete the request; its log says why");
             }
         }

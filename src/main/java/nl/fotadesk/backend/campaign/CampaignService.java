@@ -14,6 +14,7 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
+import nl.fotadesk.backend.store.PhaseState;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.ActionState;
@@ -114,9 +115,9 @@ public final class CampaignService {
         int current = -1;
         int devices = 0;
         for (PhaseRow p : store.phases(id)) {
-            phases.add(new PhaseView(p.index(), p.deviceCount(), p.state(), wire(store.counts(id, p.index())),
+            phases.add(new PhaseView(p.index(), p.deviceCount(), p.state().wireName(), wire(store.counts(id, p.index())),
                     text(p.startedAt()), text(p.finishedAt())));
-            if (current < 0 && !PhaseRow.DONE.equals(p.state())) {
+            if (current < 0 && p.state() != PhaseState.DONE) {
                 current = p.index();
             }
             devices += p.deviceCount();
@@ -143,8 +144,9 @@ public final class CampaignService {
     }
 
     private static CampaignDeviceView deviceView(ActionRow a) {
-        return new CampaignDeviceView(a.imei(), a.phase(), a.state(), a.attempts(), a.resultCode(), a.progress(),
-                text(a.updatedAt()));
+        ActionRow.Status s = a.status();
+        return new CampaignDeviceView(a.imei(), a.phase(), s.state(), s.attempts(), s.resultCode(), s.progress(),
+                text(s.updatedAt()));
     }
 
     /** A request that passed validation, with the image and the devices it targets. */

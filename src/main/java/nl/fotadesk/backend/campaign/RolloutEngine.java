@@ -1,5 +1,10 @@
 package nl.fotadesk.backend.campaign;
 
+import nl.fotadesk.backend.campaign.RolloutRules.Budget;
+import nl.fotadesk.backend.campaign.RolloutRules.DeviceFacts;
+import nl.fotadesk.backend.campaign.RolloutRules.DeviceVerdict;
+import nl.fotadesk.backend.campaign.RolloutRules.PhaseCounts;
+import nl.fotadesk.backend.campaign.RolloutRules.Thresholds;
 import nl.fotadesk.backend.devices.Updates;
 import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.NotFound;
@@ -14,6 +19,7 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
+import nl.fotadesk.backend.store.PhaseState;
 import nl.fotadesk.backend.store.RetriedTransactions;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignConflict;
@@ -23,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,10 +134,10 @@ public final class RolloutEngine {
             }
             Instant now = clock.instant();
             for (ActionRow a : store.actions(id, null, open(), 0, PAGE)) {
-                if (a.state().isInFlight()) {
+                if (a.status().state().isInFlight()) {
                     updates.stop(device(a.imei()), DeviceStatus.CANCELLED, id, a.phase(), "campaign cancelled");
                 }
-                store.updateAction(with(a, ActionState.CANCELLED, a.attempts(), a.downloadId(), a.resultCode(), now));
+                store.updateAction(a, a.status().ended(ActionState.CANCELLED, a.status().resultCode(), now));
             }
             setState(c, CampaignState.CANCELLED, "cancelled by an operator", now);
             return null;
@@ -226,8 +233,8 @@ public final class RolloutEngine {
     }
 
     private void startPhase(CampaignRow c, int phase, Instant now) {
-        store.setPhaseState(c.id(), phase, PhaseRow.RUNNING, now);
-        events.append(EventLog.PHASE, c.id(), phase, null, PhaseRow.RUNNING, "phase " + (phase + 1) + " started");
+        store.setPhaseState(c.id(), phase, PhaseState.RUNNING, now);
+        events.append(EventLog.PHASE, c.id(), phase, null, PhaseState.RUNNING.wireName(), "phase " + (phase + 1) + " started");
         FirmwareRow image = image(c);
         for (ActionRow a : store.actions(c.id(), phase, List.of(ActionState.WAITING), 0, PAGE)) {
             give(c, image, a, 1, now, "campaign \"" + c.name() + "\", phase " + (phase + 1));
@@ -237,45 +244,47 @@ public final class RolloutEngine {
     /** Gives the device of {@code a} a new download (attempt number {@code attempt}). */
     private void give(CampaignRow c, FirmwareRow image, ActionRow a, int attempt, Instant now, String cause) {
         String downloadId = updates.start(device(a.imei()), image, c.vendorStrict(), c.id(), a.phase(), cause);
-        ActionState state = downloadId == null ? ActionState.SUCCEEDED : ActionState.PENDING;
-        store.updateAction(new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), state, attempt, downloadId,
-                null, null, null, now, now, null, null, null, null, null));
+        store.updateAction(a, ActionRow.Status.given(downloadId, attempt, now));
     }
 
     /** Brings each in-flight action in line with its device, timing out devices without progress. */
     private void reconcile(CampaignRow c, Instant now) {
         FirmwareRow image = null;
+        Budget budget = new Budget(CampaignService.timeout(c), c.maxRetries());
         for (ActionRow a : store.inFlight(c.id())) {
-            if (!Objects.equals(a.deviceDownloadId(), a.downloadId())) {
-                store.updateAction(with(a, ActionState.CANCELLED, a.attempts(), a.downloadId(), null, now));
+            ActionRow.Status s = a.status();
+            ActionRow.DeviceReport d = a.device();
+            if (!Objects.equals(d.downloadId(), s.downloadId())) {
+                store.updateAction(a, s.ended(ActionState.CANCELLED, null, now));
                 events.append(EventLog.DEVICE, c.id(), a.phase(), a.imei(), ActionState.CANCELLED.wireName(),
                         "the device was given another update");
                 continue;
             }
-            ActionState seen = a.deviceStatus() == DeviceStatus.IN_SYNC ? ActionState.SUCCEEDED : ActionState.of(a.deviceStatus());
-            boolean moved = seen != a.state() || zeroIfNull(a.deviceProgress()) != zeroIfNull(a.progress())
-                    || zeroIfNull(a.deviceBytesServed()) != zeroIfNull(a.bytesServed());
-            Instant lastProgress = moved || a.lastProgressAt() == null ? now : a.lastProgressAt();
-            boolean stuck = seen.isInFlight() && lastProgress.plus(CampaignService.timeout(c)).compareTo(now) <= 0;
-            if ((seen == ActionState.FAILED || stuck) && c.state() != CampaignState.RUNNING && a.attempts() <= c.maxRetries()) {
-                continue; // decided when the campaign runs again, so a pause does not use up the retries
-            }
-            if (seen == ActionState.FAILED || stuck) {
-                String why = stuck ? "no progress for " + c.deviceTimeoutSeconds() + " s" : "fotaResult " + a.deviceResult();
-                if (stuck) {
-                    updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(), why);
+            ActionState seen = d.status() == DeviceStatus.IN_SYNC ? ActionState.SUCCEEDED : ActionState.of(d.status());
+            boolean moved = seen != s.state() || zeroIfNull(d.progress()) != zeroIfNull(s.progress())
+                    || zeroIfNull(d.bytesServed()) != zeroIfNull(s.bytesServed());
+            Instant lastProgress = moved || s.lastProgressAt() == null ? now : s.lastProgressAt();
+            DeviceVerdict verdict = RolloutRules.decide(new DeviceFacts(seen, moved,
+                    Duration.between(lastProgress, now), s.attempts()), budget, c.state() == CampaignState.RUNNING);
+            switch (verdict) {
+                case UNCHANGED, WAIT_FOR_RUN -> {
                 }
-                if (a.attempts() <= c.maxRetries()) {
-                    image = image == null ? image(c) : image;
-                    give(c, image, a, a.attempts() + 1, now, "retry " + a.attempts() + " of " + c.maxRetries() + " after " + why);
-                } else {
-                    ActionState end = stuck ? ActionState.TIMED_OUT : ActionState.FAILED;
-                    store.updateAction(with(a, end, a.attempts(), a.downloadId(), a.deviceResult(), lastProgress));
+                case FOLLOW -> store.updateAction(a, s.following(seen, d, lastProgress, now));
+                case RETRY_FAILED, RETRY_STUCK, FAILED, TIMED_OUT -> {
+                    String why = verdict.stuck() ? "no progress for " + c.deviceTimeoutSeconds() + " s"
+                            : "fotaResult " + d.result();
+                    if (verdict.stuck()) {
+                        updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(), why);
+                    }
+                    if (verdict.retries()) {
+                        image = image == null ? image(c) : image;
+                        give(c, image, a, s.attempts() + 1, now, "retry " + s.attempts() + " of " + c.maxRetries()
+                                + " after " + why);
+                    } else {
+                        ActionState end = verdict.stuck() ? ActionState.TIMED_OUT : ActionState.FAILED;
+                        store.updateAction(a, s.ended(end, d.result(), lastProgress));
+                    }
                 }
-            } else if (moved) {
-                store.updateAction(new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), seen, a.attempts(),
-                        a.downloadId(), a.deviceResult(), a.deviceProgress(), a.deviceBytesServed(), lastProgress, now,
-                        null, null, null, null, null));
             }
         }
     }
@@ -284,43 +293,44 @@ public final class RolloutEngine {
     private void evaluate(CampaignRow c, Instant now) {
         List<PhaseRow> phases = store.phases(c.id());
         for (PhaseRow p : phases) {
-            if (PhaseRow.DONE.equals(p.state())) {
+            if (p.state() == PhaseState.DONE) {
                 continue;
             }
-            if (PhaseRow.WAITING.equals(p.state())) {
+            if (p.state() == PhaseState.WAITING) {
                 startPhase(c, p.index(), now);
             }
-            Map<ActionState, Integer> counts = store.counts(c.id(), p.index());
-            int total = p.deviceCount();
-            int succeeded = counts.getOrDefault(ActionState.SUCCEEDED, 0);
-            int failed = counts.getOrDefault(ActionState.FAILED, 0) + counts.getOrDefault(ActionState.TIMED_OUT, 0);
-            int terminal = succeeded + failed + counts.getOrDefault(ActionState.CANCELLED, 0);
-            boolean last = p.index() == phases.size() - 1;
+            PhaseCounts n = PhaseCounts.of(p.deviceCount(), store.counts(c.id(), p.index()));
             String phaseName = "phase " + (p.index() + 1);
-            if (!p.ignoreErrors() && (long) failed * 100 > (long) c.errorThreshold() * total) {
-                setState(c, CampaignState.PAUSED, phaseName + ": " + failed + " of " + total + " devices failed, above the"
-                        + " error threshold of " + c.errorThreshold() + " %", now);
-                return;
+            switch (RolloutRules.decide(n, p.index() == phases.size() - 1, thresholds(c, p))) {
+                case RUNNING -> {
+                    return;
+                }
+                case TOO_MANY_ERRORS -> {
+                    setState(c, CampaignState.PAUSED, phaseName + ": " + n.failed() + " of " + n.total()
+                            + " devices failed, above the error threshold of " + c.errorThreshold() + " %", now);
+                    return;
+                }
+                case TOO_FEW_SUCCEEDED -> {
+                    setState(c, CampaignState.PAUSED, phaseName + " ended with " + n.succeeded() + " of " + n.total()
+                            + " devices updated, below the success threshold of " + c.successThreshold() + " %", now);
+                    return;
+                }
+                case DONE -> {
+                }
             }
-            boolean enough = (long) succeeded * 100 >= (long) c.successThreshold() * total;
-            if (total > 0 && terminal == total && !enough && !p.ignoreErrors()) {
-                setState(c, CampaignState.PAUSED, phaseName + " ended with " + succeeded + " of " + total
-                        + " devices updated, below the success threshold of " + c.successThreshold() + " %", now);
-                return;
-            }
-            boolean done = last ? terminal == total : enough || terminal == total;
-            if (!done) {
-                return;
-            }
-            store.setPhaseState(c.id(), p.index(), PhaseRow.DONE, now);
-            events.append(EventLog.PHASE, c.id(), p.index(), null, PhaseRow.DONE, phaseName + " done: " + succeeded
-                    + " of " + total + " devices updated");
+            store.setPhaseState(c.id(), p.index(), PhaseState.DONE, now);
+            events.append(EventLog.PHASE, c.id(), p.index(), null, PhaseState.DONE.wireName(), phaseName + " done: " + n.succeeded()
+                    + " of " + n.total() + " devices updated");
         }
         Map<ActionState, Integer> all = store.counts(c.id(), null);
         if (all.entrySet().stream().allMatch(e -> e.getKey().isTerminal())) {
             setState(c, CampaignState.COMPLETED, all.getOrDefault(ActionState.SUCCEEDED, 0) + " devices updated, "
                     + (all.getOrDefault(ActionState.FAILED, 0) + all.getOrDefault(ActionState.TIMED_OUT, 0)) + " failed", now);
         }
+    }
+
+    private static Thresholds thresholds(CampaignRow c, PhaseRow p) {
+        return new Thresholds(c.errorThreshold(), c.successThreshold(), p.ignoreErrors());
     }
 
     private void setState(CampaignRow c, CampaignState state, String reason, Instant now) {
@@ -330,13 +340,7 @@ public final class RolloutEngine {
     }
 
     private java.util.Optional<PhaseRow> currentPhase(String id) {
-        return store.phases(id).stream().filter(p -> !PhaseRow.DONE.equals(p.state())).findFirst();
-    }
-
-    private static ActionRow with(ActionRow a, ActionState state, int attempts, String downloadId, Integer result,
-                                  Instant lastProgress) {
-        return new ActionRow(a.campaignId(), a.imei(), a.phase(), a.position(), state, attempts, downloadId, result,
-                a.progress(), a.bytesServed(), lastProgress, lastProgress, null, null, null, null, null);
+        return store.phases(id).stream().filter(p -> p.state() != PhaseState.DONE).findFirst();
     }
 
     private static long zeroIfNull(Number n) {

@@ -56,7 +56,7 @@ public final class TargetResolver {
         for (DeviceRow d : matches) {
             if (!d.deviceType().equals(image.deviceType())) {
                 otherType++;
-            } else if (image.version().equals(d.reportedFirmware())) {
+            } else if (image.version().equals(d.reported().firmware())) {
                 current++;
             } else {
                 eligible.add(d.imei());

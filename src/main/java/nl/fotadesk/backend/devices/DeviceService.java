@@ -21,7 +21,6 @@ import nl.fotadesk.backend.store.StoreException;
 import nl.fotadesk.protocol.DeviceSecret;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
-import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.ImportReport;
@@ -251,19 +250,20 @@ public final class DeviceService {
     }
 
     private DeviceView view(DeviceRow d) {
-        Long served = d.downloadId() == null ? null : d.bytesServed();
-        return new DeviceView(d.imei(), d.deviceType(), d.client(), d.reportedFirmware(), d.desiredVersion(),
-                d.desiredFirmwareId(), d.status(), progress(d, served), served, d.fotaResult(),
-                d.lastSeen() == null ? null : d.lastSeen().toString(), telemetry(d.telemetry()), null);
+        Long served = d.download().id() == null ? null : d.download().bytesServed();
+        DeviceRow.Reported r = d.reported();
+        return new DeviceView(d.imei(), d.deviceType(), d.client(), r.firmware(), d.desired().version(),
+                d.desired().firmwareId(), d.status(), progress(d, served), served, r.fotaResult(),
+                r.lastSeen() == null ? null : r.lastSeen().toString(), telemetry(r.telemetry()), null);
     }
 
     /** The device's own progress report, else what the file server has sent it. */
     private static Integer progress(DeviceRow d, Long served) {
-        if (d.progress() != null || !d.status().isActive() || served == null || d.desiredSize() == null
-                || d.desiredSize() == 0) {
+        if (d.progress() != null || !d.status().isActive() || served == null || d.desired().size() == null
+                || d.desired().size() == 0) {
             return d.progress();
         }
-        return (int) Math.min(100, served * 100 / d.desiredSize());
+        return (int) Math.min(100, served * 100 / d.desired().size());
     }
 
     private static Map<String, Object> telemetry(String json) {

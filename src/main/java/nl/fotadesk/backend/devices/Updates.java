@@ -38,10 +38,10 @@ public final class Updates {
      */
     public String start(DeviceRow device, FirmwareRow image, boolean vendorStrict, String campaignId, Integer phase,
                         String cause) {
-        if (device.downloadId() != null) {
-            downloads.deactivate(device.downloadId());
+        if (device.download().id() != null) {
+            downloads.deactivate(device.download().id());
         }
-        if (image.version().equals(device.reportedFirmware())) {
+        if (image.version().equals(device.reported().firmware())) {
             devices.setDesired(device.imei(), image.id(), null, DeviceStatus.IN_SYNC);
             events.append(EventLog.DEVICE, campaignId, phase, device.imei(), DeviceStatus.IN_SYNC.wireName(),
                     cause + "; it runs " + image.version() + " already");
@@ -56,8 +56,8 @@ public final class Updates {
 
     /** Ends the device's update with {@code status} (timed out, cancelled): its download answers 410. */
     public void stop(DeviceRow device, DeviceStatus status, String campaignId, Integer phase, String cause) {
-        if (device.downloadId() != null) {
-            downloads.deactivate(device.downloadId());
+        if (device.download().id() != null) {
+            downloads.deactivate(device.download().id());
         }
         devices.setStatus(device.imei(), status);
         events.append(EventLog.DEVICE, campaignId, phase, device.imei(), status.wireName(), cause);

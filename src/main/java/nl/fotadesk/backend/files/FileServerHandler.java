@@ -1,6 +1,6 @@
 package nl.fotadesk.backend.files;
 
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.JsonBodies;
 import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.protocol.ByteRange;
 import nl.fotadesk.protocol.ByteRangeException;
@@ -58,29 +58,29 @@ public final class FileServerHandler extends Handler.Abstract {
         boolean head = "HEAD".equals(request.getMethod());
         if (!head && !"GET".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            Json.error(response, callback, 405, "method_not_allowed", "the file server answers GET only");
+            JsonBodies.error(response, callback, 405, "method_not_allowed", "the file server answers GET only");
             return true;
         }
         String token = bearerToken(request);
         DownloadTokens.Check check = token == null ? new DownloadTokens.Check.Malformed() : tokens.check(token);
         if (check instanceof DownloadTokens.Check.Malformed) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-            Json.error(response, callback, 401, "unauthorized", "a Bearer token is required");
+            JsonBodies.error(response, callback, 401, "unauthorized", "a Bearer token is required");
             return true;
         }
         if (check instanceof DownloadTokens.Check.Invalid) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            Json.error(response, callback, 401, "invalid_token", "the token is expired or its signature is wrong");
+            JsonBodies.error(response, callback, 401, "invalid_token", "the token is expired or its signature is wrong");
             return true;
         }
         if (!downloadId.equals(((DownloadTokens.Check.Valid) check).downloadId())) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-            Json.error(response, callback, 403, "insufficient_scope", "the token is for another download");
+            JsonBodies.error(response, callback, 403, "insufficient_scope", "the token is for another download");
             return true;
         }
         Downloads.Download download = downloads.find(downloadId);
         if (download == null) {
-            Json.error(response, callback, 404, "not_found", "no download " + downloadId);
+            JsonBodies.error(response, callback, 404, "not_found", "no download " + downloadId);
             return true;
         }
         long size = download.firmware().size();
@@ -90,7 +90,7 @@ public final class FileServerHandler extends Handler.Abstract {
         } catch (ByteRangeException e) {
             count(download, 0, response, callback, () -> {
                 response.getHeaders().put(HttpHeader.CONTENT_RANGE, ByteRange.unsatisfiedContentRange(size));
-                Json.error(response, callback, 416, "range_not_satisfiable", e.getMessage());
+                JsonBodies.error(response, callback, 416, "range_not_satisfiable", e.getMessage());
             });
             return true;
         }
@@ -126,15 +126,15 @@ public final class FileServerHandler extends Handler.Abstract {
                     ? failure.getCause() : failure;
             if (cause instanceof GroupCommit.Full) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
-                Json.error(response, callback, 503, "busy", "too many requests are waiting; try again shortly");
+                JsonBodies.error(response, callback, 503, "busy", "too many requests are waiting; try again shortly");
             } else {
                 callback.failed(cause);
             }
             return true;
         }
         switch (verdict) {
-            case GONE -> Json.error(response, callback, 410, "gone", "this update was cancelled or replaced");
-            case TOO_MANY -> Json.error(response, callback, 429, "too_many_requests",
+            case GONE -> JsonBodies.error(response, callback, 410, "gone", "this update was cancelled or replaced");
+            case TOO_MANY -> JsonBodies.error(response, callback, 429, "too_many_requests",
                     "a download may be fetched in at most " + Downloads.MAX_REQUESTS_PER_DOWNLOAD + " requests");
             case SERVE -> {
                 return false;

@@ -13,6 +13,8 @@ import nl.fotadesk.backend.domain.Unauthorized;
 import nl.fotadesk.protocol.api.ApiError;
 import nl.fotadesk.protocol.api.BatchError;
 
+import java.util.Optional;
+
 /**
  * A request the HTTP edge refuses: the status code, a stable error code and a readable detail. The
  * services' {@link DomainError}s get their status here ({@link #of}), and only here.
@@ -43,6 +45,14 @@ public class HttpError extends RuntimeException {
         int retryAfter = e instanceof TooManyAttempts many ? (int) Math.max(1, many.retryAfter().toSeconds())
                 : status == 503 ? 1 : 0;
         return new HttpError(status, e.code(), e.getMessage(), body, retryAfter);
+    }
+
+    /** The answer to a refusal, of the domain or of the HTTP edge; empty for any other failure. */
+    public static Optional<HttpError> refusal(Throwable failure) {
+        if (failure instanceof DomainError e) {
+            return Optional.of(of(e));
+        }
+        return failure instanceof HttpError e ? Optional.of(e) : Optional.empty();
     }
 
     private static int status(DomainError e) {

@@ -24,7 +24,7 @@ public final class JsonErrors extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
+        fields.put(HttpHeader.CONTENT_TYPE, JsonBodies.CONTENT_TYPE);
         fields.put(CLOSE);
         return ByteBuffer.wrap(bytes(status, reason));
     }
@@ -34,7 +34,7 @@ public final class JsonErrors extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(CLOSE);
         byte[] body = bytes(status, status >= 500 ? "the server could not complete the request; its log says why" : message);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonBodies.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, "HEAD".equals(request.getMethod()) ? null : ByteBuffer.wrap(body), callback);
     }

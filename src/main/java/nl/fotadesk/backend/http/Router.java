@@ -2,7 +2,6 @@ package nl.fotadesk.backend.http;
 
 import nl.fotadesk.backend.accounts.Access;
 import nl.fotadesk.backend.accounts.Principal;
-import nl.fotadesk.backend.domain.DomainError;
 import nl.fotadesk.backend.domain.Forbidden;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 
@@ -157,11 +157,11 @@ public final class Router {
 
         /** The JSON body as {@code type}; a 400 that says what and where when it is missing or does not fit. */
         public <T> T body(Class<T> type) {
-            return Json.read(bodyBytes(), type);
+            return JsonBodies.read(bodyBytes(), type);
         }
 
         public void json(int status, Object body) {
-            Json.send(response, callback, status, body);
+            JsonBodies.send(response, callback, status, body);
         }
 
         public void noContent() {
@@ -212,7 +212,7 @@ public final class Router {
         return this;
     }
 
-    /** Finds and runs the route; refusals ({@link DomainError}, {@link HttpError}) become JSON error answers. */
+    /** Finds and runs the route; refusals (the domain's and {@link HttpError}s) become JSON error answers. */
     public void dispatch(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         String method = HttpMethod.HEAD.is(request.getMethod()) ? HttpMethod.GET.asString() : request.getMethod();
@@ -248,14 +248,14 @@ public final class Router {
             return;
         }
         if (allowed.isEmpty()) {
-            Json.error(response, callback, 404, "not_found", "no resource at " + path);
+            JsonBodies.error(response, callback, 404, "not_found", "no resource at " + path);
             return;
         }
         if (allowed.contains(HttpMethod.GET.asString())) {
             allowed.add(HttpMethod.HEAD.asString());
         }
         response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
-        Json.error(response, callback, 405, "method_not_allowed", request.getMethod() + " is not allowed on " + path);
+        JsonBodies.error(response, callback, 405, "method_not_allowed", request.getMethod() + " is not allowed on " + path);
     }
 
     /** The caller, authenticated unless the route is public; refused when the route does not allow their role. */
@@ -307,24 +307,22 @@ public final class Router {
     private static void answer(Throwable failure, Request request, Response response, Callback callback) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        Optional<HttpError> refusal = HttpError.refusal(cause);
         HttpError timeout = Bodies.timeoutOf(cause);
-        if (cause instanceof DomainError refused) {
-            cause = HttpError.of(refused);
-        }
-        if (cause instanceof HttpError error) {
-            if (error.status() == 401 && !response.getHeaders().contains(HttpHeader.WWW_AUTHENTICATE)) {
+        if (refusal.isPresent()) {
+            if (refusal.get().status() == 401 && !response.getHeaders().contains(HttpHeader.WWW_AUTHENTICATE)) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             }
-            Json.error(response, callback, error);
+            JsonBodies.error(response, callback, refusal.get());
         } else if (timeout != null) {
-            Json.error(response, callback, timeout);
+            JsonBodies.error(response, callback, timeout);
         } else if (cause instanceof EofException) {
             LOG.info("{} {}: the client went away before its request was read", request.getMethod(),
                     Request.getPathInContext(request));
             callback.failed(cause);
         } else {
             LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), cause);
-            Json.error(response, callback, 500, "internal_error",
+            JsonBodies.error(response, callback, 500, "internal_error",
                     "the server could not complete the request; its log says why");
         }
     }

@@ -32,10 +32,6 @@ import java.util.concurrent.CompletableFuture;
  * the {@link GroupCommit}, and the answer waits for its commit.
  */
 public final class Ingestion {
-    static final String FIRMWARE = "firmware";
-    static final String FOTA_STATE = "fotaState";
-    static final String FOTA_PROGRESS = "fotaProgress";
-    static final String FOTA_RESULT = "fotaResult";
     /** Reads of a device that changed while its uplink was stored before the uplink is refused. */
     private static final int MAX_ATTEMPTS = 5;
     private static final Unauthorized UNAUTHORIZED =
@@ -86,7 +82,7 @@ public final class Ingestion {
     private record Effect(DeviceRow device, UplinkState state, String telemetry) {
         static Effect of(DeviceRow device, Uplink uplink) {
             return new Effect(device, UplinkState.of(device, uplink.pack()),
-                    Telemetry.merge(device.telemetry(), uplink.pack(), uplink.baseName()));
+                    Telemetry.merge(device.reported().telemetry(), uplink.pack(), uplink.baseName()));
         }
     }
 
@@ -147,8 +143,8 @@ public final class Ingestion {
     private Optional<Optional<byte[]>> apply(Uplink uplink, Effect effect) {
         DeviceRow device = effect.device();
         UplinkState state = effect.state();
-        boolean ends = state.finished() && device.downloadId() != null;
-        boolean sendDownlink = state.status().isActive() && device.downloadId() != null;
+        boolean ends = state.finished() && device.download().id() != null;
+        boolean sendDownlink = state.status().isActive() && device.download().id() != null;
         DeviceStatus status = sendDownlink && state.status() == DeviceStatus.PENDING
                 ? DeviceStatus.NOTIFIED : state.status();
         if (!devices.recordUplink(device, state.reportedFirmware(), status, state.progress(),
@@ -156,7 +152,7 @@ public final class Ingestion {
             return Optional.empty();
         }
         if (ends) {
-            downloads.deactivate(device.downloadId());
+            downloads.deactivate(device.download().id());
         }
         if (status != device.status()) {
             var campaign = campaigns.heldIn(device.imei());
@@ -168,14 +164,14 @@ public final class Ingestion {
     }
 
     private byte[] downlink(DeviceRow device, String baseName, Instant now) {
-        String token = device.downloadToken();
-        if (token == null || device.tokenExpiresAt().isBefore(now.plus(DownloadTokens.RENEW_BEFORE))) {
-            token = tokens.issue(device.imei(), device.downloadId(), now);
-            devices.saveDownloadToken(device.downloadId(), token, now.plus(DownloadTokens.LIFETIME));
+        String token = device.download().token();
+        if (token == null || device.download().tokenExpiresAt().isBefore(now.plus(DownloadTokens.RENEW_BEFORE))) {
+            token = tokens.issue(device.imei(), device.download().id(), now);
+            devices.saveDownloadToken(device.download().id(), token, now.plus(DownloadTokens.LIFETIME));
         }
-        String url = downloadUrlPrefix + device.downloadId();
-        return (device.vendorStrict() ? Downlink.vendorStrict(baseName, url, token)
-                : new Downlink(baseName, url, token, device.desiredVersion(), device.desiredSize(),
-                device.desiredSha256())).toJson();
+        String url = downloadUrlPrefix + device.download().id();
+        return (device.download().vendorStrict() ? Downlink.vendorStrict(baseName, url, token)
+                : new Downlink(baseName, url, token, device.desired().version(), device.desired().size(),
+                device.desired().sha256())).toJson();
     }
 }

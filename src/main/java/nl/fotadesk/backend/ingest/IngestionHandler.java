@@ -1,9 +1,8 @@
 package nl.fotadesk.backend.ingest;
 
-import nl.fotadesk.backend.domain.DomainError;
 import nl.fotadesk.backend.http.Bodies;
 import nl.fotadesk.backend.http.HttpError;
-import nl.fotadesk.backend.http.Json;
+import nl.fotadesk.backend.http.JsonBodies;
 import nl.fotadesk.protocol.MessageToken;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -31,7 +30,7 @@ public final class IngestionHandler extends Handler.Abstract {
         }
         if (!"POST".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            Json.error(response, callback, 405, "method_not_allowed", "uplinks are sent with POST");
+            JsonBodies.error(response, callback, 405, "method_not_allowed", "uplinks are sent with POST");
             return true;
         }
         String token = request.getHeaders().get(MessageToken.HEADER);
@@ -41,7 +40,7 @@ public final class IngestionHandler extends Handler.Abstract {
                     if (failure != null) {
                         answerFailure(response, callback, failure);
                     } else if (downlink.isPresent()) {
-                        Json.send(response, callback, 200, downlink.get());
+                        JsonBodies.send(response, callback, 200, downlink.get());
                     } else {
                         response.setStatus(204);
                         callback.succeeded();
@@ -53,10 +52,7 @@ public final class IngestionHandler extends Handler.Abstract {
     private static void answerFailure(Response response, Callback callback, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof DomainError e) {
-            Json.error(response, callback, HttpError.of(e));
-        } else {
-            callback.failed(cause);
-        }
+        HttpError.refusal(cause).ifPresentOrElse(e -> JsonBodies.error(response, callback, e),
+                () -> callback.failed(cause));
     }
 }

@@ -6,6 +6,7 @@ import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.SenmlPack;
 import nl.fotadesk.protocol.SenmlRecord;
+import nl.fotadesk.protocol.UplinkRecords;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A device's latest value per telemetry name (the records the update logic does not read), as JSON,
@@ -23,9 +23,6 @@ import java.util.Set;
  * is not refused for it: its firmware and update records still count (a device cannot send them apart).
  */
 final class Telemetry {
-    private static final Set<String> UNDERSTOOD =
-            Set.of(Ingestion.FIRMWARE, Ingestion.FOTA_STATE, Ingestion.FOTA_PROGRESS, Ingestion.FOTA_RESULT);
-
     private Telemetry() {
     }
 
@@ -38,7 +35,7 @@ final class Telemetry {
         String prefix = baseName == null ? "" : baseName;
         for (SenmlRecord r : pack.records()) {
             String name = r.name().startsWith(prefix) ? r.name().substring(prefix.length()) : r.name();
-            if (name.isEmpty() || UNDERSTOOD.contains(name)) {
+            if (name.isEmpty() || UplinkRecords.ALL.contains(name)) {
                 continue;
             }
             if (merged == null) {

@@ -3,8 +3,11 @@ package nl.fotadesk.backend.ingest;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.store.DeviceRow;
+import nl.fotadesk.protocol.FotaState;
 import nl.fotadesk.protocol.SenmlPack;
 import nl.fotadesk.protocol.SenmlRecord;
+import nl.fotadesk.protocol.UpdateResult;
+import nl.fotadesk.protocol.UplinkRecords;
 import nl.fotadesk.protocol.api.DeviceStatus;
 
 import java.util.Objects;
@@ -23,29 +26,29 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
      *                   anything is stored
      */
     static UplinkState of(DeviceRow device, SenmlPack pack) {
-        String firmware = text(pack, Ingestion.FIRMWARE, Limits.VERSION).orElse(device.reportedFirmware());
-        String fotaState = text(pack, Ingestion.FOTA_STATE, Limits.FOTA_STATE).orElse(device.fotaState());
-        Integer progress = number(pack, Ingestion.FOTA_PROGRESS, Limits.PERCENT_MIN, Limits.PERCENT_MAX)
+        String firmware = text(pack, UplinkRecords.FIRMWARE, Limits.VERSION).orElse(device.reported().firmware());
+        String fotaState = text(pack, UplinkRecords.FOTA_STATE, Limits.FOTA_STATE).orElse(device.reported().fotaState());
+        Integer progress = number(pack, UplinkRecords.FOTA_PROGRESS, Limits.PERCENT_MIN, Limits.PERCENT_MAX)
                 .map(p -> (int) Math.round(p)).orElse(device.progress());
-        Integer reportedResult = number(pack, Ingestion.FOTA_RESULT, 0, Limits.FOTA_RESULT_MAX)
+        Integer reportedResult = number(pack, UplinkRecords.FOTA_RESULT, 0, Limits.FOTA_RESULT_MAX)
                 .map(r -> (int) Math.round(r)).orElse(null);
-        Integer fotaResult = reportedResult != null ? reportedResult : device.fotaResult();
+        Integer fotaResult = reportedResult != null ? reportedResult : device.reported().fotaResult();
 
         DeviceStatus status = device.status();
         boolean finished = false;
         if (status.isActive()) {
-            if (device.desiredVersion() != null && Objects.equals(firmware, device.desiredVersion())) {
+            if (device.desired().version() != null && Objects.equals(firmware, device.desired().version())) {
                 status = DeviceStatus.SUCCEEDED;
                 progress = 100;
                 finished = true;
-            } else if (reportedResult != null && reportedResult >= 2 && reportedResult <= 9) {
+            } else if (reportedResult != null && UpdateResult.isFailure(reportedResult)) {
                 status = DeviceStatus.FAILED;
                 finished = true;
             } else {
                 status = stateFrom(pack, status);
                 if (status == DeviceStatus.DOWNLOADED) {
                     progress = 100;
-                } else if (status == DeviceStatus.PENDING && device.downloadId() != null) {
+                } else if (status == DeviceStatus.PENDING && device.download().id() != null) {
                     status = DeviceStatus.NOTIFIED; // this uplink is answered with the download URL
                 }
             }
@@ -65,11 +68,11 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
     }
 
     private static DeviceStatus stateFrom(SenmlPack pack, DeviceStatus current) {
-        return string(pack, Ingestion.FOTA_STATE).map(s -> switch (s) {
-            case "downloading" -> DeviceStatus.DOWNLOADING;
-            case "downloaded" -> DeviceStatus.DOWNLOADED;
-            case "updating" -> DeviceStatus.UPDATING;
-            default -> current;
+        return string(pack, UplinkRecords.FOTA_STATE).flatMap(FotaState::fromWire).map(s -> switch (s) {
+            case DOWNLOADING -> DeviceStatus.DOWNLOADING;
+            case DOWNLOADED -> DeviceStatus.DOWNLOADED;
+            case UPDATING -> DeviceStatus.UPDATING;
+            case IDLE, REBOOTING -> current;
         }).orElse(current);
     }
 

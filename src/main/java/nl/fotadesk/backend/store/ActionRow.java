@@ -6,12 +6,39 @@ import nl.fotadesk.protocol.api.DeviceStatus;
 import java.time.Instant;
 
 /**
- * One device's update in a campaign, with the device's own state beside it (status, progress,
- * result, current download and the bytes served for it) so the engine can reconcile the two.
+ * One device's update in a campaign: its place (campaign, device, phase, position in the phase), its
+ * own {@link Status}, and what its device reports beside it ({@link DeviceReport}), so the engine can
+ * reconcile the two.
  */
-public record ActionRow(String campaignId, String imei, int phase, int position, ActionState state, int attempts,
-                        String downloadId, Integer resultCode, Integer progress, Long bytesServed,
-                        Instant lastProgressAt, Instant updatedAt,
-                        DeviceStatus deviceStatus, String deviceDownloadId, Integer deviceProgress,
-                        Integer deviceResult, Long deviceBytesServed) {
+public record ActionRow(String campaignId, String imei, int phase, int position, Status status, DeviceReport device) {
+
+    /** The action's own state, as {@link CampaignStore#updateAction} writes it. */
+    public record Status(ActionState state, int attempts, String downloadId, Integer resultCode, Integer progress,
+                         Long bytesServed, Instant lastProgressAt, Instant updatedAt) {
+
+        /**
+         * Attempt number {@code attempt} on a download just given; a null {@code downloadId} means the
+         * device has the image already, so the update succeeded.
+         */
+        public static Status given(String downloadId, int attempt, Instant now) {
+            return new Status(downloadId == null ? ActionState.SUCCEEDED : ActionState.PENDING, attempt, downloadId,
+                    null, null, null, now, now);
+        }
+
+        /** The device moved on: its state, progress and result as it reports them. */
+        public Status following(ActionState seen, DeviceReport device, Instant lastProgress, Instant now) {
+            return new Status(seen, attempts, downloadId, device.result(), device.progress(), device.bytesServed(),
+                    lastProgress, now);
+        }
+
+        /** This attempt ends in {@code end} (failed, timed out, cancelled) at {@code at}; its progress is kept. */
+        public Status ended(ActionState end, Integer result, Instant at) {
+            return new Status(end, attempts, downloadId, result, progress, bytesServed, at, at);
+        }
+    }
+
+    /** What the device itself reports for its current update: status, download, progress, result and bytes served. */
+    public record DeviceReport(DeviceStatus status, String downloadId, Integer progress, Integer result,
+                               Long bytesServed) {
+    }
 }

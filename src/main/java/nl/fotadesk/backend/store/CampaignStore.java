@@ -81,22 +81,23 @@ public final class CampaignStore {
 
     public void insertPhase(String campaignId, int index, int deviceCount) {
         jdbc.update("INSERT INTO campaign_phases (campaign_id, idx, device_count, state, ignore_errors)"
-                + " VALUES (?, ?, ?, ?, FALSE)", campaignId, index, deviceCount, PhaseRow.WAITING);
+                + " VALUES (?, ?, ?, ?, FALSE)", campaignId, index, deviceCount, PhaseState.WAITING.wireName());
     }
 
     public List<PhaseRow> phases(String campaignId) {
         return jdbc.list("SELECT * FROM campaign_phases WHERE campaign_id = ? ORDER BY idx", rs -> new PhaseRow(
-                rs.getString("campaign_id"), rs.getInt("idx"), rs.getInt("device_count"), rs.getString("state"),
+                rs.getString("campaign_id"), rs.getInt("idx"), rs.getInt("device_count"), PhaseState.fromWire(rs.getString("state")),
                 rs.getBoolean("ignore_errors"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at")),
                 campaignId);
     }
 
-    public void setPhaseState(String campaignId, int index, String state, Instant now) {
+    /** Sets the phase's state, and its start or finish time when it starts or is done. */
+    public void setPhaseState(String campaignId, int index, PhaseState state, Instant now) {
         jdbc.update("UPDATE campaign_phases SET state = ?,"
                         + " started_at = CASE WHEN ? = 'running' THEN ? ELSE started_at END,"
                         + " finished_at = CASE WHEN ? = 'done' THEN ? ELSE finished_at END"
                         + " WHERE campaign_id = ? AND idx = ?",
-                state, state, now, state, now, campaignId, index);
+                state.wireName(), state.wireName(), now, state.wireName(), now, campaignId, index);
     }
 
     public void ignorePhaseErrors(String campaignId, int index) {
@@ -133,12 +134,12 @@ public final class CampaignStore {
                 CampaignStore::action, campaignId);
     }
 
-    public void updateAction(ActionRow a) {
+    public void updateAction(ActionRow a, ActionRow.Status s) {
         jdbc.update("UPDATE campaign_actions SET state = ?, attempts = ?, download_id = ?, result_code = ?,"
                         + " progress = ?, bytes_served = ?, last_progress_at = ?, updated_at = ?"
                         + " WHERE campaign_id = ? AND imei = ?",
-                a.state().wireName(), a.attempts(), a.downloadId(), a.resultCode(), a.progress(), a.bytesServed(),
-                a.lastProgressAt(), a.updatedAt(), a.campaignId(), a.imei());
+                s.state().wireName(), s.attempts(), s.downloadId(), s.resultCode(), s.progress(), s.bytesServed(),
+                s.lastProgressAt(), s.updatedAt(), a.campaignId(), a.imei());
     }
 
     /** How many actions are in each state, for the whole campaign ({@code phase} null) or one phase. */
@@ -188,10 +189,12 @@ public final class CampaignStore {
         long deviceBytes = rs.getLong("device_bytes");
         Long deviceBytesServed = rs.wasNull() ? null : deviceBytes;
         return new ActionRow(rs.getString("campaign_id"), rs.getString("imei").trim(), rs.getInt("phase_idx"),
-                rs.getInt("position"), ActionState.fromWire(rs.getString("state")), rs.getInt("attempts"),
-                rs.getString("download_id"), Jdbc.nullableInt(rs, "result_code"), Jdbc.nullableInt(rs, "progress"),
-                actionBytes, Jdbc.instant(rs, "last_progress_at"), Jdbc.instant(rs, "updated_at"),
-                DeviceStatus.fromWire(rs.getString("device_status")), rs.getString("device_download"),
-                Jdbc.nullableInt(rs, "device_progress"), Jdbc.nullableInt(rs, "device_result"), deviceBytesServed);
+                rs.getInt("position"), new ActionRow.Status(ActionState.fromWire(rs.getString("state")),
+                rs.getInt("attempts"), rs.getString("download_id"), Jdbc.nullableInt(rs, "result_code"),
+                Jdbc.nullableInt(rs, "progress"), actionBytes, Jdbc.instant(rs, "last_progress_at"),
+                Jdbc.instant(rs, "updated_at")),
+                new ActionRow.DeviceReport(DeviceStatus.fromWire(rs.getString("device_status")),
+                        rs.getString("device_download"), Jdbc.nullableInt(rs, "device_progress"),
+                        Jdbc.nullableInt(rs, "device_result"), deviceBytesServed));
     }
 }

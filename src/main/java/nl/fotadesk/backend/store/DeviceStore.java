@@ -112,7 +112,7 @@ public final class DeviceStore {
                         + " fota_result = ?, telemetry = ?, last_seen = ?"
                         + " WHERE imei = ? AND status = ? AND download_id IS NOT DISTINCT FROM ?",
                 reportedFirmware, status.wireName(), progress, fotaState, fotaResult, telemetry, lastSeen, read.imei(),
-                read.status().wireName(), read.downloadId()) == 1;
+                read.status().wireName(), read.download().id()) == 1;
     }
 
     /** Points the device at a new desired firmware and download (null when nothing is to be done). */
@@ -136,14 +136,16 @@ public final class DeviceStore {
         Long desiredSize = rs.wasNull() ? null : size;
         long served = rs.getLong("bytes_served");
         Long bytesServed = rs.wasNull() ? null : served;
+        String downloadId = rs.getString("download_id");
         return new DeviceRow(rs.getString("imei"), rs.getString("device_type"), rs.getString("client"),
                 new SealedText(box, rs.getString("secret"), secretContext(rs.getString("imei"))),
-                rs.getString("reported_firmware"), rs.getString("desired_firmware_id"),
-                rs.getString("download_id"), DeviceStatus.fromWire(rs.getString("status")),
-                Jdbc.nullableInt(rs, "progress"), rs.getString("fota_state"), Jdbc.nullableInt(rs, "fota_result"),
-                rs.getString("telemetry"), Jdbc.instant(rs, "last_seen"), Jdbc.instant(rs, "created_at"),
-                rs.getString("desired_version"), desiredSize, rs.getString("desired_sha256"),
-                new SealedText(box, rs.getString("token"), tokenContext(rs.getString("download_id"))), Jdbc.instant(rs, "token_expires_at"), bytesServed,
-                rs.getBoolean("vendor_strict"));
+                DeviceStatus.fromWire(rs.getString("status")), Jdbc.nullableInt(rs, "progress"),
+                new DeviceRow.Reported(rs.getString("reported_firmware"), rs.getString("fota_state"),
+                        Jdbc.nullableInt(rs, "fota_result"), rs.getString("telemetry"), Jdbc.instant(rs, "last_seen")),
+                new DeviceRow.Desired(rs.getString("desired_firmware_id"), rs.getString("desired_version"), desiredSize,
+                        rs.getString("desired_sha256")),
+                new DeviceRow.Download(downloadId, new SealedText(box, rs.getString("token"), tokenContext(downloadId)),
+                        Jdbc.instant(rs, "token_expires_at"), bytesServed, rs.getBoolean("vendor_strict")),
+                Jdbc.instant(rs, "created_at"));
     }
 }

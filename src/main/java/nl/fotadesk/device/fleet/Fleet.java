@@ -6,8 +6,9 @@ import nl.fotadesk.device.DeviceFaults;
 import nl.fotadesk.device.DeviceHttp;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.DeviceSettings;
-import nl.fotadesk.device.FotaState;
 import nl.fotadesk.device.NoDelaySocketFactory;
+import nl.fotadesk.protocol.FotaState;
+import nl.fotadesk.protocol.UpdateResult;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -133,7 +134,7 @@ public final class Fleet implements AutoCloseable {
         }
 
         @Override
-        public void updateEnded(Device device, nl.fotadesk.device.UpdateResult result) {
+        public void updateEnded(Device device, UpdateResult result) {
             a.updateEnded(device, result);
             b.updateEnded(device, result);
         }

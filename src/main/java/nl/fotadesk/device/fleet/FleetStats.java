@@ -2,7 +2,7 @@ package nl.fotadesk.device.fleet;
 
 import nl.fotadesk.device.Device;
 import nl.fotadesk.device.DeviceEvents;
-import nl.fotadesk.device.UpdateResult;
+import nl.fotadesk.protocol.UpdateResult;
 
 import java.util.EnumMap;
 import java.util.Map;

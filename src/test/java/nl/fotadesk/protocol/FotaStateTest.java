@@ -1,12 +1,12 @@
-package nl.fotadesk.device;
+package nl.fotadesk.protocol;
 
 import org.junit.jupiter.api.Test;
 
-import static nl.fotadesk.device.FotaState.DOWNLOADED;
-import static nl.fotadesk.device.FotaState.DOWNLOADING;
-import static nl.fotadesk.device.FotaState.IDLE;
-import static nl.fotadesk.device.FotaState.REBOOTING;
-import static nl.fotadesk.device.FotaState.UPDATING;
+import static nl.fotadesk.protocol.FotaState.DOWNLOADED;
+import static nl.fotadesk.protocol.FotaState.DOWNLOADING;
+import static nl.fotadesk.protocol.FotaState.IDLE;
+import static nl.fotadesk.protocol.FotaState.REBOOTING;
+import static nl.fotadesk.protocol.FotaState.UPDATING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FotaStateTest {
@@ -30,11 +30,19 @@ class FotaStateTest {
     }
 
     @Test
-    void partSizeGrowsSoThatNoDownloadNeedsMoreThan19999Parts() {
-        assertThat(Device.partSizeFor(100_000, 512)).isEqualTo(512);
-        assertThat(Device.partSizeFor(64L * 1024 * 1024, 512)).isEqualTo(3356);
-        assertThat((64L * 1024 * 1024 + 3355) / 3356).isLessThanOrEqualTo(19_999);
-        assertThat(Device.partSizeFor(19_999L * 600, 512)).isEqualTo(600);
-        assertThat(Device.partSizeFor(19_999L * 600 + 1, 512)).isEqualTo(601);
+    void readsTheStatesThisProtocolDefines() {
+        assertThat(FotaState.fromWire("downloading")).contains(DOWNLOADING);
+        assertThat(FotaState.fromWire("idle")).contains(IDLE);
+        assertThat(FotaState.fromWire("Downloading")).isEmpty();
+        assertThat(FotaState.fromWire("flashing")).isEmpty();
+    }
+
+    @Test
+    void updateResultsTwoToNineAreFailures() {
+        assertThat(UpdateResult.isFailure(UpdateResult.SUCCESS.code)).isFalse();
+        assertThat(UpdateResult.isFailure(UpdateResult.NOT_ENOUGH_FLASH.code)).isTrue();
+        assertThat(UpdateResult.isFailure(UpdateResult.UNSUPPORTED_PROTOCOL.code)).isTrue();
+        assertThat(UpdateResult.isFailure(UpdateResult.CANCELLED.code)).isFalse();
+        assertThat(UpdateResult.isFailure(255)).isFalse();
     }
 }

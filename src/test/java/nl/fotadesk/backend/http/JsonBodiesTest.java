@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Request bodies are read strictly, and a refusal says what is wrong and where. */
-class JsonTest {
+class JsonBodiesTest {
     @Test
     void readsAValidBody() {
         assertThat(read("{\"name\":\"acme\",\"unknown\":[1]}", NewCatalogEntry.class).name()).isEqualTo("acme");
@@ -52,7 +52,7 @@ class JsonTest {
     }
 
     private static <T> T read(String body, Class<T> type) {
-        return Json.read(body.getBytes(StandardCharsets.UTF_8), type);
+        return JsonBodies.read(body.getBytes(StandardCharsets.UTF_8), type);
     }
 
     private static void refused(String body, Class<?> type, String detailPart) {

@@ -1,4 +1,4 @@
-package nl.fotadesk.device;
+package nl.fotadesk.protocol;
 
 /** LwM2M object 5 "Update Result" codes, as devices report them in {@code fotaResult}. */
 public enum UpdateResult {
@@ -9,5 +9,10 @@ public enum UpdateResult {
 
     UpdateResult(int code) {
         this.code = code;
+    }
+
+    /** Whether a reported code says the update failed: 2 to 9 (the codes above are cancelled, deferred or vendor-specific). */
+    public static boolean isFailure(int code) {
+        return code >= NOT_ENOUGH_FLASH.code && code <= UNSUPPORTED_PROTOCOL.code;
     }
 }

@@ -22,15 +22,17 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * JSON in and out of Jetty requests. Request bodies are read strictly ({@link StrictJson}), as
- * docs/api.md promises: one JSON value and nothing after it, and an answer that says what is wrong and where.
+ * JSON request and answer bodies of Jetty requests. Request bodies are read strictly ({@link StrictJson}),
+ * as docs/api.md promises: one JSON value and nothing after it, and a refusal that says what is wrong
+ * and where.
  */
-public final class Json {
+public final class JsonBodies {
     public static final String CONTENT_TYPE = "application/json";
     /** Trailing data is checked by {@link #read} itself, to say where it starts. */
-    private static final ObjectReader BODY_READER = StrictJson.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader BODY_READER =
+            StrictJson.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private Json() {
+    private JsonBodies() {
     }
 
     /**
@@ -87,7 +89,7 @@ public final class Json {
             return "an array";
         }
         if (type.isEnum()) {
-            return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Json::wire).toList());
+            return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(JsonBodies::wire).toList());
         }
         return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object" : "a value";
     }

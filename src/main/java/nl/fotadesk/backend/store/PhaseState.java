@@ -1,0 +1,21 @@
+package nl.fotadesk.backend.store;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Where a campaign phase is: waiting for its turn, running, or done. */
+public enum PhaseState {
+    WAITING, RUNNING, DONE;
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** As stored in {@code campaign_phases.state} and shown in the API's {@code PhaseView.state}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public static PhaseState fromWire(String wire) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(wire)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown phase state \"" + wire + "\""));
+    }
+}
