@@ -323,9 +323,9 @@ public final class RolloutEngine {
                     + " of " + n.total() + " devices updated");
         }
         Map<ActionState, Integer> all = store.counts(c.id(), null);
-        if (all.entrySet().stream().allMatch(e -> e.getKey().isTerminal())) {
-            setState(c, CampaignState.COMPLETED, all.getOrDefault(ActionState.SUCCEEDED, 0) + " devices updated, "
-                    + (all.getOrDefault(ActionState.FAILED, 0) + all.getOrDefault(ActionState.TIMED_OUT, 0)) + " failed", now);
+        if (RolloutRules.complete(all)) {
+            PhaseCounts n = PhaseCounts.of(0, all);
+            setState(c, CampaignState.COMPLETED, n.succeeded() + " devices updated, " + n.failed() + " failed", now);
         }
     }
 

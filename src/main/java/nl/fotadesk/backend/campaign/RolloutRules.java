@@ -64,6 +64,11 @@ final class RolloutRules {
         return done ? PhaseVerdict.DONE : PhaseVerdict.RUNNING;
     }
 
+    /** The campaign is complete when every device's update has ended, whatever the outcome. */
+    static boolean complete(Map<ActionState, Integer> counts) {
+        return counts.keySet().stream().allMatch(ActionState::isTerminal);
+    }
+
     /**
      * One device's update as last seen: the state its device reports, whether anything moved since the
      * last look, how long it has made no progress, and the attempts it has had.

@@ -19,8 +19,8 @@ public final class Bodies {
 
     /**
      * The whole body. The future fails with a {@link TooLarge} when the body is longer than
-     * {@code maxBytes}, a 408 {@link HttpError} when it does not arrive in time ({@link ClientDeadlines}, or the
-     * connector's idle timeout), and with the I/O failure when the client went away. It completes on a
+     * {@code maxBytes}, a 408 {@link HttpError} when it does not arrive in time ({@link ClientDeadlines},
+     * or the connector's idle timeout), and with the I/O failure when the client went away. It completes on a
      * thread that may block (a Jetty worker, or the caller's when the body is already there).
      */
     public static CompletableFuture<byte[]> read(Request request, int maxBytes) {
@@ -53,5 +53,4 @@ public final class Bodies {
         }
         return null;
     }
-
 }

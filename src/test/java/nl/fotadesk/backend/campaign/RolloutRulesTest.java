@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +51,22 @@ class RolloutRulesTest {
                        int successPercent, boolean errorsIgnored, PhaseVerdict expected) {
         assertThat(RolloutRules.decide(new PhaseCounts(total, succeeded, failed, cancelled), last,
                 new Thresholds(errorPercent, successPercent, errorsIgnored))).as(name).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> complete {1}")
+    @CsvSource({
+            "'succeeded:3 failed:1 timed_out:1 cancelled:2', true",
+            "'succeeded:3 downloading:1',                    false",
+            "'waiting:5',                                    false",
+            "'',                                             true",
+    })
+    void completesWhenEveryUpdateHasEnded(String counts, boolean complete) {
+        Map<ActionState, Integer> map = new EnumMap<>(ActionState.class);
+        for (String entry : counts.isBlank() ? new String[0] : counts.split(" ")) {
+            String[] stateAndCount = entry.split(":");
+            map.put(ActionState.fromWire(stateAndCount[0]), Integer.parseInt(stateAndCount[1]));
+        }
+        assertThat(RolloutRules.complete(map)).as(counts).isEqualTo(complete);
     }
 
     @ParameterizedTest(name = "{0}: {1}, moved {2}, {3} s without progress, attempt {4} of 1 + {6}, running {7} -> {8}")
