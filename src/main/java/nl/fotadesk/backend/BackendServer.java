@@ -151,16 +151,16 @@ public final class BackendServer implements AutoCloseable {
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
         Ingestion ingestion = new Ingestion(writes, deviceStore, downloads, tokens, events, campaignStore,
                 publicUrl, clock);
+        AuthFailureLimit authFailures = new AuthFailureLimit(config.secrets().authFailures(),
+                config.secrets().authWindow(), clock);
+        Accounts accounts = Accounts.of(jdbc, new Passwords(Passwords.COST), authFailures, clock);
         DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, updates, catalog,
-                campaignStore, clock);
+                campaignStore, accounts.audit(), clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
                 config.maxFirmwareSize(), clock);
         engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, clock);
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
                 new TargetResolver(deviceStore, groupStore), engine, events, clock);
-        AuthFailureLimit authFailures = new AuthFailureLimit(config.secrets().authFailures(),
-                config.secrets().authWindow(), clock);
-        Accounts accounts = Accounts.of(jdbc, new Passwords(Passwords.COST), authFailures, clock);
         api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
                 new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),

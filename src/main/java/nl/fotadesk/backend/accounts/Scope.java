@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.accounts;
 
+import nl.fotadesk.backend.store.DeviceFilter;
+
 import java.util.List;
 import java.util.Set;
 
@@ -37,5 +39,11 @@ public record Scope(String client, Set<String> deviceTypes) {
 
     public boolean admitsDeviceType(String deviceType) {
         return deviceTypes.isEmpty() || deviceTypes.contains(deviceType);
+    }
+
+    /** {@code filter} narrowed to the devices in this scope. */
+    public DeviceFilter narrow(DeviceFilter filter) {
+        DeviceFilter narrowed = client == null ? filter : filter.withinClient(client);
+        return deviceTypes.isEmpty() ? narrowed : narrowed.withinTypes(deviceTypes);
     }
 }

@@ -5,6 +5,7 @@ import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.NewCatalogEntry;
 
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+import static nl.fotadesk.backend.accounts.Access.READ;
 
 /** {@code /api/v1/clients} and {@code /api/v1/device-types}: the names devices and firmware are filed under. */
 public final class CatalogRoutes implements Routes {
@@ -16,9 +17,9 @@ public final class CatalogRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("GET", "/api/v1/clients", OPERATOR, x -> x.json(200, catalog.clients()))
+        router.add("GET", "/api/v1/clients", READ, x -> x.json(200, catalog.clients(x.principal())))
                 .add("POST", "/api/v1/clients", OPERATOR, x -> x.json(201, catalog.createClient(x.body(NewCatalogEntry.class))))
-                .add("GET", "/api/v1/device-types", OPERATOR, x -> x.json(200, catalog.deviceTypes()))
+                .add("GET", "/api/v1/device-types", READ, x -> x.json(200, catalog.deviceTypes(x.principal())))
                 .add("POST", "/api/v1/device-types", OPERATOR, x -> x.json(201,
                         catalog.createDeviceType(x.body(NewCatalogEntry.class))));
     }

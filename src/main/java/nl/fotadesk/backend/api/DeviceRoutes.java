@@ -13,7 +13,9 @@ import nl.fotadesk.protocol.api.NewDevice;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
+import static nl.fotadesk.backend.accounts.Access.CHANGE;
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+import static nl.fotadesk.backend.accounts.Access.READ;
 
 /** {@code /api/v1/devices}: register, list and show devices, and set one device's desired firmware. */
 public final class DeviceRoutes implements Routes {
@@ -31,19 +33,19 @@ public final class DeviceRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.add("POST", "/api/v1/devices", OPERATOR, x -> x.json(201, devices.register(x.body(NewDevice.class))))
-                .add("GET", "/api/v1/devices", OPERATOR, x -> x.json(200, devices.page(criteria(x), x.query("imei"),
+                .add("GET", "/api/v1/devices", READ, x -> x.json(200, devices.page(x.principal(), criteria(x), x.query("imei"),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, MAX_PAGE, 50))))
                 .add("POST", "/api/v1/devices/bulk", OPERATOR, x -> x.json(201,
                         devices.registerAll(Arrays.asList(x.body(NewDevice[].class)))))
                 .add("POST", "/api/v1/devices/import", OPERATOR, x -> x.json(200, imports.importCsv(
                         new ByteArrayInputStream(x.bodyBytes()), "true".equals(x.query("dryRun")))))
-                .add("GET", "/api/v1/devices/{imei}", OPERATOR, x -> x.json(200, devices.get(x.path("imei"))))
-                .add("GET", "/api/v1/devices/{imei}/history", OPERATOR, x -> {
-                    devices.get(x.path("imei"));
+                .add("GET", "/api/v1/devices/{imei}", READ, x -> x.json(200, devices.get(x.principal(), x.path("imei"))))
+                .add("GET", "/api/v1/devices/{imei}/history", READ, x -> {
+                    devices.get(x.principal(), x.path("imei"));
                     x.json(200, events.forDevice(x.path("imei"), x.intQuery("limit", 1, MAX_PAGE, 200)));
                 })
-                .add("PUT", "/api/v1/devices/{imei}/desired", OPERATOR, x -> x.json(200,
-                        devices.setDesired(x.path("imei"), x.body(DesiredFirmware.class).firmwareId())));
+                .add("PUT", "/api/v1/devices/{imei}/desired", CHANGE, x -> x.json(200,
+                        devices.setDesired(x.principal(), x.path("imei"), x.body(DesiredFirmware.class).firmwareId())));
     }
 
     /** The criteria of a list request: {@code client}, {@code deviceType}, {@code status}, {@code firmware}. */

@@ -2,7 +2,10 @@ package nl.fotadesk.backend.devices;
 
 import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.accounts.Principal;
+import nl.fotadesk.backend.accounts.Scope;
 import nl.fotadesk.backend.store.CatalogStore;
+import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.NewCatalogEntry;
 
@@ -20,13 +23,40 @@ public final class CatalogService {
     }
 
     public List<CatalogEntry> clients() {
-        return catalog.clients().stream()
+        return clients(Scope.ALL);
+    }
+
+    /**
+     * The clients {@code who} may see, with their devices in scope counted: all for an unscoped user;
+     * else their own client, and the clients that have devices in their scope.
+     */
+    public List<CatalogEntry> clients(Principal who) {
+        return clients(who.scope());
+    }
+
+    private List<CatalogEntry> clients(Scope scope) {
+        return catalog.clients(scope.narrow(DeviceFilter.ALL)).stream()
+                .filter(e -> scope.isAll() || e.name().equals(scope.client()) || e.devices() > 0)
                 .map(e -> new CatalogEntry(e.name(), null, e.devices(), null, e.createdAt().toString())).toList();
     }
 
     public List<CatalogEntry> deviceTypes() {
-        return catalog.deviceTypes().stream().map(e -> new CatalogEntry(e.name(), e.description(), e.devices(),
-                e.firmware(), e.createdAt().toString())).toList();
+        return deviceTypes(Scope.ALL);
+    }
+
+    /**
+     * The device types {@code who} may see, with their devices in scope counted: all for an unscoped
+     * user; else their own types, and the types of the devices in their scope.
+     */
+    public List<CatalogEntry> deviceTypes(Principal who) {
+        return deviceTypes(who.scope());
+    }
+
+    private List<CatalogEntry> deviceTypes(Scope scope) {
+        return catalog.deviceTypes(scope.narrow(DeviceFilter.ALL)).stream()
+                .filter(e -> scope.isAll() || scope.deviceTypes().contains(e.name()) || e.devices() > 0)
+                .map(e -> new CatalogEntry(e.name(), e.description(), e.devices(), e.firmware(),
+                        e.createdAt().toString())).toList();
     }
 
     public CatalogEntry createClient(NewCatalogEntry entry) {

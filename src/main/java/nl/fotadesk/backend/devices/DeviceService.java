@@ -1,5 +1,8 @@
 package nl.fotadesk.backend.devices;
 
+import nl.fotadesk.backend.accounts.AuditTrail;
+import nl.fotadesk.backend.accounts.Principal;
+import nl.fotadesk.backend.accounts.Scope;
 import com.fasterxml.jackson.core.type.TypeReference;
 import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.DomainError;
@@ -51,13 +54,15 @@ public final class DeviceService {
     private final Updates updates;
     private final CatalogStore catalog;
     private final CampaignStore campaigns;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ClusterLocks claims;
     private final SecureRandom random = new SecureRandom();
 
     public DeviceService(Jdbc jdbc, DeviceStore devices, FirmwareStore firmware, Updates updates,
-                         CatalogStore catalog, CampaignStore campaigns, Clock clock) {
+                         CatalogStore catalog, CampaignStore campaigns, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.claims = new ClusterLocks(jdbc);
         this.devices = devices;
         this.firmware = firmware;
@@ -186,8 +191,13 @@ public final class DeviceService {
         return new Conflict("duplicate_imei", "a device with IMEI " + imei + " is already registered");
     }
 
-    public DeviceView get(String imei) {
+    DeviceView get(String imei) {
         return view(find(imei));
+    }
+
+    /** The device if it is in {@code who}'s scope; one outside it is not found, exactly as an unknown one. */
+    public DeviceView get(Principal who, String imei) {
+        return view(find(who.scope(), imei));
     }
 
     public long count(DeviceFilter filter) {
@@ -195,17 +205,26 @@ public final class DeviceService {
     }
 
     /** A page of devices; a filter value that no stored name could equal is refused, not searched for. */
-    public Page<DeviceView> page(GroupFilter criteria, String imeiPrefix, int offset, int limit) {
-        return page(new DeviceFilter(criteria.client(), criteria.deviceType(), criteria.status(), criteria.firmware())
-                .withImeiPrefix(imeiPrefix), offset, limit);
+    public Page<DeviceView> page(Principal who, GroupFilter criteria, String imeiPrefix, int offset, int limit) {
+        DeviceFilter asked = checked(new DeviceFilter(criteria.client(), criteria.deviceType(), criteria.status(),
+                criteria.firmware()).withImeiPrefix(imeiPrefix));
+        return pageOf(who.scope().narrow(asked), offset, limit);
     }
 
     Page<DeviceView> page(DeviceFilter filter, int offset, int limit) {
+        return pageOf(checked(filter), offset, limit);
+    }
+
+    private Page<DeviceView> pageOf(DeviceFilter filter, int offset, int limit) {
+        return new Page<>(devices.page(filter, offset, limit).stream().map(this::view).toList(),
+                devices.count(filter), offset, limit);
+    }
+
+    private static DeviceFilter checked(DeviceFilter filter) {
         checkFilter("client", filter.client(), Limits.NAME);
         checkFilter("deviceType", filter.deviceType(), Limits.NAME);
         checkFilter("firmware", filter.firmware(), Limits.VERSION);
-        return new Page<>(devices.page(filter, offset, limit).stream().map(this::view).toList(),
-                devices.count(filter), offset, limit);
+        return filter;
     }
 
     /**
@@ -213,8 +232,8 @@ public final class DeviceService {
      * update with its own download id; the previous update's URL answers 410 from then on. A device
      * that a campaign holds is refused: the campaign decides its firmware.
      */
-    public DeviceView setDesired(String imei, String firmwareId) {
-        DeviceRow device = find(imei);
+    public DeviceView setDesired(Principal actor, String imei, String firmwareId) {
+        DeviceRow device = find(actor.scope(), imei);
         if (firmwareId == null || firmwareId.isBlank()) {
             throw new Invalid("missing_firmware_id", "firmwareId is required");
         }
@@ -232,6 +251,7 @@ public final class DeviceService {
                 throw new Conflict("device_in_campaign", "device " + imei + " is in campaign \"" + c.name()
                         + "\" (" + c.id() + "); pause or cancel it first");
             });
+            audit.done(actor, "device.desired.set", "device/" + imei, image.version() + " (" + image.id() + ")");
             return updates.start(devices.find(imei).orElseThrow(), image, false, null, null,
                     "desired firmware set to " + image.version());
         });
@@ -245,7 +265,12 @@ public final class DeviceService {
     }
 
     private DeviceRow find(String imei) {
+        return find(Scope.ALL, imei);
+    }
+
+    private DeviceRow find(Scope scope, String imei) {
         return (imei != null && IMEI.matcher(imei).matches() ? devices.find(imei) : Optional.<DeviceRow>empty())
+                .filter(d -> scope.admits(d.client(), d.deviceType()))
                 .orElseThrow(() -> new NotFound("no device with IMEI " + Limits.shortened(imei)));
     }
 

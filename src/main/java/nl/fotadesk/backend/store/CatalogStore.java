@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -36,18 +37,38 @@ public final class CatalogStore {
 
     /** In the order of the names' characters; sorted here because ORDER BY follows each database's collation. */
     public List<Entry> clients() {
-        return byName(jdbc.list("SELECT c.name, c.created_at, (SELECT COUNT(*) FROM devices d WHERE d.client = c.name)"
-                + " AS n FROM clients c", rs -> new Entry(rs.getString("name"), null, rs.getLong("n"), 0,
-                Jdbc.instant(rs, "created_at"))));
+        return clients(DeviceFilter.ALL);
+    }
+
+    /** Every client, with the number of its devices that {@code counted} admits. */
+    public List<Entry> clients(DeviceFilter counted) {
+        List<Object> params = new ArrayList<>();
+        String and = and(counted, params);
+        return byName(jdbc.list("SELECT c.name, c.created_at, (SELECT COUNT(*) FROM devices d WHERE d.client = c.name"
+                + and + ") AS n FROM clients c", rs -> new Entry(rs.getString("name"), null, rs.getLong("n"), 0,
+                Jdbc.instant(rs, "created_at")), params.toArray()));
     }
 
     /** In the order of the names' characters, as {@link #clients()}. */
     public List<Entry> deviceTypes() {
+        return deviceTypes(DeviceFilter.ALL);
+    }
+
+    /** Every device type, with the number of its devices that {@code counted} admits. */
+    public List<Entry> deviceTypes(DeviceFilter counted) {
+        List<Object> params = new ArrayList<>();
+        String and = and(counted, params);
         return byName(jdbc.list("SELECT t.name, t.description, t.created_at,"
-                + " (SELECT COUNT(*) FROM devices d WHERE d.device_type = t.name) AS n,"
+                + " (SELECT COUNT(*) FROM devices d WHERE d.device_type = t.name" + and + ") AS n,"
                 + " (SELECT COUNT(*) FROM firmware f WHERE f.device_type = t.name) AS f"
                 + " FROM device_types t", rs -> new Entry(rs.getString("name"),
-                rs.getString("description"), rs.getLong("n"), rs.getLong("f"), Jdbc.instant(rs, "created_at"))));
+                rs.getString("description"), rs.getLong("n"), rs.getLong("f"), Jdbc.instant(rs, "created_at")),
+                params.toArray()));
+    }
+
+    private static String and(DeviceFilter filter, List<Object> params) {
+        List<String> terms = filter.terms(params);
+        return terms.isEmpty() ? "" : " AND " + String.join(" AND ", terms);
     }
 
     private static List<Entry> byName(List<Entry> entries) {

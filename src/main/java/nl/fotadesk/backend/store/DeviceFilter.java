@@ -3,33 +3,52 @@ package nl.fotadesk.backend.store;
 import nl.fotadesk.protocol.api.DeviceStatus;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Optional criteria of a device query; null means "any". {@code firmware} is the reported version;
- * {@code groupId} limits to the members of a static group; {@code imei} matches IMEIs that start with it.
+ * {@code groupId} limits to the members of a static group; {@code imei} matches IMEIs that start with it;
+ * {@code anyOfTypes} limits to some device types (a supplier's scope; empty matches nothing).
  */
 public record DeviceFilter(String client, String deviceType, DeviceStatus status, String firmware,
-                           String groupId, String imei) {
+                           String groupId, String imei, List<String> anyOfTypes) {
     public static final DeviceFilter ALL = new DeviceFilter(null, null, null, null);
 
+    public DeviceFilter {
+        anyOfTypes = anyOfTypes == null ? null : List.copyOf(anyOfTypes);
+    }
+
     public DeviceFilter(String client, String deviceType, DeviceStatus status, String firmware) {
-        this(client, deviceType, status, firmware, null, null);
+        this(client, deviceType, status, firmware, null, null, null);
     }
 
     public DeviceFilter withGroup(String staticGroupId) {
-        return new DeviceFilter(client, deviceType, status, firmware, staticGroupId, imei);
+        return new DeviceFilter(client, deviceType, status, firmware, staticGroupId, imei, anyOfTypes);
     }
 
     public DeviceFilter withImeiPrefix(String prefix) {
-        return new DeviceFilter(client, deviceType, status, firmware, groupId, prefix);
+        return new DeviceFilter(client, deviceType, status, firmware, groupId, prefix, anyOfTypes);
+    }
+
+    /** Only the devices of {@code onlyClient} as well. */
+    public DeviceFilter withinClient(String onlyClient) {
+        return and(new DeviceFilter(onlyClient, null, null, null));
+    }
+
+    /** Only devices of these types as well. */
+    public DeviceFilter withinTypes(Collection<String> types) {
+        return and(new DeviceFilter(null, null, null, null, null, null, List.copyOf(types)));
     }
 
     /** Both filters at once; where both name a field, {@code other}'s value must be the same, else nothing matches. */
     public DeviceFilter and(DeviceFilter other) {
         return new DeviceFilter(both(client, other.client), both(deviceType, other.deviceType),
                 status == null ? other.status : status, both(firmware, other.firmware),
-                groupId == null ? other.groupId : groupId, imei == null ? other.imei : imei);
+                groupId == null ? other.groupId : groupId, imei == null ? other.imei : imei,
+                anyOfTypes == null ? other.anyOfTypes : other.anyOfTypes == null ? anyOfTypes
+                        : anyOfTypes.stream().filter(other.anyOfTypes::contains).toList());
     }
 
     private static String both(String a, String b) {
@@ -41,6 +60,12 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
     }
 
     String where(List<Object> params) {
+        List<String> terms = terms(params);
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    /** The conditions on devices {@code d}, each with its parameters added to {@code params}. */
+    List<String> terms(List<Object> params) {
         List<String> terms = new ArrayList<>();
         add(terms, params, "d.client = ?", client);
         add(terms, params, "d.device_type = ?", deviceType);
@@ -48,7 +73,12 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
         add(terms, params, "d.reported_firmware = ?", firmware);
         add(terms, params, "d.imei IN (SELECT imei FROM group_members WHERE group_id = ?)", groupId);
         add(terms, params, "d.imei LIKE ?", imei == null ? null : digitsPrefix(imei));
-        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+        if (anyOfTypes != null) {
+            terms.add(anyOfTypes.isEmpty() ? "1 = 0"
+                    : "d.device_type IN (" + String.join(", ", Collections.nCopies(anyOfTypes.size(), "?")) + ")");
+            params.addAll(anyOfTypes);
+        }
+        return terms;
     }
 
     /** A LIKE pattern of the digits typed; text without digits matches no IMEI. */

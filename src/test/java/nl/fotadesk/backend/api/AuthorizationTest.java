@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 import static java.util.Map.entry;
+import static nl.fotadesk.backend.accounts.Access.CHANGE;
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
 import static nl.fotadesk.backend.accounts.Access.PUBLIC;
+import static nl.fotadesk.backend.accounts.Access.READ;
 import static nl.fotadesk.backend.accounts.Access.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,20 +49,20 @@ class AuthorizationTest {
             entry("DELETE /api/v1/tokens/{id}", SELF),
             entry("GET /api/v1/audit", SELF),
             entry("POST /api/v1/devices", OPERATOR),
-            entry("GET /api/v1/devices", OPERATOR),
+            entry("GET /api/v1/devices", READ),
             entry("POST /api/v1/devices/bulk", OPERATOR),
             entry("POST /api/v1/devices/import", OPERATOR),
-            entry("GET /api/v1/devices/{imei}", OPERATOR),
-            entry("GET /api/v1/devices/{imei}/history", OPERATOR),
-            entry("PUT /api/v1/devices/{imei}/desired", OPERATOR),
+            entry("GET /api/v1/devices/{imei}", READ),
+            entry("GET /api/v1/devices/{imei}/history", READ),
+            entry("PUT /api/v1/devices/{imei}/desired", CHANGE),
             entry("POST /api/v1/firmware", OPERATOR),
             entry("GET /api/v1/firmware", OPERATOR),
             entry("GET /api/v1/firmware/{id}", OPERATOR),
             entry("DELETE /api/v1/firmware/{id}", OPERATOR),
             entry("GET /api/v1/firmware/{id}/content", OPERATOR),
-            entry("GET /api/v1/clients", OPERATOR),
+            entry("GET /api/v1/clients", READ),
             entry("POST /api/v1/clients", OPERATOR),
-            entry("GET /api/v1/device-types", OPERATOR),
+            entry("GET /api/v1/device-types", READ),
             entry("POST /api/v1/device-types", OPERATOR),
             entry("POST /api/v1/groups", OPERATOR),
             entry("GET /api/v1/groups", OPERATOR),

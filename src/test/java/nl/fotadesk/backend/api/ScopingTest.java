@@ -1,0 +1,146 @@
+package nl.fotadesk.backend.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.fotadesk.backend.TestBackend;
+import nl.fotadesk.backend.domain.StrictJson;
+import nl.fotadesk.protocol.Imei;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a customer, a supplier and a viewer see and may change: only their devices, in every list,
+ * total, filter choice and detail; a device outside the scope answers exactly as an unknown one.
+ */
+class ScopingTest {
+    private static final String PASSWORD = "correct horse battery";
+    /** acme: 2 trackers, 1 meter; globex: 1 tracker, 2 meters. */
+    private static final String ACME_TRACKER_1 = Imei.withCheckDigit("35693803000101");
+    private static final String ACME_TRACKER_2 = Imei.withCheckDigit("35693803000102");
+    private static final String ACME_METER = Imei.withCheckDigit("35693803000103");
+    private static final String GLOBEX_TRACKER = Imei.withCheckDigit("35693803000201");
+    private static final String GLOBEX_METER_1 = Imei.withCheckDigit("35693803000202");
+    private static final String GLOBEX_METER_2 = Imei.withCheckDigit("35693803000203");
+    private static final String UNKNOWN = Imei.withCheckDigit("35693803000999");
+
+    @TempDir
+    static Path data;
+    static TestBackend backend;
+    static String cora;
+    static String sam;
+    static String vic;
+    static String trackerFirmware;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = new TestBackend(data);
+        register(ACME_TRACKER_1, "tracker", "acme");
+        register(ACME_TRACKER_2, "tracker", "acme");
+        register(ACME_METER, "meter", "acme");
+        register(GLOBEX_TRACKER, "tracker", "globex");
+        register(GLOBEX_METER_1, "meter", "globex");
+        register(GLOBEX_METER_2, "meter", "globex");
+        backend.apiJson("POST", "/api/v1/clients", "{\"name\":\"initech\"}", 201);
+        trackerFirmware = backend.uploadFirmware("tracker", "2.0.0", new byte[]{1, 2, 3});
+        cora = user("cora", "\"role\":\"customer\",\"client\":\"acme\"");
+        sam = user("sam", "\"role\":\"supplier\",\"deviceTypes\":[\"tracker\"]");
+        vic = user("vic", "\"role\":\"viewer\",\"client\":\"acme\"");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        backend.close();
+    }
+
+    @Test
+    void listsAndTotalsHoldOnlyTheDevicesInScope() throws IOException {
+        assertThat(imeis(get(cora, "/api/v1/devices"))).containsExactlyInAnyOrder(ACME_TRACKER_1, ACME_TRACKER_2, ACME_METER);
+        assertThat(get(cora, "/api/v1/devices").get("total").asLong()).isEqualTo(3);
+        assertThat(imeis(get(sam, "/api/v1/devices"))).containsExactlyInAnyOrder(ACME_TRACKER_1, ACME_TRACKER_2,
+                GLOBEX_TRACKER);
+        assertThat(imeis(get(sam, "/api/v1/devices?client=globex"))).containsExactly(GLOBEX_TRACKER);
+        JsonNode asked = get(cora, "/api/v1/devices?client=globex");
+        assertThat(asked.get("total").asLong()).as("another client's filter finds nothing").isZero();
+        assertThat(get(cora, "/api/v1/devices?imei=356938030002").get("total").asLong()).isZero();
+        assertThat(get(vic, "/api/v1/devices").get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeviceOutOfScopeAnswersExactlyAsAnUnknownOne() throws IOException {
+        for (String path : List.of("/api/v1/devices/%s", "/api/v1/devices/%s/history")) {
+            String outside = answer(cora, "GET", String.format(path, GLOBEX_METER_1), null);
+            String unknown = answer(cora, "GET", String.format(path, UNKNOWN), null);
+            assertThat(outside).isEqualTo(unknown.replace(UNKNOWN, GLOBEX_METER_1)).startsWith("404 ");
+        }
+        assertThat(answer(sam, "GET", "/api/v1/devices/" + ACME_METER, null)).startsWith("404 ");
+        assertThat(answer(sam, "GET", "/api/v1/devices/" + ACME_TRACKER_1, null)).startsWith("200 ");
+        assertThat(answer(sam, "PUT", "/api/v1/devices/" + GLOBEX_METER_2 + "/desired",
+                "{\"firmwareId\":\"" + trackerFirmware + "\"}")).startsWith("404 ");
+    }
+
+    @Test
+    void filterChoicesShowOnlyTheScopeWithItsOwnCounts() throws IOException {
+        assertThat(names(get(cora, "/api/v1/clients"))).containsExactly("acme=3");
+        assertThat(names(get(cora, "/api/v1/device-types"))).containsExactly("meter=1", "tracker=2");
+        assertThat(names(get(sam, "/api/v1/clients"))).containsExactly("acme=2", "globex=1");
+        assertThat(names(get(sam, "/api/v1/device-types"))).containsExactly("tracker=3");
+        assertThat(names(backend.apiJson("GET", "/api/v1/clients", null, 200)))
+                .containsExactly("acme=3", "globex=3", "initech=0");
+    }
+
+    @Test
+    void aCustomerSetsDesiredFirmwareOnTheirDeviceAndTheAuditNamesThemAViewerMayNot() throws IOException {
+        String body = "{\"firmwareId\":\"" + trackerFirmware + "\"}";
+        assertThat(answer(vic, "PUT", "/api/v1/devices/" + ACME_TRACKER_2 + "/desired", body)).startsWith("403 ");
+        assertThat(answer(cora, "PUT", "/api/v1/devices/" + ACME_TRACKER_2 + "/desired", body)).startsWith("200 ");
+        JsonNode audit = backend.apiJson("GET", "/api/v1/audit?action=device.desired.set", null, 200);
+        assertThat(audit.get("items").get(0).get("actor").asText()).isEqualTo("cora");
+        assertThat(audit.get("items").get(0).get("object").asText()).isEqualTo("device/" + ACME_TRACKER_2);
+    }
+
+    private static void register(String imei, String type, String client) throws IOException {
+        backend.apiJson("POST", "/api/v1/devices", "{\"imei\":\"" + imei + "\",\"deviceType\":\"" + type
+                + "\",\"client\":\"" + client + "\",\"secret\":\"" + TestBackend.SECRET + "\",\"firmware\":\"1.0.0\"}", 201);
+    }
+
+    private static String user(String name, String roleAndScope) throws IOException {
+        backend.apiJson("POST", "/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\","
+                + roleAndScope + "}", 201);
+        return backend.apiJson("POST", "/api/v1/sessions", "{\"username\":\"" + name + "\",\"password\":\""
+                + PASSWORD + "\"}", 201).get("token").asText();
+    }
+
+    private static JsonNode get(String token, String path) throws IOException {
+        String answer = answer(token, "GET", path, null);
+        assertThat(answer).as(path).startsWith("200 ");
+        return StrictJson.MAPPER.readTree(answer.substring(4));
+    }
+
+    /** "status body" */
+    private static String answer(String token, String method, String path, String json) throws IOException {
+        try (Response r = backend.apiWithKey(method, path, json, token)) {
+            return r.code() + " " + r.body().string();
+        }
+    }
+
+    private static List<String> imeis(JsonNode page) {
+        List<String> imeis = new ArrayList<>();
+        page.get("items").forEach(d -> imeis.add(d.get("imei").asText()));
+        return imeis;
+    }
+
+    private static List<String> names(JsonNode entries) {
+        List<String> names = new ArrayList<>();
+        entries.forEach(e -> names.add(e.get("name").asText() + "=" + e.get("devices").asLong()));
+        return names;
+    }
+}
