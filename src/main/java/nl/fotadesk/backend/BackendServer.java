@@ -158,9 +158,11 @@ public final class BackendServer implements AutoCloseable {
                 campaignStore, accounts.audit(), clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
                 config.maxFirmwareSize(), clock);
-        engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, clock);
+        engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, accounts.audit(),
+                clock);
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
-                new TargetResolver(deviceStore, groupStore), engine, events, clock);
+                new TargetResolver(deviceStore, groupStore), engine, events,
+                accounts.audit(), clock);
         api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
                 new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),

@@ -19,6 +19,11 @@ public record Principal(String username, String displayName, Role role, Scope sc
         return new Principal(name, name, Role.OPERATOR, Scope.ALL, null);
     }
 
+    /** How history names the actor: "Olga Jansen (operator)", or "the API key". */
+    public String described() {
+        return username.equals(API_KEY_ACTOR) ? "the API key" : displayName + " (" + role.wireName() + ")";
+    }
+
     public boolean isOperator() {
         return role == Role.OPERATOR;
     }

@@ -27,30 +27,30 @@ public final class CampaignRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.add("POST", "/api/v1/campaigns/preview", OPERATOR, x -> x.json(200, campaigns.preview(x.body(NewCampaign.class))))
-                .add("POST", "/api/v1/campaigns", OPERATOR, x -> x.json(201, campaigns.create(x.body(NewCampaign.class))))
+                .add("POST", "/api/v1/campaigns", OPERATOR, x -> x.json(201, campaigns.create(x.principal(), x.body(NewCampaign.class))))
                 .add("GET", "/api/v1/campaigns", OPERATOR, x -> x.json(200, campaigns.list()))
                 .add("GET", "/api/v1/campaigns/{id}", OPERATOR, x -> x.json(200, campaigns.get(x.path("id"))))
                 .add("GET", "/api/v1/campaigns/{id}/devices", OPERATOR, x -> x.json(200, campaigns.devices(x.path("id"),
                         x.query("phase") == null ? null : x.intQuery("phase", 0, Limits.PHASES, 0), states(x.query("state")),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))
                 .add("POST", "/api/v1/campaigns/{id}/start", OPERATOR, x -> {
-                    engine.start(existing(x));
+                    engine.start(x.principal(), existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/pause", OPERATOR, x -> {
-                    engine.pause(existing(x));
+                    engine.pause(x.principal(), existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/resume", OPERATOR, x -> {
-                    engine.resume(existing(x));
+                    engine.resume(x.principal(), existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/cancel", OPERATOR, x -> {
-                    engine.cancel(existing(x));
+                    engine.cancel(x.principal(), existing(x));
                     x.json(200, campaigns.get(x.path("id")));
                 })
                 .add("POST", "/api/v1/campaigns/{id}/retry", OPERATOR, x -> {
-                    int retried = engine.retryFailed(existing(x));
+                    int retried = engine.retryFailed(x.principal(), existing(x));
                     x.json(200, new RetryResult(retried, campaigns.get(x.path("id"))));
                 });
     }

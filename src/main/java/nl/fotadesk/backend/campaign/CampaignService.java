@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.campaign;
 
+import nl.fotadesk.backend.accounts.AuditTrail;
+import nl.fotadesk.backend.accounts.Principal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.devices.Names;
 import nl.fotadesk.backend.domain.Invalid;
@@ -55,11 +57,13 @@ public final class CampaignService {
     private final TargetResolver resolver;
     private final RolloutEngine engine;
     private final EventLog events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public CampaignService(Jdbc jdbc, CampaignStore store, FirmwareStore firmware, TargetResolver resolver,
-                           RolloutEngine engine, EventLog events, Clock clock) {
+                           RolloutEngine engine, EventLog events, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.store = store;
         this.firmware = firmware;
         this.resolver = resolver;
@@ -75,7 +79,7 @@ public final class CampaignService {
     }
 
     /** Creates a draft (refused while another campaign holds any of its devices); starts it when asked. */
-    public CampaignView create(NewCampaign spec) {
+    public CampaignView create(Principal actor, NewCampaign spec) {
         Checked c = check(spec);
         CampaignPreview preview = preview(c);
         if (preview.targeted() == 0) {
@@ -99,10 +103,11 @@ public final class CampaignService {
             }
             events.append(EventLog.CAMPAIGN, id, null, null, CampaignState.DRAFT.wireName(),
                     "created for " + targeted.size() + " devices in " + preview.phaseSizes().size() + " phases");
+            audit.done(actor, "campaign.create", "campaign/" + id, c.name + ", " + targeted.size() + " devices");
             return null;
         });
         if (Boolean.TRUE.equals(spec.start())) {
-            engine.start(id);
+            engine.start(actor, id);
         }
         return get(id);
     }

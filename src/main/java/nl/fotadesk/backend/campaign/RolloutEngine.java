@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.campaign;
 
+import nl.fotadesk.backend.accounts.AuditTrail;
+import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.campaign.RolloutRules.Budget;
 import nl.fotadesk.backend.campaign.RolloutRules.DeviceFacts;
 import nl.fotadesk.backend.campaign.RolloutRules.DeviceVerdict;
@@ -57,10 +59,13 @@ public final class RolloutEngine {
     private final FirmwareStore firmware;
     private final Updates updates;
     private final EventLog events;
+    /** Operators' actions on campaigns, with who took them. */
+    private final AuditTrail audit;
     private final Clock clock;
 
     public RolloutEngine(Jdbc jdbc, CampaignStore store, DeviceStore devices, FirmwareStore firmware, Updates updates,
-                         EventLog events, Clock clock) {
+                         EventLog events, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.transactions = new RetriedTransactions(jdbc);
         this.locks = new ClusterLocks(jdbc);
         this.store = store;
@@ -72,7 +77,7 @@ public final class RolloutEngine {
     }
 
     /** Starts a draft now, or schedules it when it has a start time in the future. */
-    public void start(String id) {
+    public void start(Principal actor, String id) {
         claimingDevices(id, c -> {
             if (c.state() != CampaignState.DRAFT) {
                 throw new Conflict("invalid_state", "only a draft campaign can be started; this one is "
@@ -82,6 +87,7 @@ public final class RolloutEngine {
                     .map(ActionRow::imei).toList();
             refuseConflicts(conflicts(imeis, id));
             Instant now = clock.instant();
+            audit.done(actor, "campaign.start", "campaign/" + id, c.name());
             if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
                 setState(c, CampaignState.SCHEDULED, "starts at " + c.scheduledAt(), now);
             } else {
@@ -91,25 +97,27 @@ public final class RolloutEngine {
         });
     }
 
-    public void pause(String id) {
+    public void pause(Principal actor, String id) {
         locked(id, c -> {
             if (c.state() != CampaignState.RUNNING && c.state() != CampaignState.SCHEDULED) {
                 throw new Conflict("invalid_state", "only a running or scheduled campaign can be paused; this one is "
                         + c.state().wireName());
             }
-            setState(c, CampaignState.PAUSED, "paused by an operator", clock.instant());
+            audit.done(actor, "campaign.pause", "campaign/" + id, c.name());
+            setState(c, CampaignState.PAUSED, "paused by " + actor.described(), clock.instant());
             return null;
         });
     }
 
     /** Resumes a paused campaign; the phase that paused it no longer pauses it for its errors. */
-    public void resume(String id) {
+    public void resume(Principal actor, String id) {
         locked(id, c -> {
             if (c.state() != CampaignState.PAUSED) {
                 throw new Conflict("invalid_state", "only a paused campaign can be resumed; this one is "
                         + c.state().wireName());
             }
             Instant now = clock.instant();
+            audit.done(actor, "campaign.resume", "campaign/" + id, c.name());
             if (c.startedAt() == null) {
                 // paused before it started: back to its schedule, or start now
                 if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
@@ -120,14 +128,14 @@ public final class RolloutEngine {
                 return null;
             }
             currentPhase(id).ifPresent(p -> store.ignorePhaseErrors(id, p.index()));
-            setState(c, CampaignState.RUNNING, "resumed by an operator", now);
+            setState(c, CampaignState.RUNNING, "resumed by " + actor.described(), now);
             evaluate(c, now);
             return null;
         });
     }
 
     /** Cancels: devices not yet done stop, and their download URLs answer 410. */
-    public void cancel(String id) {
+    public void cancel(Principal actor, String id) {
         locked(id, c -> {
             if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
                 throw new Conflict("invalid_state", "the campaign is " + c.state().wireName() + " already");
@@ -139,13 +147,14 @@ public final class RolloutEngine {
                 }
                 store.updateAction(a, a.status().ended(ActionState.CANCELLED, a.status().resultCode(), now));
             }
-            setState(c, CampaignState.CANCELLED, "cancelled by an operator", now);
+            audit.done(actor, "campaign.cancel", "campaign/" + id, c.name());
+            setState(c, CampaignState.CANCELLED, "cancelled by " + actor.described(), now);
             return null;
         });
     }
 
     /** Gives the failed and timed-out devices a new attempt; a completed campaign runs again to follow them. */
-    public int retryFailed(String id) {
+    public int retryFailed(Principal actor, String id) {
         return claimingDevices(id, c -> {
             if (c.state() == CampaignState.CANCELLED || c.state() == CampaignState.DRAFT
                     || c.state() == CampaignState.SCHEDULED) {
@@ -156,8 +165,9 @@ public final class RolloutEngine {
             refuseConflicts(conflicts(failed.stream().map(ActionRow::imei).toList(), id));
             Instant now = clock.instant();
             FirmwareRow image = image(c);
+            audit.done(actor, "campaign.retry", "campaign/" + id, failed.size() + " devices");
             for (ActionRow a : failed) {
-                give(c, image, a, 1, now, "retried by an operator");
+                give(c, image, a, 1, now, "retried by " + actor.described());
             }
             if (c.state() == CampaignState.COMPLETED && !failed.isEmpty()) {
                 setState(c, CampaignState.RUNNING, "retrying " + failed.size() + " failed devices", now);

@@ -179,7 +179,7 @@ class CampaignApiTest extends ApiTestBase {
 
         JsonNode paused = action(id, "pause", 200);
         assertThat(paused.get("state").asText()).isEqualTo("paused");
-        assertThat(paused.get("stateReason").asText()).isEqualTo("paused by an operator");
+        assertThat(paused.get("stateReason").asText()).isEqualTo("paused by the API key");
         expectError("POST", "/api/v1/campaigns/" + id + "/pause", null, 409, "invalid_state", "paused");
 
         reportsFirmware(imei(1), "2.0.0");
@@ -321,7 +321,7 @@ class CampaignApiTest extends ApiTestBase {
 
         JsonNode cancelled = action(id, "cancel", 200);
         assertThat(cancelled.get("state").asText()).isEqualTo("cancelled");
-        assertThat(cancelled.get("stateReason").asText()).isEqualTo("cancelled by an operator");
+        assertThat(cancelled.get("stateReason").asText()).isEqualTo("cancelled by the API key");
         assertThat(cancelled.get("finishedAt").asText()).endsWith("Z");
         assertThat(cancelled.get("counts").get("cancelled").asInt()).isEqualTo(2);
         assertThat(get("/api/v1/devices/" + imei(1)).get("status").asText()).isEqualTo("cancelled");

@@ -143,7 +143,7 @@ class CampaignsScreenTest {
 
         robot.clickOn("#campaign-pause");
         waitFor(10, () -> text(robot, "#campaign-state").equals("Paused"));
-        assertThat(text(robot, "#campaign-reason")).isEqualTo("Paused by an operator.");
+        assertThat(text(robot, "#campaign-reason")).isEqualTo("Paused by the API key.");
         assertThat(text(robot, "#campaign-hint")).contains("Resume");
         waitFor(5, () -> !resume.isDisabled() && pause.isDisabled());
 

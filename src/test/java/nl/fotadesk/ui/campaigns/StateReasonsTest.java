@@ -24,6 +24,10 @@ class StateReasonsTest {
     @Test
     void translatesTheOperatorsActionsAndTheEnd() {
         assertThat(StateReasons.explain(dutch, "paused by an operator")).isEqualTo("Gepauzeerd door een beheerder.");
+        assertThat(StateReasons.explain(dutch, "paused by Olga Jansen (operator)"))
+                .isEqualTo("Gepauzeerd door Olga Jansen (beheerder).");
+        assertThat(StateReasons.explain(english, "cancelled by Sam (supplier)")).isEqualTo("Cancelled by Sam (supplier).");
+        assertThat(StateReasons.explain(dutch, "resumed by the API key")).isEqualTo("Hervat door de API-sleutel.");
         assertThat(StateReasons.explain(english, "1200 devices updated, 3 failed"))
                 .isEqualTo("1,200 devices updated, 3 failed.");
         assertThat(StateReasons.explain(dutch, "1200 devices updated, 3 failed"))
