@@ -79,7 +79,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
-    /** protocol.md §3: one TCP connection serves at most this many requests. */
+    /** docs/protocol.md §3.7: one TCP connection serves at most this many requests. */
     public static final int MAX_REQUESTS_PER_CONNECTION = 100;
     static final String JWT_SECRET = "jwt_secret";
     private static final int MAX_THREADS = 200;
@@ -286,7 +286,7 @@ public final class BackendServer implements AutoCloseable {
         // Jetty's per-connection header cache is cleared (a large array fill) whenever it meets new
         // values; device requests carry a different Range, and often a different token, each time.
         http.setHeaderCacheSize(0);
-        // The vendor's C device library ends header lines with a bare LF (protocol.md §1).
+        // The vendor's C device library ends header lines with a bare LF (docs/protocol.md §7.1).
         http.setHttpCompliance(HttpCompliance.RFC9110.with("FOTA_DEVICES",
                 HttpCompliance.Violation.LF_HEADER_TERMINATION, HttpCompliance.Violation.LF_CHUNK_TERMINATION));
         return http;

@@ -22,12 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One device's side of protocol.md §4, driven step by step: each {@link #step()} does at most one
+ * One device's side of docs/protocol.md §4, driven step by step: each {@link #step()} does at most one
  * HTTP exchange (or one local action such as installing) and says when the next step is due, so a
  * scheduler can run thousands of devices on a few threads.
  */
 public final class Device {
-    /** protocol.md §3: a download may take at most this many requests. */
+    /** docs/protocol.md §3.5: a download may take at most this many requests. */
     public static final int MAX_PARTS = 19_999;
     /** A device whose link keeps failing stops for this long before it tries again. */
     private static final Duration NETWORK_PAUSE = Duration.ofSeconds(5);
@@ -373,7 +373,7 @@ public final class Device {
         events.stateChanged(this, from, next);
     }
 
-    /** P = max(configured, ceil(size / 19,999)) of protocol.md §4. */
+    /** P = max(configured, ceil(size / 19,999)) of docs/protocol.md §4. */
     static int partSizeFor(long size, int configured) {
         return (int) Math.max(configured, (size + MAX_PARTS - 1) / MAX_PARTS);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The download token of protocol.md §2: a JWT, HS256, claims sub (IMEI), fid (downloadId), iat, exp.
+ * The download token of docs/protocol.md §6: a JWT, HS256, claims sub (IMEI), fid (downloadId), iat, exp.
  * Verified tokens are remembered until they expire, so a device fetching part after part with the
  * same token costs one signature check, not one per part.
  */

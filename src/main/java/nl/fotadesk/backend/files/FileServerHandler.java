@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.zip.CRC32;
 
 /**
- * {@code GET /f/v1/<downloadId>}: the firmware file server of protocol.md §3. Ranged and whole
+ * {@code GET /f/v1/<downloadId>}: the firmware file server of docs/protocol.md §3. Ranged and whole
  * reads come straight from the image file by position; every body carries its CRC-32 in
  * {@code Digest}. A request is answered only once it is counted in the database ({@link Downloads#count}),
  * without holding a thread while it waits for that.

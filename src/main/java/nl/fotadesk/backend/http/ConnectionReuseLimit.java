@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One TCP connection serves at most {@code maxRequests} requests (protocol.md §3, as nginx's
+ * One TCP connection serves at most {@code maxRequests} requests (docs/protocol.md §3.7, as nginx's
  * keepalive_requests): responses before the last say {@code Connection: keep-alive}, the last says
  * {@code Connection: close} and Jetty then closes the socket.
  */

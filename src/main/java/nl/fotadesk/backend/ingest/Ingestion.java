@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The uplink of protocol.md §1: authenticates the pack by its message token, stores the reported
+ * The uplink of docs/protocol.md §1: authenticates the pack by its message token, stores the reported
  * state, moves the device's update along, and returns the downlink while an update is pending. The
  * uplink is parsed, authenticated and worked out on the request's thread; only the write goes through
  * the {@link GroupCommit}, and the answer waits for its commit.

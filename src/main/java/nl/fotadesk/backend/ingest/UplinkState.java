@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A device's state after an uplink: what it reports, and where its update stands (protocol.md §5).
+ * A device's state after an uplink: what it reports, and where its update stands (docs/protocol.md §5).
  * An update succeeds when the reported firmware equals the desired version, and fails on a
  * {@code fotaResult} from 2 to 9.
  */

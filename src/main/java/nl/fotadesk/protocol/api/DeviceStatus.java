@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Where a device stands with its firmware update (design.md: pending → notified → … → succeeded). */
+/** Where a device stands with its firmware update (docs/protocol.md §5: pending → notified → … → succeeded). */
 public enum DeviceStatus {
     IN_SYNC, PENDING, NOTIFIED, DOWNLOADING, DOWNLOADED, UPDATING, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED;
 
