@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The one place requests are sent and answers read: the API key on every request, JSON both ways,
+ * The one place requests are sent and answers read: the bearer value (API key, session or token) on every request, JSON both ways,
  * error answers turned into {@link ApiException}s and network failures into {@link ConnectionException}s,
  * so no OkHttp or Jackson exception reaches callers.
  */

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.api;
 
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.devices.DeviceImport;
 import nl.fotadesk.backend.devices.DeviceService;
 import nl.fotadesk.backend.domain.Invalid;
@@ -19,7 +20,6 @@ import static nl.fotadesk.backend.accounts.Access.READ;
 
 /** {@code /api/v1/devices}: register, list and show devices, and set one device's desired firmware. */
 public final class DeviceRoutes implements Routes {
-    static final int MAX_PAGE = 1000;
     private final DeviceService devices;
     private final DeviceImport imports;
     private final EventLog events;
@@ -34,7 +34,7 @@ public final class DeviceRoutes implements Routes {
     public void register(Router router) {
         router.add("POST", "/api/v1/devices", OPERATOR, x -> x.json(201, devices.register(x.body(NewDevice.class))))
                 .add("GET", "/api/v1/devices", READ, x -> x.json(200, devices.page(x.principal(), criteria(x), x.query("imei"),
-                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, MAX_PAGE, 50))))
+                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))
                 .add("POST", "/api/v1/devices/bulk", OPERATOR, x -> x.json(201,
                         devices.registerAll(Arrays.asList(x.body(NewDevice[].class)))))
                 .add("POST", "/api/v1/devices/import", OPERATOR, x -> x.json(200, imports.importCsv(
@@ -42,7 +42,7 @@ public final class DeviceRoutes implements Routes {
                 .add("GET", "/api/v1/devices/{imei}", READ, x -> x.json(200, devices.get(x.principal(), x.path("imei"))))
                 .add("GET", "/api/v1/devices/{imei}/history", READ, x -> {
                     devices.get(x.principal(), x.path("imei"));
-                    x.json(200, events.forDevice(x.path("imei"), x.intQuery("limit", 1, MAX_PAGE, 200)));
+                    x.json(200, events.forDevice(x.path("imei"), x.intQuery("limit", 1, Limits.PAGE, 200)));
                 })
                 .add("PUT", "/api/v1/devices/{imei}/desired", CHANGE, x -> x.json(200,
                         devices.setDesired(x.principal(), x.path("imei"), x.body(DesiredFirmware.class).firmwareId())));

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.api;
 
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.events.LongPolls;
@@ -35,7 +36,7 @@ public final class EventRoutes implements Routes {
     public void register(Router router) {
         router.add("GET", "/api/v1/events", OPERATOR, x -> {
             String since = x.query("since");
-            int limit = x.intQuery("limit", 1, DeviceRoutes.MAX_PAGE, 500);
+            int limit = x.intQuery("limit", 1, Limits.PAGE, 500);
             int wait = x.intQuery("wait", 0, MAX_WAIT_SECONDS, 0);
             if (since == null) {
                 x.json(200, new EventPage(List.of(), events.latest()));

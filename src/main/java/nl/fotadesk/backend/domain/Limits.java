@@ -47,7 +47,7 @@ public final class Limits {
     public static final int TELEMETRY_NAMES = 64;
     /** Bytes (UTF-8 JSON) of telemetry kept per device; the least recently reported names are dropped beyond it. */
     public static final int TELEMETRY_BYTES = 16 * 1024;
-    /** Bytes (UTF-8 JSON) of one telemetry name with its value; a larger record is refused. */
+    /** Bytes (UTF-8 JSON) of one telemetry name with its value; a larger one is left out and the uplink still accepted. */
     public static final int TELEMETRY_ENTRY_BYTES = 2 * 1024;
 
     /** The ids the backend makes: lower-case UUIDs. */
