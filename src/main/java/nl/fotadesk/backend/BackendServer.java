@@ -157,7 +157,7 @@ public final class BackendServer implements AutoCloseable {
         DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, updates, catalog,
                 campaignStore, accounts.audit(), clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
-                config.maxFirmwareSize(), clock);
+                config.maxFirmwareSize(), accounts.audit(), clock);
         engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, accounts.audit(),
                 clock);
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
+import static nl.fotadesk.backend.accounts.Access.CHANGE;
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+import static nl.fotadesk.backend.accounts.Access.READ;
 
 /** {@code /api/v1/firmware}: upload (streamed), list and describe images. */
 public final class FirmwareRoutes implements Routes {
@@ -29,16 +31,16 @@ public final class FirmwareRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.addStreamed("POST", "/api/v1/firmware", OPERATOR, x -> new UploadBody(x, firmware.begin(x.query("deviceType"),
+        router.addStreamed("POST", "/api/v1/firmware", CHANGE, x -> new UploadBody(x, firmware.begin(x.principal(), x.query("deviceType"),
                         x.query("version"), x.request().getHeaders().getLongField(HttpHeader.CONTENT_LENGTH))).read())
-                .add("GET", "/api/v1/firmware", OPERATOR, x -> x.json(200, firmware.list()))
-                .add("GET", "/api/v1/firmware/{id}", OPERATOR, x -> x.json(200, firmware.get(x.path("id"))))
+                .add("GET", "/api/v1/firmware", READ, x -> x.json(200, firmware.list(x.principal())))
+                .add("GET", "/api/v1/firmware/{id}", READ, x -> x.json(200, firmware.get(x.principal(), x.path("id"))))
                 .add("DELETE", "/api/v1/firmware/{id}", OPERATOR, x -> {
-                    firmware.delete(x.path("id"));
+                    firmware.delete(x.principal(), x.path("id"));
                     x.noContent();
                 })
-                .add("GET", "/api/v1/firmware/{id}/content", OPERATOR, x -> {
-                    FirmwareService.ImageFile image = firmware.content(x.path("id"));
+                .add("GET", "/api/v1/firmware/{id}/content", READ, x -> {
+                    FirmwareService.ImageFile image = firmware.content(x.principal(), x.path("id"));
                     x.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
                     x.response().getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\""
                             + image.fileName() + "\"");

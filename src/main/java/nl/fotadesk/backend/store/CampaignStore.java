@@ -79,6 +79,18 @@ public final class CampaignStore {
         return jdbc.count("SELECT COUNT(*) FROM campaigns WHERE firmware_id = ?", firmwareId);
     }
 
+    /** The campaigns with this image that hold a device {@code within} admits. */
+    public long usingFirmware(String firmwareId, DeviceFilter within) {
+        List<Object> params = new ArrayList<>(List.of(firmwareId));
+        List<String> terms = within.terms(params);
+        if (terms.isEmpty()) {
+            return usingFirmware(firmwareId);
+        }
+        return jdbc.count("SELECT COUNT(DISTINCT a.campaign_id) FROM campaign_actions a"
+                + " JOIN campaigns c ON c.id = a.campaign_id JOIN devices d ON d.imei = a.imei"
+                + " WHERE c.firmware_id = ? AND " + String.join(" AND ", terms), params.toArray());
+    }
+
     public void insertPhase(String campaignId, int index, int deviceCount) {
         jdbc.update("INSERT INTO campaign_phases (campaign_id, idx, device_count, state, ignore_errors)"
                 + " VALUES (?, ?, ?, ?, FALSE)", campaignId, index, deviceCount, PhaseState.WAITING.wireName());

@@ -2,6 +2,7 @@ package nl.fotadesk.backend.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +38,15 @@ public final class FirmwareStore {
 
     /** How many devices want this image as their desired firmware. */
     public long desiredBy(String id) {
-        return jdbc.count("SELECT COUNT(*) FROM devices WHERE desired_firmware_id = ?", id);
+        return desiredBy(id, DeviceFilter.ALL);
+    }
+
+    /** How many of the devices {@code within} admits want this image as their desired firmware. */
+    public long desiredBy(String id, DeviceFilter within) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        List<String> terms = within.terms(params);
+        return jdbc.count("SELECT COUNT(*) FROM devices d WHERE d.desired_firmware_id = ?"
+                + (terms.isEmpty() ? "" : " AND " + String.join(" AND ", terms)), params.toArray());
     }
 
     public long activeDownloads(String id) {

@@ -107,6 +107,44 @@ class ScopingTest {
         assertThat(audit.get("items").get(0).get("object").asText()).isEqualTo("device/" + ACME_TRACKER_2);
     }
 
+    @Test
+    void firmwareIsListedForTheDeviceTypesInScopeWithOnlyTheirDevicesCounted() throws IOException {
+        String meterFirmware = backend.uploadFirmware("meter", "3.0.0", new byte[]{4, 5, 6});
+        backend.apiJson("POST", "/api/v1/device-types", "{\"name\":\"gateway\"}", 201);
+        String gatewayFirmware = backend.uploadFirmware("gateway", "1.1.0", new byte[]{7});
+        assertThat(firmwareTypes(get(sam, "/api/v1/firmware"))).containsOnly("tracker");
+        assertThat(firmwareTypes(get(cora, "/api/v1/firmware"))).contains("tracker", "meter").doesNotContain("gateway");
+        assertThat(answer(cora, "GET", "/api/v1/firmware/" + gatewayFirmware, null)).startsWith("404 ");
+        assertThat(answer(sam, "GET", "/api/v1/firmware/" + meterFirmware + "/content", null)).startsWith("404 ");
+        assertThat(answer(sam, "GET", "/api/v1/firmware/" + trackerFirmware + "/content", null)).startsWith("200 ");
+    }
+
+    @Test
+    void aSupplierUploadsFirmwareForTheirTypesOnlyACustomerNone() throws IOException {
+        assertThat(upload(sam, "tracker", "9.0.0")).startsWith("201 ");
+        assertThat(upload(sam, "meter", "9.0.0")).startsWith("403 ");
+        assertThat(upload(cora, "tracker", "9.0.1")).startsWith("403 ");
+        JsonNode audit = backend.apiJson("GET", "/api/v1/audit?action=firmware.upload&actor=sam", null, 200);
+        assertThat(audit.get("total").asLong()).isEqualTo(1);
+    }
+
+    private static String upload(String token, String type, String version) throws IOException {
+        okhttp3.Request request = new okhttp3.Request.Builder()
+                .url(backend.url() + "/api/v1/firmware?deviceType=" + type + "&version=" + version)
+                .header("Authorization", "Bearer " + token)
+                .post(okhttp3.RequestBody.create(new byte[]{9, 9, 9}, okhttp3.MediaType.get("application/octet-stream")))
+                .build();
+        try (Response r = backend.http.newCall(request).execute()) {
+            return r.code() + " " + r.body().string();
+        }
+    }
+
+    private static List<String> firmwareTypes(JsonNode list) {
+        List<String> types = new ArrayList<>();
+        list.forEach(f -> types.add(f.get("deviceType").asText()));
+        return types;
+    }
+
     private static void register(String imei, String type, String client) throws IOException {
         backend.apiJson("POST", "/api/v1/devices", "{\"imei\":\"" + imei + "\",\"deviceType\":\"" + type
                 + "\",\"client\":\"" + client + "\",\"secret\":\"" + TestBackend.SECRET + "\",\"firmware\":\"1.0.0\"}", 201);
