@@ -150,7 +150,7 @@ public final class UsersCommand implements Runnable {
                 return 1;
             }
             String password = password(environment);
-            return store.with(accounts -> describe(accounts.create(actor(),
+            return store.with(accounts -> describe(accounts.users().create(actor(),
                     new NewUser(username, password, parsed, client, deviceTypes, displayName))));
         }
     }
@@ -164,7 +164,7 @@ public final class UsersCommand implements Runnable {
         public Integer call() {
             return store.with(accounts -> {
                 StringBuilder out = new StringBuilder();
-                for (UserView user : accounts.list()) {
+                for (UserView user : accounts.users().list()) {
                     out.append(describe(user)).append('\n');
                 }
                 return out.isEmpty() ? "No users yet: add the first operator with 'users add NAME --role operator'"
@@ -184,7 +184,7 @@ public final class UsersCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             String password = password(environment);
-            return store.with(accounts -> describe(accounts.change(actor(), username,
+            return store.with(accounts -> describe(accounts.users().change(actor(), username,
                     new UserChange(null, null, null, null, null, password))) + ": password set");
         }
     }
@@ -198,7 +198,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.with(accounts -> describe(accounts.change(actor(), username,
+            return store.with(accounts -> describe(accounts.users().change(actor(), username,
                     new UserChange(null, null, null, null, true, null))));
         }
     }
@@ -212,7 +212,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.with(accounts -> describe(accounts.change(actor(), username,
+            return store.with(accounts -> describe(accounts.users().change(actor(), username,
                     new UserChange(null, null, null, null, false, null))));
         }
     }

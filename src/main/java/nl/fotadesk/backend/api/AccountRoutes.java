@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.accounts.Accounts;
+import nl.fotadesk.backend.accounts.PersonalTokens;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.AuditQuery;
@@ -27,37 +28,37 @@ public final class AccountRoutes implements Routes {
     public void register(Router router) {
         router.add("POST", "/api/v1/sessions", PUBLIC, x -> {
                     SignIn signIn = x.body(SignIn.class);
-                    x.json(201, accounts.signIn(signIn.username(), signIn.password(), x.source()));
+                    x.json(201, accounts.sessions().signIn(signIn.username(), signIn.password(), x.source()));
                 })
                 .add("GET", "/api/v1/sessions/current", SELF,
-                        x -> x.json(200, accounts.current(x.principal(), ManagementApi.bearer(x.request()))))
+                        x -> x.json(200, accounts.sessions().current(x.principal(), ManagementApi.bearer(x.request()))))
                 .add("DELETE", "/api/v1/sessions/current", SELF, x -> {
-                    accounts.signOut(x.principal(), ManagementApi.bearer(x.request()));
+                    accounts.sessions().signOut(x.principal(), ManagementApi.bearer(x.request()));
                     x.noContent();
                 })
                 .add("POST", "/api/v1/users", OPERATOR,
-                        x -> x.json(201, accounts.create(x.principal(), x.body(NewUser.class))))
-                .add("GET", "/api/v1/users", OPERATOR, x -> x.json(200, accounts.list()))
+                        x -> x.json(201, accounts.users().create(x.principal(), x.body(NewUser.class))))
+                .add("GET", "/api/v1/users", OPERATOR, x -> x.json(200, accounts.users().list()))
                 .add("PUT", "/api/v1/users/me/password", SELF, x -> {
                     PasswordChange change = x.body(PasswordChange.class);
-                    accounts.changeOwnPassword(x.principal(), change.currentPassword(), change.newPassword());
+                    accounts.users().changeOwnPassword(x.principal(), change.currentPassword(), change.newPassword());
                     x.noContent();
                 })
-                .add("GET", "/api/v1/users/{username}", OPERATOR, x -> x.json(200, accounts.get(x.path("username"))))
+                .add("GET", "/api/v1/users/{username}", OPERATOR, x -> x.json(200, accounts.users().get(x.path("username"))))
                 .add("PATCH", "/api/v1/users/{username}", OPERATOR, x -> x.json(200,
-                        accounts.change(x.principal(), x.path("username"), x.body(UserChange.class))))
+                        accounts.users().change(x.principal(), x.path("username"), x.body(UserChange.class))))
                 .add("DELETE", "/api/v1/users/{username}", OPERATOR, x -> {
-                    accounts.delete(x.principal(), x.path("username"));
+                    accounts.users().delete(x.principal(), x.path("username"));
                     x.noContent();
                 })
                 .add("POST", "/api/v1/tokens", SELF, x -> {
                     NewApiToken request = x.body(NewApiToken.class);
-                    Accounts.IssuedToken issued = accounts.issueToken(x.principal(), request.name(), request.expiresAt());
+                    PersonalTokens.IssuedToken issued = accounts.tokens().issue(x.principal(), request.name(), request.expiresAt());
                     x.json(201, new IssuedApiToken(issued.id(), issued.token()));
                 })
-                .add("GET", "/api/v1/tokens", SELF, x -> x.json(200, accounts.tokens(x.principal())))
+                .add("GET", "/api/v1/tokens", SELF, x -> x.json(200, accounts.tokens().list(x.principal())))
                 .add("DELETE", "/api/v1/tokens/{id}", SELF, x -> {
-                    accounts.revokeToken(x.principal(), x.path("id"));
+                    accounts.tokens().revoke(x.principal(), x.path("id"));
                     x.noContent();
                 })
                 .add("GET", "/api/v1/audit", SELF, x -> x.json(200, accounts.audit().page(x.principal(),

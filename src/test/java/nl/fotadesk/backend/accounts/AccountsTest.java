@@ -8,13 +8,9 @@ import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.domain.TooManyAttempts;
 import nl.fotadesk.backend.domain.Unauthorized;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
-import nl.fotadesk.backend.store.ApiTokenStore;
-import nl.fotadesk.backend.store.AuditStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.Jdbc;
-import nl.fotadesk.backend.store.SessionStore;
-import nl.fotadesk.backend.store.UserStore;
 import nl.fotadesk.protocol.api.AuditEntry;
 import nl.fotadesk.protocol.api.AuditQuery;
 import nl.fotadesk.protocol.api.NewUser;
@@ -56,9 +52,8 @@ class AccountsTest extends OnEachDatabase {
         catalog.ensureClient("globex", clock.instant());
         catalog.ensureDeviceType("tracker", "", clock.instant());
         catalog.ensureDeviceType("meter", "", clock.instant());
-        audit = new AuditTrail(new AuditStore(jdbc), clock);
-        accounts = new Accounts(jdbc, new UserStore(jdbc), new SessionStore(jdbc), new ApiTokenStore(jdbc), catalog,
-                new Passwords(4), audit, new AuthFailureLimit(10, Duration.ofMinutes(1), clock), clock);
+        accounts = Accounts.of(jdbc, new Passwords(4), new AuthFailureLimit(10, Duration.ofMinutes(1), clock), clock);
+        audit = accounts.audit();
     }
 
     @AfterEach
@@ -68,11 +63,11 @@ class AccountsTest extends OnEachDatabase {
 
     @Test
     void aUserSignsInAndTheSessionStandsForThemWithTheirRoleAndScope() {
-        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, "Cora Acme"));
-        Session session = accounts.signIn("cora", PASSWORD, SOURCE);
+        accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, "Cora Acme"));
+        Session session = accounts.sessions().signIn("cora", PASSWORD, SOURCE);
 
         assertThat(session.token()).startsWith("fds_");
-        assertThat(session.expiresAt()).isEqualTo(clock.instant().plus(Accounts.IDLE).toString());
+        assertThat(session.expiresAt()).isEqualTo(clock.instant().plus(Sessions.IDLE).toString());
         assertThat(session.user().role()).isEqualTo(Role.CUSTOMER);
         Principal cora = accounts.authenticate(session.token(), SOURCE).orElseThrow();
         assertThat(cora.username()).isEqualTo("cora");
@@ -84,17 +79,17 @@ class AccountsTest extends OnEachDatabase {
 
     @Test
     void aWrongPasswordAndAnUnknownUserAreRefusedAlike() {
-        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
-        Throwable wrong = catchRefusal(() -> accounts.signIn("cora", "wrong password here", SOURCE));
-        Throwable unknown = catchRefusal(() -> accounts.signIn("nobody", PASSWORD, SOURCE));
+        accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        Throwable wrong = catchRefusal(() -> accounts.sessions().signIn("cora", "wrong password here", SOURCE));
+        Throwable unknown = catchRefusal(() -> accounts.sessions().signIn("nobody", PASSWORD, SOURCE));
         assertThat(wrong).isInstanceOf(Unauthorized.class);
         assertThat(unknown).isInstanceOf(Unauthorized.class).hasMessage(wrong.getMessage());
     }
 
     @Test
     void aSessionEndsAfterThirtyIdleMinutesAndUseKeepsItAlive() {
-        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
-        String token = accounts.signIn("cora", PASSWORD, SOURCE).token();
+        accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        String token = accounts.sessions().signIn("cora", PASSWORD, SOURCE).token();
         clock.advance(Duration.ofMinutes(29));
         assertThat(accounts.authenticate(token, SOURCE)).as("used after 29 minutes").isPresent();
         clock.advance(Duration.ofMinutes(29));
@@ -105,59 +100,59 @@ class AccountsTest extends OnEachDatabase {
 
     @Test
     void disablingAUserRefusesTheirSessionsAndTokensAtOnce() {
-        accounts.create(admin, new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker"), null));
-        String session = accounts.signIn("sam", PASSWORD, SOURCE).token();
+        accounts.users().create(admin, new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker"), null));
+        String session = accounts.sessions().signIn("sam", PASSWORD, SOURCE).token();
         Principal sam = accounts.authenticate(session, SOURCE).orElseThrow();
-        String token = accounts.issueToken(sam, "ci", null).token();
+        String token = accounts.tokens().issue(sam, "ci", null).token();
         assertThat(accounts.authenticate(token, SOURCE)).isPresent();
 
-        accounts.change(admin, "sam", new UserChange(null, null, null, null, true, null));
+        accounts.users().change(admin, "sam", new UserChange(null, null, null, null, true, null));
 
         assertThat(accounts.authenticate(session, SOURCE)).isEmpty();
         assertThat(accounts.authenticate(token, SOURCE)).isEmpty();
-        assertThatThrownBy(() -> accounts.signIn("sam", PASSWORD, SOURCE)).isInstanceOf(Unauthorized.class);
+        assertThatThrownBy(() -> accounts.sessions().signIn("sam", PASSWORD, SOURCE)).isInstanceOf(Unauthorized.class);
     }
 
     @Test
     void personalTokensAreShownOnceListedWithoutTheirValueAndEndWhenRevokedOrExpired() {
-        accounts.create(admin, new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker"), null));
-        Principal sam = accounts.authenticate(accounts.signIn("sam", PASSWORD, SOURCE).token(), SOURCE).orElseThrow();
-        Accounts.IssuedToken forever = accounts.issueToken(sam, "ci", null);
-        Accounts.IssuedToken brief = accounts.issueToken(sam, "once", clock.instant().plus(Duration.ofHours(1)).toString());
+        accounts.users().create(admin, new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker"), null));
+        Principal sam = accounts.authenticate(accounts.sessions().signIn("sam", PASSWORD, SOURCE).token(), SOURCE).orElseThrow();
+        PersonalTokens.IssuedToken forever = accounts.tokens().issue(sam, "ci", null);
+        PersonalTokens.IssuedToken brief = accounts.tokens().issue(sam, "once", clock.instant().plus(Duration.ofHours(1)).toString());
 
         assertThat(accounts.authenticate(forever.token(), SOURCE).orElseThrow().role()).isEqualTo(Role.SUPPLIER);
-        assertThat(accounts.tokens(sam)).extracting(t -> t.name()).containsExactly("ci", "once");
+        assertThat(accounts.tokens().list(sam)).extracting(t -> t.name()).containsExactly("ci", "once");
         assertThat(jdbc.count("SELECT COUNT(*) FROM api_tokens WHERE token_sha256 = ?", forever.token())).isZero();
 
         clock.advance(Duration.ofHours(2));
         assertThat(accounts.authenticate(brief.token(), SOURCE)).as("expired").isEmpty();
-        accounts.revokeToken(sam, forever.id());
+        accounts.tokens().revoke(sam, forever.id());
         assertThat(accounts.authenticate(forever.token(), SOURCE)).as("revoked").isEmpty();
-        assertThatThrownBy(() -> accounts.revokeToken(sam, forever.id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> accounts.tokens().revoke(sam, forever.id())).isInstanceOf(NotFound.class);
     }
 
     @Test
     void theLastOperatorWhoCanSignInStays() {
-        accounts.create(admin, new NewUser("olga", PASSWORD, Role.OPERATOR, null, null, null));
-        assertThatThrownBy(() -> accounts.change(admin, "olga", new UserChange(null, null, null, null, true, null)))
+        accounts.users().create(admin, new NewUser("olga", PASSWORD, Role.OPERATOR, null, null, null));
+        assertThatThrownBy(() -> accounts.users().change(admin, "olga", new UserChange(null, null, null, null, true, null)))
                 .isInstanceOf(Conflict.class).hasMessageContaining("last operator");
-        assertThatThrownBy(() -> accounts.change(admin, "olga",
+        assertThatThrownBy(() -> accounts.users().change(admin, "olga",
                 new UserChange(null, Role.CUSTOMER, "acme", null, null, null))).isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> accounts.delete(admin, "olga")).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> accounts.users().delete(admin, "olga")).isInstanceOf(Conflict.class);
 
-        accounts.create(admin, new NewUser("otto", PASSWORD, Role.OPERATOR, null, null, null));
-        accounts.change(admin, "olga", new UserChange(null, null, null, null, true, null));
-        assertThat(accounts.get("olga").disabled()).isTrue();
+        accounts.users().create(admin, new NewUser("otto", PASSWORD, Role.OPERATOR, null, null, null));
+        accounts.users().change(admin, "olga", new UserChange(null, null, null, null, true, null));
+        assertThat(accounts.users().get("olga").disabled()).isTrue();
     }
 
     @Test
     void passwordsMeetTheStrengthRuleAndAreStoredOnlyAsBcryptHashes() {
         for (String weak : new String[]{"short", "cora-is-the-best", "aaaaaaaaaaaaaaa", "password1234"}) {
-            assertThatThrownBy(() -> accounts.create(admin, new NewUser("cora", weak, Role.CUSTOMER, "acme", null, null)))
+            assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("cora", weak, Role.CUSTOMER, "acme", null, null)))
                     .as(weak).isInstanceOf(Invalid.class).extracting(e -> ((Invalid) e).code())
                     .isEqualTo("invalid_password");
         }
-        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
         String stored = jdbc.one("SELECT password_hash FROM users WHERE username = 'cora'", rs -> rs.getString(1))
                 .orElseThrow();
         assertThat(stored).startsWith("$2a$").doesNotContain(PASSWORD);
@@ -165,42 +160,42 @@ class AccountsTest extends OnEachDatabase {
 
     @Test
     void aRoleGetsExactlyTheScopeItTakesAndOnlyNamesThatExist() {
-        assertThatThrownBy(() -> accounts.create(admin, new NewUser("c1", PASSWORD, Role.CUSTOMER, null, null, null)))
+        assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("c1", PASSWORD, Role.CUSTOMER, null, null, null)))
                 .isInstanceOf(Invalid.class).hasMessageContaining("one client");
-        assertThatThrownBy(() -> accounts.create(admin, new NewUser("c1", PASSWORD, Role.CUSTOMER, "initech", null, null)))
+        assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("c1", PASSWORD, Role.CUSTOMER, "initech", null, null)))
                 .isInstanceOf(Invalid.class).hasMessageContaining("no client \"initech\"");
-        assertThatThrownBy(() -> accounts.create(admin, new NewUser("s1", PASSWORD, Role.SUPPLIER, "acme",
+        assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("s1", PASSWORD, Role.SUPPLIER, "acme",
                 List.of("tracker"), null))).isInstanceOf(Invalid.class);
-        assertThatThrownBy(() -> accounts.create(admin, new NewUser("o1", PASSWORD, Role.OPERATOR, "acme", null, null)))
+        assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("o1", PASSWORD, Role.OPERATOR, "acme", null, null)))
                 .isInstanceOf(Invalid.class);
-        assertThatThrownBy(() -> accounts.create(admin, new NewUser("Bad Name", PASSWORD, Role.VIEWER, null, null, null)))
+        assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("Bad Name", PASSWORD, Role.VIEWER, null, null, null)))
                 .isInstanceOf(Invalid.class).extracting(e -> ((Invalid) e).code()).isEqualTo("invalid_username");
-        assertThat(accounts.create(admin, new NewUser("v1", PASSWORD, Role.VIEWER, null, List.of("meter"), null))
+        assertThat(accounts.users().create(admin, new NewUser("v1", PASSWORD, Role.VIEWER, null, List.of("meter"), null))
                 .deviceTypes()).containsExactly("meter");
-        assertThat(accounts.list()).extracting(u -> u.username()).containsExactly("v1");
-        assertThatThrownBy(() -> accounts.create(admin, new NewUser("v1", PASSWORD, Role.VIEWER, null, null, null)))
+        assertThat(accounts.users().list()).extracting(u -> u.username()).containsExactly("v1");
+        assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("v1", PASSWORD, Role.VIEWER, null, null, null)))
                 .isInstanceOf(Conflict.class);
     }
 
     @Test
     void tooManyFailedSignInsBlockTheUsernameEvenWithTheRightPassword() {
-        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
         for (int i = 0; i < 10; i++) {
             int n = i;
-            assertThatThrownBy(() -> accounts.signIn("cora", "wrong password " + n, "198.51.100." + n))
+            assertThatThrownBy(() -> accounts.sessions().signIn("cora", "wrong password " + n, "198.51.100." + n))
                     .isInstanceOf(Unauthorized.class);
         }
-        assertThatThrownBy(() -> accounts.signIn("cora", PASSWORD, "203.0.113.1")).isInstanceOf(TooManyAttempts.class);
+        assertThatThrownBy(() -> accounts.sessions().signIn("cora", PASSWORD, "203.0.113.1")).isInstanceOf(TooManyAttempts.class);
         clock.advance(Duration.ofMinutes(2));
-        assertThat(accounts.signIn("cora", PASSWORD, "203.0.113.1").token()).startsWith("fds_");
+        assertThat(accounts.sessions().signIn("cora", PASSWORD, "203.0.113.1").token()).startsWith("fds_");
     }
 
     @Test
     void theAuditTrailNamesTheActorAndOthersSeeOnlyTheirOwnActions() {
-        accounts.create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
-        Principal cora = accounts.authenticate(accounts.signIn("cora", PASSWORD, SOURCE).token(), SOURCE).orElseThrow();
-        catchRefusal(() -> accounts.signIn("cora", "not her password", SOURCE));
-        accounts.issueToken(cora, "script", null);
+        accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        Principal cora = accounts.authenticate(accounts.sessions().signIn("cora", PASSWORD, SOURCE).token(), SOURCE).orElseThrow();
+        catchRefusal(() -> accounts.sessions().signIn("cora", "not her password", SOURCE));
+        accounts.tokens().issue(cora, "script", null);
 
         AuditQuery all = AuditQuery.ALL;
         List<AuditEntry> seenByAdmin = audit.page(admin, all, 0, 100).items();
