@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 
-import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+import static nl.fotadesk.backend.accounts.Access.READ;
 
 /**
  * {@code GET /api/v1/events?since=<cursor>&wait=<seconds>}: events after the cursor; with {@code wait}
@@ -34,7 +34,7 @@ public final class EventRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("GET", "/api/v1/events", OPERATOR, x -> {
+        router.add("GET", "/api/v1/events", READ, x -> {
             String since = x.query("since");
             int limit = x.intQuery("limit", 1, Limits.PAGE, 500);
             int wait = x.intQuery("wait", 0, MAX_WAIT_SECONDS, 0);
@@ -50,7 +50,8 @@ public final class EventRoutes implements Routes {
             }
             String caller = x.request().getHeaders().get(HttpHeader.AUTHORIZATION);
             try {
-                events.since(cursor, limit, Duration.ofSeconds(wait), caller).whenComplete((page, failure) -> {
+                events.since(cursor, limit, Duration.ofSeconds(wait), caller,
+                        x.principal().scope()).whenComplete((page, failure) -> {
                     if (failure == null) {
                         x.json(200, page);
                     } else {

@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.events;
 
+import nl.fotadesk.backend.accounts.Scope;
+import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.protocol.api.EventPage;
 import nl.fotadesk.protocol.api.EventView;
@@ -75,11 +77,21 @@ public final class EventLog implements AutoCloseable {
      * @throws LongPolls.TooManyWaiting when {@code waiter} or the server has too many long polls open
      */
     public CompletableFuture<EventPage> since(long cursor, int limit, Duration wait, String waiter) {
-        EventPage now = page(cursor, limit);
+        return since(cursor, limit, wait, waiter, Scope.ALL);
+    }
+
+    /**
+     * As {@link #since(long, int, Duration, String)}, with only the events of the devices in {@code scope}
+     * when it limits them: campaign and phase events are then left out, and the cursor passes the events
+     * left out, so a long poll waits for one of its own.
+     */
+    public CompletableFuture<EventPage> since(long cursor, int limit, Duration wait, String waiter, Scope scope) {
+        DeviceFilter within = scope.narrow(DeviceFilter.ALL);
+        EventPage now = page(cursor, limit, within);
         if (!now.events().isEmpty() || wait.isZero()) {
             return CompletableFuture.completedFuture(now);
         }
-        return polls.await(cursor, limit, wait, waiter);
+        return polls.await(now.cursor(), limit, wait, waiter, within);
     }
 
     /** The cursor of the newest event (0 when there is none): a live view starts from here. */
@@ -93,10 +105,23 @@ public final class EventLog implements AutoCloseable {
                 EventLog::map, imei, limit);
     }
 
-    EventPage page(long cursor, int limit) {
-        List<EventView> events = jdbc.list("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", EventLog::map,
-                cursor, limit);
-        return new EventPage(events, events.isEmpty() ? cursor : events.get(events.size() - 1).id());
+    EventPage page(long cursor, int limit, DeviceFilter within) {
+        List<Object> params = new ArrayList<>();
+        List<String> terms = within.terms(params);
+        if (terms.isEmpty()) {
+            List<EventView> events = jdbc.list("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", EventLog::map,
+                    cursor, limit);
+            return new EventPage(events, events.isEmpty() ? cursor : events.get(events.size() - 1).id());
+        }
+        // Events are numbered as they commit, so none will appear at or below the latest number read now.
+        long latest = latest();
+        List<Object> all = new ArrayList<>(List.of(cursor, latest));
+        all.addAll(params);
+        all.add(limit);
+        List<EventView> events = jdbc.list("SELECT e.* FROM events e JOIN devices d ON d.imei = e.imei"
+                + " WHERE e.id > ? AND e.id <= ? AND " + String.join(" AND ", terms) + " ORDER BY e.id LIMIT ?",
+                EventLog::map, all.toArray());
+        return new EventPage(events, events.size() == limit ? events.get(events.size() - 1).id() : Math.max(cursor, latest));
     }
 
     /** Answers every open long poll (empty) and stops listening. */

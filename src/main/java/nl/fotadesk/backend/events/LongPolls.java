@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.events;
 
+import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.protocol.api.EventPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,20 @@ public final class LongPolls implements AutoCloseable {
         }
     }
 
-    private record Poll(long cursor, int limit, String waiter, CompletableFuture<EventPage> answer) {
+    /** A waiting long poll; {@code cursor} moves past events that are not for it (outside its scope). */
+    private static final class Poll {
+        volatile long cursor;
+        final int limit;
+        final String waiter;
+        final DeviceFilter within;
+        final CompletableFuture<EventPage> answer = new CompletableFuture<>();
+
+        Poll(long cursor, int limit, String waiter, DeviceFilter within) {
+            this.cursor = cursor;
+            this.limit = limit;
+            this.waiter = waiter;
+            this.within = within;
+        }
     }
 
     private final EventLog log;
@@ -56,7 +70,7 @@ public final class LongPolls implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, CHECK_EVERY_MS, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
-    CompletableFuture<EventPage> await(long cursor, int limit, Duration wait, String waiter) {
+    CompletableFuture<EventPage> await(long cursor, int limit, Duration wait, String waiter, DeviceFilter within) {
         AtomicInteger mine = perWaiter.computeIfAbsent(waiter, w -> new AtomicInteger());
         if (mine.incrementAndGet() > MAX_PER_WAITER) {
             mine.decrementAndGet();
@@ -67,10 +81,10 @@ public final class LongPolls implements AutoCloseable {
             mine.decrementAndGet();
             throw new TooManyWaiting("the server has " + MAX_TOTAL + " long polls open");
         }
-        Poll poll = new Poll(cursor, limit, waiter, new CompletableFuture<>());
+        Poll poll = new Poll(cursor, limit, waiter, within);
         open.add(poll);
         poll.answer.whenComplete((page, failure) -> release(poll));
-        timer.schedule(() -> poll.answer.complete(new EventPage(List.of(), cursor)), wait.toMillis(),
+        timer.schedule(() -> poll.answer.complete(new EventPage(List.of(), poll.cursor)), wait.toMillis(),
                 TimeUnit.MILLISECONDS);
         wake(); // an event may have committed between the caller's first look and now
         return poll.answer;
@@ -94,7 +108,12 @@ public final class LongPolls implements AutoCloseable {
             long latest = log.latest();
             for (Poll poll : open) {
                 if (poll.cursor < latest && !poll.answer.isDone()) {
-                    poll.answer.complete(log.page(poll.cursor, poll.limit));
+                    EventPage page = log.page(poll.cursor, poll.limit, poll.within);
+                    if (page.events().isEmpty()) {
+                        poll.cursor = page.cursor(); // only events outside its scope: wait on
+                    } else {
+                        poll.answer.complete(page);
+                    }
                 }
             }
         } catch (RuntimeException e) {

@@ -64,8 +64,8 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
         return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
     }
 
-    /** The conditions on devices {@code d}, each with its parameters added to {@code params}. */
-    List<String> terms(List<Object> params) {
+    /** The conditions on devices {@code d} (in SQL), each with its parameters added to {@code params}. */
+    public List<String> terms(List<Object> params) {
         List<String> terms = new ArrayList<>();
         add(terms, params, "d.client = ?", client);
         add(terms, params, "d.device_type = ?", deviceType);

@@ -81,7 +81,7 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns/{id}/resume", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/cancel", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/retry", OPERATOR),
-            entry("GET /api/v1/events", OPERATOR));
+            entry("GET /api/v1/events", READ));
 
     /** Routes about the caller's own account: the API key has none (403). */
     private static final Set<String> USER_ONLY = Set.of("PUT /api/v1/users/me/password", "POST /api/v1/tokens");

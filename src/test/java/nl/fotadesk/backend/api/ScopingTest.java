@@ -128,6 +128,31 @@ class ScopingTest {
         assertThat(audit.get("total").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void theEventFeedHoldsOnlyTheEventsOfDevicesInScopeAndALongPollWaitsForOneOfThem() throws Exception {
+        long start = get(cora, "/api/v1/events").get("cursor").asLong();
+        String body = "{\"firmwareId\":\"" + trackerFirmware + "\"}";
+        backend.apiJson("PUT", "/api/v1/devices/" + GLOBEX_TRACKER + "/desired", body, 200);
+        JsonNode nothingYet = get(cora, "/api/v1/events?since=" + start);
+        assertThat(nothingYet.get("events")).as("another client's device").isEmpty();
+        assertThat(nothingYet.get("cursor").asLong()).as("the cursor passes it").isGreaterThan(start);
+
+        java.util.concurrent.CompletableFuture<JsonNode> poll = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return get(cora, "/api/v1/events?wait=20&since=" + nothingYet.get("cursor").asLong());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        backend.apiJson("PUT", "/api/v1/devices/" + GLOBEX_METER_1 + "/desired",
+                "{\"firmwareId\":\"" + backend.uploadFirmware("meter", "3.1.0", new byte[]{1}) + "\"}", 200);
+        backend.apiJson("PUT", "/api/v1/devices/" + ACME_TRACKER_1 + "/desired", body, 200);
+        JsonNode answered = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> imeis = new ArrayList<>();
+        answered.get("events").forEach(e -> imeis.add(e.get("imei").asText()));
+        assertThat(imeis).containsOnly(ACME_TRACKER_1);
+    }
+
     private static String upload(String token, String type, String version) throws IOException {
         okhttp3.Request request = new okhttp3.Request.Builder()
                 .url(backend.url() + "/api/v1/firmware?deviceType=" + type + "&version=" + version)
