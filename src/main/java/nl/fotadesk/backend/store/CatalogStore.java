@@ -2,6 +2,7 @@ package nl.fotadesk.backend.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,14 +18,37 @@ public final class CatalogStore {
         this.jdbc = jdbc;
     }
 
+    /** Adds the client unless it exists; two first registrations of it at once, on any node, both succeed. */
     public void ensureClient(String name, Instant now) {
-        jdbc.update("INSERT INTO clients (name, created_at) SELECT ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM clients WHERE name = ?)", name, now, name);
+        insertIfAbsent("clients", "name, created_at", "?, ?", name, now);
     }
 
+    /** Adds the device type unless it exists, as {@link #ensureClient}. */
     public void ensureDeviceType(String name, String description, Instant now) {
-        jdbc.update("INSERT INTO device_types (name, description, created_at) SELECT ?, ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM device_types WHERE name = ?)", name, description, now, name);
+        insertIfAbsent("device_types", "name, description, created_at", "?, ?, ?", name, description, now);
+    }
+
+    /**
+     * Inserts a row keyed by its first value unless one exists. PostgreSQL skips a row a concurrent
+     * transaction inserted (ON CONFLICT; a failed statement would abort the whole transaction there);
+     * H2 waits for that transaction and then refuses the duplicate key, which only fails the statement.
+     */
+    private void insertIfAbsent(String table, String columns, String placeholders, Object... values) {
+        if (jdbc.isPostgres()) {
+            jdbc.update("INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT DO NOTHING",
+                    values);
+            return;
+        }
+        Object[] params = Arrays.copyOf(values, values.length + 1);
+        params[values.length] = values[0];
+        try {
+            jdbc.update("INSERT INTO " + table + " (" + columns + ") SELECT " + placeholders + " WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM " + table + " WHERE name = ?)", params);
+        } catch (StoreException e) {
+            if (!e.isDuplicateKey()) {
+                throw e;
+            }
+        }
     }
 
     public boolean clientExists(String name) {
