@@ -189,31 +189,35 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables a user: their sessions and tokens stop at once.")
-    static final class Disable implements Callable<Integer> {
+    /** Disabling and enabling: the same change, either way. */
+    abstract static class Switch implements Callable<Integer> {
         @Mixin
         Store store;
         @Parameters(index = "0")
         String username;
 
+        abstract boolean disabled();
+
         @Override
         public Integer call() {
             return store.with(accounts -> describe(accounts.users().change(actor(), username,
-                    new UserChange(null, null, null, null, true, null))));
+                    new UserChange(null, null, null, null, disabled(), null))));
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables a user: their sessions and tokens stop at once.")
+    static final class Disable extends Switch {
+        @Override
+        boolean disabled() {
+            return true;
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a disabled user again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        Store store;
-        @Parameters(index = "0")
-        String username;
-
+    static final class Enable extends Switch {
         @Override
-        public Integer call() {
-            return store.with(accounts -> describe(accounts.users().change(actor(), username,
-                    new UserChange(null, null, null, null, false, null))));
+        boolean disabled() {
+            return false;
         }
     }
 
