@@ -240,7 +240,7 @@ final class DeviceDetailView {
         }
         DeviceStatus s = d.status();
         status.setText(texts.statusLine(d));
-        StatusStyle.apply(statusDot, s);
+        DeviceTexts.tone(statusDot, s);
         boolean downloading = s == DeviceStatus.DOWNLOADING;
         progress.setVisible(downloading);
         progress.setManaged(downloading);
@@ -301,7 +301,7 @@ final class DeviceDetailView {
 
     private Node entry(EventView e, boolean last) {
         Circle dot = new Circle(5);
-        StatusStyle.apply(dot, e.state());
+        DeviceTexts.tone(dot, DeviceTexts.statusOf(e.state()));
         Region line = new Region();
         line.getStyleClass().add("timeline-line");
         line.setVisible(!last);

@@ -209,7 +209,7 @@ final class DeviceTable {
             boolean downloading = s == DeviceStatus.DOWNLOADING;
             label.setText(downloading && item.progress() != null
                     ? context.text("devices.statusProgress", texts.status(s), item.progress()) : texts.status(s));
-            StatusStyle.apply(dot, s);
+            DeviceTexts.tone(dot, s);
             boolean showBar = downloading || s == DeviceStatus.DOWNLOADED || s == DeviceStatus.UPDATING;
             bar.setVisible(showBar);
             bar.setManaged(showBar);
