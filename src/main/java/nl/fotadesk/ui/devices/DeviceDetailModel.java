@@ -177,6 +177,11 @@ final class DeviceDetailModel {
         }
     }
 
+    /** Something changed the device shown: fetch it and its history at the next tick. */
+    void reloadSoon() {
+        dirty = true;
+    }
+
     /** Called every second while the screen is shown: follows the device without flooding the server. */
     void tick(long now) {
         if (imei == null || loadingNow) {

@@ -125,6 +125,17 @@ final class DevicesViewModel {
         return detail;
     }
 
+    /** Every firmware image on the server, as last loaded. */
+    ObservableList<FirmwareView> firmware() {
+        return firmware;
+    }
+
+    /** The operator changed devices (e.g. their desired firmware): the list and detail show it soon. */
+    void changedByOperator() {
+        detail.reloadSoon();
+        requestRefresh();
+    }
+
     ObservableList<FilterChoice<String>> clients() {
         return clients;
     }
