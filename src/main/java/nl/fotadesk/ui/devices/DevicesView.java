@@ -71,7 +71,8 @@ final class DevicesView {
         table = DeviceTable.create(context, contextMenu());
         root.setId("devices-screen");
         root.getStyleClass().addAll("screen", "devices-screen");
-        DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail);
+        DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail,
+                vm.openCampaignProperty());
         Node detailNode = detail.node();
         SplitPane split = new SplitPane(tablePane());
         split.getStyleClass().add("devices-split");
