@@ -18,6 +18,7 @@ import nl.fotadesk.ui.UiContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -191,9 +192,14 @@ final class DeviceDetailModel {
                 });
     }
 
-    /** The server told what happened: something about this device means its history grew. */
+    /**
+     * The server told what happened: something about this device means its history grew; a campaign
+     * its history names changed state (paused, resumed, cancelled, completed) as well.
+     */
     void onEvents(List<EventView> events) {
-        if (imei != null && events.stream().anyMatch(e -> imei.equals(e.imei()))) {
+        Map<String, ?> named = campaigns.get().byId();
+        if (imei != null && events.stream().anyMatch(e -> imei.equals(e.imei())
+                || e.imei() == null && e.campaignId() != null && named.containsKey(e.campaignId()))) {
             dirty = true;
         }
     }
