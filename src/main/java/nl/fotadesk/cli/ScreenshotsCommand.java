@@ -1,6 +1,5 @@
 package nl.fotadesk.cli;
 
-import javafx.application.Platform;
 import nl.fotadesk.ui.ScreenshotTour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
     int devices;
 
     /** Starts the JavaFX toolkit (tests give one that fails as it does without GTK). */
-    Consumer<Runnable> toolkit = Platform::startup;
+    Consumer<Runnable> toolkit = ScreenshotTour::startToolkit;
 
     @Override
     public Integer call() throws Exception {

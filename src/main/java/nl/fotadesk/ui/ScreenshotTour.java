@@ -40,11 +40,16 @@ public final class ScreenshotTour {
     }
 
     public static void run(Path out, int devices) throws Exception {
-        run(out, devices, Platform::startup);
+        run(out, devices, ScreenshotTour::startToolkit);
+    }
+
+    /** Starts the JavaFX toolkit ({@link Platform#startup}); {@code started} runs on it once it runs. */
+    public static void startToolkit(Runnable started) {
+        Platform.startup(started);
     }
 
     /**
-     * As {@link #run(Path, int)}, starting the JavaFX toolkit with {@code startup} ({@code Platform::startup}).
+     * As {@link #run(Path, int)}, starting the JavaFX toolkit with {@code startup} ({@link #startToolkit}).
      * The toolkit starts first: without a display or GTK this fails at once, before any demo runs.
      */
     public static void run(Path out, int devices, Consumer<Runnable> startup) throws Exception {

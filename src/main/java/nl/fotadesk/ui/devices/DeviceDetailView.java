@@ -425,7 +425,8 @@ final class DeviceDetailView {
             CsvExport.history(csv, history, () -> events, names::name).write(out, written, cancelled);
         };
         new ExportDialog(context, Nodes.window(root), context.text("devices.export.history", imeiNow,
-                DeviceDetailModel.EXPORT_HISTORY), "history-" + imeiNow, -1, lines).show();
+                DeviceDetailModel.EXPORT_HISTORY), "history-" + imeiNow, -1,
+                "devices.export.doneEvents", lines).show();
     }
 
     /** The newest image, unless the operator already picked one for this device. */

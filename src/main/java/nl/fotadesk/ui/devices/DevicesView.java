@@ -348,7 +348,7 @@ final class DevicesView {
             return;
         }
         String what = context.text(vm.filteredProperty().get() ? "devices.export.filtered" : "devices.export.all", total);
-        new ExportDialog(context, owner(), what, "devices", total, CsvExport.devices(new DeviceCsv(context),
+        new ExportDialog(context, owner(), what, "devices", total, "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context),
                 CsvExport.pagesOf(context.client(), vm.list().query()))).show();
     }
 
@@ -416,7 +416,7 @@ final class DevicesView {
         List<DeviceView> selected = selectedDevices();
         if (!selected.isEmpty()) {
             new ExportDialog(context, owner(), context.text("devices.export.selection", selected.size()),
-                    "devices-selection", selected.size(), CsvExport.devices(new DeviceCsv(context), selected)).show();
+                    "devices-selection", selected.size(), "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context), selected)).show();
         }
     }
 

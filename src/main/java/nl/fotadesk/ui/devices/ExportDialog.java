@@ -33,6 +33,7 @@ final class ExportDialog {
     private final UiContext context;
     private final CsvExport.Lines lines;
     private final long expected;
+    private final String doneKey;
     private final Stage stage;
     private final TextField file = new TextField();
     private final ProgressBar progress = new ProgressBar(0);
@@ -44,11 +45,14 @@ final class ExportDialog {
      * @param what     what is exported, in words (shown under the title)
      * @param baseName the file name before the date, e.g. "devices"
      * @param expected how many lines the export will have, or -1 when not known
+     * @param doneKey  the i18n key of the result, with the number of lines and the file
      */
-    ExportDialog(UiContext context, Window owner, String what, String baseName, long expected, CsvExport.Lines lines) {
+    ExportDialog(UiContext context, Window owner, String what, String baseName, long expected, String doneKey,
+                 CsvExport.Lines lines) {
         this.context = context;
         this.lines = lines;
         this.expected = expected;
+        this.doneKey = doneKey;
         Label title = new Label(context.text("devices.export.title"));
         title.getStyleClass().add("dialog-title");
         Label help = new Label(what + " " + context.text("devices.export.help"));
@@ -146,7 +150,7 @@ final class ExportDialog {
         }, n -> {
             running.set(false);
             progress.setProgress(1);
-            tone("success-text", context.text("devices.export.done", n, target.toString()));
+            tone("success-text", context.text(doneKey, n, target.toString()));
         }, failure -> {
             running.set(false);
             tone(cancelled.get() ? null : "error-text", cancelled.get() ? context.text("devices.export.cancelled")

@@ -82,7 +82,7 @@ class DevicesExportAndMenuTest {
         setText(robot, "#export-file", file.toString());
         robot.clickOn("#export-run");
         await(15, () -> text(robot, "#export-status").startsWith("Saved"));
-        assertThat(text(robot, "#export-status")).isEqualTo("Saved " + acme.size() + " lines in " + file + ".");
+        assertThat(text(robot, "#export-status")).isEqualTo("Saved " + acme.size() + " devices in " + file + ".");
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("\uFEFFIMEI,Client,Type,Reported,Desired,Update status");
