@@ -24,8 +24,14 @@ public final class Launcher {
         System.exit(new CommandLine(new FotaDeskCommand()).execute(args));
     }
 
-    /** Opens the app window and returns when it is closed. */
+    /** Opens the app window and returns when it is closed; says what is missing when it cannot open. */
     static void startApp(String[] args) {
-        FotaDeskApp.run(args);
+        try {
+            FotaDeskApp.run(args);
+        } catch (RuntimeException e) {
+            String why = GuiUnavailable.explain(e).orElseThrow(() -> e);
+            System.err.println(why);
+            System.exit(GuiUnavailable.EXIT_CODE);
+        }
     }
 }

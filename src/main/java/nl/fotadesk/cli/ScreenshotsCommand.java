@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 @Command(name = "screenshots", mixinStandardHelpOptions = true,
         description = "Writes a screenshot of every main screen in English and Dutch, taken from the app on a live"
@@ -18,9 +19,18 @@ public final class ScreenshotsCommand implements Callable<Integer> {
     @Option(names = "--devices", defaultValue = "300", description = "Simulated devices. Default: ${DEFAULT-VALUE}")
     int devices;
 
+    /** Starts the JavaFX toolkit (tests give one that fails as it does without GTK). */
+    Consumer<Runnable> toolkit = ScreenshotTour::startToolkit;
+
     @Override
     public Integer call() throws Exception {
-        ScreenshotTour.run(out, devices);
-        return 0;
+        try {
+            ScreenshotTour.run(out, devices, toolkit);
+            return 0;
+        } catch (RuntimeException e) {
+            String why = GuiUnavailable.explain(e).orElseThrow(() -> e);
+            System.err.println(why);
+            return GuiUnavailable.EXIT_CODE;
+        }
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
 /**
@@ -39,22 +40,40 @@ public final class ScreenshotTour {
     }
 
     public static void run(Path out, int devices) throws Exception {
+        run(out, devices, ScreenshotTour::startToolkit);
+    }
+
+    /** Starts the JavaFX toolkit ({@link Platform#startup}); {@code started} runs on it once it runs. */
+    public static void startToolkit(Runnable started) {
+        Platform.startup(started);
+    }
+
+    /**
+     * As {@link #run(Path, int)}, starting the JavaFX toolkit with {@code startup} ({@link #startToolkit}).
+     * The toolkit starts first: without a display or GTK this fails at once, before any demo runs.
+     */
+    public static void run(Path out, int devices, Consumer<Runnable> startup) throws Exception {
         Files.createDirectories(out);
-        Path data = Files.createTempDirectory("fota-desk-screenshots");
-        try (DemoEnvironment demo = DemoEnvironment.start(data, devices, 7,
-                FaultPlan.parse("install=0.03,corrupt=0.01"), DemoEnvironment.demoSettings())) {
-            startCampaign(demo);
-            Thread.sleep(8000);
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Platform.startup(() -> started.complete(null));
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        startup.accept(() -> started.complete(null));
+        try {
             started.get(30, TimeUnit.SECONDS);
             // one window per language, closed in turn: the toolkit must outlive each of them
             Platform.setImplicitExit(false);
-            for (Locale language : I18n.LANGUAGES) {
-                shoot(demo, language, out);
+            Path data = Files.createTempDirectory("fota-desk-screenshots");
+            try (DemoEnvironment demo = DemoEnvironment.start(data, devices, 7,
+                    FaultPlan.parse("install=0.03,corrupt=0.01"), DemoEnvironment.demoSettings())) {
+                startCampaign(demo);
+                Thread.sleep(8000);
+                for (Locale language : I18n.LANGUAGES) {
+                    shoot(demo, language, out);
+                }
             }
         } finally {
-            Platform.exit();
+            // Platform.exit waits for a toolkit that never started: only a started one is stopped
+            if (started.isDone()) {
+                Platform.exit();
+            }
         }
     }
 

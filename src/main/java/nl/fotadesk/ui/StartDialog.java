@@ -22,12 +22,16 @@ import nl.fotadesk.client.ServerCertificate;
 import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.client.UnauthorizedException;
 
+import java.util.regex.Pattern;
+
 /**
  * First start: the offline demo (the default) or a server, whose URL and API key are tried before
  * they are kept; an https server's certificate that this computer does not trust is shown and can be
  * trusted by its fingerprint (see {@link CertificateDialog}). Also reachable later to switch.
  */
 public final class StartDialog {
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+    private static final Pattern LOOPBACK = Pattern.compile("(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(/|$)");
     private final I18n i18n;
     private final Settings settings;
 
@@ -55,8 +59,9 @@ public final class StartDialog {
         RadioButton server = new RadioButton(i18n.get("start.server"));
         server.setId("start-server");
         server.setToggleGroup(mode);
-        TextField url = new TextField(settings.server().map(Settings.ServerConnection::url).orElse("https://"));
+        TextField url = new TextField(settings.server().map(Settings.ServerConnection::url).orElse(""));
         url.setId("server-url");
+        url.setPromptText(i18n.get("start.urlPrompt"));
         PasswordField key = new PasswordField();
         key.setId("api-key");
         Label error = new Label();
@@ -92,13 +97,25 @@ public final class StartDialog {
             }
             // the server is tried in the background; the dialog closes when it answered well
             e.consume();
-            String address = url.getText().trim();
+            String address = withScheme(url.getText());
             String apiKey = key.getText().trim();
             okButton.setDisable(true);
             check(dialog, address, apiKey, settings.trust(address), error, okButton);
         });
         dialog.setResultConverter(b -> b == ok);
         return dialog.showAndWait().orElse(false);
+    }
+
+    /**
+     * The address as typed, with "https://" before it when it has no scheme, or "http://" for this
+     * computer itself: a server listens on anything but the loopback address only with a certificate.
+     */
+    static String withScheme(String typed) {
+        String address = typed == null ? "" : typed.trim();
+        if (address.isEmpty() || SCHEME.matcher(address).lookingAt()) {
+            return address;
+        }
+        return (LOOPBACK.matcher(address).lookingAt() ? "http://" : "https://") + address;
     }
 
     /**
@@ -150,7 +167,7 @@ public final class StartDialog {
 
     /** Connects once. */
     private Outcome tryServer(String url, String key, ServerTrust trust) {
-        if (!url.matches("https?://[^/\\s]+.*")) {
+        if (!url.matches("(?i)https?://[^/\\s]+.*")) {
             return new Outcome(i18n.get("start.badUrl"), null);
         }
         if (key.isEmpty()) {

@@ -2,6 +2,7 @@ package nl.fotadesk.ui;
 
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import nl.fotadesk.backend.TestBackend;
 import org.junit.jupiter.api.AfterEach;
@@ -84,5 +85,35 @@ class StartDialogTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#start-error").queryAs(Label.class)
                 .getText().startsWith("Cannot reach"));
         robot.clickOn("Cancel");
+    }
+
+    @Test
+    void theUrlIsTypedWithOrWithoutItsScheme(FxRobot robot) throws Exception {
+        backend = new TestBackend(data);
+        open();
+        robot.clickOn("#start-server");
+        TextInputControl url = robot.lookup("#server-url").queryTextInputControl();
+        assertThat(url.getText()).as("nothing to type around").isEmpty();
+        assertThat(url.getPromptText()).contains("fota.example.com");
+        assertThat(backend.url()).startsWith("http://");
+        String typed = backend.url().substring("http://".length());
+        robot.clickOn("#server-url").write(typed);
+        robot.clickOn("#api-key").write(TestBackend.API_KEY);
+        robot.clickOn("Continue");
+        assertThat(chosen.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url(), TestBackend.API_KEY));
+    }
+
+    @Test
+    void anAddressWithoutSchemeIsHttpsExceptOnThisComputer() {
+        assertThat(StartDialog.withScheme(" fota.example.com:8443 ")).isEqualTo("https://fota.example.com:8443");
+        assertThat(StartDialog.withScheme("10.0.0.7:8080/")).isEqualTo("https://10.0.0.7:8080/");
+        assertThat(StartDialog.withScheme("127.0.0.1:8080")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(StartDialog.withScheme("localhost")).isEqualTo("http://localhost");
+        assertThat(StartDialog.withScheme("[::1]:8080")).isEqualTo("http://[::1]:8080");
+        assertThat(StartDialog.withScheme("localhost.example.com")).isEqualTo("https://localhost.example.com");
+        assertThat(StartDialog.withScheme("http://fota.example.com")).isEqualTo("http://fota.example.com");
+        assertThat(StartDialog.withScheme("HTTPS://fota.example.com")).isEqualTo("HTTPS://fota.example.com");
+        assertThat(StartDialog.withScheme("  ")).isEmpty();
     }
 }

@@ -18,6 +18,7 @@ import nl.fotadesk.ui.UiContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,11 +29,17 @@ import java.util.regex.Pattern;
  */
 final class DeviceDetailModel {
     static final int HISTORY = 50;
+    /** As much history as the server gives in one answer, for the export. */
+    static final int EXPORT_HISTORY = 1_000;
     static final long ACTIVE_POLL_MILLIS = 2_000;
     private static final Pattern CAMPAIGN_NAME = Pattern.compile("campaign \"(.+)\" \\(");
 
     /** How the message under the firmware choice reads. */
     enum Tone { INFO, SUCCESS, ERROR }
+
+    /** What one load brought; the history (oldest first) and its campaigns only when asked for. */
+    private record Loaded(DeviceView device, List<EventView> history, HistoryCampaigns campaigns) {
+    }
 
     /** The answer to setting the desired firmware: the device, or the campaign that holds it. */
     private record Outcome(DeviceView device, String campaign) {
@@ -43,6 +50,7 @@ final class DeviceDetailModel {
     private final Runnable onChanged;
     private final ObjectProperty<DeviceView> device = new SimpleObjectProperty<>();
     private final ObservableList<EventView> history = FXCollections.observableArrayList();
+    private final ObjectProperty<HistoryCampaigns> campaigns = new SimpleObjectProperty<>(HistoryCampaigns.NONE);
     private final ObservableList<FirmwareView> firmwareChoices = FXCollections.observableArrayList();
     private final StringProperty loadError = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -77,6 +85,11 @@ final class DeviceDetailModel {
 
     ObservableList<EventView> history() {
         return history;
+    }
+
+    /** The campaigns the history names, and the one that holds the device now. */
+    ObjectProperty<HistoryCampaigns> campaignsProperty() {
+        return campaigns;
     }
 
     /** The firmware images for this device's type, newest first. */
@@ -117,6 +130,7 @@ final class DeviceDetailModel {
         imei = newImei;
         ticket++;
         device.set(known);
+        campaigns.set(HistoryCampaigns.NONE);
         history.clear();
         message.set("");
         loadError.set("");
@@ -130,6 +144,7 @@ final class DeviceDetailModel {
         imei = null;
         ticket++;
         device.set(null);
+        campaigns.set(HistoryCampaigns.NONE);
         history.clear();
         message.set("");
         loadError.set("");
@@ -146,17 +161,24 @@ final class DeviceDetailModel {
         loadingNow = true;
         dirty = dirty && !withHistory;
         lastLoad = System.currentTimeMillis();
-        context.run(() -> new Object[]{context.client().device(wanted),
-                        withHistory ? context.client().deviceHistory(wanted, HISTORY) : null},
-                result -> {
+        context.run(() -> {
+                    DeviceView d = context.client().device(wanted);
+                    if (!withHistory) {
+                        return new Loaded(d, null, null);
+                    }
+                    List<EventView> events = context.client().deviceHistory(wanted, HISTORY);
+                    return new Loaded(d, events, HistoryCampaigns.of(context.client(), events));
+                },
+                loaded -> {
                     loadingNow = false;
                     if (mine != ticket) {
                         return;
                     }
-                    device.set((DeviceView) result[0]);
-                    if (result[1] != null) {
-                        @SuppressWarnings("unchecked")
-                        List<EventView> events = new ArrayList<>((List<EventView>) result[1]);
+                    device.set(loaded.device());
+                    if (loaded.history() != null) {
+                        // the campaigns first: the history is drawn with their names
+                        campaigns.set(loaded.campaigns());
+                        List<EventView> events = new ArrayList<>(loaded.history());
                         Collections.reverse(events);
                         history.setAll(events);
                     }
@@ -170,11 +192,21 @@ final class DeviceDetailModel {
                 });
     }
 
-    /** The server told what happened: something about this device means its history grew. */
+    /**
+     * The server told what happened: something about this device means its history grew; a campaign
+     * its history names changed state (paused, resumed, cancelled, completed) as well.
+     */
     void onEvents(List<EventView> events) {
-        if (imei != null && events.stream().anyMatch(e -> imei.equals(e.imei()))) {
+        Map<String, ?> named = campaigns.get().byId();
+        if (imei != null && events.stream().anyMatch(e -> imei.equals(e.imei())
+                || e.imei() == null && e.campaignId() != null && named.containsKey(e.campaignId()))) {
             dirty = true;
         }
+    }
+
+    /** Something changed the device shown: fetch it and its history at the next tick. */
+    void reloadSoon() {
+        dirty = true;
     }
 
     /** Called every second while the screen is shown: follows the device without flooding the server. */

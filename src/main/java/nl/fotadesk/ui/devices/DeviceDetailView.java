@@ -4,7 +4,9 @@ import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -22,11 +24,16 @@ import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The detail pane: one device's desired and reported state, setting its desired firmware, its
@@ -57,12 +64,17 @@ final class DeviceDetailView {
     private final GridPane telemetry = new GridPane();
     private final VBox timeline = new VBox();
     private final HistoryText history;
+    private final ObjectProperty<Consumer<String>> openCampaign;
+    private final HBox holding = new HBox(6);
     private String shownImei;
     private String choiceMarks;
 
-    DeviceDetailView(UiContext context, DeviceDetailModel model, Runnable close) {
+    /** @param openCampaign opens a campaign by its id on the campaigns screen; holds null while nobody can */
+    DeviceDetailView(UiContext context, DeviceDetailModel model, Runnable close,
+                     ObjectProperty<Consumer<String>> openCampaign) {
         this.context = context;
         this.model = model;
+        this.openCampaign = openCampaign;
         this.texts = new DeviceTexts(context);
         this.history = new HistoryText(context, texts);
         root.setId("device-detail");
@@ -86,6 +98,11 @@ final class DeviceDetailView {
 
         model.deviceProperty().addListener((o, old, now) -> render(now));
         model.history().addListener((javafx.collections.ListChangeListener<EventView>) c -> renderHistory());
+        model.campaignsProperty().addListener((o, old, now) -> renderHolding());
+        openCampaign.addListener((o, old, now) -> {
+            renderHolding();
+            renderHistory();
+        });
         model.firmwareChoices().addListener((javafx.collections.ListChangeListener<FirmwareView>) c -> chooseDefault());
         model.loadErrorProperty().addListener((o, old, now) -> show(loadError, now));
         model.messageProperty().addListener((o, old, now) -> show(message, now));
@@ -173,7 +190,10 @@ final class DeviceDetailView {
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("detail-message");
-        VBox card = new VBox(8, title("devices.detail.stateTitle"), state, new javafx.scene.control.Separator(),
+        holding.setId("device-campaign");
+        holding.setAlignment(Pos.CENTER_LEFT);
+        renderHolding();
+        VBox card = new VBox(8, title("devices.detail.stateTitle"), holding, state, new javafx.scene.control.Separator(),
                 setTitle, row, note, message);
         card.getStyleClass().add("card");
         return card;
@@ -196,7 +216,15 @@ final class DeviceDetailView {
     private Node historyCard() {
         timeline.setId("device-history");
         timeline.getStyleClass().add("timeline");
-        VBox card = new VBox(8, title("devices.detail.historyTitle"), timeline);
+        Button export = new Button(context.text("devices.detail.exportHistory"));
+        export.setId("device-history-export");
+        export.getStyleClass().add("small-button");
+        export.setOnAction(e -> exportHistory());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, title("devices.detail.historyTitle"), gap, export);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(8, top, timeline);
         card.getStyleClass().add("card");
         return card;
     }
@@ -240,7 +268,7 @@ final class DeviceDetailView {
         }
         DeviceStatus s = d.status();
         status.setText(texts.statusLine(d));
-        StatusStyle.apply(statusDot, s);
+        DeviceTexts.tone(statusDot, s);
         boolean downloading = s == DeviceStatus.DOWNLOADING;
         progress.setVisible(downloading);
         progress.setManaged(downloading);
@@ -259,9 +287,14 @@ final class DeviceDetailView {
         }
         FirmwareView image = model.firmwareChoices().stream().filter(f -> f.id().equals(d.desiredFirmwareId()))
                 .findFirst().orElse(null);
-        return image == null ? context.i18n().bytes(d.bytesServed())
-                : context.text("devices.detail.servedOf", context.i18n().bytes(d.bytesServed()),
-                context.i18n().bytes(image.size()));
+        if (image == null) {
+            return context.i18n().bytes(d.bytesServed());
+        }
+        // what was served counts retried parts again: more than the image is no progress past its end
+        String size = context.i18n().bytes(image.size());
+        return d.bytesServed() > image.size()
+                ? context.text("devices.detail.servedRetries", size, context.i18n().bytes(d.bytesServed()))
+                : context.text("devices.detail.servedOf", context.i18n().bytes(d.bytesServed()), size);
     }
 
     private void renderTelemetry(Map<String, Object> values) {
@@ -301,7 +334,7 @@ final class DeviceDetailView {
 
     private Node entry(EventView e, boolean last) {
         Circle dot = new Circle(5);
-        StatusStyle.apply(dot, e.state());
+        DeviceTexts.tone(dot, DeviceTexts.statusOf(e.state()));
         Region line = new Region();
         line.getStyleClass().add("timeline-line");
         line.setVisible(!last);
@@ -322,10 +355,11 @@ final class DeviceDetailView {
         top.setAlignment(Pos.BASELINE_LEFT);
         VBox text = new VBox(1, top);
         if (e.campaignId() != null) {
-            Label campaign = new Label(e.phase() == null ? context.text("devices.detail.byCampaign")
-                    : context.text("devices.detail.byCampaignPhase", e.phase() + 1));
-            campaign.getStyleClass().add("timeline-campaign");
-            text.getChildren().add(campaign);
+            String name = model.campaignsProperty().get().name(e.campaignId());
+            String by = name == null ? context.text("devices.detail.byCampaign")
+                    : e.phase() == null ? context.text("devices.detail.byCampaignNamed", name)
+                    : context.text("devices.detail.byCampaignPhase", name, e.phase() + 1);
+            text.getChildren().add(campaignLink(by, name == null ? null : e.campaignId()));
         }
         String said = history.detail(e.state(), e.detail());
         if (said != null) {
@@ -339,6 +373,60 @@ final class DeviceDetailView {
         HBox entry = new HBox(8, rail, text);
         entry.getStyleClass().add("timeline-entry");
         return entry;
+    }
+
+    /** A campaign in words, as a link that opens it when it can be opened, else as plain words. */
+    private Node campaignLink(String text, String campaignId) {
+        Consumer<String> open = openCampaign.get();
+        if (campaignId == null || open == null) {
+            Label plain = new Label(text);
+            plain.getStyleClass().add("help-text");
+            plain.setWrapText(true);
+            return plain;
+        }
+        Hyperlink link = new Hyperlink(text);
+        link.getStyleClass().add("timeline-campaign");
+        link.setTooltip(new Tooltip(context.text("devices.detail.openCampaign")));
+        link.setOnAction(e -> open.accept(campaignId));
+        link.setWrapText(true);
+        return link;
+    }
+
+    /** Says which campaign holds the device now and in what state it is; nothing when none does. */
+    private void renderHolding() {
+        CampaignView c = model.campaignsProperty().get().holding();
+        holding.getChildren().clear();
+        holding.setVisible(c != null);
+        holding.setManaged(c != null);
+        if (c == null) {
+            return;
+        }
+        Label in = new Label(context.text("devices.detail.holding"));
+        in.getStyleClass().add("detail-name");
+        in.setMinWidth(Region.USE_PREF_SIZE);
+        Label state = new Label(context.text(StatusTerms.labelKey(c.state())));
+        state.setId("device-campaign-state");
+        state.getStyleClass().addAll("campaign-state", StatusTerms.styleClass(c.state()));
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        holding.getChildren().addAll(in, campaignLink(c.name(), c.id()), state);
+        Tooltip.install(holding, new Tooltip(context.text("devices.detail.holdingHelp", c.name())));
+    }
+
+    /** The device's history (as much as the server keeps, not only what the pane shows) to a CSV file. */
+    private void exportHistory() {
+        String imeiNow = model.imei();
+        if (imeiNow == null) {
+            return;
+        }
+        DeviceCsv csv = new DeviceCsv(context);
+        CsvExport.Lines lines = (out, written, cancelled) -> {
+            List<EventView> events = context.client().deviceHistory(imeiNow, DeviceDetailModel.EXPORT_HISTORY);
+            HistoryCampaigns names = HistoryCampaigns.of(context.client(), events);
+            CsvExport.history(csv, history, () -> events, names::name).write(out, written, cancelled);
+        };
+        new ExportDialog(context, Nodes.window(root), context.text("devices.export.history", imeiNow,
+                DeviceDetailModel.EXPORT_HISTORY), "history-" + imeiNow, -1,
+                "devices.export.doneEvents", lines).show();
     }
 
     /** The newest image, unless the operator already picked one for this device. */

@@ -4,15 +4,13 @@ import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -41,12 +39,14 @@ final class DeviceTable {
         this.texts = new DeviceTexts(context);
     }
 
-    static TableView<DeviceTableLine> create(UiContext context) {
-        return new DeviceTable(context).build();
+    /** The device table; {@code menu} is what a right click on a device offers (for the selected devices). */
+    static TableView<DeviceTableLine> create(UiContext context, ContextMenu menu) {
+        return new DeviceTable(context).build(menu);
     }
 
-    private TableView<DeviceTableLine> build() {
+    private TableView<DeviceTableLine> build(ContextMenu menu) {
         TableView<DeviceTableLine> table = new TableView<>();
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setId("devices-table");
         table.getStyleClass().add("devices-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -77,7 +77,7 @@ final class DeviceTable {
                 Comparator.nullsFirst(Comparator.naturalOrder()))));
         lastSeen.setCellFactory(c -> new LastSeenCell());
         table.getColumns().setAll(java.util.List.of(imei, client, type, reported, desired, status, lastSeen));
-        table.setRowFactory(t -> row());
+        table.setRowFactory(t -> row(menu));
         return table;
     }
 
@@ -100,18 +100,9 @@ final class DeviceTable {
         return column;
     }
 
-    private TableRow<DeviceTableLine> row() {
+    /** A line offers the table's menu, unless it is empty. */
+    private static TableRow<DeviceTableLine> row(ContextMenu menu) {
         TableRow<DeviceTableLine> row = new TableRow<>();
-        MenuItem copy = new MenuItem(context.text("devices.copyImei"));
-        copy.setOnAction(e -> {
-            String imei = row.getItem() == null ? null : row.getItem().imei();
-            if (imei != null) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(imei);
-                Clipboard.getSystemClipboard().setContent(content);
-            }
-        });
-        ContextMenu menu = new ContextMenu(copy);
         row.emptyProperty().addListener((o, was, empty) -> row.setContextMenu(empty ? null : menu));
         return row;
     }
@@ -209,7 +200,7 @@ final class DeviceTable {
             boolean downloading = s == DeviceStatus.DOWNLOADING;
             label.setText(downloading && item.progress() != null
                     ? context.text("devices.statusProgress", texts.status(s), item.progress()) : texts.status(s));
-            StatusStyle.apply(dot, s);
+            DeviceTexts.tone(dot, s);
             boolean showBar = downloading || s == DeviceStatus.DOWNLOADED || s == DeviceStatus.UPDATING;
             bar.setVisible(showBar);
             bar.setManaged(showBar);

@@ -1,7 +1,9 @@
 package nl.fotadesk.ui.devices;
 
+import javafx.scene.Node;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
 import java.text.NumberFormat;
@@ -23,13 +25,30 @@ final class DeviceTexts {
     }
 
     String status(DeviceStatus status) {
-        return status == null ? "" : context.text("devices.status." + status.wireName());
+        return status == null ? "" : context.text(StatusTerms.labelKey(status));
     }
 
     /** A state from the device's history: a device status, else the word the server used. */
     String state(String wireName) {
-        String key = "devices.status." + wireName;
-        return wireName == null ? "" : context.i18n().has(key) ? context.text(key) : wireName;
+        DeviceStatus s = statusOf(wireName);
+        return s != null ? status(s) : wireName == null ? "" : wireName;
+    }
+
+    /** The device status a history state names, or null for none this version knows. */
+    static DeviceStatus statusOf(String wireName) {
+        try {
+            return wireName == null ? null : DeviceStatus.fromWire(wireName);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Gives a status dot the colour of {@code s}. */
+    static void tone(Node dot, DeviceStatus s) {
+        if (!dot.getStyleClass().contains("status-dot")) {
+            dot.getStyleClass().add("status-dot");
+        }
+        StatusTerms.applyTone(dot, StatusTerms.tone(s));
     }
 
     /** A moment from the API (ISO-8601) briefly: the time when it is today, else date and time. */

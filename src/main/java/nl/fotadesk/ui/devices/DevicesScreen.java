@@ -6,6 +6,7 @@ import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The devices screen: the fleet in a table with filters and IMEI search, each device's detail and
@@ -18,6 +19,14 @@ public final class DevicesScreen implements Screen {
     public DevicesScreen(UiContext context) {
         model = new DevicesViewModel(context);
         view = new DevicesView(context, model);
+    }
+
+    /**
+     * Lets the history and the detail open a campaign: {@code open} gets the campaign's id (e.g. shows
+     * the campaigns screen with that campaign). Until this is set, campaigns are named but not links.
+     */
+    public void setOnOpenCampaign(Consumer<String> open) {
+        model.openCampaignProperty().set(open);
     }
 
     @Override

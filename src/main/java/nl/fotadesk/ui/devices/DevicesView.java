@@ -8,6 +8,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
@@ -17,6 +20,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -27,13 +32,17 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The devices screen: filters and IMEI search on top, the device table with its counts, and the
@@ -43,6 +52,7 @@ final class DevicesView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REGISTER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private static final double DETAIL_WIDTH = 400;
 
@@ -58,10 +68,11 @@ final class DevicesView {
     DevicesView(UiContext context, DevicesViewModel vm) {
         this.context = context;
         this.vm = vm;
-        table = DeviceTable.create(context);
+        table = DeviceTable.create(context, contextMenu());
         root.setId("devices-screen");
         root.getStyleClass().addAll("screen", "devices-screen");
-        DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail);
+        DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail,
+                vm.openCampaignProperty());
         Node detailNode = detail.node();
         SplitPane split = new SplitPane(tablePane());
         split.getStyleClass().add("devices-split");
@@ -78,7 +89,8 @@ final class DevicesView {
             }
         });
         root.getChildren().addAll(header(), toolbar(), split);
-        shortcuts = Map.of(FIND, this::focusSearch, REGISTER, this::register, IMPORT, this::importCsv);
+        shortcuts = Map.of(FIND, this::focusSearch, REGISTER, this::register, IMPORT, this::importCsv,
+                EXPORT, this::exportList);
         root.sceneProperty().addListener((o, old, now) -> sceneChanged(old, now));
         wireTable();
     }
@@ -100,7 +112,12 @@ final class DevicesView {
         importCsv.setId("devices-import");
         importCsv.setTooltip(new Tooltip(context.text("devices.importTooltip", IMPORT.getDisplayText())));
         importCsv.setOnAction(e -> importCsv());
-        HBox header = new HBox(8, title, spacer, register, importCsv);
+        Button export = new Button(context.text("devices.export"));
+        export.setId("devices-export");
+        export.setTooltip(new Tooltip(context.text("devices.exportTooltip", EXPORT.getDisplayText())));
+        export.setOnAction(e -> exportList());
+        export.disableProperty().bind(vm.list().totalProperty().lessThanOrEqualTo(0));
+        HBox header = new HBox(8, title, spacer, register, importCsv, export);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
@@ -322,6 +339,85 @@ final class DevicesView {
 
     private void importCsv() {
         new ImportDevicesDialog(context, owner(), vm::imported).show();
+    }
+
+    /** Every device of the list as filtered, fetched from the server page by page (not just the loaded lines). */
+    private void exportList() {
+        long total = vm.list().totalProperty().get();
+        if (total <= 0) {
+            return;
+        }
+        String what = context.text(vm.filteredProperty().get() ? "devices.export.filtered" : "devices.export.all", total);
+        new ExportDialog(context, owner(), what, "devices", total, "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context),
+                CsvExport.pagesOf(context.client(), vm.list().query()))).show();
+    }
+
+    /** What a right click on a device offers; it acts on the selected devices (the clicked one is among them). */
+    private ContextMenu contextMenu() {
+        MenuItem copy = new MenuItem();
+        copy.setId("devices-menu-copy");
+        copy.setOnAction(e -> copyImeis());
+        MenuItem open = new MenuItem(context.text("devices.menu.open"));
+        open.setId("devices-menu-open");
+        open.setOnAction(e -> {
+            DeviceTableLine line = table.getSelectionModel().getSelectedItem();
+            if (line != null && line.view() != null) {
+                vm.detail().show(line.imei(), line.view());
+            }
+        });
+        MenuItem setDesired = new MenuItem();
+        setDesired.setId("devices-menu-set-desired");
+        setDesired.setOnAction(e -> setDesiredForSelection());
+        MenuItem export = new MenuItem();
+        export.setId("devices-menu-export");
+        export.setOnAction(e -> exportSelection());
+        ContextMenu menu = new ContextMenu(open, copy, new SeparatorMenuItem(), setDesired, export);
+        menu.setId("devices-menu");
+        menu.setOnShowing(e -> {
+            List<DeviceView> selected = selectedDevices();
+            int n = selected.size();
+            copy.setText(n > 1 ? context.text("devices.menu.copyImeis", n) : context.text("devices.copyImei"));
+            open.setDisable(n == 0);
+            long types = selected.stream().map(DeviceView::deviceType).distinct().count();
+            setDesired.setText(types > 1 ? context.text("devices.menu.setDesiredMixed")
+                    : context.text("devices.menu.setDesired", n));
+            setDesired.setDisable(types != 1);
+            export.setText(context.text("devices.menu.export", n));
+            export.setDisable(n == 0);
+        });
+        return menu;
+    }
+
+    /** The devices the operator selected (whose lines are loaded), in table order. */
+    private List<DeviceView> selectedDevices() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull)
+                .map(DeviceTableLine::view).filter(Objects::nonNull).toList();
+    }
+
+    private void copyImeis() {
+        List<DeviceView> selected = selectedDevices();
+        if (!selected.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(selected.stream().map(DeviceView::imei).collect(Collectors.joining("\n")));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void setDesiredForSelection() {
+        List<DeviceView> selected = selectedDevices();
+        List<String> types = selected.stream().map(DeviceView::deviceType).distinct().toList();
+        if (types.size() == 1) {
+            new SetDesiredDialog(context, owner(), types.get(0), selected.stream().map(DeviceView::imei).toList(),
+                    vm.firmware(), vm::changedByOperator).show();
+        }
+    }
+
+    private void exportSelection() {
+        List<DeviceView> selected = selectedDevices();
+        if (!selected.isEmpty()) {
+            new ExportDialog(context, owner(), context.text("devices.export.selection", selected.size()),
+                    "devices-selection", selected.size(), "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context), selected)).show();
+        }
     }
 
     private Window owner() {

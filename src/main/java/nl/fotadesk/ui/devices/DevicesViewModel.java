@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +60,7 @@ final class DevicesViewModel {
     private final ObjectProperty<FilterChoice<String>> version = new SimpleObjectProperty<>();
     private final ObjectProperty<FilterChoice<DeviceStatus>> status = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Consumer<String>> openCampaign = new SimpleObjectProperty<>();
     private final LongProperty allTotal = new SimpleLongProperty(-1);
     private final BooleanProperty filtered = new SimpleBooleanProperty();
     private final BooleanProperty searchPending = new SimpleBooleanProperty();
@@ -123,6 +125,22 @@ final class DevicesViewModel {
 
     DeviceDetailModel detail() {
         return detail;
+    }
+
+    /** Opens a campaign by its id (the app's shell sets it); null while campaigns cannot be opened from here. */
+    ObjectProperty<Consumer<String>> openCampaignProperty() {
+        return openCampaign;
+    }
+
+    /** Every firmware image on the server, as last loaded. */
+    ObservableList<FirmwareView> firmware() {
+        return firmware;
+    }
+
+    /** The operator changed devices (e.g. their desired firmware): the list and detail show it soon. */
+    void changedByOperator() {
+        detail.reloadSoon();
+        requestRefresh();
     }
 
     ObservableList<FilterChoice<String>> clients() {

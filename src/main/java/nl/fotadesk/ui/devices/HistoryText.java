@@ -8,13 +8,17 @@ import java.util.regex.Pattern;
 /**
  * The detail line of a history entry in the operator's language. The server describes each device
  * event in English; the descriptions it is known to use are put in words here (or left out where
- * the state says it all), anything else is shown as the server wrote it.
+ * the state, or the campaign line above it, says it all), anything else is shown as the server wrote it.
  */
 final class HistoryText {
+    private static final Pattern RUNS_ALREADY = Pattern.compile("(.*); it runs (\\S+) already");
     private static final Pattern FIRMWARE = Pattern.compile("reports firmware (\\S+)");
-    private static final Pattern RESULT = Pattern.compile("reports fotaResult (\\d+)");
-    private static final Pattern FOTA_STATE = Pattern.compile("reports fotaState \\w+(?:, (\\d+) %)?");
-    private static final Pattern DESIRED = Pattern.compile("desired firmware set to (\\S+)(; it runs \\S+ already)?");
+    private static final Pattern RESULT = Pattern.compile("(?:reports )?fotaResult (\\d+)");
+    private static final Pattern REPORTS = Pattern.compile("reports(?: fotaState \\w+)?(?:,? (\\d+) %)?");
+    private static final Pattern DESIRED = Pattern.compile("desired firmware set to (\\S+)");
+    private static final Pattern CAMPAIGN_PHASE = Pattern.compile("campaign \".*\", phase \\d+");
+    private static final Pattern RETRY = Pattern.compile("retry (\\d+) of (\\d+) after (.+)");
+    private static final Pattern NO_PROGRESS = Pattern.compile("no progress for (\\d+) s");
 
     private final UiContext context;
     private final DeviceTexts texts;
@@ -30,6 +34,17 @@ final class HistoryText {
             return null;
         }
         String text = serverText.trim();
+        Matcher runs = RUNS_ALREADY.matcher(text);
+        if (!runs.matches()) {
+            return cause(state, text);
+        }
+        String already = context.text("devices.history.runsAlready", runs.group(2));
+        String cause = cause(state, runs.group(1));
+        return cause == null ? already : context.text("devices.history.joined", cause, already);
+    }
+
+    /** Why the device entered {@code state}, in words; null when that says nothing more. */
+    private String cause(String state, String text) {
         Matcher m;
         if ((m = FIRMWARE.matcher(text)).matches()) {
             return context.text("devices.history.reportsFirmware", m.group(1));
@@ -37,17 +52,29 @@ final class HistoryText {
         if ((m = RESULT.matcher(text)).matches()) {
             return texts.result(Integer.parseInt(m.group(1)));
         }
-        if ((m = FOTA_STATE.matcher(text)).matches()) {
+        if ((m = REPORTS.matcher(text)).matches()) {
             return "downloading".equals(state) && m.group(1) != null
                     ? context.text("devices.history.progress", Integer.parseInt(m.group(1))) : null;
         }
-        if ("sent the download URL".equals(text)) {
+        if ("sent the download URL".equals(text) || CAMPAIGN_PHASE.matcher(text).matches()) {
             return null;
         }
         if ((m = DESIRED.matcher(text)).matches()) {
-            return m.group(2) == null ? context.text("devices.history.desired", m.group(1))
-                    : context.text("devices.history.desiredRuns", m.group(1));
+            return context.text("devices.history.desired", m.group(1));
         }
-        return text;
+        if ((m = RETRY.matcher(text)).matches()) {
+            String why = cause(state, m.group(3));
+            return context.text("devices.history.retry", Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    why == null ? m.group(3) : why);
+        }
+        if ((m = NO_PROGRESS.matcher(text)).matches()) {
+            return context.text("devices.history.noProgress", Long.parseLong(m.group(1)));
+        }
+        return switch (text) {
+            case "retried by an operator" -> context.text("devices.history.retriedByOperator");
+            case "campaign cancelled" -> context.text("devices.history.campaignCancelled");
+            case "the device was given another update" -> context.text("devices.history.replaced");
+            default -> text;
+        };
     }
 }

@@ -1,0 +1,51 @@
+package nl.fotadesk.ui.devices;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * CSV as spreadsheets open it (RFC 4180): UTF-8 with a byte order mark (without it Excel reads the
+ * file in the computer's old code page and garbles é and ü), fields quoted when they hold a comma,
+ * quote or line break, lines ended by CRLF. A text that a spreadsheet would take for a formula
+ * (starting with =, +, - or @) gets a leading apostrophe, so opening an export runs nothing.
+ */
+final class CsvWriter implements Closeable {
+    static final char BOM = '\uFEFF';
+
+    private final Writer out;
+
+    CsvWriter(OutputStream stream) throws IOException {
+        out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        out.write(BOM);
+    }
+
+    void row(List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(field(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String field(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String safe = "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
