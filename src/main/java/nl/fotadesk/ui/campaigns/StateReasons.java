@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.campaigns;
 
+import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.I18n;
 
 import java.util.List;
@@ -17,9 +18,9 @@ final class StateReasons {
     }
 
     private static final List<Rule> RULES = List.of(
-            rule("paused by (.+)", (i, m) -> i.get("campaigns.reason.pausedBy", actor(i, m.group(1)))),
-            rule("resumed by (.+)", (i, m) -> i.get("campaigns.reason.resumedBy", actor(i, m.group(1)))),
-            rule("cancelled by (.+)", (i, m) -> i.get("campaigns.reason.cancelledBy", actor(i, m.group(1)))),
+            rule("paused by (.+)", (i, m) -> i.get("campaigns.reason.pausedBy", ActorNames.of(i, m.group(1)))),
+            rule("resumed by (.+)", (i, m) -> i.get("campaigns.reason.resumedBy", ActorNames.of(i, m.group(1)))),
+            rule("cancelled by (.+)", (i, m) -> i.get("campaigns.reason.cancelledBy", ActorNames.of(i, m.group(1)))),
             rule("starts at (\\S+)", (i, m) -> i.get("campaigns.reason.startsAt", dateTime(i, m.group(1)))),
             rule("retrying (\\d+) failed devices", (i, m) -> i.get("campaigns.reason.retrying", n(m, 1))),
             rule("phase (\\d+): (\\d+) of (\\d+) devices failed, above the error threshold of (\\d+) %",
@@ -28,8 +29,6 @@ final class StateReasons {
                     (i, m) -> i.get("campaigns.reason.successThreshold", n(m, 1), n(m, 2), n(m, 3), n(m, 4))),
             rule("(\\d+) devices updated, (\\d+) failed",
                     (i, m) -> i.get("campaigns.reason.completed", n(m, 1), n(m, 2))));
-
-    private static final Pattern ACTOR_WITH_ROLE = Pattern.compile("(.+) \\((operator|supplier|customer|viewer)\\)");
 
     private StateReasons() {
     }
@@ -56,18 +55,6 @@ final class StateReasons {
 
     private static Rule rule(String regex, BiFunction<I18n, Matcher, String> text) {
         return new Rule(Pattern.compile(regex), text);
-    }
-
-    /** Who the server names: "Olga (operator)", "the API key", or "an operator" in older history. */
-    static String actor(I18n i18n, String named) {
-        if (named.equals("the API key")) {
-            return i18n.get("actor.apiKey");
-        }
-        if (named.equals("an operator")) {
-            return i18n.get("actor.anOperator");
-        }
-        Matcher withRole = ACTOR_WITH_ROLE.matcher(named);
-        return withRole.matches() ? withRole.group(1) + " (" + i18n.get("role." + withRole.group(2)) + ")" : named;
     }
 
     private static Long n(Matcher m, int group) {

@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ final class HistoryText {
     private static final Pattern CAMPAIGN_PHASE = Pattern.compile("campaign \".*\", phase \\d+");
     private static final Pattern RETRY = Pattern.compile("retry (\\d+) of (\\d+) after (.+)");
     private static final Pattern NO_PROGRESS = Pattern.compile("no progress for (\\d+) s");
+    private static final Pattern RETRIED_BY = Pattern.compile("retried by (.+)");
 
     private final UiContext context;
     private final DeviceTexts texts;
@@ -70,8 +72,10 @@ final class HistoryText {
         if ((m = NO_PROGRESS.matcher(text)).matches()) {
             return context.text("devices.history.noProgress", Long.parseLong(m.group(1)));
         }
+        if ((m = RETRIED_BY.matcher(text)).matches()) {
+            return context.text("devices.history.retriedBy", ActorNames.of(context.i18n(), m.group(1)));
+        }
         return switch (text) {
-            case "retried by an operator" -> context.text("devices.history.retriedByOperator");
             case "campaign cancelled" -> context.text("devices.history.campaignCancelled");
             case "the device was given another update" -> context.text("devices.history.replaced");
             default -> text;

@@ -28,7 +28,9 @@ class HistoryTextTest {
             pending     | retry 1 of 1 after fotaResult 8                    | Retry 1 of 1 after: Firmware update failed                    | Nieuwe poging 1 van 1 na: Firmware-update mislukt
             pending     | retry 2 of 3 after no progress for 3600 s          | Retry 2 of 3 after: No progress for 3,600 seconds             | Nieuwe poging 2 van 3 na: Geen voortgang in 3.600 seconden
             timed_out   | no progress for 90 s                               | No progress for 90 seconds                                    | Geen voortgang in 90 seconden
-            pending     | retried by an operator                             | Retried by an operator                                        | Opnieuw geprobeerd door een operator
+            pending     | retried by an operator                             | Retried by an operator                                        | Opnieuw geprobeerd door een beheerder
+            pending     | retried by Olga Jansen (operator)                  | Retried by Olga Jansen (operator)                             | Opnieuw geprobeerd door Olga Jansen (beheerder)
+            pending     | retried by the API key                             | Retried by the API key                                        | Opnieuw geprobeerd door de API-sleutel
             cancelled   | campaign cancelled                                 | The campaign was cancelled                                    | De campagne is geannuleerd
             cancelled   | the device was given another update                | The device was given another update                           | Het apparaat kreeg een andere update
             failed      | something new from a newer server                  | something new from a newer server                             | something new from a newer server
