@@ -5,6 +5,7 @@ import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.ui.CsvWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package nl.fotadesk.ui.devices;
+package nl.fotadesk.ui;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -8,24 +8,27 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * CSV as spreadsheets open it (RFC 4180): UTF-8 with a byte order mark (without it Excel reads the
  * file in the computer's old code page and garbles é and ü), fields quoted when they hold a comma,
  * quote or line break, lines ended by CRLF. A text that a spreadsheet would take for a formula
- * (starting with =, +, - or @) gets a leading apostrophe, so opening an export runs nothing.
+ * (starting with =, +, - or @, and not a plain number such as -42.5) gets a leading apostrophe, so
+ * opening an export runs nothing. The one CSV writer of every export in the app.
  */
-final class CsvWriter implements Closeable {
-    static final char BOM = '\uFEFF';
+public final class CsvWriter implements Closeable {
+    public static final char BOM = '\uFEFF';
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
 
     private final Writer out;
 
-    CsvWriter(OutputStream stream) throws IOException {
+    public CsvWriter(OutputStream stream) throws IOException {
         out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         out.write(BOM);
     }
 
-    void row(List<String> cells) throws IOException {
+    public void row(List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -35,11 +38,11 @@ final class CsvWriter implements Closeable {
         out.write("\r\n");
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String safe = "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = "=+-@".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches() ? "'" + value : value;
         boolean quote = safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
