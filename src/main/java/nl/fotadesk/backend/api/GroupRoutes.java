@@ -6,6 +6,7 @@ import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.protocol.api.NewGroup;
 
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
+import static nl.fotadesk.backend.accounts.Access.READ;
 
 /** {@code /api/v1/groups}: saved filters and static IMEI lists, and their members. */
 public final class GroupRoutes implements Routes {
@@ -18,15 +19,15 @@ public final class GroupRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.add("POST", "/api/v1/groups", OPERATOR, x -> x.json(201, groups.create(x.body(NewGroup.class))))
-                .add("GET", "/api/v1/groups", OPERATOR, x -> x.json(200, groups.list()))
-                .add("GET", "/api/v1/groups/{id}", OPERATOR, x -> x.json(200, groups.get(x.path("id"))))
+                .add("GET", "/api/v1/groups", READ, x -> x.json(200, groups.list(x.principal())))
+                .add("GET", "/api/v1/groups/{id}", READ, x -> x.json(200, groups.get(x.principal(), x.path("id"))))
                 .add("PUT", "/api/v1/groups/{id}", OPERATOR, x -> x.json(200, groups.replace(x.path("id"), x.body(NewGroup.class))))
                 .add("DELETE", "/api/v1/groups/{id}", OPERATOR, x -> {
                     groups.delete(x.path("id"));
                     x.noContent();
                 })
-                .add("GET", "/api/v1/groups/{id}/imeis", OPERATOR, x -> x.json(200, groups.imeis(x.path("id"))))
-                .add("GET", "/api/v1/groups/{id}/devices", OPERATOR, x -> x.json(200, groups.members(x.path("id"),
+                .add("GET", "/api/v1/groups/{id}/imeis", READ, x -> x.json(200, groups.imeis(x.principal(), x.path("id"))))
+                .add("GET", "/api/v1/groups/{id}/devices", READ, x -> x.json(200, groups.members(x.principal(), x.path("id"),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))));
     }
 }

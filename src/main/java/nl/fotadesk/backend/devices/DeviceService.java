@@ -215,7 +215,13 @@ public final class DeviceService {
         return pageOf(checked(filter), offset, limit);
     }
 
-    private Page<DeviceView> pageOf(DeviceFilter filter, int offset, int limit) {
+    /** The IMEIs of the devices {@code filter} admits, in IMEI order. */
+    List<String> imeis(DeviceFilter filter) {
+        return devices.all(filter).stream().map(DeviceRow::imei).toList();
+    }
+
+    /** A page of what {@code filter} admits, as given: a narrowed filter may hold "" that matches nothing. */
+    Page<DeviceView> pageOf(DeviceFilter filter, int offset, int limit) {
         return new Page<>(devices.page(filter, offset, limit).stream().map(this::view).toList(),
                 devices.count(filter), offset, limit);
     }

@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.devices;
 
+import nl.fotadesk.backend.accounts.Principal;
+import nl.fotadesk.backend.accounts.Scope;
 import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
@@ -63,24 +65,43 @@ public final class GroupService {
     }
 
     public GroupView get(String id) {
-        return view(find(id));
+        return view(find(id), Scope.ALL);
     }
 
-    public List<GroupView> list() {
-        return store.list().stream().map(this::view).toList();
+    /** The group if {@code who} sees it: a scoped user sees the groups that hold devices of theirs. */
+    public GroupView get(Principal who, String id) {
+        return view(visible(who.scope(), id), who.scope());
     }
 
-    /** A static group's IMEI list as stored, registered or not (a filter group has none). */
-    public List<String> imeis(String id) {
-        GroupRow g = find(id);
+    /** The groups {@code who} sees, each counting only the members in their scope. */
+    public List<GroupView> list(Principal who) {
+        Scope scope = who.scope();
+        return store.list().stream().map(g -> view(g, scope)).filter(v -> scope.isAll() || v.members() > 0).toList();
+    }
+
+    /**
+     * A static group's IMEI list as stored, registered or not (a filter group has none); for a scoped
+     * user only the registered devices of theirs.
+     */
+    public List<String> imeis(Principal who, String id) {
+        GroupRow g = visible(who.scope(), id);
         if (!GroupRow.STATIC.equals(g.kind())) {
             throw new Invalid("not_static", "group " + g.name() + " is a filter; it has no IMEI list");
         }
-        return store.members(id);
+        return who.scope().isAll() ? store.members(id) : devices.imeis(who.scope().narrow(filter(g)));
     }
 
-    public Page<DeviceView> members(String id, int offset, int limit) {
-        return devices.page(filter(find(id)), offset, limit);
+    public Page<DeviceView> members(Principal who, String id, int offset, int limit) {
+        return devices.pageOf(who.scope().narrow(filter(visible(who.scope(), id))), offset, limit);
+    }
+
+    /** The group, if {@code scope} sees it; else not found, as an unknown id. */
+    private GroupRow visible(Scope scope, String id) {
+        GroupRow g = find(id);
+        if (!scope.isAll() && devices.count(scope.narrow(filter(g))) == 0) {
+            throw new NotFound("no group with id " + Limits.shortened(id));
+        }
+        return g;
     }
 
     /** The device filter that selects a group's members. */
@@ -146,11 +167,12 @@ public final class GroupService {
                 .orElseThrow(() -> new NotFound("no group with id " + Limits.shortened(id)));
     }
 
-    private GroupView view(GroupRow g) {
+    private GroupView view(GroupRow g, Scope scope) {
         DeviceFilter f = g.filter();
         GroupFilter filter = GroupRow.FILTER.equals(g.kind())
                 ? new GroupFilter(f.client(), f.deviceType(), f.firmware(), f.status()) : null;
-        long members = GroupRow.STATIC.equals(g.kind()) ? store.memberCount(g.id()) : devices.count(filter(g));
+        long members = !scope.isAll() ? devices.count(scope.narrow(filter(g)))
+                : GroupRow.STATIC.equals(g.kind()) ? store.memberCount(g.id()) : devices.count(filter(g));
         return new GroupView(g.id(), g.name(), GroupKind.fromWire(g.kind()), filter, members, g.createdAt().toString());
     }
 }

@@ -153,6 +153,24 @@ class ScopingTest {
         assertThat(imeis).containsOnly(ACME_TRACKER_1);
     }
 
+    @Test
+    void groupsShowOnlyTheirMembersInScopeAndAGroupWithoutAnyIsNotFound() throws IOException {
+        String mixed = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"mixed\",\"imeis\":[\"" + ACME_TRACKER_1
+                + "\",\"" + GLOBEX_METER_2 + "\"]}", 201).get("id").asText();
+        String globex = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"globex only\",\"filter\":"
+                + "{\"client\":\"globex\"}}", 201).get("id").asText();
+        List<String> seen = new ArrayList<>();
+        get(cora, "/api/v1/groups").forEach(g -> seen.add(g.get("name").asText() + "=" + g.get("members").asLong()));
+        assertThat(seen).contains("mixed=1").noneMatch(g -> g.startsWith("globex only"));
+        assertThat(answer(cora, "GET", "/api/v1/groups/" + globex, null)).startsWith("404 ");
+        assertThat(answer(cora, "GET", "/api/v1/groups/" + globex + "/devices", null)).startsWith("404 ");
+        assertThat(get(cora, "/api/v1/groups/" + mixed + "/imeis")).extracting(JsonNode::asText)
+                .containsExactly(ACME_TRACKER_1);
+        assertThat(imeis(get(cora, "/api/v1/groups/" + mixed + "/devices"))).containsExactly(ACME_TRACKER_1);
+        assertThat(get(sam, "/api/v1/groups/" + globex).get("members").asLong()).as("globex's one tracker").isEqualTo(1);
+        assertThat(backend.apiJson("GET", "/api/v1/groups/" + mixed + "/imeis", null, 200)).hasSize(2);
+    }
+
     private static String upload(String token, String type, String version) throws IOException {
         okhttp3.Request request = new okhttp3.Request.Builder()
                 .url(backend.url() + "/api/v1/firmware?deviceType=" + type + "&version=" + version)
