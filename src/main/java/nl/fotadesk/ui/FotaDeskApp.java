@@ -107,7 +107,7 @@ public final class FotaDeskApp extends Application {
         context = new UiContext(client, i18n, settings, isDemo);
         window = new MainWindow(stage, context, SCREENS);
         WindowBounds.restore(stage, settings);
-        stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
+        window.setBeforeClose(() -> WindowBounds.save(stage, settings));
         stage.show();
         LOG.info("Window shown {} ms after the start of the JVM", uptime());
     }

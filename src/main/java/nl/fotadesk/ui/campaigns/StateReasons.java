@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the error threshold of 10 %"); this puts the known reasons in the user's language and keeps any
  * other reason as the server wrote it.
  */
-final class StateReasons {
+public final class StateReasons {
     private record Rule(Pattern pattern, BiFunction<I18n, Matcher, String> text) {
     }
 
@@ -33,7 +33,7 @@ final class StateReasons {
     }
 
     /** The reason in the user's language; empty for none. */
-    static String explain(I18n i18n, String reason) {
+    public static String explain(I18n i18n, String reason) {
         if (reason == null || reason.isBlank()) {
             return "";
         }

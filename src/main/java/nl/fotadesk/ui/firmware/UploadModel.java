@@ -57,6 +57,8 @@ final class UploadModel {
     final ObjectProperty<FirmwareView> result = new SimpleObjectProperty<>();
     /** Why the last upload failed or what stopped it, or empty. */
     final StringProperty error = new SimpleStringProperty("");
+    /** The thread of the running upload, to wait for its end when the app quits. */
+    private Thread uploading;
     /** Called with each image uploaded, on the FX thread. */
     private java.util.function.Consumer<FirmwareView> onUploaded = f -> {
     };
@@ -222,9 +224,9 @@ final class UploadModel {
         progress.set(0);
         showProgress(0, size);
         task.set(upload);
-        Thread thread = new Thread(upload, "firmware-upload");
-        thread.setDaemon(true);
-        thread.start();
+        uploading = new Thread(upload, "firmware-upload");
+        uploading.setDaemon(true);
+        uploading.start();
     }
 
     private void showProgress(long sent, long size) {
@@ -242,6 +244,23 @@ final class UploadModel {
         Task<FirmwareView> running = task.get();
         if (running != null) {
             running.cancel(true);
+        }
+    }
+
+    /**
+     * Stops a running upload and waits (a bounded time) until it has stopped sending, so the server
+     * sees the request end and drops the partial image before the app, and with it the demo's server, goes.
+     */
+    void cancelAndWait(java.time.Duration atMost) {
+        Thread thread = uploading;
+        cancel();
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(atMost.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

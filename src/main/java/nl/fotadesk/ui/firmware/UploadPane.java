@@ -93,13 +93,16 @@ final class UploadPane {
         another.disableProperty().bind(model.running);
         VBox chosen = new VBox(6, name, size, problem, another);
         chosen.setAlignment(Pos.CENTER);
-        model.file.addListener((o, a, f) -> {
+        Runnable showFile = () -> {
+            Path f = model.file.get();
             name.setText(f == null ? "" : fileName(f));
             name.setTooltip(f == null ? null : new Tooltip(f.toString()));
             size.setText(f == null || !model.fileProblem.get().isEmpty() ? ""
                     : context.text("firmware.file.size", context.i18n().bytes(model.fileSize.get()),
                     context.i18n().number(model.fileSize.get())));
-        });
+        };
+        model.file.addListener((o, a, f) -> showFile.run());
+        showFile.run(); // a form kept across a language switch has its file already
         chosen.visibleProperty().bind(model.file.isNotNull());
         empty.visibleProperty().bind(model.file.isNull());
 
@@ -184,6 +187,7 @@ final class UploadPane {
                 type.setValue(now.isEmpty() ? null : now);
             }
         });
+        type.getEditor().setText(model.deviceType.get());
         type.disableProperty().bind(model.running);
         Label typeMessage = message("firmware-type-message");
         typeMessage.textProperty().bind(Bindings.createStringBinding(() -> !model.typeProblem.get().isEmpty()
