@@ -89,7 +89,7 @@ final class CampaignAlerts {
                 .owner(stage)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(SHOWN)
-                .title(context.text("alerts.campaign.title", context.text(StatusTerms.labelKey(state)), name))
+                .title(context.text("alerts.campaign." + state.wireName(), name))
                 .text(why.isEmpty() ? context.text("alerts.campaign.open") : why + "\n" + context.text("alerts.campaign.open"))
                 .styleClass(STYLE, STYLE + "-" + state.wireName())
                 .onAction(a -> {

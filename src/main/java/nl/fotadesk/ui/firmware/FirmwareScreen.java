@@ -68,14 +68,18 @@ public final class FirmwareScreen implements Screen {
     private String selectedId;
 
     public FirmwareScreen(UiContext context) {
-        this(context, new FirmwareModel(context), null);
+        this(context, new FirmwareModel(context));
     }
 
-    /** A screen on these models (kept across a language switch); a new upload form when {@code upload} is null. */
+    private FirmwareScreen(UiContext context, FirmwareModel model) {
+        this(context, model, new UploadModel(context, model));
+    }
+
+    /** A screen on these models: new ones, or those of the screen before a language switch. */
     private FirmwareScreen(UiContext context, FirmwareModel model, UploadModel upload) {
         this.context = context;
         this.model = model;
-        this.upload = upload != null ? upload : new UploadModel(context, model);
+        this.upload = upload;
         this.clipboards = new Clipboards(context);
         this.uploadPane = new UploadPane(context, upload, clipboards);
         this.details = new FirmwareDetails(context, model, selected, clipboards, this::confirmDelete, this::save);
