@@ -131,6 +131,7 @@ public final class FirmwareScreen implements Screen {
     @Override
     public Screen relabelled() {
         FirmwareScreen again = new FirmwareScreen(context, model, upload);
+        upload.check();
         again.select(selectedId);
         return again;
     }

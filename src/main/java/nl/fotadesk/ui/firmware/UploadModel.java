@@ -126,7 +126,8 @@ final class UploadModel {
         }
     }
 
-    private void check() {
+    /** Checks the form again; also puts its messages in the language just switched to. */
+    void check() {
         String type = deviceType.get() == null ? "" : deviceType.get();
         String v = version.get() == null ? "" : version.get();
         Optional<FirmwareNames.Problem> typeError = FirmwareNames.deviceTypeProblem(type);
