@@ -113,7 +113,8 @@ final class CampaignDevicesPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(8, bar, table);
         root.getStyleClass().add("card");
-        root.setMinHeight(220);
+        // About a dozen rows at least: on a small window the detail scrolls rather than squeezing the table.
+        root.setMinHeight(360);
     }
 
     Node node() {

@@ -45,7 +45,7 @@ final class PhasesPane {
             state.setMinWidth(Label.USE_PREF_SIZE);
             state.setId("phase-state-" + (index + 1));
             bar.setMaxWidth(Double.MAX_VALUE);
-            numbers.setMinWidth(0);
+            numbers.setMinWidth(Label.USE_PREF_SIZE); // the bar gives way, the numbers are never cut
             numbers.getStyleClass().add("phase-numbers");
             grid.addRow(index, name, state, bar, numbers);
         }
