@@ -98,6 +98,19 @@ public final class MainWindow {
         return stage;
     }
 
+    /** Shows the help over the window, as F1 does. */
+    public void showHelp() {
+        if (!help.isShown()) {
+            help.show();
+        }
+    }
+
+    public void hideHelp() {
+        if (help.isShown()) {
+            help.hide();
+        }
+    }
+
     /** Runs {@code action} when the window closes for good (after any question). */
     public void setBeforeClose(Runnable action) {
         this.beforeClose = action;

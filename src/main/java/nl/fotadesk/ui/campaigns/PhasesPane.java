@@ -45,7 +45,10 @@ final class PhasesPane {
             state.setMinWidth(Label.USE_PREF_SIZE);
             state.setId("phase-state-" + (index + 1));
             bar.setMaxWidth(Double.MAX_VALUE);
-            numbers.setMinWidth(Label.USE_PREF_SIZE); // the bar gives way, the numbers are never cut
+            // In a narrow card the numbers take two lines rather than being cut.
+            numbers.setMinWidth(0);
+            numbers.setWrapText(true);
+            numbers.setMinHeight(Label.USE_PREF_SIZE);
             numbers.getStyleClass().add("phase-numbers");
             grid.addRow(index, name, state, bar, numbers);
         }
@@ -89,7 +92,7 @@ final class PhasesPane {
         grid.getStyleClass().add("phases-grid");
         grid.setHgap(12);
         grid.setVgap(8);
-        ColumnConstraints bar = new ColumnConstraints(40, 160, Double.MAX_VALUE);
+        ColumnConstraints bar = new ColumnConstraints(40, 60, Double.MAX_VALUE); // grows into the room the numbers leave
         bar.setHgrow(Priority.ALWAYS);
         ColumnConstraints numbers = new ColumnConstraints();
         numbers.setHalignment(HPos.LEFT);
