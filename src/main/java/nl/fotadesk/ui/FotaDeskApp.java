@@ -70,14 +70,18 @@ public final class FotaDeskApp extends Application {
     /** Starts the demo in the background behind a small progress window. */
     private void startDemo(Stage stage, Settings settings, I18n i18n) {
         Label label = new Label(i18n.get("start.demoStarting"));
+        label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setMinHeight(Label.USE_PREF_SIZE);
         VBox box = new VBox(16, new ProgressIndicator(), label);
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(32));
+        box.setPrefWidth(420);
         Stage splash = new Stage();
         splash.setTitle(i18n.get("app.name"));
         AppIcons.apply(splash);
         box.getChildren().add(0, AppIcons.graphic());
-        splash.setScene(new Scene(box, 360, 200));
+        splash.setScene(new Scene(box)); // as large as its text needs, in either language
         splash.show();
         Task<DemoEnvironment> task = new Task<>() {
             @Override
@@ -107,7 +111,7 @@ public final class FotaDeskApp extends Application {
         context = new UiContext(client, i18n, settings, isDemo);
         window = new MainWindow(stage, context, SCREENS);
         WindowBounds.restore(stage, settings);
-        stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
+        window.setBeforeClose(() -> WindowBounds.save(stage, settings));
         stage.show();
         LOG.info("Window shown {} ms after the start of the JVM", uptime());
     }

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
@@ -13,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,6 +22,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.ui.campaigns.CampaignsScreen;
+import nl.fotadesk.ui.devices.DevicesScreen;
 import org.controlsfx.control.StatusBar;
 
 import java.util.ArrayList;
@@ -30,14 +34,21 @@ import java.util.function.Function;
 /**
  * The main window: navigation on the left (Ctrl+1..4), the current screen in the middle, language
  * and the demo badge on top, and the connection state in the status bar. Switching the language
- * rebuilds the screens in place, no restart needed.
+ * rebuilds the screens in place, no restart needed, each keeping what the user was doing. F1 shows
+ * the help; campaigns that stop while the operator looks elsewhere are announced; closing asks first
+ * when it would lose an upload or stop the demo.
  */
 public final class MainWindow {
+    static final KeyCodeCombination NEW_CAMPAIGN = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private final Stage stage;
     private final UiContext context;
     private final List<Function<UiContext, Screen>> factories;
     private final BorderPane root = new BorderPane();
+    private final StackPane layers = new StackPane(root);
     private final EventsFeed feed;
+    private final CampaignAlerts alerts;
+    private final HelpOverlay help;
+    private Runnable beforeClose = () -> { };
     private List<Screen> screens = List.of();
     private Screen current;
 
@@ -46,10 +57,12 @@ public final class MainWindow {
         this.context = context;
         this.factories = factories;
         root.getStyleClass().add("main-window");
-        Scene scene = new Scene(root);
+        Scene scene = new Scene(layers);
         scene.getStylesheets().add(MainWindow.class.getResource("/ui/fota-desk.css").toExternalForm());
         stage.setScene(scene);
         AppIcons.apply(stage);
+        alerts = new CampaignAlerts(context, stage, this::watching, this::openCampaign);
+        help = new HelpOverlay(context, layers);
         build();
         for (int i = 0; i < factories.size(); i++) {
             int index = i;
@@ -57,6 +70,18 @@ public final class MainWindow {
                     KeyCombination.SHORTCUT_DOWN), () -> show(screens.get(index)));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> current.onShow());
+        scene.getAccelerators().put(HelpOverlay.KEY, help::toggle);
+        scene.getAccelerators().put(NEW_CAMPAIGN, this::newCampaign);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            new CloseQuestion(context, screens, root).ask(this::quit);
+        });
+        // Back in the window on the campaigns screen: its news are seen.
+        stage.focusedProperty().addListener((o, was, focused) -> {
+            if (focused && current instanceof CampaignsScreen) {
+                alerts.seen();
+            }
+        });
         feed = new EventsFeed(context, this::onEvents);
         feed.start();
     }
@@ -74,13 +99,64 @@ public final class MainWindow {
         return stage;
     }
 
+    /** Shows the help over the window, as F1 does. */
+    public void showHelp() {
+        if (!help.isShown()) {
+            help.show();
+        }
+    }
+
+    public void hideHelp() {
+        if (help.isShown()) {
+            help.hide();
+        }
+    }
+
+    /** Runs {@code action} when the window closes for good (after any question). */
+    public void setBeforeClose(Runnable action) {
+        this.beforeClose = action;
+    }
+
+    /** Shows the campaign with this id, following it live. */
+    public void openCampaign(String id) {
+        if (screen("campaigns") instanceof CampaignsScreen campaigns) {
+            show(campaigns);
+            campaigns.showCampaign(id);
+        }
+    }
+
+    /** Opens the wizard for a new campaign (Ctrl+N). */
+    private void newCampaign() {
+        if (screen("campaigns") instanceof CampaignsScreen campaigns) {
+            show(campaigns);
+            campaigns.showWizard();
+        }
+    }
+
+    /** True when the campaigns screen is in front and shows the campaign with this id or the list of all. */
+    private boolean watching(String campaignId) {
+        return current instanceof CampaignsScreen campaigns && campaigns.shows(campaignId);
+    }
+
+    private void quit() {
+        beforeClose.run();
+        stage.close();
+    }
+
     private void build() {
         I18n i18n = context.i18n();
         stage.setTitle(context.demo() ? i18n.get("app.title.demo") : i18n.get("app.title"));
         String shown = current == null ? context.settings().screen() : current.id();
+        List<Screen> before = screens;
         screens = new ArrayList<>();
-        for (Function<UiContext, Screen> f : factories) {
-            screens.add(f.apply(context));
+        for (int i = 0; i < factories.size(); i++) {
+            Screen kept = i < before.size() ? before.get(i).relabelled() : null;
+            screens.add(kept != null ? kept : factories.get(i).apply(context));
+        }
+        for (Screen s : screens) {
+            if (s instanceof DevicesScreen devices) {
+                devices.setOnOpenCampaign(this::openCampaign); // a campaign named in a device's history
+            }
         }
         root.setTop(topBar());
         root.setBottom(statusBar());
@@ -136,9 +212,24 @@ public final class MainWindow {
                     KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN).getDisplayText())));
             button.getStyleClass().add("nav-button");
             button.setOnAction(e -> show(s));
+            if (s instanceof CampaignsScreen) {
+                button.setGraphic(badge());
+                button.setContentDisplay(ContentDisplay.RIGHT);
+            }
             nav.getChildren().add(button);
         }
         return nav;
+    }
+
+    /** How many campaigns stopped since the operator last saw the campaigns screen. */
+    private Label badge() {
+        Label badge = new Label();
+        badge.setId("nav-campaigns-badge");
+        badge.getStyleClass().add("nav-badge");
+        badge.textProperty().bind(alerts.unseenProperty().asString());
+        badge.visibleProperty().bind(alerts.unseenProperty().greaterThan(0));
+        badge.setTooltip(new Tooltip(context.text("alerts.badge.tooltip")));
+        return badge;
     }
 
     private Node statusBar() {
@@ -167,6 +258,9 @@ public final class MainWindow {
         if (button instanceof ToggleButton t) {
             t.setSelected(true);
         }
+        if (s instanceof CampaignsScreen) {
+            alerts.seen();
+        }
         s.onShow();
     }
 
@@ -174,6 +268,7 @@ public final class MainWindow {
         if (current != null) {
             current.onEvents(events);
         }
+        alerts.onEvents(events);
     }
 
     /** Stops following the server. */

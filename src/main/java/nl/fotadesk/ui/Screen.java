@@ -21,4 +21,21 @@ public interface Screen {
     /** Called on the FX thread with what happened on the server while the screen is shown. */
     default void onEvents(List<EventView> events) {
     }
+
+    /**
+     * This screen again, built in the language the context has just switched to, keeping what the user
+     * was doing on it (the open item, a chosen file, a running upload); null when a fresh screen will do.
+     */
+    default Screen relabelled() {
+        return null;
+    }
+
+    /** True while closing the window would lose work in progress on this screen (an upload). */
+    default boolean working() {
+        return false;
+    }
+
+    /** Stops the work in progress and returns once it has stopped, so the app can quit cleanly. */
+    default void stopWork() {
+    }
 }

@@ -3,12 +3,21 @@ package nl.fotadesk.ui;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.client.DeviceQuery;
+import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.NewGroup;
@@ -35,6 +44,10 @@ import java.util.prefs.Preferences;
  */
 public final class ScreenshotTour {
     private static final long SETTLE_MILLIS = 2500;
+    /** The window size, 1280×800 unless {@code -Dfotadesk.screenshots.size=1024x680} (e.g. the least size) says otherwise. */
+    private static final String[] SIZE = System.getProperty("fotadesk.screenshots.size", "1280x800").split("x");
+    private static final double WIDTH = Double.parseDouble(SIZE[0]);
+    private static final double HEIGHT = Double.parseDouble(SIZE[1]);
 
     private ScreenshotTour() {
     }
@@ -92,6 +105,17 @@ public final class ScreenshotTour {
                 90, 10, 3600L, 1, null, false, true));
     }
 
+    /** A running campaign on one registered device that never checks in, so it runs until paused. */
+    private static CampaignView heldCampaign(DemoEnvironment demo, Locale language) {
+        String imei = Imei.withCheckDigit("35332211" + (language.equals(I18n.DUTCH) ? "999998" : "999997"));
+        demo.client().registerDevice(new NewDevice(imei, "sensor-z", "acme", null, null));
+        String version = DemoEnvironment.NEW_VERSIONS.get("sensor-z");
+        FirmwareView image = demo.client().firmware().stream()
+                .filter(f -> f.deviceType().equals("sensor-z") && f.version().equals(version)).findFirst().orElseThrow();
+        return demo.client().createCampaign(new NewCampaign("Sensor pilot " + version, image.id(),
+                new CampaignTarget(null, null, null, List.of(imei), null, null), null, 90, 10, 3600L, 1, null, false, true));
+    }
+
     private static void shoot(DemoEnvironment demo, Locale language, Path out) throws Exception {
         Settings settings = new Settings(Preferences.userRoot().node("nl/fotadesk/screenshots/" + System.nanoTime()));
         settings.setLanguage(language);
@@ -99,8 +123,8 @@ public final class ScreenshotTour {
         MainWindow window = onFx(() -> {
             Stage stage = new Stage();
             MainWindow w = new MainWindow(stage, context, FotaDeskApp.SCREENS);
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
             stage.show();
             return w;
         });
@@ -118,7 +142,8 @@ public final class ScreenshotTour {
                 shoot(window, out.resolve(screen + "-" + language.getLanguage() + ".png"));
             }
             CampaignsScreen campaigns = (CampaignsScreen) window.screen("campaigns");
-            String campaignId = demo.client().campaigns().get(0).id();
+            String campaignId = demo.client().campaigns().stream().filter(c -> c.name().startsWith("Meter"))
+                    .findFirst().orElseThrow().id();
             onFx(() -> {
                 window.show("campaigns");
                 campaigns.showCampaign(campaignId);
@@ -130,6 +155,31 @@ public final class ScreenshotTour {
                 return null;
             });
             shoot(window, out.resolve("campaign-wizard-" + language.getLanguage() + ".png"));
+            String lang = language.getLanguage();
+            onFx(() -> {
+                window.showHelp();
+                return null;
+            });
+            shoot(window, out.resolve("help-overlay-" + lang + ".png"));
+            onFx(() -> {
+                window.hideHelp();
+                campaigns.showCampaign(campaignId);
+                return null;
+            });
+            Thread.sleep(SETTLE_MILLIS);
+            onFx(() -> {
+                showDeviceMenu(window.stage().getScene().getRoot());
+                return null;
+            });
+            capture(window, out.resolve("campaign-export-" + lang + ".png"));
+            // A real pause while the operator is on another screen: the notification and the badge.
+            onFx(() -> {
+                List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof ContextMenu).forEach(Window::hide);
+                window.show("devices");
+                return null;
+            });
+            demo.client().pauseCampaign(heldCampaign(demo, language).id());
+            capture(window, out.resolve("campaign-alert-" + lang + ".png"));
         } finally {
             onFx(() -> {
                 window.close();
@@ -144,6 +194,32 @@ public final class ScreenshotTour {
         Thread.sleep(SETTLE_MILLIS);
         onFx(() -> {
             write(window, file);
+            return null;
+        });
+        System.out.println("Wrote " + file);
+    }
+
+    /** Selects the first rows of the campaign's device table and opens their context menu. */
+    private static void showDeviceMenu(Node root) {
+        TableView<?> table = (TableView<?>) root.lookup("#campaign-devices");
+        table.getSelectionModel().selectRange(0, Math.min(3, table.getItems().size()));
+        for (Node n : table.lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> row && !row.isEmpty() && row.getIndex() == 1 && row.getContextMenu() != null) {
+                Bounds b = row.localToScreen(row.getBoundsInLocal());
+                row.getContextMenu().show(row, b.getMinX() + 180, b.getMaxY());
+                return;
+            }
+        }
+    }
+
+    /** The window as on screen, with its popups (menus, notifications), after the settle time. */
+    private static void capture(MainWindow window, Path file) throws Exception {
+        Thread.sleep(SETTLE_MILLIS);
+        onFx(() -> {
+            Stage stage = window.stage();
+            WritableImage image = new Robot().getScreenCapture(null, stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight());
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
             return null;
         });
         System.out.println("Wrote " + file);

@@ -16,7 +16,11 @@ import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.ui.CsvFile;
 import nl.fotadesk.ui.UiContext;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,6 +172,53 @@ final class CampaignDetailModel {
         if (offset > 0) {
             offset = Math.max(0, offset - PAGE_SIZE);
             load();
+        }
+    }
+
+    /**
+     * Writes devices to {@code target} as CSV, off the FX thread: {@code selection}, or when it is null
+     * every device of the phase and state chosen. Says how it went in {@link #notice} or {@link #actionError}.
+     */
+    void export(Path target, List<CampaignDeviceView> selection) {
+        CampaignView c = campaign.get();
+        if (c == null) {
+            return;
+        }
+        Integer onlyPhase = phase.get();
+        List<ActionState> states = filter.get() == null ? List.of() : filter.get().states();
+        CampaignTexts texts = new CampaignTexts(context.i18n());
+        notice.set("");
+        actionError.set("");
+        ServerCall.run(context, () -> {
+            List<CampaignDeviceView> devices = selection != null ? selection : all(onlyPhase, states);
+            try {
+                CsvFile.write(target, CampaignExport.HEADER, CampaignExport.rows(c, devices, texts));
+                return new Written(devices.size(), null);
+            } catch (IOException e) {
+                return new Written(devices.size(), e);
+            }
+        }, written -> {
+            String file = String.valueOf(target.getFileName());
+            if (written.failure() == null) {
+                notice.set(context.text("campaigns.export.done", written.devices(), file));
+            } else {
+                actionError.set(context.text("campaigns.export.failed", file, String.valueOf(written.failure().getMessage())));
+            }
+        }, actionError::set);
+    }
+
+    /** How an export went: the devices written, or why the file could not be written. */
+    private record Written(int devices, IOException failure) {
+    }
+
+    private List<CampaignDeviceView> all(Integer onlyPhase, List<ActionState> states) {
+        List<CampaignDeviceView> all = new ArrayList<>();
+        for (int from = 0; ; from += 1000) {
+            Page<CampaignDeviceView> page = context.client().campaignDevices(id, onlyPhase, states, from, 1000);
+            all.addAll(page.items());
+            if (page.items().size() < 1000 || all.size() >= page.total()) {
+                return all;
+            }
         }
     }
 

@@ -80,6 +80,7 @@ final class CampaignDetailView implements CampaignPage {
         subtitle.setId("campaign-subtitle");
         subtitle.getStyleClass().add("campaign-subtitle");
         subtitle.setWrapText(true);
+        subtitle.setMinHeight(Label.USE_PREF_SIZE);
 
         Label notice = message("campaign-notice", "notice-text");
         notice.textProperty().bind(model.notice);

@@ -7,6 +7,15 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.FileChooser;
+import nl.fotadesk.ui.Nodes;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -22,6 +31,7 @@ import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.ui.StatusTerms;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -89,16 +99,22 @@ final class CampaignDevicesPane {
         model.total.addListener((o, a, b) -> updateRange(previous, next));
         model.devices.addListener((ListChangeListener<CampaignDeviceView>) c -> updateRange(previous, next));
 
+        Button export = new Button(texts.text("campaigns.export"));
+        export.setId("campaign-export");
+        export.setTooltip(new Tooltip(texts.text("campaigns.export.tooltip")));
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.setOnAction(e -> export(null));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, spacer, phase, state, range, previous, next);
+        HBox bar = new HBox(8, title, spacer, phase, state, range, previous, next, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(8, bar, table);
         root.getStyleClass().add("card");
-        root.setMinHeight(220);
+        // About a dozen rows at least: on a small window the detail scrolls rather than squeezing the table.
+        root.setMinHeight(360);
     }
 
     Node node() {
@@ -120,6 +136,41 @@ final class CampaignDevicesPane {
         }
     }
 
+    /** Asks where, then writes {@code selection} (or every device of the phase and state chosen) as CSV. */
+    private void export(List<CampaignDeviceView> selection) {
+        CampaignView c = model.campaign.get();
+        if (c == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.text("campaigns.export.title", c.name()));
+        chooser.setInitialFileName(CampaignExport.fileName(c));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.text("campaigns.export.filter"), "*.csv"));
+        File target = chooser.showSaveDialog(Nodes.window(root));
+        if (target != null) {
+            model.export(target.toPath(), selection);
+        }
+    }
+
+    /** Right-click on a device: copy the IMEIs of the selected rows, or export them. */
+    private ContextMenu contextMenu() {
+        MenuItem copy = new MenuItem(texts.text("campaigns.devices.copyImei"));
+        copy.setId("campaign-devices-copy");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(String.join("\n", selected().stream().map(CampaignDeviceView::imei).toList()));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        MenuItem export = new MenuItem(texts.text("campaigns.devices.exportSelection"));
+        export.setId("campaign-devices-export-selection");
+        export.setOnAction(e -> export(selected()));
+        return new ContextMenu(copy, export);
+    }
+
+    private List<CampaignDeviceView> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
     private void updateRange(Button previous, Button next) {
         long total = model.total.get();
         int from = model.offset();
@@ -132,6 +183,13 @@ final class CampaignDevicesPane {
     private void buildTable() {
         table.setId("campaign-devices");
         table.setItems(model.devices);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        ContextMenu menu = contextMenu();
+        table.setRowFactory(t -> {
+            TableRow<CampaignDeviceView> row = new TableRow<>();
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+            return row;
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label();
         empty.getStyleClass().add("help-text");

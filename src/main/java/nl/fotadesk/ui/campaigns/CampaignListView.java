@@ -9,7 +9,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -220,6 +224,8 @@ final class CampaignListView implements CampaignPage {
                     open.accept(row.getItem().id());
                 }
             });
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(contextMenu(row)));
             return row;
         });
         table.setOnKeyPressed(e -> {
@@ -228,6 +234,19 @@ final class CampaignListView implements CampaignPage {
                 open.accept(selected.id());
             }
         });
+    }
+
+    /** Right-click on a campaign: open it, or copy its name. */
+    private ContextMenu contextMenu(TableRow<CampaignView> row) {
+        MenuItem openItem = new MenuItem(texts.text("campaigns.list.open"));
+        openItem.setOnAction(e -> open.accept(row.getItem().id()));
+        MenuItem copy = new MenuItem(texts.text("campaigns.list.copyName"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(row.getItem().name());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        return new ContextMenu(openItem, copy);
     }
 
     private Node placeholder() {

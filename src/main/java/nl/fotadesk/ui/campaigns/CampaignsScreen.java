@@ -17,6 +17,9 @@ public final class CampaignsScreen implements Screen {
     private final CampaignTexts texts;
     private final StackPane root = new StackPane();
     private CampaignPage page;
+    /** The campaign shown, or null while the list or the wizard is. */
+    private String openId;
+    private boolean wizard;
 
     public CampaignsScreen(UiContext context) {
         this.context = context;
@@ -57,22 +60,41 @@ public final class CampaignsScreen implements Screen {
         page.onEvents(events);
     }
 
+    /** The same page again in the new language: the list, the wizard or the campaign that was open. */
+    @Override
+    public Screen relabelled() {
+        CampaignsScreen again = new CampaignsScreen(context);
+        if (openId != null) {
+            again.showCampaign(openId);
+        } else if (wizard) {
+            again.showWizard();
+        }
+        return again;
+    }
+
+    /** True when this screen shows the campaign with this id, or the list of all campaigns. */
+    public boolean shows(String campaignId) {
+        return openId == null ? !wizard : openId.equals(campaignId);
+    }
+
     /** Shows the list of all campaigns. */
     public void showList() {
-        open(new CampaignListView(context, texts, this::showWizard, this::showCampaign));
+        open(new CampaignListView(context, texts, this::showWizard, this::showCampaign), null, false);
     }
 
     /** Opens the wizard for a new campaign. */
     public void showWizard() {
-        open(new CampaignWizard(context, texts, this::showList, this::showCampaign));
+        open(new CampaignWizard(context, texts, this::showList, this::showCampaign), null, true);
     }
 
     /** Shows one campaign, following it live. */
     public void showCampaign(String id) {
-        open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign));
+        open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign), id, false);
     }
 
-    private void open(CampaignPage next) {
+    private void open(CampaignPage next, String id, boolean isWizard) {
+        openId = id;
+        wizard = isWizard;
         if (page != null) {
             page.stop();
         }

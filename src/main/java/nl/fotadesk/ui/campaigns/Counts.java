@@ -42,17 +42,18 @@ record Counts(int total, int waiting, int inFlight, int succeeded, int failed, i
         return n == null ? 0 : n;
     }
 
-    int finished() {
-        return succeeded + failed + cancelled;
+    /** Devices that got an outcome, updated or failed; a cancelled device never did, so a cancelled campaign is not "done". */
+    int done() {
+        return succeeded + failed;
     }
 
-    /** Share of devices that are done (any outcome), 0..1. */
+    /** Share of devices done, 0..1. */
     double doneFraction() {
-        return total == 0 ? 0 : Math.min(1, (double) finished() / total);
+        return total == 0 ? 0 : Math.min(1, (double) done() / total);
     }
 
     /** Whole percent of devices done, rounded down so 100 % means all. */
     int donePercent() {
-        return total == 0 ? 0 : (int) (100L * finished() / total);
+        return total == 0 ? 0 : (int) (100L * done() / total);
     }
 }

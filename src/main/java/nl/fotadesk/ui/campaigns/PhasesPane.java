@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.PhaseView;
 
@@ -42,8 +43,12 @@ final class PhasesPane {
             name.setOnAction(e -> showPhase.accept(index));
             name.setMinWidth(Hyperlink.USE_PREF_SIZE);
             state.setMinWidth(Label.USE_PREF_SIZE);
+            state.setId("phase-state-" + (index + 1));
             bar.setMaxWidth(Double.MAX_VALUE);
+            // In a narrow card the numbers take two lines rather than being cut.
             numbers.setMinWidth(0);
+            numbers.setWrapText(true);
+            numbers.setMinHeight(Label.USE_PREF_SIZE);
             numbers.getStyleClass().add("phase-numbers");
             grid.addRow(index, name, state, bar, numbers);
         }
@@ -54,8 +59,9 @@ final class PhasesPane {
             if (p.index() == c.currentPhase() && c.state().holdsDevices()) {
                 name.getStyleClass().add("phase-current");
             }
-            state.setText(texts.text("campaigns.phaseState." + p.state()));
-            state.getStyleClass().setAll("label", "phase-state", "phase-" + p.state());
+            boolean stopped = stopped(c, p);
+            state.setText(stopped ? texts.state(c.state()) : texts.text("campaigns.phaseState." + p.state()));
+            state.getStyleClass().setAll("label", "phase-state", "phase-" + (stopped ? c.state().wireName() : p.state()));
             bar.show(counts, texts);
             numbers.setText(texts.text("campaigns.phase.numbers", counts.succeeded(), p.devices(), counts.failed()));
             String text = p.finishedAt() != null ? texts.text("campaigns.phase.finished", texts.dateTime(p.finishedAt()))
@@ -66,6 +72,19 @@ final class PhasesPane {
         }
     }
 
+    /**
+     * True when the phase does not run although its own state says so, or would later: the campaign is
+     * paused (its running phase waits) or cancelled (no phase that is not done will run). It then shows
+     * the campaign's state.
+     */
+    private static boolean stopped(CampaignView c, PhaseView p) {
+        return switch (c.state()) {
+            case PAUSED -> "running".equals(p.state());
+            case CANCELLED -> !"done".equals(p.state());
+            default -> false;
+        };
+    }
+
     PhasesPane(CampaignTexts texts, IntConsumer showPhase) {
         this.texts = texts;
         this.showPhase = showPhase;
@@ -73,7 +92,7 @@ final class PhasesPane {
         grid.getStyleClass().add("phases-grid");
         grid.setHgap(12);
         grid.setVgap(8);
-        ColumnConstraints bar = new ColumnConstraints(40, 160, Double.MAX_VALUE);
+        ColumnConstraints bar = new ColumnConstraints(40, 60, Double.MAX_VALUE); // grows into the room the numbers leave
         bar.setHgrow(Priority.ALWAYS);
         ColumnConstraints numbers = new ColumnConstraints();
         numbers.setHalignment(HPos.LEFT);

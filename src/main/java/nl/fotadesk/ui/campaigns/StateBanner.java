@@ -39,7 +39,7 @@ final class StateBanner {
     void show(CampaignView c) {
         root.getStyleClass().removeIf(s -> s.startsWith("banner-state-"));
         root.getStyleClass().add("banner-state-" + c.state().wireName());
-        String reason = StateReasons.explain(texts.i18n(), c.stateReason());
+        String reason = StateReasons.explainNow(texts.i18n(), c);
         Counts counts = Counts.of(c.counts(), c.devices());
         switch (c.state()) {
             case DRAFT -> {

@@ -1,5 +1,7 @@
 package nl.fotadesk.ui.campaigns;
 
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.PhaseView;
 import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.I18n;
 
@@ -13,9 +15,15 @@ import java.util.regex.Pattern;
  * the error threshold of 10 %"); this puts the known reasons in the user's language and keeps any
  * other reason as the server wrote it.
  */
-final class StateReasons {
+public final class StateReasons {
     private record Rule(Pattern pattern, BiFunction<I18n, Matcher, String> text) {
     }
+
+    private static final Pattern ERROR_THRESHOLD = Pattern.compile(
+            "phase (\\d+): (\\d+) of (\\d+) devices failed, above the error threshold of (\\d+) %");
+    private static final Pattern SUCCESS_THRESHOLD = Pattern.compile(
+            "phase (\\d+) ended with (\\d+) of (\\d+) devices updated, below the success threshold of (\\d+) %");
+    private static final Pattern COMPLETED = Pattern.compile("(\\d+) devices updated, (\\d+) failed");
 
     private static final List<Rule> RULES = List.of(
             rule("paused by (.+)", (i, m) -> i.get("campaigns.reason.pausedBy", ActorNames.of(i, m.group(1)))),
@@ -23,18 +31,17 @@ final class StateReasons {
             rule("cancelled by (.+)", (i, m) -> i.get("campaigns.reason.cancelledBy", ActorNames.of(i, m.group(1)))),
             rule("starts at (\\S+)", (i, m) -> i.get("campaigns.reason.startsAt", dateTime(i, m.group(1)))),
             rule("retrying (\\d+) failed devices", (i, m) -> i.get("campaigns.reason.retrying", n(m, 1))),
-            rule("phase (\\d+): (\\d+) of (\\d+) devices failed, above the error threshold of (\\d+) %",
+            new Rule(ERROR_THRESHOLD,
                     (i, m) -> i.get("campaigns.reason.errorThreshold", n(m, 1), n(m, 2), n(m, 3), n(m, 4))),
-            rule("phase (\\d+) ended with (\\d+) of (\\d+) devices updated, below the success threshold of (\\d+) %",
+            new Rule(SUCCESS_THRESHOLD,
                     (i, m) -> i.get("campaigns.reason.successThreshold", n(m, 1), n(m, 2), n(m, 3), n(m, 4))),
-            rule("(\\d+) devices updated, (\\d+) failed",
-                    (i, m) -> i.get("campaigns.reason.completed", n(m, 1), n(m, 2))));
+            new Rule(COMPLETED, (i, m) -> i.get("campaigns.reason.completed", n(m, 1), n(m, 2))));
 
     private StateReasons() {
     }
 
     /** The reason in the user's language; empty for none. */
-    static String explain(I18n i18n, String reason) {
+    public static String explain(I18n i18n, String reason) {
         if (reason == null || reason.isBlank()) {
             return "";
         }
@@ -47,10 +54,41 @@ final class StateReasons {
         return reason;
     }
 
+    /**
+     * The campaign's reason with the counts as they are now: the server's reason keeps the numbers of
+     * the moment it was given (devices still busy then may have failed since), so this is what agrees
+     * with the counters beside it.
+     */
+    static String explainNow(I18n i18n, CampaignView c) {
+        String reason = c.stateReason() == null ? "" : c.stateReason().trim();
+        Matcher m;
+        if ((m = ERROR_THRESHOLD.matcher(reason)).matches() && phase(c, m) != null) {
+            PhaseView p = phase(c, m);
+            return i18n.get("campaigns.reason.errorThreshold", n(m, 1),
+                    (long) Counts.of(p.counts(), p.devices()).failed(), (long) p.devices(), n(m, 4));
+        }
+        if ((m = SUCCESS_THRESHOLD.matcher(reason)).matches() && phase(c, m) != null) {
+            PhaseView p = phase(c, m);
+            return i18n.get("campaigns.reason.successThreshold", n(m, 1),
+                    (long) Counts.of(p.counts(), p.devices()).succeeded(), (long) p.devices(), n(m, 4));
+        }
+        if (COMPLETED.matcher(reason).matches()) {
+            Counts counts = Counts.of(c.counts(), c.devices());
+            return i18n.get("campaigns.reason.completed", (long) counts.succeeded(), (long) counts.failed());
+        }
+        return explain(i18n, reason);
+    }
+
+    /** The phase a threshold reason names (its first number, counted from 1), or null when the campaign has no such phase. */
+    private static PhaseView phase(CampaignView c, Matcher m) {
+        int index = Integer.parseInt(m.group(1)) - 1;
+        return c.phases() == null || index < 0 || index >= c.phases().size() ? null : c.phases().get(index);
+    }
+
     /** True when the campaign paused itself because a phase's devices failed (rather than an operator). */
     static boolean pausedByThreshold(String reason) {
-        return reason != null && (RULES.get(5).pattern.matcher(reason.trim()).matches()
-                || RULES.get(6).pattern.matcher(reason.trim()).matches());
+        return reason != null && (ERROR_THRESHOLD.matcher(reason.trim()).matches()
+                || SUCCESS_THRESHOLD.matcher(reason.trim()).matches());
     }
 
     private static Rule rule(String regex, BiFunction<I18n, Matcher, String> text) {

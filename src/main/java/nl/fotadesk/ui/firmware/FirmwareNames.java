@@ -19,6 +19,7 @@ final class FirmwareNames {
             "(?i)\\.(bin|hex|img|fw|dfu|ota|zip|gz|tar|elf|srec|s19|uf2|signed|enc)$");
     private static final Pattern TRAILING_VERSION = Pattern.compile(
             "(?:^|[-_ ])[vV]?(\\d+(?:\\.\\d+)+(?:[-+_][0-9A-Za-z.+_-]*)?)$");
+    private static final Pattern V_PREFIX = Pattern.compile("[vV]\\d.*");
     private static final Pattern SEPARATOR = Pattern.compile("[-_ ]");
 
     /** What is wrong with a typed value: an i18n key (under {@code firmware.}) and its argument. */
@@ -45,6 +46,14 @@ final class FirmwareNames {
         }
         if (!NameRules.isVersion(version)) {
             return Optional.of(new Problem("firmware.version.badStart", version.substring(0, 1)));
+        }
+        return Optional.empty();
+    }
+
+    /** A remark on a valid version that is probably not meant so: "v1.2" where versions go without the "v". */
+    static Optional<Problem> versionHint(String version) {
+        if (version != null && V_PREFIX.matcher(version).matches()) {
+            return Optional.of(new Problem("firmware.version.vPrefix", version.substring(1)));
         }
         return Optional.empty();
     }

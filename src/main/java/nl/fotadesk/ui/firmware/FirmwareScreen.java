@@ -52,6 +52,8 @@ import java.util.function.Function;
  * used; the selected one's details, copy its SHA-256, save a copy, delete it when unused.
  */
 public final class FirmwareScreen implements Screen {
+    /** How long quitting waits for a cancelled upload to stop sending. */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(3);
     private final UiContext context;
     private final FirmwareModel model;
     private final UploadModel upload;
@@ -66,9 +68,18 @@ public final class FirmwareScreen implements Screen {
     private String selectedId;
 
     public FirmwareScreen(UiContext context) {
+        this(context, new FirmwareModel(context));
+    }
+
+    private FirmwareScreen(UiContext context, FirmwareModel model) {
+        this(context, model, new UploadModel(context, model));
+    }
+
+    /** A screen on these models: new ones, or those of the screen before a language switch. */
+    private FirmwareScreen(UiContext context, FirmwareModel model, UploadModel upload) {
         this.context = context;
-        this.model = new FirmwareModel(context);
-        this.upload = new UploadModel(context, model);
+        this.model = model;
+        this.upload = upload;
         this.clipboards = new Clipboards(context);
         this.uploadPane = new UploadPane(context, upload, clipboards);
         this.details = new FirmwareDetails(context, model, selected, clipboards, this::confirmDelete, this::save);
@@ -114,6 +125,25 @@ public final class FirmwareScreen implements Screen {
         if (FirmwareModel.changesImages(events)) {
             reload.playFromStart();
         }
+    }
+
+    /** The same images, upload form and running upload, in the new language. */
+    @Override
+    public Screen relabelled() {
+        FirmwareScreen again = new FirmwareScreen(context, model, upload);
+        upload.check();
+        again.select(selectedId);
+        return again;
+    }
+
+    @Override
+    public boolean working() {
+        return upload.running.get();
+    }
+
+    @Override
+    public void stopWork() {
+        upload.cancelAndWait(STOP_WAIT);
     }
 
     /** Uses {@code file} as the image to upload, exactly as dropping it on the drop zone does. */

@@ -46,6 +46,10 @@ final class UploadModel {
     /** True when the typed device type is valid but not known yet: the upload creates it. */
     final BooleanProperty newType = new SimpleBooleanProperty();
     final StringProperty versionProblem = new SimpleStringProperty("");
+    /** A remark on a valid form that does not stop the upload ("v1.2"; the same file is on the server already), or empty. */
+    final StringProperty remark = new SimpleStringProperty("");
+    /** The chosen file's SHA-256 (hex), once read; null before. */
+    final StringProperty fileSha256 = new SimpleStringProperty();
     /** True when the form is complete and valid. */
     final BooleanProperty ready = new SimpleBooleanProperty();
 
@@ -57,6 +61,8 @@ final class UploadModel {
     final ObjectProperty<FirmwareView> result = new SimpleObjectProperty<>();
     /** Why the last upload failed or what stopped it, or empty. */
     final StringProperty error = new SimpleStringProperty("");
+    /** The thread of the running upload, to wait for its end when the app quits. */
+    private Thread uploading;
     /** Called with each image uploaded, on the FX thread. */
     private java.util.function.Consumer<FirmwareView> onUploaded = f -> {
     };
@@ -65,7 +71,7 @@ final class UploadModel {
         this.context = context;
         this.firmware = firmware;
         Observable[] inputs = {file, fileProblem, deviceType, version, firmware.images, firmware.deviceTypes,
-                firmware.loaded};
+                firmware.loaded, fileSha256};
         for (Observable o : inputs) {
             o.addListener(x -> check());
         }
@@ -112,7 +118,16 @@ final class UploadModel {
         }
         fileSize.set(size);
         fileProblem.set(problem);
+        fileSha256.set(null);
         file.set(chosen);
+        if (problem.isEmpty()) {
+            // Read in the background to find the same image on the server under another version.
+            context.run(() -> sha256(chosen), sha -> {
+                if (chosen.equals(file.get())) {
+                    fileSha256.set(sha);
+                }
+            }, failed -> { });
+        }
         if (problem.isEmpty()) {
             FirmwareNames.Guess guess = FirmwareNames.guess(name, firmware.deviceTypes);
             if (deviceType.get().isBlank() && guess.deviceType() != null) {
@@ -124,7 +139,20 @@ final class UploadModel {
         }
     }
 
-    private void check() {
+    /** The file's SHA-256 in hex, as the server computes it for an image. */
+    private static String sha256(Path path) throws IOException, java.security.NoSuchAlgorithmException {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Checks the form again; also puts its messages in the language just switched to. */
+    void check() {
         String type = deviceType.get() == null ? "" : deviceType.get();
         String v = version.get() == null ? "" : version.get();
         Optional<FirmwareNames.Problem> typeError = FirmwareNames.deviceTypeProblem(type);
@@ -138,6 +166,10 @@ final class UploadModel {
                     context.i18n().dateTime(f.uploadedAt()))).orElse("");
         }
         versionProblem.set(vp);
+        String sha = fileSha256.get();
+        remark.set(firmware.images.stream().filter(f -> sha != null && sha.equalsIgnoreCase(f.sha256())).findFirst()
+                .map(f -> context.text("firmware.sameFile", f.deviceType(), f.version()))
+                .or(() -> FirmwareNames.versionHint(v).map(this::text)).orElse(""));
         ready.set(file.get() != null && fileProblem.get().isEmpty() && typeError.isEmpty() && versionError.isEmpty()
                 && vp.isEmpty());
     }
@@ -222,9 +254,9 @@ final class UploadModel {
         progress.set(0);
         showProgress(0, size);
         task.set(upload);
-        Thread thread = new Thread(upload, "firmware-upload");
-        thread.setDaemon(true);
-        thread.start();
+        uploading = new Thread(upload, "firmware-upload");
+        uploading.setDaemon(true);
+        uploading.start();
     }
 
     private void showProgress(long sent, long size) {
@@ -242,6 +274,23 @@ final class UploadModel {
         Task<FirmwareView> running = task.get();
         if (running != null) {
             running.cancel(true);
+        }
+    }
+
+    /**
+     * Stops a running upload and waits (a bounded time) until it has stopped sending, so the server
+     * sees the request end and drops the partial image before the app, and with it the demo's server, goes.
+     */
+    void cancelAndWait(java.time.Duration atMost) {
+        Thread thread = uploading;
+        cancel();
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(atMost.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.shape.SVGPath;
 import javafx.stage.FileChooser;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
@@ -93,13 +94,16 @@ final class UploadPane {
         another.disableProperty().bind(model.running);
         VBox chosen = new VBox(6, name, size, problem, another);
         chosen.setAlignment(Pos.CENTER);
-        model.file.addListener((o, a, f) -> {
+        Runnable showFile = () -> {
+            Path f = model.file.get();
             name.setText(f == null ? "" : fileName(f));
             name.setTooltip(f == null ? null : new Tooltip(f.toString()));
             size.setText(f == null || !model.fileProblem.get().isEmpty() ? ""
                     : context.text("firmware.file.size", context.i18n().bytes(model.fileSize.get()),
                     context.i18n().number(model.fileSize.get())));
-        });
+        };
+        model.file.addListener((o, a, f) -> showFile.run());
+        showFile.run(); // a form kept across a language switch has its file already
         chosen.visibleProperty().bind(model.file.isNotNull());
         empty.visibleProperty().bind(model.file.isNull());
 
@@ -184,6 +188,7 @@ final class UploadPane {
                 type.setValue(now.isEmpty() ? null : now);
             }
         });
+        type.getEditor().setText(model.deviceType.get());
         type.disableProperty().bind(model.running);
         Label typeMessage = message("firmware-type-message");
         typeMessage.textProperty().bind(Bindings.createStringBinding(() -> !model.typeProblem.get().isEmpty()
@@ -199,19 +204,22 @@ final class UploadPane {
         version.textProperty().bindBidirectional(model.version);
         version.disableProperty().bind(model.running);
         version.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                model.start();
+            if (e.getCode() == KeyCode.ENTER && model.canUpload().get()) {
+                start(version);
             }
         });
         Label versionMessage = message("firmware-version-message");
         versionMessage.textProperty().bind(model.versionProblem);
         versionMessage.getStyleClass().add("error-text");
+        Label remark = message("firmware-remark");
+        remark.textProperty().bind(model.remark);
+        remark.getStyleClass().add("field-note");
 
         Button upload = new Button(context.text("firmware.upload"));
         upload.setId("firmware-upload");
         upload.getStyleClass().add("accent-button");
         upload.disableProperty().bind(model.canUpload().not());
-        upload.setOnAction(e -> model.start());
+        upload.setOnAction(e -> start(upload));
         Button cancel = new Button(context.text("firmware.cancel"));
         cancel.setId("firmware-cancel");
         cancel.visibleProperty().bind(model.running);
@@ -245,7 +253,7 @@ final class UploadPane {
         grid.setHgap(12);
         grid.setVgap(10);
         grid.addRow(0, typeLabel, type, typeMessage);
-        grid.addRow(1, versionLabel, version, versionMessage);
+        grid.addRow(1, versionLabel, version, new javafx.scene.layout.VBox(2, versionMessage, remark));
         grid.add(buttons, 1, 2, 2, 1);
         grid.add(bar, 1, 3);
         grid.add(progressText, 2, 3);
@@ -257,6 +265,23 @@ final class UploadPane {
         messages.setMinWidth(120);
         grid.getColumnConstraints().addAll(labels, fields, messages);
         return grid;
+    }
+
+    /**
+     * Starts the upload. An upload for a device type the server does not know creates that type, so a
+     * typo would make a new one: that is asked first.
+     */
+    private void start(Node from) {
+        if (!model.newType.get()) {
+            model.start();
+            return;
+        }
+        String type = model.deviceType.get();
+        new ConfirmDialog(context.text("firmware.newType.title"), context.text("firmware.newType.header", type),
+                context.text("firmware.newType.content", type), context.text("firmware.newType.confirm"),
+                context.text("firmware.newType.keep"))
+                .ids("firmware-new-type", "firmware-new-type-confirm", "firmware-new-type-keep")
+                .show(from, model::start);
     }
 
     private static Label message(String id) {

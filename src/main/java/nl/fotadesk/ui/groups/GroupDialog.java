@@ -17,6 +17,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
@@ -45,6 +46,8 @@ import java.util.function.Function;
  * dialog stays open with the reason when the server refuses.
  */
 final class GroupDialog {
+    /** The least room for the form; the rest scrolls. */
+    private static final double MIN_CONTENT_HEIGHT = 240;
     private final UiContext context;
     private final GroupDialogModel model;
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -76,6 +79,8 @@ final class GroupDialog {
         dialog.getDialogPane().getButtonTypes().setAll(save, cancel);
         dialog.getDialogPane().setContent(content());
         dialog.getDialogPane().setPrefWidth(620);
+        // Never smaller than usable, however it was left last time.
+        dialog.getDialogPane().setMinSize(520, MIN_CONTENT_HEIGHT + 160);
         dialog.getDialogPane().setId("group-dialog");
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -145,7 +150,13 @@ final class GroupDialog {
         top.getColumnConstraints().addAll(labelColumn(), fieldColumn());
         VBox content = new VBox(14, top, kinds, criteria, failure);
         content.getStyleClass().add("group-dialog-content");
-        return content;
+        // Long lists of problems scroll inside the dialog: its buttons always stay in view.
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("dialog-scroll");
+        scroll.setMinHeight(MIN_CONTENT_HEIGHT);
+        return scroll;
     }
 
     private Node filterPane() {
@@ -234,8 +245,10 @@ final class GroupDialog {
             Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
             if (w != null && w.isShowing()) {
                 double needed = dialog.getDialogPane().prefHeight(dialog.getDialogPane().getWidth());
+                double room = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight())
+                        .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds().getHeight();
                 if (needed > dialog.getDialogPane().getHeight() + 1) {
-                    w.setHeight(w.getHeight() + needed - dialog.getDialogPane().getHeight());
+                    w.setHeight(Math.min(room * 0.9, w.getHeight() + needed - dialog.getDialogPane().getHeight()));
                 }
             }
         });

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -185,10 +186,16 @@ public final class GroupsScreen implements Screen {
             });
             MenuItem editItem = new MenuItem(context.text("groups.edit"));
             editItem.setOnAction(e -> edit(row.getItem()));
+            MenuItem copyItem = new MenuItem(context.text("groups.copyName"));
+            copyItem.setOnAction(e -> {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(row.getItem().name());
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            });
             MenuItem deleteItem = new MenuItem(context.text("groups.delete"));
             deleteItem.setOnAction(e -> confirmDelete(row.getItem()));
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(new ContextMenu(editItem, deleteItem)));
+                    .otherwise(new ContextMenu(editItem, copyItem, new SeparatorMenuItem(), deleteItem)));
             return row;
         });
         table.setOnKeyPressed(e -> {

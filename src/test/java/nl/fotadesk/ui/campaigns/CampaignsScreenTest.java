@@ -102,7 +102,7 @@ class CampaignsScreenTest {
 
         // The detail follows the campaign live to its end.
         waitFor(10, () -> robot.lookup("#campaign-state").tryQuery().isPresent());
-        assertThat(text(robot, "#campaign-name")).isEqualTo("tracker-x 1.2.0 rollout");
+        waitFor(10, () -> text(robot, "#campaign-name").equals("tracker-x 1.2.0 rollout"));
         waitFor(60, () -> text(robot, "#campaign-state").equals("Completed"));
         assertThat(text(robot, "#campaign-reason")).matches("\\d+ devices updated, 0 failed\\.");
         assertThat(fx(() -> robot.lookup("#campaign-phases").queryParent().getChildrenUnmodifiable()
@@ -145,6 +145,7 @@ class CampaignsScreenTest {
         waitFor(10, () -> text(robot, "#campaign-state").equals("Paused"));
         assertThat(text(robot, "#campaign-reason")).isEqualTo("Paused by the API key.");
         assertThat(text(robot, "#campaign-hint")).contains("Resume");
+        waitFor(5, () -> text(robot, "#phase-state-1").equals("Paused"));
         waitFor(5, () -> !resume.isDisabled() && pause.isDisabled());
 
         robot.clickOn("#campaign-resume");
@@ -162,6 +163,13 @@ class CampaignsScreenTest {
         robot.clickOn("#campaign-cancel-confirm");
         waitFor(10, () -> text(robot, "#campaign-state").equals("Cancelled"));
         waitFor(5, () -> robot.lookup("#campaign-cancel").queryButton().isDisabled());
+        waitFor(5, () -> text(robot, "#phase-state-1").equals("Cancelled"));
+
+        // Its device never got the update: the list does not call the campaign 100 % done.
+        robot.clickOn("#campaign-back");
+        waitFor(10, () -> robot.lookup(LabeledMatchers.hasText("Cancelled")).tryQuery().isPresent());
+        assertThat(robot.lookup(".progress-text").queryAllAs(Labeled.class)).extracting(Labeled::getText)
+                .containsExactly("0%");
     }
 
     @Test

@@ -1,7 +1,13 @@
 package nl.fotadesk.ui.campaigns;
 
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.PhaseView;
 import nl.fotadesk.ui.I18n;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +40,24 @@ class StateReasonsTest {
                 .isEqualTo("1.200 apparaten bijgewerkt, 3 mislukt.");
         assertThat(StateReasons.pausedByThreshold(
                 "phase 2 ended with 17 of 20 devices updated, below the success threshold of 90 %")).isTrue();
+    }
+
+    @Test
+    void saysTheCountsAsTheyAreNowSoTheBannerAgreesWithTheCounters() {
+        // Paused when 1 of 8 had failed; two more of the devices then busy failed since.
+        PhaseView phase = new PhaseView(0, 8, "running", Map.of("failed", 2, "timed_out", 1, "succeeded", 5), null, null);
+        CampaignView c = new CampaignView("c1", "Pilot", "f1", "1.2.0", "tracker-x", CampaignState.PAUSED,
+                "phase 1: 1 of 8 devices failed, above the error threshold of 10 %", null, 90, 10, 3600, 0, false,
+                null, null, null, null, 8, Map.of("failed", 2, "timed_out", 1, "succeeded", 5), 0, List.of(phase));
+        assertThat(StateReasons.explainNow(english, c))
+                .isEqualTo("Paused in phase 1: 3 of its 8 devices failed, more than the error threshold of 10%.");
+        CampaignView completed = new CampaignView("c1", "Pilot", "f1", "1.2.0", "tracker-x", CampaignState.COMPLETED,
+                "5 devices updated, 1 failed", null, 90, 10, 3600, 0, false, null, null, null, null, 8,
+                Map.of("failed", 2, "timed_out", 1, "succeeded", 5), -1, List.of(phase));
+        assertThat(StateReasons.explainNow(english, completed)).isEqualTo("5 devices updated, 3 failed.");
+        assertThat(StateReasons.explainNow(english, new CampaignView("c1", "Pilot", "f1", "1.2.0", "tracker-x",
+                CampaignState.PAUSED, "paused by an operator", null, 90, 10, 3600, 0, false, null, null, null, null, 8,
+                Map.of(), 0, List.of(phase)))).isEqualTo("Paused by an operator.");
     }
 
     @Test

@@ -47,4 +47,12 @@ class FirmwareNamesTest {
         assertThat(FirmwareNames.guess("image.bin", TYPES)).isEqualTo(new FirmwareNames.Guess(null, null));
         assertThat(FirmwareNames.guess("tracker-xylophone-1.0.bin", TYPES)).isEqualTo(new FirmwareNames.Guess(null, "1.0"));
     }
+
+    @Test
+    void remarksOnAVersionWrittenWithV() {
+        assertThat(FirmwareNames.versionHint("v1.2")).contains(new FirmwareNames.Problem("firmware.version.vPrefix", "1.2"));
+        assertThat(FirmwareNames.versionHint("V2.0.1")).isPresent();
+        assertThat(FirmwareNames.versionHint("1.2")).isEmpty();
+        assertThat(FirmwareNames.versionHint("vega-1")).as("a name, not a v before a number").isEmpty();
+    }
 }

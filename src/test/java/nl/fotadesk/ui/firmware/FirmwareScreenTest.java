@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.ui.I18n;
 import nl.fotadesk.ui.UiTestBackend;
@@ -164,12 +165,41 @@ class FirmwareScreenTest {
             robot.lookup("#firmware-version").queryAs(TextField.class).setText("0.1.0");
         });
         assertThat(text(robot, "#firmware-type-message")).isEqualTo("New device type: it is added with this upload.");
+        // A typo would make a new type too: the upload asks first, and going back uploads nothing.
         robot.clickOn("#firmware-upload");
+        waitUntil(() -> robot.lookup("#firmware-new-type-keep").tryQuery().isPresent());
+        robot.clickOn("#firmware-new-type-keep");
+        assertThat(screen.uploadModel().running.get()).isFalse();
+        robot.clickOn("#firmware-upload");
+        waitUntil(() -> robot.lookup("#firmware-new-type-confirm").tryQuery().isPresent());
+        robot.clickOn("#firmware-new-type-confirm");
         waitUntil(() -> robot.lookup("#firmware-result").query().isVisible());
         assertThat(type.getItems()).contains("gateway-q");
         assertThat(type.getEditor().getText()).as("the type stays for the next image").isEqualTo("gateway-q");
         assertThat(text(robot, "#firmware-type-message")).isEmpty();
         assertThat(app.demo.client().deviceTypes()).anyMatch(t -> t.name().equals("gateway-q"));
+    }
+
+    @Test
+    void flagsTheSameFileAsAnImageOnTheServerAndAVersionWithV(FxRobot robot) throws Exception {
+        FotaDeskClient client = app.demo.client();
+        FirmwareView existing = find(client, "meter-y", DemoEnvironment.NEW_VERSIONS.get("meter-y"));
+        Path copy = dir.resolve("copy.bin");
+        client.downloadFirmware(existing.id(), copy);
+        robot.interact(() -> {
+            screen.chooseFile(copy);
+            robot.lookup("#firmware-type").queryComboBox().getEditor().setText("meter-y");
+            robot.lookup("#firmware-version").queryAs(TextField.class).setText("v9.9");
+        });
+        waitUntil(() -> text(robot, "#firmware-remark").startsWith("This file is already on the server"));
+        assertThat(text(robot, "#firmware-remark")).isEqualTo("This file is already on the server, as meter-y "
+                + existing.version() + " (same SHA-256).");
+
+        Path other = Files.write(dir.resolve("other.bin"), new byte[]{1, 2, 3});
+        robot.interact(() -> screen.chooseFile(other));
+        waitUntil(() -> text(robot, "#firmware-remark").startsWith("Versions are usually"));
+        assertThat(text(robot, "#firmware-remark")).isEqualTo("Versions are usually written without \u201cv\u201d: 9.9");
+        assertThat(robot.lookup("#firmware-upload").queryButton().isDisabled()).as("a remark, not an error").isFalse();
     }
 
     @Test

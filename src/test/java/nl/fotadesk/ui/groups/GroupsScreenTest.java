@@ -159,6 +159,30 @@ class GroupsScreenTest {
         assertThat(client.groups()).extracting(GroupView::name).containsExactly("Meters");
     }
 
+    @Test
+    void keepsItsButtonsInTheDialogWhateverTheErrors(FxRobot robot) throws Exception {
+        robot.clickOn("#groups-new");
+        robot.clickOn("#group-kind-static");
+        TextArea list = robot.lookup("#group-imeis").queryAs(TextArea.class);
+        StringBuilder bad = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            bad.append("35693803").append(1000000 + i).append('\n'); // wrong length, every one a problem line
+        }
+        robot.interact(() -> list.setText(bad.toString()));
+        waitUntil(() -> text(robot, "#group-imeis-problems").lines().count() > GroupDialogModel.MAX_PROBLEMS_SHOWN);
+        javafx.scene.Node save = robot.lookup("#group-save").query();
+        javafx.scene.Node cancel = robot.lookup("#group-cancel").query();
+        javafx.stage.Window dialog = save.getScene().getWindow();
+        javafx.geometry.Rectangle2D window = new javafx.geometry.Rectangle2D(dialog.getX(), dialog.getY(),
+                dialog.getWidth(), dialog.getHeight());
+        for (javafx.scene.Node button : List.of(save, cancel)) {
+            javafx.geometry.Bounds b = button.localToScreen(button.getBoundsInLocal());
+            assertThat(window.contains(b.getMinX(), b.getMinY()) && window.contains(b.getMaxX(), b.getMaxY()))
+                    .as(button.getId() + " inside the dialog").isTrue();
+        }
+        robot.clickOn("#group-cancel");
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }

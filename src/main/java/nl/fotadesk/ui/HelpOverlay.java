@@ -1,0 +1,131 @@
+package nl.fotadesk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * The help (F1): the screens and what each is for, and every keyboard shortcut, over the window.
+ * F1, Escape, the close button or a click beside it closes it.
+ */
+final class HelpOverlay {
+    static final KeyCodeCombination KEY = new KeyCodeCombination(KeyCode.F1);
+    /** The screens in navigation order, with the key of what each is for. */
+    private static final List<String> SCREENS = List.of("devices", "firmware", "campaigns", "groups");
+
+    private final UiContext context;
+    private final StackPane layers;
+    private StackPane shown;
+
+    HelpOverlay(UiContext context, StackPane layers) {
+        this.context = context;
+        this.layers = layers;
+    }
+
+    boolean isShown() {
+        return shown != null;
+    }
+
+    void toggle() {
+        if (shown != null) {
+            hide();
+        } else {
+            show();
+        }
+    }
+
+    void hide() {
+        layers.getChildren().remove(shown);
+        shown = null;
+    }
+
+    /** Built when shown, so it is always in the current language. */
+    void show() {
+        Label title = new Label(context.text("help.title"));
+        title.getStyleClass().add("screen-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button close = new Button(context.text("help.close"));
+        close.setId("help-close");
+        close.setOnAction(e -> hide());
+        close.setCancelButton(true);
+        HBox header = new HBox(12, title, spacer, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane screens = grid("help-screens");
+        for (int i = 0; i < SCREENS.size(); i++) {
+            String id = SCREENS.get(i);
+            row(screens, i, shortcut(KeyCode.getKeyCode(String.valueOf(i + 1)), true), context.text("nav." + id),
+                    context.text("help.screen." + id));
+        }
+        GridPane keys = grid("help-shortcuts");
+        row(keys, 0, MainWindow.NEW_CAMPAIGN.getDisplayText(), context.text("help.key.newCampaign"), "");
+        row(keys, 1, shortcut(KeyCode.F5, false), context.text("help.key.refresh"), "");
+        row(keys, 2, KEY.getDisplayText(), context.text("help.key.help"), "");
+        row(keys, 3, shortcut(KeyCode.DELETE, false), context.text("help.key.delete"), "");
+        row(keys, 4, shortcut(KeyCode.C, true), context.text("help.key.copy"), "");
+        row(keys, 5, shortcut(KeyCode.F, true), context.text("help.key.search"), "");
+        row(keys, 6, context.text("help.key.rightClick"), context.text("help.key.menu"), "");
+
+        VBox card = new VBox(12, header, section("help.screens"), screens, section("help.shortcuts"), keys);
+        card.getStyleClass().addAll("card", "help-card");
+        card.setId("help-overlay");
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        card.setOnMouseClicked(e -> e.consume());
+        StackPane veil = new StackPane(card);
+        veil.getStyleClass().add("help-veil");
+        veil.setOnMouseClicked(e -> hide());
+        veil.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                hide();
+            }
+        });
+        shown = veil;
+        layers.getChildren().add(veil);
+        close.requestFocus();
+    }
+
+    private Label section(String key) {
+        Label l = new Label(context.text(key));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static GridPane grid(String id) {
+        GridPane grid = new GridPane();
+        grid.setId(id);
+        grid.setHgap(16);
+        grid.setVgap(6);
+        return grid;
+    }
+
+    private static void row(GridPane grid, int row, String key, String name, String about) {
+        Label k = new Label(key);
+        k.getStyleClass().add("help-key");
+        k.setMinWidth(Region.USE_PREF_SIZE);
+        Label n = new Label(name);
+        n.getStyleClass().add("help-name");
+        n.setMinWidth(Region.USE_PREF_SIZE);
+        Label a = new Label(about);
+        a.getStyleClass().add("help-text");
+        a.setWrapText(true);
+        a.setMaxWidth(420);
+        grid.addRow(row, k, n, a);
+    }
+
+    private static String shortcut(KeyCode code, boolean withShortcut) {
+        return (withShortcut ? new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN)
+                : new KeyCodeCombination(code)).getDisplayText();
+    }
+}

@@ -1,0 +1,95 @@
+package nl.fotadesk.ui;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.ui.firmware.FirmwareScreen;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static nl.fotadesk.ui.CampaignAlertsTest.fx;
+import static nl.fotadesk.ui.CampaignAlertsTest.text;
+import static nl.fotadesk.ui.CampaignAlertsTest.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Switching the language keeps the screen and what is open on it: the campaign, the chosen upload file. */
+@ExtendWith(ApplicationExtension.class)
+class LanguageSwitchTest {
+    UiTestBackend app;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = UiTestBackend.open(stage, I18n.ENGLISH);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void keepsTheChosenUploadFileAndItsForm(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-firmware");
+        FirmwareScreen screen = (FirmwareScreen) app.window.screen("firmware");
+        Path file = Files.write(dir.resolve("tracker-x-4.0.0.bin"), new byte[2048]);
+        robot.interact(() -> screen.chooseFile(file));
+        robot.interact(() -> robot.lookup("#firmware-version").queryAs(TextField.class).setText("4.0.1"));
+
+        switchTo(robot, I18n.DUTCH);
+
+        assertThat(app.context.settings().screen()).isEqualTo("firmware");
+        assertThat(text(robot, "#nav-firmware")).isEqualTo("Firmware");
+        assertThat(text(robot, "#firmware-file-name")).isEqualTo("tracker-x-4.0.0.bin");
+        assertThat(text(robot, "#firmware-file-size")).startsWith("2 KiB (2.048 byte)");
+        assertThat(fx(() -> robot.lookup("#firmware-type").queryComboBox().getEditor().getText())).isEqualTo("tracker-x");
+        assertThat(fx(() -> robot.lookup("#firmware-version").queryAs(TextField.class).getText())).isEqualTo("4.0.1");
+        assertThat(fx(() -> robot.lookup("#firmware-upload").queryButton().isDisabled())).as("ready to upload").isFalse();
+    }
+
+    @Test
+    void keepsTheOpenCampaign(FxRobot robot) throws Exception {
+        CampaignView campaign = draft("Evening rollout");
+        robot.clickOn("#nav-campaigns");
+        robot.interact(() -> app.window.openCampaign(campaign.id()));
+        waitFor(10, () -> text(robot, "#campaign-name").equals("Evening rollout"));
+
+        switchTo(robot, I18n.DUTCH);
+
+        assertThat(text(robot, "#nav-campaigns")).isEqualTo("Campagnes");
+        waitFor(10, () -> text(robot, "#campaign-name").equals("Evening rollout"));
+        assertThat(text(robot, "#campaign-state")).isEqualTo("Concept");
+        assertThat(app.context.settings().screen()).isEqualTo("campaigns");
+    }
+
+    private void switchTo(FxRobot robot, Locale language) {
+        ComboBox<Locale> box = robot.lookup("#language").queryComboBox();
+        robot.interact(() -> box.setValue(language));
+    }
+
+    private CampaignView draft(String name) {
+        FotaDeskClient client = app.demo.client();
+        FirmwareView image = client.firmware().stream().filter(f -> f.deviceType().equals("tracker-x")
+                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("tracker-x"))).findFirst().orElseThrow();
+        return client.createCampaign(new NewCampaign(name, image.id(), new CampaignTarget(null, "tracker-x", null,
+                null, null, null), null, null, null, null, null, null, null, false));
+    }
+}
