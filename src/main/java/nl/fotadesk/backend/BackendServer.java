@@ -146,7 +146,7 @@ public final class BackendServer implements AutoCloseable {
         CampaignStore campaignStore = new CampaignStore(jdbc);
         GroupStore groupStore = new GroupStore(jdbc);
         events = new EventLog(jdbc, clock);
-        writes = new GroupCommit(jdbc, GroupCommit.DEFAULT_CAPACITY);
+        writes = new GroupCommit(jdbc, jetty.getThreadPool(), GroupCommit.DEFAULT_CAPACITY);
         Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
         Ingestion ingestion = new Ingestion(writes, deviceStore, downloads, tokens, events, campaignStore,

@@ -32,7 +32,7 @@ class GroupCommitTest {
         database = Database.inFolder(data);
         jdbc = database.jdbc();
         jdbc.update("CREATE TABLE notes (id INT PRIMARY KEY, text VARCHAR(16) NOT NULL)");
-        writes = new GroupCommit(jdbc, 16);
+        writes = new GroupCommit(jdbc, answers, 16);
     }
 
     @AfterEach
@@ -46,10 +46,12 @@ class GroupCommitTest {
     void completesEachUnitOnlyOnceItsBatchIsCommittedAndVisibleToOthers() throws Exception {
         CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Integer> blocker = leadElsewhere(writerBusy, () -> {
+        CompletableFuture<Integer> blocker = writes.submit(() -> {
+            writerBusy.countDown();
             await(release);
             return insert(0);
         });
+        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
         List<CompletableFuture<Long>> seen = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             int id = i;
@@ -68,7 +70,7 @@ class GroupCommitTest {
     @Test
     void aFailingUnitFailsAloneAndTheRestOfItsBatchIsCommitted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Integer> blocker = leadElsewhere(new CountDownLatch(1), () -> {
+        CompletableFuture<Integer> blocker = writes.submit(() -> {
             await(release);
             return insert(0);
         });
@@ -95,10 +97,12 @@ class GroupCommitTest {
     void runsTheInputsOfOneKindTogetherInOrder() throws Exception {
         CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        leadElsewhere(writerBusy, () -> {
+        writes.submit(() -> {
+            writerBusy.countDown();
             await(release);
             return 0;
         });
+        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
         List<List<String>> calls = new ArrayList<>();
         GroupCommit.Kind<String, String> upper = inputs -> {
             calls.add(List.copyOf(inputs));
@@ -116,7 +120,7 @@ class GroupCommitTest {
     @Test
     void refusesAtOnceWhenTheQueueIsFullAndAcceptsAgainOnceItDrains() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Integer> blocker = leadElsewhere(new CountDownLatch(1), () -> {
+        CompletableFuture<Integer> blocker = writes.submit(() -> {
             await(release);
             return 0;
         });
@@ -149,28 +153,6 @@ class GroupCommitTest {
         }
         assertThat(jdbc.count("SELECT COUNT(*) FROM notes")).isEqualTo(10);
         assertThatThrownBy(() -> writes.submit(() -> 1)).isInstanceOf(GroupCommit.Full.class);
-    }
-
-    @Test
-    void theRequestThatFindsNoBatchUnderWayCommitsItsOwnWorkBeforeSubmitReturns() {
-        Thread caller = Thread.currentThread();
-        CompletableFuture<Thread> ranOn = writes.submit(Thread::currentThread);
-        assertThat(ranOn).isCompletedWithValue(caller);
-        assertThat(writes.submit(() -> insert(7))).isCompletedWithValue(7);
-        assertThat(jdbc.count("SELECT COUNT(*) FROM notes WHERE id = 7")).isEqualTo(1);
-    }
-
-    /**
-     * Submits {@code work} from another thread, which so becomes the leader and runs it; returns once it
-     * runs, so what the test submits next queues behind it.
-     */
-    private <T> CompletableFuture<T> leadElsewhere(CountDownLatch running, Supplier<T> work) throws InterruptedException {
-        CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> writes.submit(() -> {
-            running.countDown();
-            return work.get();
-        }), answers).thenCompose(f -> f);
-        assertThat(running.await(10, TimeUnit.SECONDS)).as("the other thread leads").isTrue();
-        return result;
     }
 
     private int insert(int id) {
