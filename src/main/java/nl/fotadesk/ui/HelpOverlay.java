@@ -76,7 +76,8 @@ final class HelpOverlay {
         row(keys, 3, shortcut(KeyCode.DELETE, false), context.text("help.key.delete"), "");
         row(keys, 4, shortcut(KeyCode.C, true), context.text("help.key.copy"), "");
         row(keys, 5, shortcut(KeyCode.F, true), context.text("help.key.search"), "");
-        row(keys, 6, context.text("help.key.rightClick"), context.text("help.key.menu"), "");
+        row(keys, 6, shortcut(KeyCode.E, true), context.text("help.key.export"), "");
+        row(keys, 7, context.text("help.key.rightClick"), context.text("help.key.menu"), "");
 
         VBox card = new VBox(12, header, section("help.screens"), screens, section("help.shortcuts"), keys);
         card.getStyleClass().addAll("card", "help-card");

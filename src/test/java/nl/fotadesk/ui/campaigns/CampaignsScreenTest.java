@@ -8,7 +8,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
@@ -37,6 +36,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import static nl.fotadesk.ui.FxReads.fx;
+import static nl.fotadesk.ui.FxReads.text;
 
 /**
  * The campaigns screen against the real offline demo: a campaign made and started with the wizard
@@ -213,23 +215,6 @@ class CampaignsScreenTest {
 
     private static String newVersion(String deviceType) {
         return DemoEnvironment.NEW_VERSIONS.get(deviceType);
-    }
-
-    /** The text of a label or field, read on the FX thread. */
-    private static String text(FxRobot robot, String query) {
-        return fx(() -> {
-            Node node = robot.lookup(query).query();
-            return node instanceof Labeled l ? l.getText() : ((TextInputControl) node).getText();
-        });
-    }
-
-    /** Reads the scene on the FX thread, as the screen changes it there. */
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The texts of a node and everything in it, one per line. */

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
@@ -37,12 +36,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import static nl.fotadesk.ui.FxReads.fx;
+import static nl.fotadesk.ui.FxReads.await;
+import static nl.fotadesk.ui.FxReads.text;
+import static nl.fotadesk.ui.FxReads.setText;
 
 /**
  * Exports, the device table's context menu and the history's campaigns, against the real offline
@@ -206,29 +207,5 @@ class DevicesExportAndMenuTest {
         return fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(r -> r.getItem() instanceof DeviceTableLine d && imei.equals(d.imei()))
                 .findFirst().orElseThrow());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return fx(() -> {
-            Node node = robot.lookup(query).query();
-            return node instanceof Label l ? l.getText() : ((TextInputControl) node).getText();
-        });
-    }
-
-    private static void setText(FxRobot robot, String query, String text) {
-        TextInputControl field = robot.lookup(query).queryTextInputControl();
-        robot.interact(() -> field.setText(text));
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(int seconds, Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
     }
 }

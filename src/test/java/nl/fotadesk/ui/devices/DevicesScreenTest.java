@@ -8,7 +8,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -38,13 +37,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import static nl.fotadesk.ui.FxReads.fx;
+import static nl.fotadesk.ui.FxReads.await;
+import static nl.fotadesk.ui.FxReads.text;
+import static nl.fotadesk.ui.FxReads.setText;
 
 /**
  * The devices screen against the real offline demo (backend and 60 simulated devices over HTTP):
@@ -303,31 +304,5 @@ class DevicesScreenTest {
 
     private static Set<String> imeis(List<DeviceView> devices) {
         return devices.stream().map(DeviceView::imei).collect(Collectors.toSet());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return fx(() -> {
-            Node node = robot.lookup(query).query();
-            return node instanceof Label l ? l.getText() : ((TextInputControl) node).getText();
-        });
-    }
-
-    private static void setText(FxRobot robot, String query, String text) {
-        TextInputControl field = robot.lookup(query).queryTextInputControl();
-        robot.interact(() -> field.setText(text));
-    }
-
-    /** Reads the UI on the FX thread. */
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits at most {@code seconds} for {@code condition}, checked on the FX thread. */
-    private static void await(int seconds, Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
     }
 }

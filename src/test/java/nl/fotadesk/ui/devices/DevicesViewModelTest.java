@@ -8,11 +8,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import static nl.fotadesk.ui.FxReads.fx;
 
 /**
  * The devices screen's model without a screen, against a server in memory whose answers can be held
@@ -182,13 +183,5 @@ class DevicesViewModelTest {
 
     private static void waitFor(Callable<Boolean> condition) {
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(condition));
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
