@@ -167,8 +167,8 @@ public final class BackendServer implements AutoCloseable {
                 new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
                 new FirmwareRoutes(firmware),
-                new CatalogRoutes(new CatalogService(catalog, clock)),
-                new GroupRoutes(new GroupService(jdbc, groupStore, devices, clock)),
+                new CatalogRoutes(new CatalogService(catalog, accounts.audit(), clock)),
+                new GroupRoutes(new GroupService(jdbc, groupStore, devices, accounts.audit(), clock)),
                 new CampaignRoutes(campaigns, engine),
                 new EventRoutes(events)));
 

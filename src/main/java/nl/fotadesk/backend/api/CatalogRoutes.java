@@ -18,9 +18,9 @@ public final class CatalogRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.add("GET", "/api/v1/clients", READ, x -> x.json(200, catalog.clients(x.principal())))
-                .add("POST", "/api/v1/clients", OPERATOR, x -> x.json(201, catalog.createClient(x.body(NewCatalogEntry.class))))
+                .add("POST", "/api/v1/clients", OPERATOR, x -> x.json(201, catalog.createClient(x.principal(), x.body(NewCatalogEntry.class))))
                 .add("GET", "/api/v1/device-types", READ, x -> x.json(200, catalog.deviceTypes(x.principal())))
                 .add("POST", "/api/v1/device-types", OPERATOR, x -> x.json(201,
-                        catalog.createDeviceType(x.body(NewCatalogEntry.class))));
+                        catalog.createDeviceType(x.principal(), x.body(NewCatalogEntry.class))));
     }
 }

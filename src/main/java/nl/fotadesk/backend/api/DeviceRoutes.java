@@ -32,12 +32,12 @@ public final class DeviceRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/devices", OPERATOR, x -> x.json(201, devices.register(x.body(NewDevice.class))))
+        router.add("POST", "/api/v1/devices", OPERATOR, x -> x.json(201, devices.register(x.principal(), x.body(NewDevice.class))))
                 .add("GET", "/api/v1/devices", READ, x -> x.json(200, devices.page(x.principal(), criteria(x), x.query("imei"),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))
                 .add("POST", "/api/v1/devices/bulk", OPERATOR, x -> x.json(201,
-                        devices.registerAll(Arrays.asList(x.body(NewDevice[].class)))))
-                .add("POST", "/api/v1/devices/import", OPERATOR, x -> x.json(200, imports.importCsv(
+                        devices.registerAll(x.principal(), Arrays.asList(x.body(NewDevice[].class)))))
+                .add("POST", "/api/v1/devices/import", OPERATOR, x -> x.json(200, imports.importCsv(x.principal(),
                         new ByteArrayInputStream(x.bodyBytes()), "true".equals(x.query("dryRun")))))
                 .add("GET", "/api/v1/devices/{imei}", READ, x -> x.json(200, devices.get(x.principal(), x.path("imei"))))
                 .add("GET", "/api/v1/devices/{imei}/history", READ, x -> {

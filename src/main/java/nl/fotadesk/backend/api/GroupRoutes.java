@@ -18,12 +18,12 @@ public final class GroupRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/groups", OPERATOR, x -> x.json(201, groups.create(x.body(NewGroup.class))))
+        router.add("POST", "/api/v1/groups", OPERATOR, x -> x.json(201, groups.create(x.principal(), x.body(NewGroup.class))))
                 .add("GET", "/api/v1/groups", READ, x -> x.json(200, groups.list(x.principal())))
                 .add("GET", "/api/v1/groups/{id}", READ, x -> x.json(200, groups.get(x.principal(), x.path("id"))))
-                .add("PUT", "/api/v1/groups/{id}", OPERATOR, x -> x.json(200, groups.replace(x.path("id"), x.body(NewGroup.class))))
+                .add("PUT", "/api/v1/groups/{id}", OPERATOR, x -> x.json(200, groups.replace(x.principal(), x.path("id"), x.body(NewGroup.class))))
                 .add("DELETE", "/api/v1/groups/{id}", OPERATOR, x -> {
-                    groups.delete(x.path("id"));
+                    groups.delete(x.principal(), x.path("id"));
                     x.noContent();
                 })
                 .add("GET", "/api/v1/groups/{id}/imeis", READ, x -> x.json(200, groups.imeis(x.principal(), x.path("id"))))

@@ -2,6 +2,7 @@ package nl.fotadesk.backend.devices;
 
 import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.Limits;
+import nl.fotadesk.backend.accounts.AuditTrail;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.accounts.Scope;
 import nl.fotadesk.backend.store.CatalogStore;
@@ -15,10 +16,12 @@ import java.util.List;
 /** Clients and device types: the names devices and firmware are filed under. */
 public final class CatalogService {
     private final CatalogStore catalog;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public CatalogService(CatalogStore catalog, Clock clock) {
+    public CatalogService(CatalogStore catalog, AuditTrail audit, Clock clock) {
         this.catalog = catalog;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,16 +62,17 @@ public final class CatalogService {
                         e.createdAt().toString())).toList();
     }
 
-    public CatalogEntry createClient(NewCatalogEntry entry) {
+    public CatalogEntry createClient(Principal actor, NewCatalogEntry entry) {
         String name = Names.name("name", entry.name());
         if (catalog.clientExists(name)) {
             throw new Conflict("duplicate_client", "client " + name + " exists already");
         }
         catalog.ensureClient(name, clock.instant());
+        audit.done(actor, "client.create", "client/" + name, null);
         return named(clients(), name);
     }
 
-    public CatalogEntry createDeviceType(NewCatalogEntry entry) {
+    public CatalogEntry createDeviceType(Principal actor, NewCatalogEntry entry) {
         String name = Names.name("name", entry.name());
         String description = entry.description() == null || entry.description().isEmpty() ? null
                 : Limits.text("description", entry.description(), Limits.DESCRIPTION);
@@ -76,6 +80,7 @@ public final class CatalogService {
             throw new Conflict("duplicate_device_type", "device type " + name + " exists already");
         }
         catalog.ensureDeviceType(name, description, clock.instant());
+        audit.done(actor, "device-type.create", "device-type/" + name, description);
         return named(deviceTypes(), name);
     }
 

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.devices;
 
+import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.protocol.api.ImportReport;
@@ -41,7 +42,7 @@ public final class DeviceImport {
         this.devices = devices;
     }
 
-    public ImportReport importCsv(InputStream body, boolean dryRun) throws IOException {
+    public ImportReport importCsv(Principal actor, InputStream body, boolean dryRun) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         List<NewDevice> rows = new ArrayList<>();
@@ -69,7 +70,7 @@ public final class DeviceImport {
                 throw invalid(e.getCause());
             }
         }
-        return devices.registerValid(rows, lines, errors, dryRun);
+        return devices.registerValid(actor, rows, lines, errors, dryRun);
     }
 
     /** A parser past the header line; a UTF-8 byte-order mark (as spreadsheet programs write) is skipped. */

@@ -73,10 +73,14 @@ public final class DeviceService {
     }
 
     /** Registers a device; the answer holds the secret only when it was generated here. */
-    public DeviceView register(NewDevice d) {
+    public DeviceView register(Principal actor, NewDevice d) {
         Registration r = validate(d);
         try {
-            insert(r);
+            jdbc.inTransaction(() -> {
+                insert(r);
+                audit.done(actor, "device.register", "device/" + r.imei, r.deviceType + ", client " + r.client);
+                return null;
+            });
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
                 throw duplicate(r.imei);
@@ -90,7 +94,7 @@ public final class DeviceService {
      * Registers many devices at once, all or nothing: when any entry is invalid or its IMEI taken,
      * nothing is stored and the answer lists every refused entry.
      */
-    public List<DeviceView> registerAll(List<NewDevice> batch) {
+    public List<DeviceView> registerAll(Principal actor, List<NewDevice> batch) {
         if (batch.isEmpty()) {
             throw new Invalid("empty_batch", "the body must be a non-empty JSON array of devices");
         }
@@ -114,6 +118,7 @@ public final class DeviceService {
         }
         jdbc.inTransaction(() -> {
             valid.forEach(this::insert);
+            audit.done(actor, "device.register", "devices", valid.size() + " devices in one batch");
             return null;
         });
         return valid.stream().map(this::created).toList();
@@ -123,8 +128,8 @@ public final class DeviceService {
      * Registers the valid rows of an import and reports the others by line; rows whose IMEI is taken
      * (registered, or earlier in the same file) are refused too. A dry run stores nothing.
      */
-    public ImportReport registerValid(List<NewDevice> rows, List<Integer> lines, List<ItemError> parseErrors,
-                                      boolean dryRun) {
+    public ImportReport registerValid(Principal actor, List<NewDevice> rows, List<Integer> lines,
+                                      List<ItemError> parseErrors, boolean dryRun) {
         List<Registration> valid = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>(parseErrors);
         Set<String> seen = new HashSet<>();
@@ -144,6 +149,8 @@ public final class DeviceService {
         if (!dryRun) {
             jdbc.inTransaction(() -> {
                 valid.forEach(this::insert);
+                audit.done(actor, "device.import", "devices", valid.size() + " devices registered, "
+                        + errors.size() + " lines refused");
                 return null;
             });
         }

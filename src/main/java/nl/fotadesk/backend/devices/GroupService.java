@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.devices;
 
+import nl.fotadesk.backend.accounts.AuditTrail;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.accounts.Scope;
 import nl.fotadesk.backend.domain.Conflict;
@@ -31,35 +32,38 @@ public final class GroupService {
     private final Jdbc jdbc;
     private final GroupStore store;
     private final DeviceService devices;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public GroupService(Jdbc jdbc, GroupStore store, DeviceService devices, Clock clock) {
+    public GroupService(Jdbc jdbc, GroupStore store, DeviceService devices, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.store = store;
         this.devices = devices;
         this.clock = clock;
     }
 
-    public GroupView create(NewGroup g) {
+    public GroupView create(Principal actor, NewGroup g) {
         String id = UUID.randomUUID().toString();
-        save(id, g, true);
+        save(actor, id, g, true);
         return get(id);
     }
 
-    public GroupView replace(String id, NewGroup g) {
+    public GroupView replace(Principal actor, String id, NewGroup g) {
         GroupRow existing = find(id);
         if (!existing.kind().equals(kind(g))) {
             throw new Invalid("invalid_group", "a " + existing.kind() + " group stays a " + existing.kind()
                     + " group; create a new group instead");
         }
-        save(id, g, false);
+        save(actor, id, g, false);
         return get(id);
     }
 
-    public void delete(String id) {
-        find(id);
+    public void delete(Principal actor, String id) {
+        GroupRow g = find(id);
         jdbc.inTransaction(() -> {
             store.delete(id);
+            audit.done(actor, "group.delete", "group/" + id, g.name());
             return null;
         });
     }
@@ -109,7 +113,7 @@ public final class GroupService {
         return GroupRow.STATIC.equals(g.kind()) ? DeviceFilter.ALL.withGroup(g.id()) : g.filter();
     }
 
-    private void save(String id, NewGroup g, boolean create) {
+    private void save(Principal actor, String id, NewGroup g, boolean create) {
         String name = g.name() == null ? "" : g.name().trim();
         Limits.text("name", name, Limits.NAME);
         String kind = kind(g);
@@ -130,6 +134,8 @@ public final class GroupService {
                 if (GroupRow.STATIC.equals(kind)) {
                     store.setMembers(id, imeis);
                 }
+                audit.done(actor, create ? "group.create" : "group.change", "group/" + id, name + ", " + kind
+                        + (GroupRow.STATIC.equals(kind) ? ", " + imeis.size() + " IMEIs" : ""));
                 return null;
             });
         } catch (StoreException e) {

@@ -171,6 +171,20 @@ class ScopingTest {
         assertThat(backend.apiJson("GET", "/api/v1/groups/" + mixed + "/imeis", null, 200)).hasSize(2);
     }
 
+    @Test
+    void operatorChangesAreInTheAuditTrailWithTheirActor() throws IOException {
+        String group = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"audited\",\"imeis\":[\""
+                + ACME_METER + "\"]}", 201).get("id").asText();
+        backend.apiJson("DELETE", "/api/v1/groups/" + group, null, 204);
+        for (String action : List.of("device.register", "client.create", "group.create", "group.delete", "user.create")) {
+            JsonNode lines = backend.apiJson("GET", "/api/v1/audit?action=" + action, null, 200);
+            assertThat(lines.get("total").asLong()).as(action).isPositive();
+            assertThat(lines.get("items").get(0).get("actor").asText()).as(action).isEqualTo("api-key");
+        }
+        assertThat(backend.apiJson("GET", "/api/v1/audit?action=device.register&object=device/" + ACME_METER, null, 200)
+                .get("total").asLong()).isEqualTo(1);
+    }
+
     private static String upload(String token, String type, String version) throws IOException {
         okhttp3.Request request = new okhttp3.Request.Builder()
                 .url(backend.url() + "/api/v1/firmware?deviceType=" + type + "&version=" + version)
