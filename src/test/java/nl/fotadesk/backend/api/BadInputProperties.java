@@ -166,7 +166,8 @@ class BadInputProperties {
 
     @Provide
     Arbitrary<ApiRequest> apiRequests() {
-        Arbitrary<String> route = Arbitraries.of(routes);
+        // every route as often as the others: edge cases would favour the first route of the list
+        Arbitrary<String> route = Arbitraries.of(routes).withoutEdgeCases();
         Arbitrary<Boolean> head = Arbitraries.of(false, false, false, true);
         return route.flatMap(rt -> Combinators.combine(pathFor(rt), queries(), bodyFor(rt), head).as((path, query, body, asHead) -> {
             String method = rt.startsWith("GET ") && asHead ? "HEAD" : rt.substring(0, rt.indexOf(' '));
