@@ -198,11 +198,12 @@ public final class CampaignService {
         }
         boolean whole = devices == all;
         CampaignTarget target = target(c.target());
+        Map<ActionState, Integer> counts = store.counts(id, null, within);
         return new CampaignView(id, c.name(), image.id(), image.version(), image.deviceType(), c.state(),
-                whole ? c.stateReason() : StateReasons.forPart(c.state(), c.stateReason()),
+                whole ? c.stateReason() : CampaignReasons.forPart(c.state(), c.stateReason(), counts, current),
                 whole ? target : part(target, id, within), c.successThreshold(), c.errorThreshold(),
                 c.deviceTimeoutSeconds(), c.maxRetries(), c.vendorStrict(), text(c.scheduledAt()), text(c.createdAt()),
-                text(c.startedAt()), text(c.finishedAt()), devices, wire(store.counts(id, null, within)), current, phases);
+                text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases);
     }
 
     /** The target with only the listed IMEIs of the campaign's devices {@code within} admits. */
