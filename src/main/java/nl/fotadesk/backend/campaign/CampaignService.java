@@ -166,8 +166,7 @@ public final class CampaignService {
 
     /** The campaign, if it holds a device in {@code scope}; else not found, exactly as an unknown id. */
     private CampaignRow visible(Scope scope, String id) {
-        return (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty())
-                .filter(c -> scope.isAll() || total(store.counts(c.id(), null, scope.narrow(DeviceFilter.ALL))) > 0)
+        return (Limits.isId(id) ? store.find(id, scope.narrow(DeviceFilter.ALL)) : Optional.<CampaignRow>empty())
                 .orElseThrow(() -> new NotFound("no campaign with id " + Limits.shortened(id)));
     }
 

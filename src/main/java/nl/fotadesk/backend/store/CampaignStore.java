@@ -47,10 +47,6 @@ public final class CampaignStore {
                 c.createdAt());
     }
 
-    public Optional<CampaignRow> find(String id) {
-        return jdbc.one("SELECT * FROM campaigns WHERE id = ?", CampaignStore::campaign, id);
-    }
-
     /**
      * Reads the campaign and locks its row until the surrounding transaction ends: every change to a
      * campaign, by an operator or the engine on any node, starts here, so they happen one after another
@@ -60,20 +56,28 @@ public final class CampaignStore {
         return jdbc.one("SELECT * FROM campaigns WHERE id = ? FOR UPDATE", CampaignStore::campaign, id);
     }
 
-    public List<CampaignRow> list() {
-        return jdbc.list("SELECT * FROM campaigns ORDER BY created_at DESC", CampaignStore::campaign);
-    }
-
     /** The campaigns that hold a device {@code within} admits, newest first. */
     public List<CampaignRow> list(DeviceFilter within) {
         List<Object> params = new ArrayList<>();
+        return jdbc.list("SELECT * FROM campaigns c WHERE " + hasDeviceWithin(within, params) + " ORDER BY c.created_at DESC",
+                CampaignStore::campaign, params.toArray());
+    }
+
+    /**
+     * The campaign, if it holds a device {@code within} admits: one query whether the campaign is unknown
+     * or holds none of those devices, so the answer takes as long either way.
+     */
+    public Optional<CampaignRow> find(String id, DeviceFilter within) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        return jdbc.one("SELECT * FROM campaigns c WHERE c.id = ? AND " + hasDeviceWithin(within, params),
+                CampaignStore::campaign, params.toArray());
+    }
+
+    /** The SQL condition that campaign {@code c} holds a device {@code within} admits (always, when it admits all). */
+    private static String hasDeviceWithin(DeviceFilter within, List<Object> params) {
         List<String> terms = within.terms(params);
-        if (terms.isEmpty()) {
-            return list();
-        }
-        return jdbc.list("SELECT * FROM campaigns c WHERE EXISTS (SELECT 1 FROM campaign_actions a"
-                + " JOIN devices d ON d.imei = a.imei WHERE a.campaign_id = c.id AND " + String.join(" AND ", terms)
-                + ") ORDER BY c.created_at DESC", CampaignStore::campaign, params.toArray());
+        return terms.isEmpty() ? "1 = 1" : "EXISTS (SELECT 1 FROM campaign_actions a JOIN devices d ON d.imei = a.imei"
+                + " WHERE a.campaign_id = c.id" + and(terms) + ")";
     }
 
     /** The ids of the campaigns in {@code states}, oldest first. */
