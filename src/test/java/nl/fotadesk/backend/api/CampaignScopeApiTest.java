@@ -48,6 +48,8 @@ class CampaignScopeApiTest extends ApiTestBase {
         assertThat(part.get("devices").asInt()).isEqualTo(2);
         assertThat(part.get("counts").has("failed")).as("globex's failure is not theirs").isFalse();
         assertThat(as(cora, "GET", "/api/v1/campaigns/" + id + "/devices?state=failed", 200).get("total").asInt()).isZero();
+        assertThat(texts(as(cora, "GET", "/api/v1/campaigns", 200), "stateReason"))
+                .containsExactly(part.get("stateReason").asText());
         assertThat(as(cora, "POST", "/api/v1/campaigns/" + id + "/resume", 403).get("detail").asText())
                 .contains("outside your scope");
         assertThat(get("/api/v1/campaigns/" + id).get("state").asText()).as("still paused").isEqualTo("paused");
