@@ -62,6 +62,15 @@ class StateReasonsTest {
     }
 
     @Test
+    void explainsAPauseToAUserWhoSeesPartOfTheCampaign() {
+        String reason = "phase 2 paused the campaign at its thresholds, which count all of its devices";
+        assertThat(StateReasons.explain(english, reason)).isEqualTo("Paused in phase 2 by the campaign's error or"
+                + " success threshold, which counts all of its devices, also those you do not see.");
+        assertThat(StateReasons.explain(dutch, reason)).isEqualTo("Gepauzeerd in fase 2 door de fout- of succesdrempel"
+                + " van de campagne, die al haar apparaten telt, ook die u niet ziet.");
+    }
+
+    @Test
     void keepsAReasonItDoesNotKnow() {
         assertThat(StateReasons.explain(english, "something new")).isEqualTo("something new");
         assertThat(StateReasons.explain(english, null)).isEmpty();
