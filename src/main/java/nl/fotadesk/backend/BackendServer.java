@@ -38,6 +38,7 @@ import nl.fotadesk.backend.secrets.MasterKey;
 import nl.fotadesk.backend.secrets.OwnerOnly;
 import nl.fotadesk.backend.secrets.SecretBox;
 import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.CampaignWindowStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.ClusterLocks;
 import nl.fotadesk.backend.store.Database;
@@ -158,9 +159,10 @@ public final class BackendServer implements AutoCloseable {
                 campaignStore, accounts.audit(), clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
                 config.maxFirmwareSize(), accounts.audit(), clock);
-        engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, accounts.audit(),
-                clock);
-        CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
+        CampaignWindowStore windows = new CampaignWindowStore(jdbc);
+        engine = new RolloutEngine(jdbc, campaignStore, windows, deviceStore, firmwareStore, updates, events,
+                accounts.audit(), clock);
+        CampaignService campaigns = new CampaignService(jdbc, campaignStore, windows, firmwareStore,
                 new TargetResolver(deviceStore, groupStore), engine, events,
                 accounts.audit(), clock);
         api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(

@@ -23,6 +23,7 @@ import static nl.fotadesk.backend.accounts.Access.CHANGE;
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
 import static nl.fotadesk.backend.accounts.Access.PUBLIC;
 import static nl.fotadesk.backend.accounts.Access.READ;
+import static nl.fotadesk.backend.accounts.Access.REQUEST;
 import static nl.fotadesk.backend.accounts.Access.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +105,8 @@ class AuthorizationTest {
         CALLERS.put("api-key", TestBackend.API_KEY);
         for (String[] user : new String[][]{
                 {"olga", "operator", ""}, {"sam", "supplier", ",\"deviceTypes\":[\"tracker\"]"},
-                {"cora", "customer", ",\"client\":\"acme\""}, {"vic", "viewer", ""}}) {
+                {"cora", "customer", ",\"client\":\"acme\""}, {"vic", "viewer", ""},
+                {"rita", "requester", ",\"client\":\"acme\""}}) {
             backend.apiJson("POST", "/api/v1/users", "{\"username\":\"" + user[0] + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"" + user[1] + "\"" + user[2] + "}", 201);
             String session = backend.apiJson("POST", "/api/v1/sessions", "{\"username\":\"" + user[0]
@@ -167,7 +169,8 @@ class AuthorizationTest {
         boolean operator = caller.equals("api-key") || caller.equals("operator");
         return switch (access) {
             case PUBLIC, SELF, READ -> "allowed";
-            case CHANGE -> caller.equals("viewer") ? "403" : "allowed";
+            case CHANGE -> caller.equals("viewer") || caller.equals("requester") ? "403" : "allowed";
+            case REQUEST -> caller.equals("viewer") ? "403" : "allowed";
             case OPERATOR -> operator ? "allowed" : "403";
         };
     }
