@@ -211,7 +211,7 @@ public final class CampaignService {
     }
 
     /** The target as given (every device when absent), its names and IMEIs checked like everywhere else. */
-    private static CampaignTarget target(CampaignTarget given) {
+    public static CampaignTarget target(CampaignTarget given) {
         CampaignTarget target = given == null ? new CampaignTarget(null, null, null, null, null, null) : given;
         if (target.client() != null) {
             Names.name("target.client", target.client());

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class TargetResolver {
     /** What a target matches, and the devices to update in phase order. */
-    record Resolution(int matched, int otherType, int alreadyCurrent, List<String> unknownImeis, List<String> targeted) {
+    public record Resolution(int matched, int otherType, int alreadyCurrent, List<String> unknownImeis, List<String> targeted) {
     }
 
     private final DeviceStore devices;
@@ -35,7 +35,7 @@ public final class TargetResolver {
         this.groups = groups;
     }
 
-    Resolution resolve(CampaignTarget target, FirmwareRow image, long seed) {
+    public Resolution resolve(CampaignTarget target, FirmwareRow image, long seed) {
         DeviceFilter filter = new DeviceFilter(target.client(), target.deviceType(), null, null);
         if (target.groupId() != null) {
             GroupRow group = groups.find(target.groupId()).orElseThrow(() ->
