@@ -119,7 +119,7 @@ public final class RequestRoutes implements Routes {
                 }
                 NewRequest spec = JsonBodies.read(json.getContentAsString(StandardCharsets.UTF_8)
                         .getBytes(StandardCharsets.UTF_8), NewRequest.class);
-                try (InputStream content = Content.Source.asInputStream(image.newContentSource())) {
+                try (InputStream content = Content.Source.asInputStream(image.createContentSource())) {
                     x.json(201, requests.file(x.principal(), spec, image.getFileName(), content));
                 }
             } catch (Throwable refused) {
