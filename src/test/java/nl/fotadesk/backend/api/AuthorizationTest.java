@@ -82,6 +82,16 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns/{id}/resume", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/cancel", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/retry", OPERATOR),
+            entry("POST /api/v1/requests", REQUEST),
+            entry("GET /api/v1/requests", READ),
+            entry("GET /api/v1/requests/{id}", READ),
+            entry("POST /api/v1/requests/{id}/comments", REQUEST),
+            entry("GET /api/v1/requests/{id}/review", OPERATOR),
+            entry("POST /api/v1/requests/{id}/review", OPERATOR),
+            entry("POST /api/v1/requests/{id}/approve", OPERATOR),
+            entry("POST /api/v1/requests/{id}/reject", OPERATOR),
+            entry("POST /api/v1/requests/{id}/withdraw", REQUEST),
+            entry("GET /api/v1/requests/{id}/report", READ),
             entry("GET /api/v1/events", READ));
 
     /** Routes about the caller's own account: the API key has none (403). */
@@ -153,6 +163,42 @@ class AuthorizationTest {
                 if (!ok) {
                     problems.add(rule + " as " + caller.getKey() + ": " + status + ", expected " + expected);
                 }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The request routes on a real request of client acme: its requester and the API key reach it; a
+     * requester of another client finds nothing there (404), or is refused the operators' routes (403).
+     */
+    @Test
+    void requestRoutesAnswerWithinTheCallersScope() throws Exception {
+        backend.apiJson("POST", "/api/v1/clients", "{\"name\":\"globex\"}", 201);
+        backend.apiJson("POST", "/api/v1/devices", "{\"imei\":\"356938035643809\",\"deviceType\":\"tracker\","
+                + "\"client\":\"acme\",\"secret\":\"" + TestBackend.SECRET + "\",\"firmware\":\"1.0.0\"}", 201);
+        RequestCalls calls = new RequestCalls(backend);
+        String other = calls.user("gary", "requester", ",\"client\":\"globex\"");
+        String id = calls.filed(CALLERS.get("requester"), "{\"deviceType\":\"tracker\",\"version\":\"9.0.0\"}",
+                new byte[]{1, 2, 3}).get("id").asText();
+        List<String> problems = new ArrayList<>();
+        for (Router.RouteRule rule : backend.server().apiRouteRules()) {
+            if (!rule.template().startsWith("/api/v1/requests/{id}")) {
+                continue;
+            }
+            String path = rule.template().replace("{id}", id);
+            int mine;
+            try (Response r = backend.apiWithKey(rule.method(), path, body(rule.method()), CALLERS.get("requester"))) {
+                mine = r.code();
+            }
+            int theirs;
+            try (Response r = backend.apiWithKey(rule.method(), path, body(rule.method()), other)) {
+                theirs = r.code();
+            }
+            boolean ok = rule.access() == OPERATOR ? mine == 403 && theirs == 403
+                    : mine != 403 && mine != 404 && mine < 500 && theirs == 404;
+            if (!ok) {
+                problems.add(rule + ": requester of acme " + mine + ", of globex " + theirs);
             }
         }
         assertThat(problems).isEmpty();
