@@ -14,16 +14,16 @@ import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Users with personal tokens, and update requests filed and moved over HTTP, as the request tests need them. */
-final class RequestCalls {
+public final class RequestCalls {
     static final String PASSWORD = "correct horse battery";
     private final TestBackend backend;
 
-    RequestCalls(TestBackend backend) {
+    public RequestCalls(TestBackend backend) {
         this.backend = backend;
     }
 
     /** Adds a user ({@code scope} as JSON members, e.g. {@code ,"client":"acme"}) and returns a personal token of theirs. */
-    String user(String username, String role, String scope) throws IOException {
+    public String user(String username, String role, String scope) throws IOException {
         backend.apiJson("POST", "/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
                 + "\",\"role\":\"" + role + "\"" + scope + "}", 201);
         String session = backend.apiJson("POST", "/api/v1/sessions", "{\"username\":\"" + username
@@ -32,7 +32,7 @@ final class RequestCalls {
     }
 
     /** Files a request as {@code token}: the image as part "file", {@code request} as part "request". */
-    Response file(String token, String request, byte[] image) throws IOException {
+    public Response file(String token, String request, byte[] image) throws IOException {
         MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("request", null, RequestBody.create(request, TestBackend.JSON))
                 .addFormDataPart("file", "tracker-2.0.0.bin", RequestBody.create(image,
@@ -43,20 +43,20 @@ final class RequestCalls {
     }
 
     /** Files a request and returns its view, failing unless it is 201. */
-    JsonNode filed(String token, String request, byte[] image) throws IOException {
+    public JsonNode filed(String token, String request, byte[] image) throws IOException {
         return json(file(token, request, image), 201);
     }
 
-    Response call(String method, String path, String json, String token) throws IOException {
+    public Response call(String method, String path, String json, String token) throws IOException {
         return backend.apiWithKey(method, path, json, token);
     }
 
     /** Calls as {@code token} and returns the JSON answer, failing unless the status is {@code status}. */
-    JsonNode as(String token, String method, String path, String json, int status) throws IOException {
+    public JsonNode as(String token, String method, String path, String json, int status) throws IOException {
         return json(call(method, path, json, token), status);
     }
 
-    static JsonNode json(Response r, int status) throws IOException {
+    public static JsonNode json(Response r, int status) throws IOException {
         try (r) {
             String text = r.body().string();
             assertThat(r.code()).as(r.request().method() + " " + r.request().url() + ": " + text).isEqualTo(status);
