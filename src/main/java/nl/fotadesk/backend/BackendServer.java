@@ -112,6 +112,7 @@ public final class BackendServer implements AutoCloseable {
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         images = ImageStore.open(config.dataDir().resolve("firmware"), database.jdbc(),
                 new FirmwareStore(database.jdbc()));
+        Path requestUploads = Files.createDirectories(config.dataDir().resolve("request-uploads"));
         OwnerOnly.restrictTree(dataDir);
         SettingsStore settings = new SettingsStore(database.jdbc());
         SecretBox box;
@@ -177,7 +178,7 @@ public final class BackendServer implements AutoCloseable {
                 new CatalogRoutes(new CatalogService(catalog, accounts.audit(), clock)),
                 new GroupRoutes(new GroupService(jdbc, groupStore, devices, accounts.audit(), clock)),
                 new CampaignRoutes(campaigns, engine),
-                new RequestRoutes(requests, config.dataDir().resolve("request-uploads")),
+                new RequestRoutes(requests, requestUploads),
                 new EventRoutes(events)));
 
         deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(

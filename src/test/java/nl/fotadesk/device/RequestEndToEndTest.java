@@ -65,6 +65,7 @@ class RequestEndToEndTest extends OnEachDatabase {
             backend.apiJson("POST", "/api/v1/requests/" + id + "/review", null, 200);
             JsonNode review = backend.apiJson("GET", "/api/v1/requests/" + id + "/review", null, 200);
             assertThat(review.path("devices").path("targeted").asInt()).isEqualTo(50);
+            assertThat(review.path("devices").path("outsideScope").asInt()).as("globex was not asked for").isZero();
             LocalTime now = LocalTime.now(ZoneOffset.UTC);
             String window = "{\"timeZone\":\"UTC\",\"from\":\"" + HOURS.format(now.minusHours(1)) + "\",\"to\":\""
                     + HOURS.format(now.plusHours(2)) + "\"}";

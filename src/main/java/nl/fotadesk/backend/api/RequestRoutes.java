@@ -47,10 +47,10 @@ public final class RequestRoutes implements Routes {
     private final RequestService requests;
     private final Path spool;
 
-    /** Routes whose uploads are received in {@code spool}, emptied here of what a crash left behind. */
+    /** Routes whose uploads are received in the folder {@code spool}, emptied here of what a crash left behind. */
     public RequestRoutes(RequestService requests, Path spool) throws IOException {
         this.requests = requests;
-        this.spool = Files.createDirectories(spool);
+        this.spool = spool;
         try (DirectoryStream<Path> left = Files.newDirectoryStream(spool)) {
             for (Path file : left) {
                 Files.deleteIfExists(file);

@@ -258,9 +258,11 @@ public final class RequestService {
         CampaignTarget given = target(r.target());
         TargetResolver.Resolution resolution = inScope(r.client(), given, r.deviceType(), r.version(), r.id().hashCode());
         Set<String> targeted = new HashSet<>(resolution.targeted());
+        // "every device" means every device of the filer's scope; only devices the target names can be refused
+        boolean names = given.client() != null || given.groupId() != null || given.imeis() != null;
         TargetResolver.Resolution asGiven = resolver.resolve(new CampaignTarget(given.client(), r.deviceType(),
                 given.groupId(), given.imeis(), null, null), probe(r.deviceType(), r.version()), 0);
-        List<String> outside = asGiven.targeted().stream().filter(i -> !targeted.contains(i))
+        List<String> outside = !names ? List.of() : asGiven.targeted().stream().filter(i -> !targeted.contains(i))
                 .filter(i -> devices.find(i).map(d -> !within(r.client(), d)).orElse(false)).sorted().toList();
         Instant staleBefore = clock.instant().minus(Duration.ofDays(staleDays));
         List<String> notSeen = new ArrayList<>();
