@@ -138,7 +138,7 @@ public final class RequestService {
         CampaignTarget target = CampaignService.target(spec.target());
         checkWindow(spec.window());
         String client = actor.scope().client();
-        int deviceCount = inScope(client, target, deviceType, version, UUID.randomUUID().hashCode()).targeted().size();
+        int deviceCount = inScope(client, target, deviceType, version, 0).targeted().size();
         if (deviceCount == 0) {
             throw new Invalid("no_devices", "the target holds no device" + (client == null ? "" : " of " + client)
                     + " of type " + deviceType + " that needs version " + version);
