@@ -17,7 +17,7 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
-import nl.fotadesk.backend.store.PhaseState;
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.ActionState;
@@ -124,7 +124,7 @@ public final class CampaignService {
         int current = -1;
         int devices = 0;
         for (PhaseRow p : store.phases(id)) {
-            phases.add(new PhaseView(p.index(), p.deviceCount(), p.state().wireName(), wire(store.counts(id, p.index())),
+            phases.add(new PhaseView(p.index(), p.deviceCount(), p.state(), wire(store.counts(id, p.index())),
                     text(p.startedAt()), text(p.finishedAt())));
             if (current < 0 && p.state() != PhaseState.DONE) {
                 current = p.index();

@@ -22,7 +22,7 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
-import nl.fotadesk.backend.store.PhaseState;
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.backend.store.RetriedTransactions;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignConflict;

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.store;
 
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.DeviceStatus;
