@@ -103,10 +103,7 @@ public final class RequestRoutes implements Routes {
         parser.setMaxParts(MAX_PARTS);
         parser.parse(x.request()).whenComplete((parts, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                x.fail(cause instanceof BadMessageException bad ? new HttpError(bad.getCode() == 413 ? 413 : 400,
-                        bad.getCode() == 413 ? "too_large" : "invalid_multipart", bad.getReason()) : cause);
+                x.fail(refusal(failure));
                 return;
             }
             try (parts) {
@@ -126,6 +123,27 @@ public final class RequestRoutes implements Routes {
                 x.fail(refused);
             }
         });
+    }
+
+    /**
+     * The parser's failure as an answer: a body over a limit is {@code 413}, a malformed one {@code 400};
+     * anything else (a timeout, a client gone, a full disk) is answered as any route's failure.
+     */
+    private Throwable refusal(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof BadMessageException bad) {
+            return bad.getCode() == 413 ? TooLarge.body(requests.maxImageSize())
+                    : HttpError.badRequest("invalid_multipart", bad.getReason());
+        }
+        // Jetty's parser says which limit with an IllegalStateException: "max file size exceeded", …
+        if (cause instanceof IllegalStateException limit && limit.getMessage() != null
+                && limit.getMessage().startsWith("max ")) {
+            return limit.getMessage().contains("parts")
+                    ? HttpError.badRequest("invalid_multipart", "the body has more than " + MAX_PARTS + " parts")
+                    : TooLarge.body(requests.maxImageSize());
+        }
+        return cause;
     }
 
     /** The outcome per device as JSON, or as CSV with {@code ?format=csv}. */
