@@ -15,6 +15,7 @@ import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.CampaignWindowStore;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
@@ -57,13 +58,14 @@ import java.util.UUID;
  * within their scope is theirs to steer.
  */
 public final class CampaignService {
-    static final int DEFAULT_SUCCESS = 100;
-    static final int DEFAULT_ERROR = 10;
-    static final long DEFAULT_TIMEOUT = 3600;
-    static final int DEFAULT_RETRIES = 1;
+    public static final int DEFAULT_SUCCESS = 100;
+    public static final int DEFAULT_ERROR = 10;
+    public static final long DEFAULT_TIMEOUT = 3600;
+    public static final int DEFAULT_RETRIES = 1;
 
     private final Jdbc jdbc;
     private final CampaignStore store;
+    private final CampaignWindowStore windows;
     private final FirmwareStore firmware;
     private final TargetResolver resolver;
     private final RolloutEngine engine;
@@ -71,9 +73,10 @@ public final class CampaignService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public CampaignService(Jdbc jdbc, CampaignStore store, FirmwareStore firmware, TargetResolver resolver,
-                           RolloutEngine engine, EventLog events, AuditTrail audit, Clock clock) {
+    public CampaignService(Jdbc jdbc, CampaignStore store, CampaignWindowStore windows, FirmwareStore firmware,
+                           TargetResolver resolver, RolloutEngine engine, EventLog events, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.windows = windows;
         this.audit = audit;
         this.store = store;
         this.firmware = firmware;
@@ -109,6 +112,7 @@ public final class CampaignService {
         jdbc.inTransaction(() -> {
             store.insert(new CampaignRow(id, c.name, c.image.id(), CampaignState.DRAFT, json(c.target),
                     c.success, c.error, c.timeout, c.retries, c.vendorStrict, c.scheduledAt, null, now, null, null));
+            c.window.ifPresent(w -> windows.insert(id, w.spec()));
             List<String> targeted = c.resolution.targeted();
             int position = 0;
             for (int phase = 0; phase < preview.phaseSizes().size(); phase++) {
@@ -195,6 +199,7 @@ public final class CampaignService {
             devices += size;
             all += p.deviceCount();
         }
+        Optional<MaintenanceWindow> window = windows.find(id).flatMap(MaintenanceWindow::of);
         boolean whole = devices == all;
         CampaignTarget target = target(c.target());
         Map<ActionState, Integer> counts = store.counts(id, null, within);
@@ -202,7 +207,19 @@ public final class CampaignService {
                 whole ? c.stateReason() : CampaignReasons.forPart(c.state(), c.stateReason(), counts, current),
                 whole ? target : part(target, id, within), c.successThreshold(), c.errorThreshold(),
                 c.deviceTimeoutSeconds(), c.maxRetries(), c.vendorStrict(), text(c.scheduledAt()), text(c.createdAt()),
-                text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases);
+                text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases,
+                window.map(MaintenanceWindow::spec).orElse(null), window.map(w -> opensAt(c, w)).orElse(null));
+    }
+
+    /** When the window next opens for a campaign that has yet to finish; null while it is open. */
+    private String opensAt(CampaignRow c, MaintenanceWindow window) {
+        if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Instant from = c.state() == CampaignState.SCHEDULED && c.scheduledAt().isAfter(now) ? c.scheduledAt() : now;
+        Instant opens = window.opensAt(from);
+        return opens.equals(now) ? null : opens.toString();
     }
 
     /** The target with only the listed IMEIs of the campaign's devices {@code within} admits. */
@@ -229,7 +246,7 @@ public final class CampaignService {
     /** A request that passed validation, with the image and the devices it targets. */
     private record Checked(String name, FirmwareRow image, CampaignTarget target, List<PhaseSpec> phases, int success,
                            int error, long timeout, int retries, boolean vendorStrict, Instant scheduledAt,
-                           TargetResolver.Resolution resolution) {
+                           Optional<MaintenanceWindow> window, TargetResolver.Resolution resolution) {
     }
 
     private Checked check(Scope scope, NewCampaign spec) {
@@ -265,11 +282,11 @@ public final class CampaignService {
         }
         TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode(), scope);
         return new Checked(name, image, target, phases, success, error, timeout, retries,
-                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, resolution);
+                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, MaintenanceWindow.of(spec.window()), resolution);
     }
 
     /** The target as given (every device when absent), its names and IMEIs checked like everywhere else. */
-    private static CampaignTarget target(CampaignTarget given) {
+    public static CampaignTarget target(CampaignTarget given) {
         CampaignTarget target = given == null ? new CampaignTarget(null, null, null, null, null, null) : given;
         if (target.client() != null) {
             Names.name("target.client", target.client());
