@@ -81,6 +81,8 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns/{id}/resume", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/cancel", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/retry", OPERATOR),
+            entry("POST /api/v1/campaigns/rehearsals", OPERATOR),
+            entry("GET /api/v1/campaigns/{id}/forecast", OPERATOR),
             entry("GET /api/v1/events", READ));
 
     /** Routes about the caller's own account: the API key has none (403). */
