@@ -17,8 +17,11 @@ public enum Bearer {
     GSM_2G(Duration.ofMillis(700), 4_000, 1e-6),
     /** 4G (LTE Cat-1 and up): about 50 ms round trip, ~12 Mbit/s usable. */
     LTE_4G(Duration.ofMillis(50), 1_500_000, 1e-8),
-    /** A local network, as the simulator on the same machine uses: no errors. */
-    LAN(Duration.ofMillis(1), 100_000_000, 0);
+    /**
+     * A local network, as the simulator on the backend's machine uses: no errors, and a round trip that is
+     * the backend's own time to answer (each uplink and part waits for a database commit).
+     */
+    LAN(Duration.ofMillis(10), 100_000_000, 0);
 
     /** For device types the request names no bearer for: the common M2M bearer. */
     public static final Bearer DEFAULT = LTE_M;
