@@ -74,8 +74,9 @@ public final class RehearsalService {
             }
             Map<String, RehearsalStore.TwinRow> known = store.twins();
             List<RehearsalStore.TwinRow> devices = new ArrayList<>(plan.imeis().size());
+            RehearsalStore.TwinRow unseen = new RehearsalStore.TwinRow(plan.image().deviceType(), null, null);
             for (String imei : plan.imeis()) {
-                devices.add(known.get(imei));
+                devices.add(known.getOrDefault(imei, unseen)); // deleted since it was targeted: a device as any
             }
             long until = System.nanoTime() + DEADLINE.toNanos();
             Forecast forecast = Rehearsal.forecast(plan, devices, new FailureChances.Learned(store.outcomes()), options,
