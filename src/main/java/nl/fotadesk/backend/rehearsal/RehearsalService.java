@@ -68,10 +68,7 @@ public final class RehearsalService {
         try {
             CampaignPlan plan = request.campaign() != null ? campaigns.plan(request.campaign())
                     : campaigns.plan(request.campaignId());
-            if (plan.imeis().size() > MAX_DEVICES) {
-                throw new Invalid("too_many_devices", "a rehearsal takes at most " + MAX_DEVICES
-                        + " devices; this campaign targets " + plan.imeis().size());
-            }
+            requireWithinBound(plan.imeis().size());
             Map<String, RehearsalStore.TwinRow> known = store.twins();
             List<RehearsalStore.TwinRow> devices = new ArrayList<>(plan.imeis().size());
             RehearsalStore.TwinRow unseen = new RehearsalStore.TwinRow(plan.image().deviceType(), null, null);
@@ -87,6 +84,14 @@ public final class RehearsalService {
             return forecast;
         } finally {
             oneAtATime.release();
+        }
+    }
+
+    /** A twin of at most {@link #MAX_DEVICES} devices keeps a rehearsal within its time and memory. */
+    static void requireWithinBound(int devices) {
+        if (devices > MAX_DEVICES) {
+            throw new Invalid("too_many_devices", "a rehearsal takes at most " + MAX_DEVICES
+                    + " devices; this campaign targets " + devices);
         }
     }
 

@@ -90,6 +90,15 @@ class RehearsalModelTest {
     }
 
     @Test
+    void aRehearsalTakesAtMost100000Devices() {
+        RehearsalService.requireWithinBound(RehearsalService.MAX_DEVICES);
+        assertThat(RehearsalService.MAX_DEVICES).isEqualTo(100_000).isLessThan(Simulation.MAX_DEVICES);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RehearsalService.requireWithinBound(100_001))
+                .isInstanceOf(nl.fotadesk.backend.domain.Invalid.class)
+                .hasMessageContaining("at most 100000 devices; this campaign targets 100001");
+    }
+
+    @Test
     void failureChancesAreLearnedPerVersionThenPerTypeThenDefault() {
         FailureChances.Learned learned = new FailureChances.Learned(List.of(
                 // 2.0: 80 first tries fine, 10 succeeded at the 2nd try, 6 failed twice, 4 timed out twice
