@@ -11,6 +11,7 @@ import nl.fotadesk.backend.api.AccountRoutes;
 import nl.fotadesk.backend.api.GroupRoutes;
 import nl.fotadesk.backend.api.ManagementApi;
 import nl.fotadesk.backend.api.RequestRoutes;
+import nl.fotadesk.backend.api.RehearsalRoutes;
 import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.EngineLease;
 import nl.fotadesk.backend.campaign.RolloutEngine;
@@ -34,6 +35,7 @@ import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
 import nl.fotadesk.backend.requests.RequestService;
+import nl.fotadesk.backend.rehearsal.RehearsalService;
 import nl.fotadesk.backend.secrets.ApiKeys;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
 import nl.fotadesk.backend.secrets.MasterKey;
@@ -50,6 +52,7 @@ import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.backend.store.GroupStore;
+import nl.fotadesk.backend.store.RehearsalStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.SettingsStore;
 import org.eclipse.jetty.http.HttpCompliance;
@@ -179,6 +182,8 @@ public final class BackendServer implements AutoCloseable {
                 new GroupRoutes(new GroupService(jdbc, groupStore, devices, accounts.audit(), clock)),
                 new CampaignRoutes(campaigns, engine),
                 new RequestRoutes(requests, requestUploads),
+                new RehearsalRoutes(new RehearsalService(campaigns, new RehearsalStore(jdbc),
+                        config.engineTick().isZero() ? BackendConfig.DEFAULT_ENGINE_TICK : config.engineTick(), clock)),
                 new EventRoutes(events)));
 
         deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(

@@ -6,6 +6,7 @@ import nl.fotadesk.backend.accounts.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.devices.Names;
 import nl.fotadesk.backend.domain.Forbidden;
+import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
@@ -101,11 +102,7 @@ public final class CampaignService {
             throw new NotFound("no device with IMEI " + c.resolution.unknownImeis().get(0));
         }
         CampaignPreview preview = preview(c);
-        if (preview.targeted() == 0) {
-            throw new Invalid("no_devices", "the target matches no device that needs firmware "
-                    + c.image.version() + " (" + preview.matched() + " matched, " + preview.otherType()
-                    + " of another type, " + preview.alreadyCurrent() + " run it already)");
-        }
+        requireDevices(c, preview);
         RolloutEngine.refuseConflicts(preview.conflicts());
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -173,6 +170,38 @@ public final class CampaignService {
         return (Limits.isId(id) ? store.find(id, scope.narrow(DeviceFilter.ALL)) : Optional.<CampaignRow>empty())
                 .orElseThrow(() -> new NotFound("no campaign with id " + Limits.shortened(id)));
     }
+
+    /** The plan a rehearsal runs for {@code spec}, checked as {@link #create} checks it; nothing is stored. */
+    public CampaignPlan plan(Principal who, NewCampaign spec) {
+        Checked c = check(who.scope(), spec);
+        CampaignPreview preview = preview(c);
+        requireDevices(c, preview);
+        return new CampaignPlan(null, c.name, c.image, c.resolution.targeted(), preview.phaseSizes(), c.success,
+                c.error, Duration.ofSeconds(c.timeout), c.retries);
+    }
+
+    /** The plan of a draft or scheduled campaign: its devices as its phases hold them. */
+    public CampaignPlan plan(Principal who, String id) {
+        CampaignView view = get(who, id);
+        if (view.state() != CampaignState.DRAFT && view.state() != CampaignState.SCHEDULED) {
+            throw new Conflict("invalid_state", "only a draft or scheduled campaign can be rehearsed; this one is "
+                    + view.state().wireName());
+        }
+        CampaignRow c = visible(who.scope(), id);
+        List<String> imeis = store.actions(id, null, null, who.scope().narrow(DeviceFilter.ALL), 0, view.devices()).stream().map(ActionRow::imei).toList();
+        return new CampaignPlan(id, c.name(), firmware.find(c.firmwareId()).orElseThrow(), imeis,
+                view.phases().stream().map(PhaseView::devices).toList(), c.successThreshold(), c.errorThreshold(),
+                timeout(c), c.maxRetries());
+    }
+
+    private static void requireDevices(Checked c, CampaignPreview preview) {
+        if (preview.targeted() == 0) {
+            throw new Invalid("no_devices", "the target matches no device that needs firmware "
+                    + c.image.version() + " (" + preview.matched() + " matched, " + preview.otherType()
+                    + " of another type, " + preview.alreadyCurrent() + " run it already)");
+        }
+    }
+
 
     /** Whether every device of the campaign is in {@code scope}. */
     private boolean whole(CampaignRow c, Scope scope) {

@@ -94,6 +94,8 @@ class AuthorizationTest {
             entry("POST /api/v1/requests/{id}/reject", OPERATOR),
             entry("POST /api/v1/requests/{id}/withdraw", REQUEST),
             entry("GET /api/v1/requests/{id}/report", READ),
+            entry("POST /api/v1/campaigns/rehearsals", OPERATOR),
+            entry("GET /api/v1/campaigns/{id}/forecast", OPERATOR),
             entry("GET /api/v1/events", READ));
 
     /**
@@ -114,7 +116,9 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns/{id}/pause", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
             entry("POST /api/v1/campaigns/{id}/resume", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
             entry("POST /api/v1/campaigns/{id}/cancel", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
-            entry("POST /api/v1/campaigns/{id}/retry", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"));
+            entry("POST /api/v1/campaigns/{id}/retry", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/campaigns/rehearsals", "customer 403 403 403, supplier 403 403 403, scoped-viewer 403 403 403"),
+            entry("GET /api/v1/campaigns/{id}/forecast", "customer 403 403 403, supplier 403 403 403, scoped-viewer 403 403 403"));
     private static final List<String> CASES = List.of("IN", "PART", "OUT");
     private static final String ACME_TRACKER_1 = Imei.withCheckDigit("35693803100101");
     private static final String ACME_TRACKER_2 = Imei.withCheckDigit("35693803100102");
