@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Base of the GUI tests against the real app: one offline demo (backend and 60 devices) per test class,
- * started before its first test, and a new main window in English for each test, as {@link #app}.
+ * Base of the GUI tests against the real app: one offline demo (backend and {@value UiTestBackend#DEVICES}
+ * simulated devices) per test class, started before its first test, and a new main window in English
+ * for each test, as {@link #app}.
  * A subclass writes only its tests (test methods take an {@code FxRobot}), with no {@code @Start};
  * it may override {@link #language()} or {@link #client}. Tests share the demo and the one test
  * instance, so a test uses devices and names of its own or undoes what it changes, never counts on
@@ -46,12 +47,17 @@ public abstract class DemoUiTest {
 
     @AfterEach
     void closeWindow() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+            app = null;
+        }
     }
 
     @AfterAll
     void stopDemo() throws Exception {
-        demo.close();
+        if (demo != null) {
+            demo.close();
+        }
     }
 
     protected Locale language() {
