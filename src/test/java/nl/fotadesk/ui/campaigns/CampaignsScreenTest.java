@@ -186,10 +186,10 @@ class CampaignsScreenTest extends DemoUiTest {
                 .isTrue();
     }
 
-    /** A running campaign holding one registered device that never checks in. */
     @Test
     void aRehearsedDraftShowsItsForecastBesideWhatHappened(FxRobot robot) throws Exception {
-        CampaignView draft = campaignOnANewDevice("Rehearsed", "tracker-x", "999992", false);
+        // a meter that never checks in: the wizard's campaign of all trackers must not wait for it
+        CampaignView draft = campaignOnANewDevice("Rehearsed", "meter-y", "999992", false);
         robot.clickOn("#nav-campaigns");
         waitFor(10, () -> robot.lookup(LabeledMatchers.hasText("Rehearsed")).tryQuery().isPresent());
         robot.doubleClickOn(robot.lookup(LabeledMatchers.hasText("Rehearsed")).<Node>query());
@@ -204,6 +204,7 @@ class CampaignsScreenTest extends DemoUiTest {
         assertThat(app.demo.client().campaignForecast(draft.id()).forecast().devices()).isEqualTo(1);
     }
 
+    /** A running campaign holding one registered device that never checks in. */
     private CampaignView holdingCampaign(String name, String deviceType, String serial) throws Exception {
         return campaignOnANewDevice(name, deviceType, serial, true);
     }
