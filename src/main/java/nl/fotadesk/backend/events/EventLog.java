@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -82,8 +84,8 @@ public final class EventLog implements AutoCloseable {
 
     /**
      * As {@link #since(long, int, Duration, String)}, with only the events of the devices in {@code scope}
-     * when it limits them: campaign and phase events are then left out, and the cursor passes the events
-     * left out, so a long poll waits for one of its own.
+     * when it limits them, and of the campaigns that hold any of them; the cursor passes the events left
+     * out, so a long poll waits for one of its own.
      */
     public CompletableFuture<EventPage> since(long cursor, int limit, Duration wait, String waiter, Scope scope) {
         DeviceFilter within = scope.narrow(DeviceFilter.ALL);
@@ -115,13 +117,43 @@ public final class EventLog implements AutoCloseable {
         }
         // Events are numbered as they commit, so none will appear at or below the latest number read now.
         long latest = latest();
+        String inScope = String.join(" AND ", terms);
         List<Object> all = new ArrayList<>(List.of(cursor, latest));
         all.addAll(params);
+        all.addAll(params);
         all.add(limit);
-        List<EventView> events = jdbc.list("SELECT e.* FROM events e JOIN devices d ON d.imei = e.imei"
-                + " WHERE e.id > ? AND e.id <= ? AND " + String.join(" AND ", terms) + " ORDER BY e.id LIMIT ?",
+        List<EventView> events = jdbc.list("SELECT e.* FROM events e WHERE e.id > ? AND e.id <= ? AND ("
+                + "EXISTS (SELECT 1 FROM devices d WHERE d.imei = e.imei AND " + inScope + ")"
+                + " OR e.imei IS NULL AND EXISTS (SELECT 1 FROM campaign_actions a JOIN devices d ON d.imei = a.imei"
+                + " WHERE a.campaign_id = e.campaign_id AND " + inScope + ")) ORDER BY e.id LIMIT ?",
                 EventLog::map, all.toArray());
-        return new EventPage(events, events.size() == limit ? events.get(events.size() - 1).id() : Math.max(cursor, latest));
+        return new EventPage(withoutOthersCounts(events, within),
+                events.size() == limit ? events.get(events.size() - 1).id() : Math.max(cursor, latest));
+    }
+
+    /**
+     * A campaign or phase event of a campaign that also holds devices outside the scope keeps its state
+     * but loses its detail, which may count those devices ("3 of 40 devices failed"); the campaign itself
+     * answers with the scoped user's part.
+     */
+    private List<EventView> withoutOthersCounts(List<EventView> events, DeviceFilter within) {
+        Map<String, Boolean> whole = new HashMap<>();
+        List<EventView> shown = new ArrayList<>(events.size());
+        for (EventView e : events) {
+            boolean partial = e.imei() == null && e.detail() != null
+                    && !whole.computeIfAbsent(e.campaignId(), id -> wholly(id, within));
+            shown.add(partial ? new EventView(e.id(), e.at(), e.kind(), e.campaignId(), e.phase(), null, e.state(), null)
+                    : e);
+        }
+        return shown;
+    }
+
+    /** Whether every device of campaign {@code id} is {@code within} the filter. */
+    private boolean wholly(String id, DeviceFilter within) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        String inScope = String.join(" AND ", within.terms(params));
+        String actions = "SELECT COUNT(*) FROM campaign_actions a JOIN devices d ON d.imei = a.imei WHERE a.campaign_id = ?";
+        return jdbc.count(actions + " AND " + inScope, params.toArray()) == jdbc.count(actions, id);
     }
 
     /** Answers every open long poll (empty) and stops listening. */

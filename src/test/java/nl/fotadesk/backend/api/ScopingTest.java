@@ -230,9 +230,21 @@ class ScopingTest {
         backend.apiJson("POST", "/api/v1/campaigns/" + trackers + "/start", null, 200);
         try {
             List<String> seen = new ArrayList<>();
-            get(cora, "/api/v1/events?since=" + cursor).get("events").forEach(e -> seen.add(e.get("imei").asText()));
-            assertThat(seen).as("device events of the campaign's acme trackers only, no campaign-wide ones")
+            List<JsonNode> campaignWide = new ArrayList<>();
+            get(cora, "/api/v1/events?since=" + cursor).get("events").forEach(e -> {
+                if (e.hasNonNull("imei")) {
+                    seen.add(e.get("imei").asText());
+                } else {
+                    campaignWide.add(e);
+                }
+            });
+            assertThat(seen).as("device events of the campaign's acme trackers only")
                     .isNotEmpty().containsOnly(ACME_TRACKER_1, ACME_TRACKER_2);
+            assertThat(campaignWide).as("the campaign's own events, without details that count globex's devices")
+                    .isNotEmpty().allSatisfy(e -> {
+                        assertThat(e.get("campaignId").asText()).isEqualTo(trackers);
+                        assertThat(e.hasNonNull("detail")).isFalse();
+                    });
             for (String path : List.of("/api/v1/campaigns", "/api/v1/campaigns/" + trackers,
                     "/api/v1/campaigns/" + trackers + "/devices?limit=1000", "/api/v1/events?since=" + cursor)) {
                 assertThat(answer(cora, "GET", path, null)).as(path).startsWith("200 ")
@@ -268,6 +280,7 @@ class ScopingTest {
         assertThat(answer(vic, "POST", "/api/v1/campaigns/preview", String.format(onGlobex, ACME_METER))).startsWith("403 ");
         assertThat(answer(vic, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER))).startsWith("403 ");
 
+        long cursor = get(cora, "/api/v1/events").get("cursor").asLong();
         String created = answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER)
                 .replace("}}", "},\"start\":true}"));
         assertThat(created).startsWith("201 ");
@@ -276,6 +289,13 @@ class ScopingTest {
         assertThat(stateReason(cora, "pause", id)).isEqualTo("paused by cora (customer)");
         assertThat(stateReason(cora, "resume", id)).isEqualTo("resumed by cora (customer)");
         assertThat(stateReason(cora, "cancel", id)).isEqualTo("cancelled by cora (customer)");
+        List<String> details = new ArrayList<>();
+        get(cora, "/api/v1/events?since=" + cursor).get("events").forEach(e -> {
+            if (!e.hasNonNull("imei") && e.hasNonNull("detail")) {
+                details.add(e.get("detail").asText());
+            }
+        });
+        assertThat(details).as("the campaign events of their own campaign, whole").contains("paused by cora (customer)");
         JsonNode audit = backend.apiJson("GET", "/api/v1/audit?actor=cora&object=campaign/" + id, null, 200);
         List<String> actions = new ArrayList<>();
         audit.get("items").forEach(a -> actions.add(a.get("action").asText()));
