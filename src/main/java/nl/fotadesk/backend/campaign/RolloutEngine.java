@@ -167,7 +167,8 @@ public final class RolloutEngine {
             FirmwareRow image = image(c);
             audit.done(actor, "campaign.retry", "campaign/" + id, failed.size() + " devices");
             for (ActionRow a : failed) {
-                give(c, image, a, 1, now, "retried by " + actor.described());
+                int next = a.status().attempts() + 1;
+                give(c, image, a, next, next, now, "retried by " + actor.described());
             }
             if (c.state() == CampaignState.COMPLETED && !failed.isEmpty()) {
                 setState(c, CampaignState.RUNNING, "retrying " + failed.size() + " failed devices", now);
@@ -247,14 +248,18 @@ public final class RolloutEngine {
         events.append(EventLog.PHASE, c.id(), phase, null, PhaseState.RUNNING.wireName(), "phase " + (phase + 1) + " started");
         FirmwareRow image = image(c);
         for (ActionRow a : store.actions(c.id(), phase, List.of(ActionState.WAITING), 0, PAGE)) {
-            give(c, image, a, 1, now, "campaign \"" + c.name() + "\", phase " + (phase + 1));
+            give(c, image, a, 1, 1, now, "campaign \"" + c.name() + "\", phase " + (phase + 1));
         }
     }
 
-    /** Gives the device of {@code a} a new download (attempt number {@code attempt}). */
-    private void give(CampaignRow c, FirmwareRow image, ActionRow a, int attempt, Instant now, String cause) {
+    /**
+     * Gives the device of {@code a} a new download: attempt number {@code attempt} of the device in this
+     * campaign, in a round of automatic retries that began with attempt {@code roundFirstAttempt}.
+     */
+    private void give(CampaignRow c, FirmwareRow image, ActionRow a, int attempt, int roundFirstAttempt, Instant now,
+                      String cause) {
         String downloadId = updates.start(device(a.imei()), image, c.vendorStrict(), c.id(), a.phase(), cause);
-        store.updateAction(a, ActionRow.Status.given(downloadId, attempt, now));
+        store.updateAction(a, ActionRow.Status.given(downloadId, attempt, roundFirstAttempt, now));
     }
 
     /** Brings each in-flight action in line with its device, timing out devices without progress. */
@@ -275,7 +280,7 @@ public final class RolloutEngine {
                     || zeroIfNull(d.bytesServed()) != zeroIfNull(s.bytesServed());
             Instant lastProgress = moved || s.lastProgressAt() == null ? now : s.lastProgressAt();
             DeviceVerdict verdict = RolloutRules.decide(new DeviceFacts(seen, moved,
-                    Duration.between(lastProgress, now), s.attempts()), budget, c.state() == CampaignState.RUNNING);
+                    Duration.between(lastProgress, now), s.attemptsThisRound()), budget, c.state() == CampaignState.RUNNING);
             switch (verdict) {
                 case UNCHANGED, WAIT_FOR_RUN -> {
                 }
@@ -288,7 +293,8 @@ public final class RolloutEngine {
                     }
                     if (verdict.retries()) {
                         image = image == null ? image(c) : image;
-                        give(c, image, a, s.attempts() + 1, now, "retry " + s.attempts() + " of " + c.maxRetries()
+                        give(c, image, a, s.attempts() + 1, s.roundFirstAttempt(), now, "retry " + s.attemptsThisRound()
+                                + " of " + c.maxRetries()
                                 + " after " + why);
                     } else {
                         ActionState end = verdict.stuck() ? ActionState.TIMED_OUT : ActionState.FAILED;
