@@ -12,6 +12,7 @@ import nl.fotadesk.backend.api.GroupRoutes;
 import nl.fotadesk.backend.api.ManagementApi;
 import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.EngineLease;
+import nl.fotadesk.backend.campaign.ProgressHistory;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.campaign.TargetResolver;
 import nl.fotadesk.backend.devices.CatalogService;
@@ -47,6 +48,7 @@ import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.backend.store.GroupStore;
 import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.ProgressStore;
 import nl.fotadesk.backend.store.SettingsStore;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -169,7 +171,7 @@ public final class BackendServer implements AutoCloseable {
                 new FirmwareRoutes(firmware),
                 new CatalogRoutes(new CatalogService(catalog, accounts.audit(), clock)),
                 new GroupRoutes(new GroupService(jdbc, groupStore, devices, accounts.audit(), clock)),
-                new CampaignRoutes(campaigns, engine),
+                new CampaignRoutes(campaigns, engine, new ProgressHistory(new ProgressStore(jdbc), campaignStore)),
                 new EventRoutes(events)));
 
         deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(

@@ -15,6 +15,7 @@ import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -146,6 +147,9 @@ public interface FotaDeskClient {
     List<CampaignView> campaigns();
 
     CampaignView campaign(String id);
+
+    /** The campaign's counts per action state over time, oldest first, as the server sampled them. */
+    List<ProgressPoint> campaignProgress(String id);
 
     /**
      * The campaign's devices, a page of {@code limit} from {@code offset}.

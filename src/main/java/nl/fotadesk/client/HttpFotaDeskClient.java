@@ -18,6 +18,7 @@ import nl.fotadesk.protocol.api.RetryResult;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -261,6 +262,11 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     @Override
     public CampaignView campaign(String id) {
         return api.get(api.url("campaigns", id), JsonType.of(CampaignView.class));
+    }
+
+    @Override
+    public List<ProgressPoint> campaignProgress(String id) {
+        return api.get(api.url("campaigns", id, "progress"), JsonType.listOf(ProgressPoint.class));
     }
 
     @Override

@@ -18,6 +18,7 @@ import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -276,6 +277,11 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
 
     @Override
     public CampaignView campaign(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ProgressPoint> campaignProgress(String id) {
         throw new UnsupportedOperationException();
     }
 

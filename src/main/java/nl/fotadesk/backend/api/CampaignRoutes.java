@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.ProgressHistory;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
@@ -18,10 +19,12 @@ import static nl.fotadesk.backend.accounts.Access.OPERATOR;
 public final class CampaignRoutes implements Routes {
     private final CampaignService campaigns;
     private final RolloutEngine engine;
+    private final ProgressHistory progress;
 
-    public CampaignRoutes(CampaignService campaigns, RolloutEngine engine) {
+    public CampaignRoutes(CampaignService campaigns, RolloutEngine engine, ProgressHistory progress) {
         this.campaigns = campaigns;
         this.engine = engine;
+        this.progress = progress;
     }
 
     @Override
@@ -30,6 +33,7 @@ public final class CampaignRoutes implements Routes {
                 .add("POST", "/api/v1/campaigns", OPERATOR, x -> x.json(201, campaigns.create(x.principal(), x.body(NewCampaign.class))))
                 .add("GET", "/api/v1/campaigns", OPERATOR, x -> x.json(200, campaigns.list()))
                 .add("GET", "/api/v1/campaigns/{id}", OPERATOR, x -> x.json(200, campaigns.get(x.path("id"))))
+                .add("GET", "/api/v1/campaigns/{id}/progress", OPERATOR, x -> x.json(200, progress.of(existing(x))))
                 .add("GET", "/api/v1/campaigns/{id}/devices", OPERATOR, x -> x.json(200, campaigns.devices(x.path("id"),
                         x.query("phase") == null ? null : x.intQuery("phase", 0, Limits.PHASES, 0), states(x.query("state")),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))

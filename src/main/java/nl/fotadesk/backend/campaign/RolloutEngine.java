@@ -22,6 +22,7 @@ import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
 import nl.fotadesk.backend.store.PhaseState;
+import nl.fotadesk.backend.store.ProgressStore;
 import nl.fotadesk.backend.store.RetriedTransactions;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignConflict;
@@ -61,6 +62,7 @@ public final class RolloutEngine {
     private final EventLog events;
     /** Operators' actions on campaigns, with who took them. */
     private final AuditTrail audit;
+    private final ProgressHistory progress;
     private final Clock clock;
 
     public RolloutEngine(Jdbc jdbc, CampaignStore store, DeviceStore devices, FirmwareStore firmware, Updates updates,
@@ -73,6 +75,7 @@ public final class RolloutEngine {
         this.firmware = firmware;
         this.updates = updates;
         this.events = events;
+        this.progress = new ProgressHistory(new ProgressStore(jdbc), store);
         this.clock = clock;
     }
 
@@ -370,11 +373,15 @@ public final class RolloutEngine {
     /**
      * Runs {@code change} on campaign {@code id} in one transaction that first locks the campaign's row:
      * operators and the engine, on any node, change a campaign one at a time, each on the state the
-     * previous change left. Tried again when the database aborts it for another's sake.
+     * previous change left. Tried again when the database aborts it for another's sake. The campaign's
+     * progress history is sampled after each change, under the same lock.
      */
     private <T> T locked(String id, Function<CampaignRow, T> change) {
-        return transactions.run(() -> change.apply(
-                store.lock(id).orElseThrow(() -> new NotFound("no campaign with id " + id))));
+        return transactions.run(() -> {
+            T result = change.apply(store.lock(id).orElseThrow(() -> new NotFound("no campaign with id " + id)));
+            progress.sample(id, clock.instant());
+            return result;
+        });
     }
 
     /**

@@ -16,6 +16,7 @@ import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.ui.CsvFile;
 import nl.fotadesk.ui.UiContext;
 
@@ -30,16 +31,14 @@ import java.util.function.BiConsumer;
 
 /**
  * One campaign as the detail view shows it: the campaign, one page of its devices (filtered by phase
- * and state), and for the chart, when the campaign's finished devices finished. Loads off the FX
+ * and state), and for the chart, the campaign's progress history as the server keeps it. Loads off the FX
  * thread; a load asked for while one runs follows it, so refreshes never pile up.
  */
 final class CampaignDetailModel {
     static final int PAGE_SIZE = 100;
-    /** Up to this many finished devices, the chart's history is read from their update times. */
-    static final int HISTORY_LIMIT = 5000;
 
     /** What one load brings. */
-    record Snapshot(CampaignView campaign, Page<CampaignDeviceView> devices, List<CampaignDeviceView> history,
+    record Snapshot(CampaignView campaign, Page<CampaignDeviceView> devices, List<ProgressPoint> history,
                     Map<String, String> groupNames) {
     }
 
@@ -55,7 +54,7 @@ final class CampaignDetailModel {
     final StringProperty actionError = new SimpleStringProperty("");
     final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final Map<String, String> groupNames = new HashMap<>();
-    private BiConsumer<CampaignView, List<CampaignDeviceView>> historyListener = (c, h) -> { };
+    private BiConsumer<CampaignView, List<ProgressPoint>> historyListener = (c, h) -> { };
     private int offset;
     private boolean loading;
     private boolean again;
@@ -80,8 +79,8 @@ final class CampaignDetailModel {
         return groupNames;
     }
 
-    /** Told once, with the finished devices and their times, when the campaign is first loaded. */
-    void onHistory(BiConsumer<CampaignView, List<CampaignDeviceView>> listener) {
+    /** Told once, with the campaign's progress history, when the campaign is first loaded. */
+    void onHistory(BiConsumer<CampaignView, List<ProgressPoint>> listener) {
         this.historyListener = listener;
     }
 
@@ -123,10 +122,10 @@ final class CampaignDetailModel {
         FotaDeskClient client = context.client();
         CampaignView c = client.campaign(id);
         Page<CampaignDeviceView> page = client.campaignDevices(id, onlyPhase, states, from, PAGE_SIZE);
-        List<CampaignDeviceView> history = null;
+        List<ProgressPoint> history = null;
         Map<String, String> groups = null;
         if (withHistory) {
-            history = history(client, c);
+            history = client.campaignProgress(id);
             if (c.target() != null && c.target().groupId() != null) {
                 groups = new HashMap<>();
                 for (GroupView g : client.groups()) {
@@ -135,25 +134,6 @@ final class CampaignDetailModel {
             }
         }
         return new Snapshot(c, page, history, groups);
-    }
-
-    /** The campaign's finished devices with their times; empty when it has not started or has too many. */
-    private List<CampaignDeviceView> history(FotaDeskClient client, CampaignView c) {
-        Counts counts = Counts.of(c.counts(), c.devices());
-        List<CampaignDeviceView> finished = new ArrayList<>();
-        int wanted = counts.succeeded() + counts.failed();
-        if (c.startedAt() == null || wanted == 0 || wanted > HISTORY_LIMIT) {
-            return finished;
-        }
-        List<ActionState> states = List.of(ActionState.SUCCEEDED, ActionState.FAILED, ActionState.TIMED_OUT);
-        for (int from = 0; from < wanted; from += 1000) {
-            Page<CampaignDeviceView> page = client.campaignDevices(id, null, states, from, 1000);
-            finished.addAll(page.items());
-            if (page.items().size() < 1000) {
-                break;
-            }
-        }
-        return finished;
     }
 
     void firstPage() {

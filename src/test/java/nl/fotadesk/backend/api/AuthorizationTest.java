@@ -75,6 +75,7 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns", OPERATOR),
             entry("GET /api/v1/campaigns", OPERATOR),
             entry("GET /api/v1/campaigns/{id}", OPERATOR),
+            entry("GET /api/v1/campaigns/{id}/progress", OPERATOR),
             entry("GET /api/v1/campaigns/{id}/devices", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/start", OPERATOR),
             entry("POST /api/v1/campaigns/{id}/pause", OPERATOR),
