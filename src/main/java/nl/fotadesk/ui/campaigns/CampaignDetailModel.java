@@ -18,10 +18,13 @@ import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.ui.CsvFile;
+import nl.fotadesk.ui.WholeFile;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -177,14 +180,40 @@ final class CampaignDetailModel {
             } catch (IOException e) {
                 return new Written(devices.size(), e);
             }
-        }, written -> {
-            String file = String.valueOf(target.getFileName());
-            if (written.failure() == null) {
-                notice.set(context.text("campaigns.export.done", written.devices(), file));
-            } else {
-                actionError.set(context.text("campaigns.export.failed", file, String.valueOf(written.failure().getMessage())));
+        }, written -> tell(target, written, "campaigns.export.done", written.devices()), actionError::set);
+    }
+
+    /**
+     * Writes the campaign's report ({@link CampaignReport}) to {@code target}, off the FX thread, from the
+     * campaign as it is now, its progress history and every device; says how it went like {@link #export}.
+     */
+    void report(Path target) {
+        Map<String, String> groups = Map.copyOf(groupNames);
+        CampaignTexts texts = new CampaignTexts(context.i18n());
+        notice.set("");
+        actionError.set("");
+        ServerCall.run(context, () -> {
+            CampaignView c = context.client().campaign(id);
+            List<CampaignDeviceView> devices = all(null, List.of());
+            String html = new CampaignReport(texts).html(c, groups, context.client().campaignProgress(id), devices,
+                    Instant.now());
+            try {
+                WholeFile.write(target, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+                return new Written(devices.size(), null);
+            } catch (IOException e) {
+                return new Written(devices.size(), e);
             }
-        }, actionError::set);
+        }, written -> tell(target, written, "campaigns.report.done", written.devices()), actionError::set);
+    }
+
+    /** Says how writing {@code target} went: the text of {@code doneKey} (with the count and the file's name), or why not. */
+    private void tell(Path target, Written written, String doneKey, int count) {
+        String file = String.valueOf(target.getFileName());
+        if (written.failure() == null) {
+            notice.set(context.text(doneKey, count, file));
+        } else {
+            actionError.set(context.text("campaigns.export.failed", file, String.valueOf(written.failure().getMessage())));
+        }
     }
 
     /** How an export went: the devices written, or why the file could not be written. */

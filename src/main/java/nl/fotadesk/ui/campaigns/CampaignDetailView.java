@@ -5,21 +5,26 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.UiContext;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -75,7 +80,13 @@ final class CampaignDetailView implements CampaignPage {
         state.setId("campaign-state");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(12, name, state, spacer, actions.node());
+        Button report = new Button(texts.text("campaigns.report"));
+        report.setId("campaign-report");
+        report.setTooltip(new Tooltip(texts.text("campaigns.report.tooltip")));
+        report.setMinWidth(Region.USE_PREF_SIZE);
+        report.disableProperty().bind(model.campaign.isNull());
+        report.setOnAction(e -> saveReport());
+        HBox titleRow = new HBox(12, name, state, spacer, report, actions.node());
         titleRow.setAlignment(Pos.CENTER_LEFT);
         subtitle.setId("campaign-subtitle");
         subtitle.getStyleClass().add("campaign-subtitle");
@@ -192,6 +203,19 @@ final class CampaignDetailView implements CampaignPage {
             about.add(texts.text("campaigns.detail.finished", texts.dateTime(c.finishedAt())));
         }
         subtitle.setText(String.join(" \u00b7 ", about));
+    }
+
+    /** Asks where, then writes the campaign's printable report there. */
+    private void saveReport() {
+        CampaignView c = model.campaign.get();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.text("campaigns.report.title", c.name()));
+        chooser.setInitialFileName(CampaignReport.fileName(c));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.text("campaigns.report.filter"), "*.html"));
+        File target = chooser.showSaveDialog(Nodes.window(root));
+        if (target != null) {
+            model.report(target.toPath());
+        }
     }
 
     /** Whether devices may still change without an event for them: worth a look every few seconds. */
