@@ -19,6 +19,7 @@ import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
+import nl.fotadesk.protocol.api.ServerLimits;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -262,6 +263,11 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     @Override
     public CampaignView campaign(String id) {
         return api.get(api.url("campaigns", id), JsonType.of(CampaignView.class));
+    }
+
+    @Override
+    public ServerLimits limits() {
+        return api.get(api.url("limits"), JsonType.of(ServerLimits.class));
     }
 
     @Override

@@ -56,6 +56,7 @@ class AuthorizationTest {
             entry("GET /api/v1/devices/{imei}/history", READ),
             entry("PUT /api/v1/devices/{imei}/desired", CHANGE),
             entry("POST /api/v1/firmware", CHANGE),
+            entry("GET /api/v1/limits", READ),
             entry("GET /api/v1/firmware", READ),
             entry("GET /api/v1/firmware/{id}", READ),
             entry("DELETE /api/v1/firmware/{id}", OPERATOR),
