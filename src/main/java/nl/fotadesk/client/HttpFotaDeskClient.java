@@ -123,7 +123,7 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     public Page<DeviceView> devices(DeviceQuery query) {
         HttpUrl.Builder url = params(api.url("devices"), "client", query.client(), "deviceType", query.deviceType(),
                 "status", query.status() == null ? null : query.status().wireName(), "firmware", query.firmware(),
-                "imei", query.imeiPrefix(), "offset", query.offset(), "limit", query.limit());
+                "imei", query.imeiDigits(), "offset", query.offset(), "limit", query.limit());
         return api.get(url, JsonType.pageOf(DeviceView.class));
     }
 
