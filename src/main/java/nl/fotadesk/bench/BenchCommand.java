@@ -4,9 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class, FleetBench.class, DevicesBench.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class, FleetBench.class, DevicesBench.class, StartupBench.class},
         description = "Benchmarks, run by hand: 'bench http' (file server and ingestion), 'bench fleet' (simulator"
-                + " scale) and 'bench devices' (the device table's queries with many devices).")
+                + " scale), 'bench devices' (the device table's queries with many devices) and 'bench startup' (the app to its windows).")
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

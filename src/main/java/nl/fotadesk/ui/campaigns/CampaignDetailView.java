@@ -86,7 +86,7 @@ final class CampaignDetailView implements CampaignPage {
         report.setMinWidth(Region.USE_PREF_SIZE);
         report.disableProperty().bind(model.campaign.isNull());
         report.setOnAction(e -> saveReport());
-        HBox titleRow = new HBox(12, name, state, spacer, report, actions.node());
+        HBox titleRow = new HBox(12, name, state, spacer, actions.node());
         titleRow.setAlignment(Pos.CENTER_LEFT);
         subtitle.setId("campaign-subtitle");
         subtitle.getStyleClass().add("campaign-subtitle");
@@ -127,7 +127,12 @@ final class CampaignDetailView implements CampaignPage {
         middle.setPrefHeight(240);
 
         VBox.setVgrow(devices.node(), Priority.ALWAYS);
-        VBox content = new VBox(10, toList, titleRow, subtitle, banner.node(), notice, actionError, loadError,
+        Region topSpacer = new Region();
+        HBox.setHgrow(topSpacer, Priority.ALWAYS);
+        // beside the way back, not among the actions: the title row has no room for it at the least window size
+        HBox topRow = new HBox(8, toList, topSpacer, report);
+        topRow.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(10, topRow, titleRow, subtitle, banner.node(), notice, actionError, loadError,
                 counts.node(), middle, devices.node());
         content.getStyleClass().addAll("screen", "campaign-detail");
         root.setContent(content);

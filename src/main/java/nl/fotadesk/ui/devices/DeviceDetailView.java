@@ -40,6 +40,7 @@ import java.util.function.Consumer;
  * telemetry and its history as a timeline (newest first).
  */
 final class DeviceDetailView {
+    private static final double DETAIL_MIN_WIDTH = 240;
     private final UiContext context;
     private final DeviceDetailModel model;
     private final DeviceTexts texts;
@@ -90,7 +91,9 @@ final class DeviceDetailView {
         content.getStyleClass().add("device-detail-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // narrower than its content (the least window size), it scrolls sideways instead of widening the screen
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setMinWidth(DETAIL_MIN_WIDTH);
         scroll.getStyleClass().add("device-detail-scroll");
         root.getChildren().addAll(empty, scroll);
         scroll.visibleProperty().bind(model.deviceProperty().isNotNull());
