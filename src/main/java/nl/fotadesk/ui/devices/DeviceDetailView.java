@@ -40,7 +40,8 @@ import java.util.function.Consumer;
  * telemetry and its history as a timeline (newest first).
  */
 final class DeviceDetailView {
-    private static final double DETAIL_MIN_WIDTH = 240;
+    /** What the detail narrows to beside the table's columns at the least window size; it scrolls sideways then. */
+    private static final double DETAIL_MIN_WIDTH = 120;
     private final UiContext context;
     private final DeviceDetailModel model;
     private final DeviceTexts texts;

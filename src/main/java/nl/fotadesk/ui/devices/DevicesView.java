@@ -55,7 +55,6 @@ final class DevicesView {
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private static final double DETAIL_WIDTH = 400;
-    private static final double TABLE_MIN_WIDTH = 420;
 
     private final UiContext context;
     private final DevicesViewModel vm;
@@ -232,9 +231,8 @@ final class DevicesView {
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setPlaceholder(placeholder());
         VBox pane = new VBox(6, table, problem, footer);
-        // At the least window size with the detail open, the table scrolls sideways rather than push the
-        // screen past the window's edges; wider, it keeps every column whole.
-        pane.setMinWidth(Math.min(TABLE_MIN_WIDTH, table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24));
+        // the detail pane gives way before the table's columns would have to
+        pane.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24);
         pane.getStyleClass().add("devices-table-pane");
         return pane;
     }

@@ -36,7 +36,6 @@ import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
-import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -312,7 +311,6 @@ public final class FirmwareScreen implements Screen {
         sha.getStyleClass().add("hash-column");
         sha.setPrefWidth(80);
         table.getColumns().setAll(List.of(type, version, size, uploaded, usage, sha));
-        table.getColumns().forEach(TableColumns::fitTitle);
         table.getSortOrder().setAll(List.of(type, version));
     }
 
