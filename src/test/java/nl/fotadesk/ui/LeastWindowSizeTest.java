@@ -3,6 +3,7 @@ package nl.fotadesk.ui;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * At the least window size, in Dutch (the longer words): a campaign's state names are whole
- * ("Opdracht verstuurd" among them) and the devices screen with its detail open stays inside the window.
+ * ("Opdracht verstuurd" among them) and the devices screen with its detail open stays inside the window,
+ * every column of its table shown.
  */
 @ExtendWith(ApplicationExtension.class)
 class LeastWindowSizeTest {
@@ -80,6 +82,8 @@ class LeastWindowSizeTest {
         Bounds detail = fx(() -> robot.lookup("#device-detail").query().localToScene(
                 robot.lookup("#device-detail").query().getLayoutBounds()));
         assertThat(detail.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth() + 0.5);
+        assertThat(fx(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum()))
+                .as("every column of the table has room").isLessThanOrEqualTo(fx(table::getWidth));
     }
 
     /** The text a label shows, after any ellipsis. */

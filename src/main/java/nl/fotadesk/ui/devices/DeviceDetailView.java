@@ -40,8 +40,6 @@ import java.util.function.Consumer;
  * telemetry and its history as a timeline (newest first).
  */
 final class DeviceDetailView {
-    /** What the detail narrows to beside the table's columns at the least window size; it scrolls sideways then. */
-    private static final double DETAIL_MIN_WIDTH = 120;
     private final UiContext context;
     private final DeviceDetailModel model;
     private final DeviceTexts texts;
@@ -94,7 +92,8 @@ final class DeviceDetailView {
         scroll.setFitToWidth(true);
         // narrower than its content (the least window size), it scrolls sideways instead of widening the screen
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.setMinWidth(DETAIL_MIN_WIDTH);
+        scroll.setMinWidth(0);
+        empty.setMinWidth(0);
         scroll.getStyleClass().add("device-detail-scroll");
         root.getChildren().addAll(empty, scroll);
         scroll.visibleProperty().bind(model.deviceProperty().isNotNull());
