@@ -2,8 +2,10 @@ package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.accounts.AuditTrail;
 import nl.fotadesk.backend.accounts.Principal;
+import nl.fotadesk.backend.accounts.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.devices.Names;
+import nl.fotadesk.backend.domain.Forbidden;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
@@ -12,11 +14,12 @@ import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
-import nl.fotadesk.backend.store.PhaseState;
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.ActionState;
@@ -38,13 +41,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Creating campaigns (with a preview of what they target) and showing them; the engine runs them. */
+/**
+ * Creating campaigns (with a preview of what they target) and showing them; the engine runs them.
+ * A scoped user (a customer, a supplier, a scoped viewer) works within their devices: a campaign's
+ * target is cut to them, a campaign without any of them does not exist for them, one that holds others'
+ * devices too is shown as their part only (its devices, counts and phases), and only a campaign wholly
+ * within their scope is theirs to steer.
+ */
 public final class CampaignService {
     static final int DEFAULT_SUCCESS = 100;
     static final int DEFAULT_ERROR = 10;
@@ -72,15 +83,20 @@ public final class CampaignService {
         this.clock = clock;
     }
 
-    /** What {@code spec} would target, without creating anything. */
-    public CampaignPreview preview(NewCampaign spec) {
-        Checked c = check(spec);
-        return preview(c);
+    /** What {@code spec} would target within {@code who}'s scope, without creating anything. */
+    public CampaignPreview preview(Principal who, NewCampaign spec) {
+        return preview(check(who.scope(), spec));
     }
 
-    /** Creates a draft (refused while another campaign holds any of its devices); starts it when asked. */
+    /**
+     * Creates a draft (refused while another campaign holds any of its devices); starts it when asked.
+     * A scoped actor listing an IMEI outside their scope is told it is not found, as for an unknown one.
+     */
     public CampaignView create(Principal actor, NewCampaign spec) {
-        Checked c = check(spec);
+        Checked c = check(actor.scope(), spec);
+        if (!actor.scope().isAll() && !c.resolution.unknownImeis().isEmpty()) {
+            throw new NotFound("no device with IMEI " + c.resolution.unknownImeis().get(0));
+        }
         CampaignPreview preview = preview(c);
         if (preview.targeted() == 0) {
             throw new Invalid("no_devices", "the target matches no device that needs firmware "
@@ -109,43 +125,107 @@ public final class CampaignService {
         if (Boolean.TRUE.equals(spec.start())) {
             engine.start(actor, id);
         }
-        return get(id);
+        return get(actor, id);
     }
 
-    public CampaignView get(String id) {
-        CampaignRow c = (Limits.isId(id) ? store.find(id) : Optional.<CampaignRow>empty())
+    /** The campaign as {@code who} sees it: whole, or their devices' part. */
+    public CampaignView get(Principal who, String id) {
+        return view(visible(who.scope(), id), who.scope());
+    }
+
+    /** The campaigns that hold devices in {@code who}'s scope, newest first, each as they see it. */
+    public List<CampaignView> list(Principal who) {
+        return store.list(who.scope().narrow(DeviceFilter.ALL)).stream().map(c -> view(c, who.scope())).toList();
+    }
+
+    /** The campaign's devices in {@code who}'s scope, optionally of one phase and/or in some states. */
+    public Page<CampaignDeviceView> devices(Principal who, String id, Integer phase, List<ActionState> states,
+                                            int offset, int limit) {
+        visible(who.scope(), id);
+        DeviceFilter within = who.scope().narrow(DeviceFilter.ALL);
+        List<CampaignDeviceView> items = store.actions(id, phase, states, within, offset, limit).stream()
+                .map(CampaignService::deviceView).toList();
+        long total = store.counts(id, phase, within).entrySet().stream()
+                .filter(e -> states == null || states.isEmpty() || states.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new Page<>(items, total, offset, limit);
+    }
+
+    /**
+     * The id of a campaign {@code who} may steer ({@code act}: "pause", ...): one that holds devices outside
+     * their scope is an operator's to steer, since its thresholds and phases count those devices too.
+     */
+    public String steerable(Principal who, String id, String act) {
+        CampaignRow c = visible(who.scope(), id);
+        if (!who.scope().isAll() && !whole(c, who.scope())) {
+            throw new Forbidden("this campaign also updates devices outside your scope; only an operator may "
+                    + act + " it");
+        }
+        return c.id();
+    }
+
+    /**
+     * Whether {@code who} sees every device of the campaign (not found when they see none): only then
+     * are its counts, such as its progress history, theirs to see.
+     */
+    public boolean seesWhole(Principal who, String id) {
+        return whole(visible(who.scope(), id), who.scope());
+    }
+
+    /** The campaign, if it holds a device in {@code scope}; else not found, exactly as an unknown id. */
+    private CampaignRow visible(Scope scope, String id) {
+        return (Limits.isId(id) ? store.find(id, scope.narrow(DeviceFilter.ALL)) : Optional.<CampaignRow>empty())
                 .orElseThrow(() -> new NotFound("no campaign with id " + Limits.shortened(id)));
+    }
+
+    /** Whether every device of the campaign is in {@code scope}. */
+    private boolean whole(CampaignRow c, Scope scope) {
+        return scope.isAll() || total(store.counts(c.id(), null, scope.narrow(DeviceFilter.ALL)))
+                == total(store.counts(c.id(), null));
+    }
+
+    private CampaignView view(CampaignRow c, Scope scope) {
+        String id = c.id();
+        DeviceFilter within = scope.narrow(DeviceFilter.ALL);
         FirmwareRow image = firmware.find(c.firmwareId()).orElseThrow();
         List<PhaseView> phases = new ArrayList<>();
         int current = -1;
         int devices = 0;
+        int all = 0;
         for (PhaseRow p : store.phases(id)) {
-            phases.add(new PhaseView(p.index(), p.deviceCount(), p.state().wireName(), wire(store.counts(id, p.index())),
-                    text(p.startedAt()), text(p.finishedAt())));
+            Map<ActionState, Integer> counts = store.counts(id, p.index(), within);
+            int size = scope.isAll() ? p.deviceCount() : total(counts);
+            phases.add(new PhaseView(p.index(), size, p.state(), wire(counts), text(p.startedAt()),
+                    text(p.finishedAt())));
             if (current < 0 && p.state() != PhaseState.DONE) {
                 current = p.index();
             }
-            devices += p.deviceCount();
+            devices += size;
+            all += p.deviceCount();
         }
-        return new CampaignView(c.id(), c.name(), image.id(), image.version(), image.deviceType(), c.state(),
-                c.stateReason(), target(c.target()), c.successThreshold(), c.errorThreshold(), c.deviceTimeoutSeconds(),
-                c.maxRetries(), c.vendorStrict(), text(c.scheduledAt()), text(c.createdAt()), text(c.startedAt()),
-                text(c.finishedAt()), devices, wire(store.counts(id, null)), current, phases);
+        boolean whole = devices == all;
+        CampaignTarget target = target(c.target());
+        Map<ActionState, Integer> counts = store.counts(id, null, within);
+        return new CampaignView(id, c.name(), image.id(), image.version(), image.deviceType(), c.state(),
+                whole ? c.stateReason() : CampaignReasons.forPart(c.state(), c.stateReason(), counts, current),
+                whole ? target : part(target, id, within), c.successThreshold(), c.errorThreshold(),
+                c.deviceTimeoutSeconds(), c.maxRetries(), c.vendorStrict(), text(c.scheduledAt()), text(c.createdAt()),
+                text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases);
     }
 
-    public List<CampaignView> list() {
-        return store.list().stream().map(c -> get(c.id())).toList();
+    /** The target with only the listed IMEIs of the campaign's devices {@code within} admits. */
+    private CampaignTarget part(CampaignTarget target, String id, DeviceFilter within) {
+        if (target.imeis() == null) {
+            return target;
+        }
+        Set<String> own = new HashSet<>();
+        store.actions(id, null, null, within, 0, Integer.MAX_VALUE).forEach(a -> own.add(a.imei()));
+        return new CampaignTarget(target.client(), target.deviceType(), target.groupId(),
+                target.imeis().stream().filter(own::contains).toList(), target.cap(), target.capOrder());
     }
 
-    public Page<CampaignDeviceView> devices(String id, Integer phase, List<ActionState> states, int offset, int limit) {
-        get(id);
-        List<CampaignDeviceView> items = store.actions(id, phase, states, offset, limit).stream()
-                .map(CampaignService::deviceView).toList();
-        long total = states == null || states.isEmpty()
-                ? store.counts(id, phase).values().stream().mapToLong(Integer::longValue).sum()
-                : store.counts(id, phase).entrySet().stream().filter(e -> states.contains(e.getKey()))
-                .mapToLong(Map.Entry::getValue).sum();
-        return new Page<>(items, total, offset, limit);
+    private static int total(Map<ActionState, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private static CampaignDeviceView deviceView(ActionRow a) {
@@ -160,16 +240,19 @@ public final class CampaignService {
                            TargetResolver.Resolution resolution) {
     }
 
-    private Checked check(NewCampaign spec) {
+    private Checked check(Scope scope, NewCampaign spec) {
         String name = spec.name() == null ? "" : spec.name().trim();
         Limits.text("name", name, Limits.CAMPAIGN_NAME);
         if (spec.firmwareId() == null) {
             throw new Invalid("missing_firmware_id", "firmwareId is required");
         }
+        // a supplier's campaign rolls out firmware of their types; another image is unknown to them
         FirmwareRow image = (Limits.isId(spec.firmwareId()) ? firmware.find(spec.firmwareId()) : Optional.<FirmwareRow>empty())
+                .filter(f -> scope.admitsDeviceType(f.deviceType()))
                 .orElseThrow(() -> new Invalid("unknown_firmware", "no firmware with id "
                         + Limits.shortened(spec.firmwareId())));
         CampaignTarget target = target(spec.target());
+        refuseOutside(target, scope);
         int success = percent("successThreshold", spec.successThreshold(), DEFAULT_SUCCESS);
         int error = percent("errorThreshold", spec.errorThreshold(), DEFAULT_ERROR);
         long timeout = spec.deviceTimeoutSeconds() == null ? DEFAULT_TIMEOUT : spec.deviceTimeoutSeconds();
@@ -188,7 +271,7 @@ public final class CampaignService {
         if (target.groupId() != null && !Limits.isId(target.groupId())) {
             throw new Invalid("unknown_group", "no group with id " + Limits.shortened(target.groupId()));
         }
-        TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode());
+        TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode(), scope);
         return new Checked(name, image, target, phases, success, error, timeout, retries,
                 Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, resolution);
     }
@@ -221,6 +304,19 @@ public final class CampaignService {
             throw new Invalid("invalid_target", "capOrder must be \"random\" or \"imei\"");
         }
         return target;
+    }
+
+    /** A target's client or device type outside {@code scope} is refused: the scope cuts every target to it. */
+    private static void refuseOutside(CampaignTarget target, Scope scope) {
+        if (target.client() != null && !scope.admitsClient(target.client())) {
+            throw new Invalid("invalid_target", "target.client " + Limits.quoted(target.client())
+                    + " is outside your scope (client " + Limits.quoted(scope.client()) + ")");
+        }
+        if (target.deviceType() != null && !scope.admitsDeviceType(target.deviceType())) {
+            throw new Invalid("invalid_target", "target.deviceType " + Limits.quoted(target.deviceType())
+                    + " is outside your scope (device types " + String.join(", ", scope.deviceTypes().stream()
+                    .sorted().toList()) + ")");
+        }
     }
 
     /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_LATEST}. */

@@ -34,7 +34,7 @@ public final class ProgressHistory {
 
     /** Samples campaign {@code id} when it is due; called under the campaign's row lock, after each change. */
     void sample(String id, Instant now) {
-        CampaignRow c = campaigns.find(id).orElseThrow();
+        CampaignRow c = campaigns.lock(id).orElseThrow(); // locked already: this reads the change just made
         if (c.startedAt() == null) {
             return;
         }

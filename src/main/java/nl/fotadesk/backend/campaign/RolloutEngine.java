@@ -21,8 +21,8 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
-import nl.fotadesk.backend.store.PhaseState;
 import nl.fotadesk.backend.store.ProgressStore;
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.backend.store.RetriedTransactions;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignConflict;
@@ -92,7 +92,7 @@ public final class RolloutEngine {
             Instant now = clock.instant();
             audit.done(actor, "campaign.start", "campaign/" + id, c.name());
             if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
-                setState(c, CampaignState.SCHEDULED, "starts at " + c.scheduledAt(), now);
+                setState(c, CampaignState.SCHEDULED, CampaignReasons.startsAt(c.scheduledAt()), now);
             } else {
                 begin(c, now);
             }
@@ -107,7 +107,7 @@ public final class RolloutEngine {
                         + c.state().wireName());
             }
             audit.done(actor, "campaign.pause", "campaign/" + id, c.name());
-            setState(c, CampaignState.PAUSED, "paused by " + actor.described(), clock.instant());
+            setState(c, CampaignState.PAUSED, CampaignReasons.pausedBy(actor), clock.instant());
             return null;
         });
     }
@@ -124,14 +124,14 @@ public final class RolloutEngine {
             if (c.startedAt() == null) {
                 // paused before it started: back to its schedule, or start now
                 if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
-                    setState(c, CampaignState.SCHEDULED, "starts at " + c.scheduledAt(), now);
+                    setState(c, CampaignState.SCHEDULED, CampaignReasons.startsAt(c.scheduledAt()), now);
                 } else {
                     begin(c, now);
                 }
                 return null;
             }
             currentPhase(id).ifPresent(p -> store.ignorePhaseErrors(id, p.index()));
-            setState(c, CampaignState.RUNNING, "resumed by " + actor.described(), now);
+            setState(c, CampaignState.RUNNING, CampaignReasons.resumedBy(actor), now);
             evaluate(c, now);
             return null;
         });
@@ -151,7 +151,7 @@ public final class RolloutEngine {
                 store.updateAction(a, a.status().ended(ActionState.CANCELLED, a.status().resultCode(), now));
             }
             audit.done(actor, "campaign.cancel", "campaign/" + id, c.name());
-            setState(c, CampaignState.CANCELLED, "cancelled by " + actor.described(), now);
+            setState(c, CampaignState.CANCELLED, CampaignReasons.cancelledBy(actor), now);
             return null;
         });
     }
@@ -344,7 +344,7 @@ public final class RolloutEngine {
         Map<ActionState, Integer> all = store.counts(c.id(), null);
         if (RolloutRules.complete(all)) {
             PhaseCounts n = PhaseCounts.of(0, all);
-            setState(c, CampaignState.COMPLETED, n.succeeded() + " devices updated, " + n.failed() + " failed", now);
+            setState(c, CampaignState.COMPLETED, CampaignReasons.completed(n), now);
         }
     }
 

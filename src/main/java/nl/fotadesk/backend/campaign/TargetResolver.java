@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.campaign;
 
+import nl.fotadesk.backend.accounts.Scope;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.DeviceRow;
@@ -35,12 +36,18 @@ public final class TargetResolver {
         this.groups = groups;
     }
 
-    Resolution resolve(CampaignTarget target, FirmwareRow image, long seed) {
-        DeviceFilter filter = new DeviceFilter(target.client(), target.deviceType(), null, null);
+    /**
+     * The devices of {@code target} within {@code scope}: a group counts with its members in the scope
+     * (one without any is unknown, as {@code GroupService} shows it), and a listed IMEI outside the scope
+     * is unknown, exactly as one that names no device.
+     */
+    Resolution resolve(CampaignTarget target, FirmwareRow image, long seed, Scope scope) {
+        DeviceFilter filter = scope.narrow(new DeviceFilter(target.client(), target.deviceType(), null, null));
         if (target.groupId() != null) {
-            GroupRow group = groups.find(target.groupId()).orElseThrow(() ->
-                    new Invalid("unknown_group", "no group with id " + target.groupId()));
-            filter = GroupRow.STATIC.equals(group.kind()) ? filter.withGroup(group.id()) : filter.and(group.filter());
+            GroupRow group = groups.find(target.groupId())
+                    .filter(g -> scope.isAll() || devices.count(scope.narrow(members(g))) > 0)
+                    .orElseThrow(() -> new Invalid("unknown_group", "no group with id " + target.groupId()));
+            filter = filter.and(members(group));
         }
         List<DeviceRow> matches = devices.all(filter);
         List<String> unknown = List.of();
@@ -48,7 +55,8 @@ public final class TargetResolver {
             Set<String> listed = new LinkedHashSet<>(target.imeis());
             matches = matches.stream().filter(d -> listed.contains(d.imei())).toList();
             Set<String> found = matches.stream().map(DeviceRow::imei).collect(Collectors.toSet());
-            unknown = listed.stream().filter(i -> !found.contains(i) && devices.find(i).isEmpty()).toList();
+            unknown = listed.stream().filter(i -> !found.contains(i)
+                    && devices.find(i).filter(d -> scope.admits(d.client(), d.deviceType())).isEmpty()).toList();
         }
         int otherType = 0;
         int current = 0;
@@ -69,5 +77,9 @@ public final class TargetResolver {
             eligible = new ArrayList<>(eligible.subList(0, target.cap()));
         }
         return new Resolution(matches.size(), otherType, current, unknown, eligible);
+    }
+
+    private static DeviceFilter members(GroupRow group) {
+        return GroupRow.STATIC.equals(group.kind()) ? DeviceFilter.ALL.withGroup(group.id()) : group.filter();
     }
 }

@@ -13,6 +13,7 @@ import nl.fotadesk.backend.domain.Unauthorized;
 import nl.fotadesk.protocol.api.ApiError;
 import nl.fotadesk.protocol.api.BatchError;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,32 +56,24 @@ public class HttpError extends RuntimeException {
         return failure instanceof HttpError e ? Optional.of(e) : Optional.empty();
     }
 
+    /** Each kind of refusal's status; a test checks that every permitted kind has one. */
+    static final Map<Class<? extends DomainError>, Integer> STATUS = Map.of(
+            Invalid.class, 400,
+            InvalidBatch.class, 400,
+            Unauthorized.class, 401,
+            Forbidden.class, 403,
+            NotFound.class, 404,
+            Conflict.class, 409,
+            TooLarge.class, 413,
+            TooManyAttempts.class, 429,
+            Busy.class, 503);
+
     private static int status(DomainError e) {
-        if (e instanceof Invalid || e instanceof InvalidBatch) {
-            return 400;
+        Integer status = STATUS.get(e.getClass());
+        if (status == null) {
+            throw new IllegalArgumentException("no status for " + e.getClass().getName());
         }
-        if (e instanceof Unauthorized) {
-            return 401;
-        }
-        if (e instanceof Forbidden) {
-            return 403;
-        }
-        if (e instanceof NotFound) {
-            return 404;
-        }
-        if (e instanceof Conflict) {
-            return 409;
-        }
-        if (e instanceof TooLarge) {
-            return 413;
-        }
-        if (e instanceof TooManyAttempts) {
-            return 429;
-        }
-        if (e instanceof Busy) {
-            return 503;
-        }
-        throw new IllegalArgumentException("no status for " + e.getClass().getName());
+        return status;
     }
 
     public int status() {

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.store;
 
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.DeviceStatus;
@@ -47,10 +48,6 @@ public final class CampaignStore {
                 c.createdAt());
     }
 
-    public Optional<CampaignRow> find(String id) {
-        return jdbc.one("SELECT * FROM campaigns WHERE id = ?", CampaignStore::campaign, id);
-    }
-
     /**
      * Reads the campaign and locks its row until the surrounding transaction ends: every change to a
      * campaign, by an operator or the engine on any node, starts here, so they happen one after another
@@ -60,8 +57,28 @@ public final class CampaignStore {
         return jdbc.one("SELECT * FROM campaigns WHERE id = ? FOR UPDATE", CampaignStore::campaign, id);
     }
 
-    public List<CampaignRow> list() {
-        return jdbc.list("SELECT * FROM campaigns ORDER BY created_at DESC", CampaignStore::campaign);
+    /** The campaigns that hold a device {@code within} admits, newest first. */
+    public List<CampaignRow> list(DeviceFilter within) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.list("SELECT * FROM campaigns c WHERE " + hasDeviceWithin(within, params) + " ORDER BY c.created_at DESC",
+                CampaignStore::campaign, params.toArray());
+    }
+
+    /**
+     * The campaign, if it holds a device {@code within} admits: one query whether the campaign is unknown
+     * or holds none of those devices, so the answer takes as long either way.
+     */
+    public Optional<CampaignRow> find(String id, DeviceFilter within) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        return jdbc.one("SELECT * FROM campaigns c WHERE c.id = ? AND " + hasDeviceWithin(within, params),
+                CampaignStore::campaign, params.toArray());
+    }
+
+    /** The SQL condition that campaign {@code c} holds a device {@code within} admits (always, when it admits all). */
+    private static String hasDeviceWithin(DeviceFilter within, List<Object> params) {
+        List<String> terms = within.terms(params);
+        return terms.isEmpty() ? "1 = 1" : "EXISTS (SELECT 1 FROM campaign_actions a JOIN devices d ON d.imei = a.imei"
+                + " WHERE a.campaign_id = c.id" + and(terms) + ")";
     }
 
     /** The ids of the campaigns in {@code states}, oldest first. */
@@ -123,9 +140,15 @@ public final class CampaignStore {
 
     /** Actions of a campaign, optionally of one phase and/or in given states, in phase order. */
     public List<ActionRow> actions(String campaignId, Integer phase, List<ActionState> states, int offset, int limit) {
+        return actions(campaignId, phase, states, DeviceFilter.ALL, offset, limit);
+    }
+
+    /** As {@link #actions(String, Integer, List, int, int)}, of the devices {@code within} admits only. */
+    public List<ActionRow> actions(String campaignId, Integer phase, List<ActionState> states, DeviceFilter within,
+                                   int offset, int limit) {
         List<Object> params = new ArrayList<>();
         params.add(campaignId);
-        String where = " WHERE a.campaign_id = ?";
+        String where = " WHERE a.campaign_id = ?" + and(within.terms(params));
         if (phase != null) {
             where += " AND a.phase_idx = ?";
             params.add(phase);
@@ -156,11 +179,21 @@ public final class CampaignStore {
 
     /** How many actions are in each state, for the whole campaign ({@code phase} null) or one phase. */
     public Map<ActionState, Integer> counts(String campaignId, Integer phase) {
+        return counts(campaignId, phase, DeviceFilter.ALL);
+    }
+
+    /** As {@link #counts(String, Integer)}, of the devices {@code within} admits only. */
+    public Map<ActionState, Integer> counts(String campaignId, Integer phase, DeviceFilter within) {
         Map<ActionState, Integer> counts = new EnumMap<>(ActionState.class);
-        String sql = "SELECT state, COUNT(*) FROM campaign_actions WHERE campaign_id = ?"
-                + (phase == null ? "" : " AND phase_idx = ?") + " GROUP BY state";
-        Object[] params = phase == null ? new Object[]{campaignId} : new Object[]{campaignId, phase};
-        jdbc.list(sql, rs -> counts.put(ActionState.fromWire(rs.getString(1)), rs.getInt(2)), params);
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        if (phase != null) {
+            params.add(phase);
+        }
+        List<String> terms = within.terms(params);
+        String sql = "SELECT a.state, COUNT(*) FROM campaign_actions a"
+                + (terms.isEmpty() ? "" : " JOIN devices d ON d.imei = a.imei") + " WHERE a.campaign_id = ?"
+                + (phase == null ? "" : " AND a.phase_idx = ?") + and(terms) + " GROUP BY a.state";
+        jdbc.list(sql, rs -> counts.put(ActionState.fromWire(rs.getString(1)), rs.getInt(2)), params.toArray());
         return counts;
     }
 
@@ -185,6 +218,11 @@ public final class CampaignStore {
                 + " WHERE c.state IN (" + HOLDING + ") AND a.state IN (" + OPEN_ACTION + ")",
                 rs -> held.put(rs.getString(1).trim(), new CampaignRef(rs.getString(2), rs.getString(3))));
         return held;
+    }
+
+    /** Each of {@code terms} as " AND term". */
+    private static String and(List<String> terms) {
+        return terms.stream().map(t -> " AND " + t).collect(Collectors.joining());
     }
 
     private static CampaignRow campaign(ResultSet rs) throws SQLException {

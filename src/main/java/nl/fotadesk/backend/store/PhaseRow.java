@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.store;
 
+import nl.fotadesk.protocol.api.PhaseState;
 import java.time.Instant;
 
 /**

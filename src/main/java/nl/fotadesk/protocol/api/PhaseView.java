@@ -3,6 +3,6 @@ package nl.fotadesk.protocol.api;
 import java.util.Map;
 
 /** One phase: its devices, its state (waiting, running, done) and its devices per action state. */
-public record PhaseView(int index, int devices, String state, Map<String, Integer> counts,
+public record PhaseView(int index, int devices, PhaseState state, Map<String, Integer> counts,
                         String startedAt, String finishedAt) {
 }

@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.protocol.api.PhaseView;
 
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class PhasesPane {
             }
             boolean stopped = stopped(c, p);
             state.setText(stateText(texts, c, p));
-            state.getStyleClass().setAll("label", "phase-state", "phase-" + (stopped ? c.state().wireName() : p.state()));
+            state.getStyleClass().setAll("label", "phase-state", "phase-" + (stopped ? c.state().wireName() : p.state().wireName()));
             bar.show(counts, texts);
             numbers.setText(texts.text("campaigns.phase.numbers", counts.succeeded(), p.devices(), counts.failed()));
             String text = p.finishedAt() != null ? texts.text("campaigns.phase.finished", texts.dateTime(p.finishedAt()))
@@ -79,13 +80,13 @@ final class PhasesPane {
      */
     /** The phase's state in words; a phase the campaign stopped shows the campaign's state (paused, cancelled). */
     static String stateText(CampaignTexts texts, CampaignView c, PhaseView p) {
-        return stopped(c, p) ? texts.state(c.state()) : texts.text("campaigns.phaseState." + p.state());
+        return stopped(c, p) ? texts.state(c.state()) : texts.text("campaigns.phaseState." + p.state().wireName());
     }
 
     private static boolean stopped(CampaignView c, PhaseView p) {
         return switch (c.state()) {
-            case PAUSED -> "running".equals(p.state());
-            case CANCELLED -> !"done".equals(p.state());
+            case PAUSED -> p.state() == PhaseState.RUNNING;
+            case CANCELLED -> p.state() != PhaseState.DONE;
             default -> false;
         };
     }

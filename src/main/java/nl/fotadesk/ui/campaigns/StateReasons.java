@@ -31,6 +31,8 @@ public final class StateReasons {
             rule("cancelled by (.+)", (i, m) -> i.get("campaigns.reason.cancelledBy", ActorNames.of(i, m.group(1)))),
             rule("starts at (\\S+)", (i, m) -> i.get("campaigns.reason.startsAt", dateTime(i, m.group(1)))),
             rule("retrying (\\d+) failed devices", (i, m) -> i.get("campaigns.reason.retrying", n(m, 1))),
+            rule("phase (\\d+) paused the campaign at its thresholds, which count all of its devices",
+                    (i, m) -> i.get("campaigns.reason.thresholdOfAll", n(m, 1))),
             new Rule(ERROR_THRESHOLD,
                     (i, m) -> i.get("campaigns.reason.errorThreshold", n(m, 1), n(m, 2), n(m, 3), n(m, 4))),
             new Rule(SUCCESS_THRESHOLD,

@@ -4,12 +4,14 @@ import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.accounts.Access;
 import nl.fotadesk.backend.http.Router;
+import nl.fotadesk.protocol.Imei;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,18 +74,47 @@ class AuthorizationTest {
             entry("DELETE /api/v1/groups/{id}", OPERATOR),
             entry("GET /api/v1/groups/{id}/imeis", READ),
             entry("GET /api/v1/groups/{id}/devices", READ),
-            entry("POST /api/v1/campaigns/preview", OPERATOR),
-            entry("POST /api/v1/campaigns", OPERATOR),
-            entry("GET /api/v1/campaigns", OPERATOR),
-            entry("GET /api/v1/campaigns/{id}", OPERATOR),
-            entry("GET /api/v1/campaigns/{id}/progress", OPERATOR),
-            entry("GET /api/v1/campaigns/{id}/devices", OPERATOR),
-            entry("POST /api/v1/campaigns/{id}/start", OPERATOR),
-            entry("POST /api/v1/campaigns/{id}/pause", OPERATOR),
-            entry("POST /api/v1/campaigns/{id}/resume", OPERATOR),
-            entry("POST /api/v1/campaigns/{id}/cancel", OPERATOR),
-            entry("POST /api/v1/campaigns/{id}/retry", OPERATOR),
+            entry("POST /api/v1/campaigns/preview", CHANGE),
+            entry("POST /api/v1/campaigns", CHANGE),
+            entry("GET /api/v1/campaigns", READ),
+            entry("GET /api/v1/campaigns/{id}", READ),
+            entry("GET /api/v1/campaigns/{id}/progress", READ),
+            entry("GET /api/v1/campaigns/{id}/devices", READ),
+            entry("POST /api/v1/campaigns/{id}/start", CHANGE),
+            entry("POST /api/v1/campaigns/{id}/pause", CHANGE),
+            entry("POST /api/v1/campaigns/{id}/resume", CHANGE),
+            entry("POST /api/v1/campaigns/{id}/cancel", CHANGE),
+            entry("POST /api/v1/campaigns/{id}/retry", CHANGE),
             entry("GET /api/v1/events", READ));
+
+    /**
+     * What the customer (client acme), the supplier (type tracker) and a viewer of client acme get on each
+     * campaign route, for a campaign or target wholly in their scope, partly in it (acme's and globex's
+     * trackers), and outside it: "customer IN PART OUT, ...". "ok" is a 2xx, or a 409 when the campaign's state
+     * does not allow the step (the route reached the engine). A supplier's PART campaign is wholly theirs:
+     * a campaign's devices are all of its firmware's type. Create and preview name the devices in their
+     * body: PART targets client globex, OUT globex's meter with meter firmware.
+     */
+    private static final Map<String, String> CAMPAIGN_SCOPE = Map.ofEntries(
+            entry("POST /api/v1/campaigns/preview", "customer ok 400 ok, supplier ok ok 400, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/campaigns", "customer ok 400 404, supplier ok ok 400, scoped-viewer 403 403 403"),
+            entry("GET /api/v1/campaigns", "customer ok ok ok, supplier ok ok ok, scoped-viewer ok ok ok"),
+            entry("GET /api/v1/campaigns/{id}", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"),
+            entry("GET /api/v1/campaigns/{id}/progress", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"),
+            entry("GET /api/v1/campaigns/{id}/devices", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"),
+            entry("POST /api/v1/campaigns/{id}/start", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/campaigns/{id}/pause", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/campaigns/{id}/resume", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/campaigns/{id}/cancel", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/campaigns/{id}/retry", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"));
+    private static final List<String> CASES = List.of("IN", "PART", "OUT");
+    private static final String ACME_TRACKER_1 = Imei.withCheckDigit("35693803100101");
+    private static final String ACME_TRACKER_2 = Imei.withCheckDigit("35693803100102");
+    private static final String GLOBEX_TRACKER = Imei.withCheckDigit("35693803100201");
+    private static final String GLOBEX_METER = Imei.withCheckDigit("35693803100202");
+    /** Per case: the campaign, and the body of a new campaign or preview. */
+    static final Map<String, String> CAMPAIGNS = new LinkedHashMap<>();
+    static final Map<String, String> NEW_CAMPAIGNS = new LinkedHashMap<>();
 
     /** Routes about the caller's own account: the API key has none (403). */
     private static final Set<String> USER_ONLY = Set.of("PUT /api/v1/users/me/password", "POST /api/v1/tokens");
@@ -106,17 +137,44 @@ class AuthorizationTest {
         CALLERS.put("api-key", TestBackend.API_KEY);
         for (String[] user : new String[][]{
                 {"olga", "operator", ""}, {"sam", "supplier", ",\"deviceTypes\":[\"tracker\"]"},
-                {"cora", "customer", ",\"client\":\"acme\""}, {"vic", "viewer", ""}}) {
+                {"cora", "customer", ",\"client\":\"acme\""}, {"vic", "viewer", ""},
+                {"vera", "viewer", ",\"client\":\"acme\"", "scoped-viewer"}}) {
             backend.apiJson("POST", "/api/v1/users", "{\"username\":\"" + user[0] + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"" + user[1] + "\"" + user[2] + "}", 201);
             String session = backend.apiJson("POST", "/api/v1/sessions", "{\"username\":\"" + user[0]
                     + "\",\"password\":\"" + PASSWORD + "\"}", 201).get("token").asText();
             try (Response r = backend.apiWithKey("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", session)) {
                 assertThat(r.code()).isEqualTo(201);
-                CALLERS.put(user[1], nl.fotadesk.backend.domain.StrictJson.MAPPER.readTree(r.body().string())
+                CALLERS.put(user.length > 3 ? user[3] : user[1], nl.fotadesk.backend.domain.StrictJson.MAPPER.readTree(r.body().string())
                         .get("token").asText());
             }
         }
+        createCampaigns();
+    }
+
+    /** Operators' drafts: IN on acme's tracker, PART on acme's and globex's trackers, OUT on globex's meter. */
+    private static void createCampaigns() throws IOException {
+        for (String[] d : new String[][]{{ACME_TRACKER_1, "tracker", "acme"}, {ACME_TRACKER_2, "tracker", "acme"},
+                {GLOBEX_TRACKER, "tracker", "globex"}, {GLOBEX_METER, "meter", "globex"}}) {
+            backend.apiJson("POST", "/api/v1/devices", "{\"imei\":\"" + d[0] + "\",\"deviceType\":\"" + d[1]
+                    + "\",\"client\":\"" + d[2] + "\",\"firmware\":\"1.0.0\"}", 201);
+        }
+        String tracker = backend.uploadFirmware("tracker", "2.0.0", new byte[]{1});
+        String meter = backend.uploadFirmware("meter", "2.0.0", new byte[]{2});
+        CAMPAIGNS.put("IN", draft(tracker, "{\"imeis\":[\"" + ACME_TRACKER_1 + "\"]}"));
+        CAMPAIGNS.put("PART", draft(tracker, "{\"imeis\":[\"" + ACME_TRACKER_2 + "\",\"" + GLOBEX_TRACKER + "\"]}"));
+        CAMPAIGNS.put("OUT", draft(meter, "{\"imeis\":[\"" + GLOBEX_METER + "\"]}"));
+        NEW_CAMPAIGNS.put("IN", campaign(tracker, "{\"imeis\":[\"" + ACME_TRACKER_1 + "\"]}"));
+        NEW_CAMPAIGNS.put("PART", campaign(tracker, "{\"client\":\"globex\"}"));
+        NEW_CAMPAIGNS.put("OUT", campaign(meter, "{\"imeis\":[\"" + GLOBEX_METER + "\"]}"));
+    }
+
+    private static String draft(String firmware, String target) throws IOException {
+        return backend.apiJson("POST", "/api/v1/campaigns", campaign(firmware, target), 201).get("id").asText();
+    }
+
+    private static String campaign(String firmware, String target) {
+        return "{\"name\":\"matrix\",\"firmwareId\":\"" + firmware + "\",\"target\":" + target + "}";
     }
 
     @AfterAll
@@ -158,6 +216,62 @@ class AuthorizationTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void everyCampaignRouteHasItsScopeLine() {
+        List<String> campaignRoutes = backend.server().apiRouteRules().stream().map(Router.RouteRule::toString)
+                .filter(r -> r.contains("/api/v1/campaigns")).toList();
+        assertThat(CAMPAIGN_SCOPE.keySet()).as("campaign routes, against CAMPAIGN_SCOPE in this test")
+                .containsExactlyInAnyOrderElementsOf(campaignRoutes);
+    }
+
+    /**
+     * Every campaign route × every caller × a campaign (or target) in, partly in and outside the caller's
+     * scope. Operators and the unscoped viewer have no "outside": they are expected as their access says.
+     */
+    @Test
+    void everyCampaignRouteAnswersEachRoleWithinItsScope() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Router.RouteRule rule : backend.server().apiRouteRules()) {
+            if (!CAMPAIGN_SCOPE.containsKey(rule.toString())) {
+                continue;
+            }
+            for (String kase : CASES) {
+                String path = rule.template().replace("{id}", CAMPAIGNS.get(kase));
+                String body = rule.method().equals("POST") ? rule.template().contains("{id}") ? null
+                        : NEW_CAMPAIGNS.get(kase) : null;
+                for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
+                    int status;
+                    try (Response r = backend.apiWithKey(rule.method(), path, body, caller.getValue())) {
+                        status = r.code();
+                    }
+                    String expected = switch (caller.getKey()) {
+                        case "customer", "supplier", "scoped-viewer" -> scoped(rule.toString(), caller.getKey(), kase);
+                        default -> expected(rule.access(), caller.getKey());
+                    };
+                    boolean ok = switch (expected) {
+                        case "ok", "allowed" -> status / 100 == 2 || status == 409;
+                        default -> status == Integer.parseInt(expected);
+                    };
+                    if (!ok) {
+                        problems.add(rule + " on " + kase + " as " + caller.getKey() + ": " + status + ", expected " + expected);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** The customer's or the supplier's expected answer from {@link #CAMPAIGN_SCOPE}. */
+    private static String scoped(String route, String caller, String kase) {
+        for (String part : CAMPAIGN_SCOPE.get(route).split(", ")) {
+            String[] words = part.split(" ");
+            if (words[0].equals(caller)) {
+                return words[1 + CASES.indexOf(kase)];
+            }
+        }
+        throw new IllegalArgumentException(route + " has no line for " + caller);
+    }
+
     /** "401", "403", or "allowed" (any other answer below 500). */
     private static String expected(Access access, String caller) {
         if (access == PUBLIC) {
@@ -169,7 +283,7 @@ class AuthorizationTest {
         boolean operator = caller.equals("api-key") || caller.equals("operator");
         return switch (access) {
             case PUBLIC, SELF, READ -> "allowed";
-            case CHANGE -> caller.equals("viewer") ? "403" : "allowed";
+            case CHANGE -> caller.endsWith("viewer") ? "403" : "allowed";
             case OPERATOR -> operator ? "allowed" : "403";
         };
     }

@@ -185,6 +185,141 @@ class ScopingTest {
                 .get("total").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void aCampaignAcrossClientsShowsACustomerTheirPartOnlyAndAnotherClientsCampaignNotAtAll() throws Exception {
+        String trackers = backend.apiJson("POST", "/api/v1/campaigns", "{\"name\":\"every tracker\",\"firmwareId\":\""
+                + trackerFirmware + "\",\"target\":{\"deviceType\":\"tracker\",\"capOrder\":\"imei\"},"
+                + "\"phases\":[{\"count\":2},{\"percent\":100}]}", 201).get("id").asText();
+        String meters = backend.apiJson("POST", "/api/v1/campaigns", "{\"name\":\"globex meters\",\"firmwareId\":\""
+                + backend.uploadFirmware("meter", "4.0.0", new byte[]{4}) + "\",\"target\":{\"client\":\"globex\"}}",
+                201).get("id").asText();
+
+        JsonNode part = get(cora, "/api/v1/campaigns/" + trackers);
+        assertThat(part.get("devices").asInt()).isEqualTo(2);
+        assertThat(part.get("counts").get("waiting").asInt()).isEqualTo(2);
+        List<Integer> phaseSizes = new ArrayList<>();
+        part.get("phases").forEach(p -> phaseSizes.add(p.get("devices").asInt()));
+        assertThat(phaseSizes).as("acme's two trackers are the first phase, by IMEI").containsExactly(2, 0);
+        assertThat(get(sam, "/api/v1/campaigns/" + trackers).get("devices").asInt()).as("all three trackers").isEqualTo(3);
+        assertThat(imeis(get(cora, "/api/v1/campaigns/" + trackers + "/devices"))).containsExactly(ACME_TRACKER_1,
+                ACME_TRACKER_2);
+        assertThat(get(cora, "/api/v1/campaigns/" + trackers + "/devices?state=waiting&phase=1").get("total").asLong())
+                .isZero();
+        List<String> listed = new ArrayList<>();
+        get(cora, "/api/v1/campaigns").forEach(c -> listed.add(c.get("name").asText() + "=" + c.get("devices").asInt()));
+        assertThat(listed).contains("every tracker=2").noneMatch(c -> c.startsWith("globex meters"));
+        List<String> supplierSees = new ArrayList<>();
+        get(sam, "/api/v1/campaigns").forEach(c -> supplierSees.add(c.get("name").asText()));
+        assertThat(supplierSees).contains("every tracker").doesNotContain("globex meters");
+
+        String unknown = "00000000-0000-4000-8000-000000000000";
+        for (String path : List.of("/api/v1/campaigns/%s", "/api/v1/campaigns/%s/devices")) {
+            String outside = answer(cora, "GET", String.format(path, meters), null);
+            assertThat(outside).isEqualTo(answer(cora, "GET", String.format(path, unknown), null).replace(unknown, meters))
+                    .startsWith("404 ");
+            assertThat(answer(sam, "GET", String.format(path, meters), null)).startsWith("404 ");
+        }
+        for (String act : List.of("start", "pause", "resume", "cancel", "retry")) {
+            assertThat(answer(cora, "POST", "/api/v1/campaigns/" + trackers + "/" + act, null))
+                    .as("another client's devices are in it").startsWith("403 ").contains("outside your scope");
+            assertThat(answer(cora, "POST", "/api/v1/campaigns/" + meters + "/" + act, null)).startsWith("404 ");
+            assertThat(answer(vic, "POST", "/api/v1/campaigns/" + trackers + "/" + act, null)).startsWith("403 ");
+        }
+
+        long cursor = get(cora, "/api/v1/events").get("cursor").asLong();
+        backend.apiJson("POST", "/api/v1/campaigns/" + trackers + "/start", null, 200);
+        try {
+            List<String> seen = new ArrayList<>();
+            get(cora, "/api/v1/events?since=" + cursor).get("events").forEach(e -> seen.add(e.get("imei").asText()));
+            assertThat(seen).as("device events of the campaign's acme trackers only, no campaign-wide ones")
+                    .isNotEmpty().containsOnly(ACME_TRACKER_1, ACME_TRACKER_2);
+            for (String path : List.of("/api/v1/campaigns", "/api/v1/campaigns/" + trackers,
+                    "/api/v1/campaigns/" + trackers + "/devices?limit=1000", "/api/v1/events?since=" + cursor)) {
+                assertThat(answer(cora, "GET", path, null)).as(path).startsWith("200 ")
+                        .doesNotContain(GLOBEX_TRACKER, GLOBEX_METER_1, GLOBEX_METER_2, "globex");
+            }
+            JsonNode running = get(cora, "/api/v1/campaigns/" + trackers);
+            assertThat(running.get("counts").get("pending").asInt()).isEqualTo(2);
+            assertThat(running.get("phases").get(0).get("devices").asInt()).isEqualTo(2);
+        } finally {
+            backend.apiJson("POST", "/api/v1/campaigns/" + trackers + "/cancel", null, 200);
+        }
+        assertThat(get(cora, "/api/v1/campaigns/" + trackers).get("stateReason").asText())
+                .isEqualTo("cancelled by the API key");
+    }
+
+    @Test
+    void aCustomersCampaignTargetsTheirDevicesOnlyAndItsHistoryNamesThem() throws Exception {
+        String meterFirmware = backend.uploadFirmware("meter", "5.0.0", new byte[]{5});
+        String onGlobex = "{\"name\":\"x\",\"firmwareId\":\"" + meterFirmware + "\",\"target\":{\"imeis\":[\"%s\"]}}";
+        String outside = answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, GLOBEX_METER_1));
+        assertThat(outside).as("an IMEI outside the scope, exactly as an unknown one").startsWith("404 ")
+                .isEqualTo(answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, UNKNOWN))
+                        .replace(UNKNOWN, GLOBEX_METER_1));
+        JsonNode preview = StrictJson.MAPPER.readTree(answer(cora, "POST", "/api/v1/campaigns/preview",
+                String.format(onGlobex, GLOBEX_METER_1)).substring(4));
+        assertThat(preview.get("unknownImeis")).extracting(JsonNode::asText).containsExactly(GLOBEX_METER_1);
+        assertThat(preview.get("matched").asInt()).isZero();
+        assertThat(answer(cora, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+                + meterFirmware + "\",\"target\":{\"client\":\"globex\"}}")).startsWith("400 ").contains("outside your scope");
+        JsonNode all = StrictJson.MAPPER.readTree(answer(cora, "POST", "/api/v1/campaigns/preview",
+                "{\"name\":\"x\",\"firmwareId\":\"" + meterFirmware + "\"}").substring(4));
+        assertThat(all.get("targeted").asInt()).as("no target: every meter of acme").isEqualTo(1);
+        assertThat(answer(vic, "POST", "/api/v1/campaigns/preview", String.format(onGlobex, ACME_METER))).startsWith("403 ");
+        assertThat(answer(vic, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER))).startsWith("403 ");
+
+        String created = answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER)
+                .replace("}}", "},\"start\":true}"));
+        assertThat(created).startsWith("201 ");
+        String id = StrictJson.MAPPER.readTree(created.substring(4)).get("id").asText();
+        assertThat(answer(sam, "GET", "/api/v1/campaigns/" + id, null)).as("a meter campaign").startsWith("404 ");
+        assertThat(stateReason(cora, "pause", id)).isEqualTo("paused by cora (customer)");
+        assertThat(stateReason(cora, "resume", id)).isEqualTo("resumed by cora (customer)");
+        assertThat(stateReason(cora, "cancel", id)).isEqualTo("cancelled by cora (customer)");
+        JsonNode audit = backend.apiJson("GET", "/api/v1/audit?actor=cora&object=campaign/" + id, null, 200);
+        List<String> actions = new ArrayList<>();
+        audit.get("items").forEach(a -> actions.add(a.get("action").asText()));
+        assertThat(actions).contains("campaign.create", "campaign.start", "campaign.pause", "campaign.resume",
+                "campaign.cancel");
+    }
+
+    @Test
+    void aSuppliersCampaignIsOfTheirTypesAndTheirDevicesAcrossClients() throws IOException {
+        String meterFirmware = backend.uploadFirmware("meter", "6.0.0", new byte[]{6});
+        String unknownFirmware = "00000000-0000-4000-8000-000000000000";
+        String ofMeters = answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+                + meterFirmware + "\"}");
+        assertThat(ofMeters).as("firmware of another type, exactly as an unknown image").startsWith("400 ")
+                .isEqualTo(answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+                        + unknownFirmware + "\"}").replace(unknownFirmware, meterFirmware));
+        assertThat(answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+                + trackerFirmware + "\",\"target\":{\"deviceType\":\"meter\"}}")).startsWith("400 ")
+                .contains("outside your scope");
+        JsonNode globex = StrictJson.MAPPER.readTree(answer(sam, "POST", "/api/v1/campaigns/preview",
+                "{\"name\":\"x\",\"firmwareId\":\"" + trackerFirmware + "\",\"target\":{\"client\":\"globex\"}}")
+                .substring(4));
+        assertThat(globex.get("matched").asInt()).as("globex's tracker, not its meters").isEqualTo(1);
+
+        String mixed = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"tracker and meter\",\"imeis\":[\""
+                + GLOBEX_TRACKER + "\",\"" + GLOBEX_METER_1 + "\"]}", 201).get("id").asText();
+        String meterOnly = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"one meter\",\"imeis\":[\""
+                + GLOBEX_METER_2 + "\"]}", 201).get("id").asText();
+        JsonNode group = StrictJson.MAPPER.readTree(answer(sam, "POST", "/api/v1/campaigns/preview",
+                "{\"name\":\"x\",\"firmwareId\":\"" + trackerFirmware + "\",\"target\":{\"groupId\":\"" + mixed + "\"}}")
+                .substring(4));
+        assertThat(group.get("matched").asInt()).as("the group's part in the scope").isEqualTo(1);
+        String noneOfTheirs = answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+                + trackerFirmware + "\",\"target\":{\"groupId\":\"" + meterOnly + "\"}}");
+        assertThat(noneOfTheirs).as("a group without devices in the scope, as an unknown one").startsWith("400 ")
+                .contains("unknown_group");
+    }
+
+    private static String stateReason(String token, String act, String campaign) throws IOException {
+        String answer = answer(token, "POST", "/api/v1/campaigns/" + campaign + "/" + act, null);
+        assertThat(answer).as(act).startsWith("200 ");
+        return StrictJson.MAPPER.readTree(answer.substring(4)).get("stateReason").asText();
+    }
+
     private static String upload(String token, String type, String version) throws IOException {
         okhttp3.Request request = new okhttp3.Request.Builder()
                 .url(backend.url() + "/api/v1/firmware?deviceType=" + type + "&version=" + version)

@@ -5,6 +5,7 @@ import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.protocol.api.PhaseView;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.ui.I18n;
@@ -26,8 +27,8 @@ class CampaignReportTest {
                 new CampaignTarget(null, "tracker-x", null, null, null, null), 90, 10, 3600, 1, false, null,
                 "2026-12-01T09:59:00Z", "2026-12-01T10:00:00Z", null, 3,
                 Map.of("succeeded", 1, "failed", 1, "waiting", 1), 0,
-                List.of(new PhaseView(0, 2, "running", Map.of("succeeded", 1, "failed", 1), "2026-12-01T10:00:00Z", null),
-                        new PhaseView(1, 1, "waiting", Map.of("waiting", 1), null, null)));
+                List.of(new PhaseView(0, 2, PhaseState.RUNNING, Map.of("succeeded", 1, "failed", 1), "2026-12-01T10:00:00Z", null),
+                        new PhaseView(1, 1, PhaseState.WAITING, Map.of("waiting", 1), null, null)));
     }
 
     static final List<ProgressPoint> HISTORY = List.of(

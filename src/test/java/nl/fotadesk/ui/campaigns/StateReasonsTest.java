@@ -2,6 +2,7 @@ package nl.fotadesk.ui.campaigns;
 
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.protocol.api.PhaseView;
 import nl.fotadesk.ui.I18n;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class StateReasonsTest {
     @Test
     void saysTheCountsAsTheyAreNowSoTheBannerAgreesWithTheCounters() {
         // Paused when 1 of 8 had failed; two more of the devices then busy failed since.
-        PhaseView phase = new PhaseView(0, 8, "running", Map.of("failed", 2, "timed_out", 1, "succeeded", 5), null, null);
+        PhaseView phase = new PhaseView(0, 8, PhaseState.RUNNING, Map.of("failed", 2, "timed_out", 1, "succeeded", 5), null, null);
         CampaignView c = new CampaignView("c1", "Pilot", "f1", "1.2.0", "tracker-x", CampaignState.PAUSED,
                 "phase 1: 1 of 8 devices failed, above the error threshold of 10 %", null, 90, 10, 3600, 0, false,
                 null, null, null, null, 8, Map.of("failed", 2, "timed_out", 1, "succeeded", 5), 0, List.of(phase));
@@ -58,6 +59,15 @@ class StateReasonsTest {
         assertThat(StateReasons.explainNow(english, new CampaignView("c1", "Pilot", "f1", "1.2.0", "tracker-x",
                 CampaignState.PAUSED, "paused by an operator", null, 90, 10, 3600, 0, false, null, null, null, null, 8,
                 Map.of(), 0, List.of(phase)))).isEqualTo("Paused by an operator.");
+    }
+
+    @Test
+    void explainsAPauseToAUserWhoSeesPartOfTheCampaign() {
+        String reason = "phase 2 paused the campaign at its thresholds, which count all of its devices";
+        assertThat(StateReasons.explain(english, reason)).isEqualTo("Paused in phase 2 by the campaign's error or"
+                + " success threshold, which counts all of its devices, also those you do not see.");
+        assertThat(StateReasons.explain(dutch, reason)).isEqualTo("Gepauzeerd in fase 2 door de fout- of succesdrempel"
+                + " van de campagne, die al haar apparaten telt, ook die u niet ziet.");
     }
 
     @Test

@@ -1,4 +1,7 @@
-package nl.fotadesk.backend.store;
+package nl.fotadesk.protocol.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,10 +13,12 @@ public enum PhaseState {
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
     /** As stored in {@code campaign_phases.state} and shown in the API's {@code PhaseView.state}. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }
 
+    @JsonCreator
     public static PhaseState fromWire(String wire) {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(wire)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown phase state \"" + wire + "\""));

@@ -1,0 +1,90 @@
+package nl.fotadesk.backend.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.fotadesk.backend.domain.StrictJson;
+import okhttp3.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Campaigns that run, seen and steered by a customer: an operator's campaign across clients that its
+ * thresholds pause, told to the customer without the other client's numbers, and the customer's own
+ * campaign, whose retry and history name them.
+ */
+class CampaignScopeApiTest extends ApiTestBase {
+    private static final String PASSWORD = "correct horse battery";
+    private String firmware;
+    private String cora;
+
+    @BeforeEach
+    void fleet() throws IOException {
+        register(imei(1), "tracker", "acme", "1.0.0");
+        register(imei(2), "tracker", "acme", "1.0.0");
+        register(imei(3), "tracker", "globex", "1.0.0");
+        firmware = upload("tracker", "2.0.0", new byte[]{1, 2});
+        call("POST", "/api/v1/users", obj("username", "cora", "password", PASSWORD, "role", "customer",
+                "client", "acme", "displayName", "Cora de Vries"), 201);
+        cora = call("POST", "/api/v1/sessions", obj("username", "cora", "password", PASSWORD), 201).get("token").asText();
+    }
+
+    @Test
+    void anOperatorsCampaignPausedByAnotherClientsFailureIsToldToTheCustomerWithoutItsNumbers() throws IOException {
+        String id = call("POST", "/api/v1/campaigns", obj("name", "all trackers", "firmwareId", firmware,
+                "maxRetries", 0, "errorThreshold", 30, "start", true), 201).get("id").asText();
+        reportsFailure(imei(3), 8);
+        tick();
+        JsonNode whole = get("/api/v1/campaigns/" + id);
+        assertThat(whole.get("state").asText()).isEqualTo("paused");
+        assertThat(whole.get("stateReason").asText()).contains("1 of 3 devices failed");
+
+        JsonNode part = as(cora, "GET", "/api/v1/campaigns/" + id, 200);
+        assertThat(part.get("state").asText()).isEqualTo("paused");
+        assertThat(part.get("stateReason").asText())
+                .isEqualTo("phase 1 paused the campaign at its thresholds, which count all of its devices");
+        assertThat(part.get("devices").asInt()).isEqualTo(2);
+        assertThat(part.get("counts").has("failed")).as("globex's failure is not theirs").isFalse();
+        assertThat(as(cora, "GET", "/api/v1/campaigns/" + id + "/devices?state=failed", 200).get("total").asInt()).isZero();
+        assertThat(texts(as(cora, "GET", "/api/v1/campaigns", 200), "stateReason"))
+                .containsExactly(part.get("stateReason").asText());
+        assertThat(as(cora, "POST", "/api/v1/campaigns/" + id + "/resume", 403).get("detail").asText())
+                .contains("outside your scope");
+        assertThat(get("/api/v1/campaigns/" + id).get("state").asText()).as("still paused").isEqualTo("paused");
+    }
+
+    @Test
+    void aCustomerRetriesTheirOwnCampaignAndTheHistoryNamesThem() throws IOException {
+        String id = as(cora, "POST", "/api/v1/campaigns", json(obj("name", "acme trackers", "firmwareId", firmware,
+                "maxRetries", 0, "errorThreshold", 100, "start", true)), 201).get("id").asText();
+        assertThat(as(cora, "GET", "/api/v1/campaigns/" + id, 200).get("devices").asInt()).as("acme's two only").isEqualTo(2);
+        reportsFailure(imei(1), 5);
+        tick();
+        JsonNode retried = as(cora, "POST", "/api/v1/campaigns/" + id + "/retry", 200);
+        assertThat(retried.get("retried").asInt()).isEqualTo(1);
+        JsonNode history = as(cora, "GET", "/api/v1/devices/" + imei(1) + "/history", 200);
+        assertThat(history.get(history.size() - 1).get("detail").asText()).isEqualTo("retried by Cora de Vries (customer)");
+        reportsFirmware(imei(1), "2.0.0");
+        reportsFirmware(imei(2), "2.0.0");
+        tick();
+        JsonNode done = as(cora, "GET", "/api/v1/campaigns/" + id, 200);
+        assertThat(done.get("state").asText()).isEqualTo("completed");
+        assertThat(done.get("stateReason").asText()).isEqualTo("2 devices updated, 0 failed");
+        assertThat(get("/api/v1/audit?actor=cora&action=campaign.retry").get("total").asInt()).isEqualTo(1);
+    }
+
+    /** Calls the API as {@code token} and expects {@code status}; returns the JSON answer. */
+    private JsonNode as(String token, String method, String path, int status) throws IOException {
+        return as(token, method, path, null, status);
+    }
+
+    private JsonNode as(String token, String method, String path, String json, int status) throws IOException {
+        try (Response r = backend.apiWithKey(method, path, json, token)) {
+            String text = r.body().string();
+            assertThat(r.code()).as(method + " " + path + ": " + text).isEqualTo(status);
+            return StrictJson.MAPPER.readTree(text);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package nl.fotadesk.backend.campaign;
+
+import nl.fotadesk.backend.accounts.Principal;
+import nl.fotadesk.backend.accounts.Scope;
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.Role;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A campaign's reason as a user who sees only part of it gets it: nothing counted over others' devices. */
+class CampaignReasonsTest {
+    private static final Map<ActionState, Integer> PART = Map.of(ActionState.SUCCEEDED, 3, ActionState.TIMED_OUT, 1);
+
+    @Test
+    void reasonsThatNameTheActorOrTheStartAreKept() {
+        Principal cora = new Principal("cora", "Cora de Vries", Role.CUSTOMER, Scope.ofClient("acme"), null);
+        for (String reason : new String[]{CampaignReasons.pausedBy(cora), CampaignReasons.resumedBy(cora),
+                CampaignReasons.cancelledBy(cora), CampaignReasons.startsAt(Instant.parse("2026-12-01T06:00:00Z"))}) {
+            assertThat(CampaignReasons.forPart(CampaignState.PAUSED, reason, PART, 0)).isEqualTo(reason);
+        }
+        assertThat(CampaignReasons.pausedBy(cora)).isEqualTo("paused by Cora de Vries (customer)");
+        assertThat(CampaignReasons.forPart(CampaignState.RUNNING, null, PART, 0)).isNull();
+    }
+
+    @Test
+    void reasonsThatCountTheWholeCampaignAreToldOverThePartOrWithoutNumbers() {
+        assertThat(CampaignReasons.forPart(CampaignState.PAUSED,
+                "phase 2: 30 of 200 devices failed, above the error threshold of 10 %", PART, 1))
+                .isEqualTo("phase 2 paused the campaign at its thresholds, which count all of its devices");
+        assertThat(CampaignReasons.forPart(CampaignState.COMPLETED, "190 devices updated, 10 failed", PART, -1))
+                .isEqualTo("3 devices updated, 1 failed");
+        assertThat(CampaignReasons.forPart(CampaignState.RUNNING, "retrying 10 failed devices", PART, 2)).isNull();
+    }
+}
