@@ -59,7 +59,9 @@ class CampaignLeftoversScreenTest {
     @Test
     void switchingTheLanguageKeepsTheWizardsInputsAndStep(FxRobot robot) throws Exception {
         robot.clickOn("#nav-campaigns");
+        await(10, () -> robot.lookup("#campaigns-new").tryQuery().map(n -> !n.isDisabled()).orElse(false));
         robot.clickOn("#campaigns-new");
+        await(10, () -> robot.lookup("#wizard-firmware").tryQuery().isPresent());
         ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
         await(15, () -> !firmware.getItems().isEmpty());
         FirmwareView image = fx(() -> firmware.getItems().stream().filter(f -> f.deviceType().equals("tracker-x")
