@@ -10,6 +10,8 @@ import nl.fotadesk.backend.accounts.Passwords;
 import nl.fotadesk.backend.api.AccountRoutes;
 import nl.fotadesk.backend.api.GroupRoutes;
 import nl.fotadesk.backend.api.ManagementApi;
+import nl.fotadesk.backend.api.RequestRoutes;
+import nl.fotadesk.backend.api.RehearsalRoutes;
 import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.EngineLease;
 import nl.fotadesk.backend.campaign.ProgressHistory;
@@ -33,12 +35,16 @@ import nl.fotadesk.backend.http.Router;
 import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
 import nl.fotadesk.backend.ingest.IngestionHandler;
+import nl.fotadesk.backend.requests.RequestService;
+import nl.fotadesk.backend.rehearsal.RehearsalService;
 import nl.fotadesk.backend.secrets.ApiKeys;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
 import nl.fotadesk.backend.secrets.MasterKey;
 import nl.fotadesk.backend.secrets.OwnerOnly;
 import nl.fotadesk.backend.secrets.SecretBox;
 import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.CampaignWindowStore;
+import nl.fotadesk.backend.store.RequestStore;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.ClusterLocks;
 import nl.fotadesk.backend.store.Database;
@@ -47,6 +53,7 @@ import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.backend.store.GroupStore;
+import nl.fotadesk.backend.store.RehearsalStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.ProgressStore;
 import nl.fotadesk.backend.store.SettingsStore;
@@ -110,6 +117,7 @@ public final class BackendServer implements AutoCloseable {
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         images = ImageStore.open(config.dataDir().resolve("firmware"), database.jdbc(),
                 new FirmwareStore(database.jdbc()));
+        Path requestUploads = Files.createDirectories(config.dataDir().resolve("request-uploads"));
         OwnerOnly.restrictTree(dataDir);
         SettingsStore settings = new SettingsStore(database.jdbc());
         SecretBox box;
@@ -160,11 +168,14 @@ public final class BackendServer implements AutoCloseable {
                 campaignStore, accounts.audit(), clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
                 config.maxFirmwareSize(), accounts.audit(), clock);
-        engine = new RolloutEngine(jdbc, campaignStore, deviceStore, firmwareStore, updates, events, accounts.audit(),
-                clock);
-        CampaignService campaigns = new CampaignService(jdbc, campaignStore, firmwareStore,
-                new TargetResolver(deviceStore, groupStore), engine, events,
+        CampaignWindowStore windows = new CampaignWindowStore(jdbc);
+        engine = new RolloutEngine(jdbc, campaignStore, windows, deviceStore, firmwareStore, updates, events,
                 accounts.audit(), clock);
+        TargetResolver resolver = new TargetResolver(deviceStore, groupStore);
+        CampaignService campaigns = new CampaignService(jdbc, campaignStore, windows, firmwareStore, resolver, engine,
+                events, accounts.audit(), clock);
+        RequestService requests = new RequestService(jdbc, new RequestStore(jdbc), firmwareStore, catalog, images,
+                deviceStore, resolver, campaigns, engine, accounts.audit(), config.maxFirmwareSize(), clock);
         api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
                 new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
@@ -172,6 +183,9 @@ public final class BackendServer implements AutoCloseable {
                 new CatalogRoutes(new CatalogService(catalog, accounts.audit(), clock)),
                 new GroupRoutes(new GroupService(jdbc, groupStore, devices, accounts.audit(), clock)),
                 new CampaignRoutes(campaigns, engine, new ProgressHistory(new ProgressStore(jdbc), campaignStore)),
+                new RequestRoutes(requests, requestUploads),
+                new RehearsalRoutes(new RehearsalService(campaigns, new RehearsalStore(jdbc),
+                        config.engineTick().isZero() ? BackendConfig.DEFAULT_ENGINE_TICK : config.engineTick(), clock)),
                 new EventRoutes(events)));
 
         deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(

@@ -130,9 +130,9 @@ public final class UsersCommand implements Runnable {
         Store store;
         @Parameters(index = "0", description = "The username: lowercase letters, digits and . _ @ -")
         String username;
-        @Option(names = "--role", required = true, description = "operator, supplier, customer or viewer")
+        @Option(names = "--role", required = true, description = "operator, supplier, customer, viewer or requester")
         String role;
-        @Option(names = "--client", description = "The client of a customer (or of a scoped viewer)")
+        @Option(names = "--client", description = "The client of a customer or requester (or of a scoped viewer)")
         String client;
         @Option(names = "--device-types", split = ",", description = "The device types of a supplier (or of a scoped viewer), comma-separated")
         List<String> deviceTypes;
@@ -146,7 +146,7 @@ public final class UsersCommand implements Runnable {
             try {
                 parsed = Role.fromWire(role);
             } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage() + ": give operator, supplier, customer or viewer");
+                System.err.println(e.getMessage() + ": give operator, supplier, customer, viewer or requester");
                 return 1;
             }
             String password = password(environment);

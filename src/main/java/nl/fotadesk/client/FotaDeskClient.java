@@ -3,6 +3,9 @@ package nl.fotadesk.client;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignPreview;
+import nl.fotadesk.protocol.api.Forecast;
+import nl.fotadesk.protocol.api.ForecastVsActual;
+import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.DeviceView;
@@ -154,6 +157,12 @@ public interface FotaDeskClient {
 
     /** The campaign's counts per action state over time, oldest first, as the server sampled them. */
     List<ProgressPoint> campaignProgress(String id);
+
+    /** Rehearses a campaign before it runs: the forecast of its duration, failures, pause and data. */
+    Forecast rehearseCampaign(RehearsalRequest request);
+
+    /** The forecast kept by a campaign's last rehearsal, beside what it did. */
+    ForecastVsActual campaignForecast(String id);
 
     /**
      * The campaign's devices, a page of {@code limit} from {@code offset}.

@@ -3,6 +3,9 @@ package nl.fotadesk.client;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignPreview;
+import nl.fotadesk.protocol.api.Forecast;
+import nl.fotadesk.protocol.api.ForecastVsActual;
+import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.DesiredFirmware;
@@ -248,6 +251,16 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     @Override
     public CampaignPreview previewCampaign(NewCampaign campaign) {
         return api.send("POST", api.url("campaigns", "preview"), campaign, JsonType.of(CampaignPreview.class));
+    }
+
+    @Override
+    public Forecast rehearseCampaign(RehearsalRequest request) {
+        return api.send("POST", api.url("campaigns", "rehearsals"), request, JsonType.of(Forecast.class));
+    }
+
+    @Override
+    public ForecastVsActual campaignForecast(String id) {
+        return api.get(api.url("campaigns", id, "forecast"), JsonType.of(ForecastVsActual.class));
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * API key", "an operator" in older history), in the user's language.
  */
 public final class ActorNames {
-    private static final Pattern WITH_ROLE = Pattern.compile("(.+) \\((operator|supplier|customer|viewer)\\)");
+    private static final Pattern WITH_ROLE = Pattern.compile("(.+) \\((operator|supplier|customer|viewer|requester)\\)");
 
     private ActorNames() {
     }

@@ -24,6 +24,7 @@ import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
+import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
 
 import javax.imageio.ImageIO;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -90,8 +92,9 @@ public final class ScreenshotTour {
         }
     }
 
-    /** Two groups and a running campaign, so that every screen has something to show. */
+    /** Two groups, a running campaign and a rehearsed draft, so that every screen has something to show. */
     private static void startCampaign(DemoEnvironment demo) {
+        rehearsedDraft(demo);
         demo.client().createGroup(new NewGroup("Acme trackers", new GroupFilter("acme", "tracker-x", null, null), null));
         List<String> pilot = demo.client().devices(DeviceQuery.ALL.withDeviceType("sensor-z").page(0, 12)).items()
                 .stream().map(DeviceView::imei).toList();
@@ -103,6 +106,19 @@ public final class ScreenshotTour {
                 new CampaignTarget(null, "meter-y", null, null, null, null),
                 List.of(PhaseSpec.percent(5), PhaseSpec.percent(25), PhaseSpec.percent(100)),
                 90, 10, 3600L, 1, null, false, true));
+    }
+
+    /** A draft for the trackers, rehearsed on NB-IoT: its detail shows the forecast. */
+    private static void rehearsedDraft(DemoEnvironment demo) {
+        String version = DemoEnvironment.NEW_VERSIONS.get("tracker-x");
+        FirmwareView image = demo.client().firmware().stream()
+                .filter(f -> f.deviceType().equals("tracker-x") && f.version().equals(version)).findFirst().orElseThrow();
+        CampaignView draft = demo.client().createCampaign(new NewCampaign("Tracker firmware " + version, image.id(),
+                new CampaignTarget(null, "tracker-x", null, null, null, null),
+                List.of(PhaseSpec.percent(5), PhaseSpec.percent(25), PhaseSpec.percent(100)),
+                90, 10, 3600L, 1, null, false, false));
+        demo.client().rehearseCampaign(new RehearsalRequest(null, draft.id(), Map.of("tracker-x", "NB_IOT"), null,
+                0.5, null, null, null, null, null));
     }
 
     /** A running campaign on one registered device that never checks in, so it runs until paused. */
@@ -156,6 +172,13 @@ public final class ScreenshotTour {
             });
             shoot(window, out.resolve("campaign-wizard-" + language.getLanguage() + ".png"));
             String lang = language.getLanguage();
+            String rehearsed = demo.client().campaigns().stream().filter(c -> c.name().startsWith("Tracker"))
+                    .findFirst().orElseThrow().id();
+            onFx(() -> {
+                campaigns.showCampaign(rehearsed);
+                return null;
+            });
+            shoot(window, out.resolve("campaign-forecast-" + lang + ".png"));
             onFx(() -> {
                 window.showHelp();
                 return null;

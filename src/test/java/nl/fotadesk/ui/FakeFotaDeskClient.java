@@ -295,6 +295,16 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     }
 
     @Override
+    public nl.fotadesk.protocol.api.Forecast rehearseCampaign(nl.fotadesk.protocol.api.RehearsalRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public nl.fotadesk.protocol.api.ForecastVsActual campaignForecast(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Page<CampaignDeviceView> campaignDevices(String id, Integer phase, List<ActionState> states, int offset,
                                                     int limit) {
         throw new UnsupportedOperationException();

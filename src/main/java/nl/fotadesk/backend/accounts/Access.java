@@ -13,6 +13,8 @@ public enum Access {
     READ,
     /** Users who may change things (not viewers), within their scope. */
     CHANGE,
+    /** Users who may file update requests (not viewers), within their scope. */
+    REQUEST,
     /** Operators only. */
     OPERATOR;
 
@@ -22,6 +24,7 @@ public enum Access {
             case PUBLIC -> true;
             case SELF, READ -> principal != null;
             case CHANGE -> principal != null && principal.role().mayChange();
+            case REQUEST -> principal != null && principal.role().mayRequest();
             case OPERATOR -> principal != null && principal.isOperator();
         };
     }

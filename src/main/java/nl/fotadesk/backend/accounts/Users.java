@@ -159,7 +159,7 @@ public final class Users {
     /** The scope a role needs, from what was given; refuses a scope the role does not take. */
     private Scope scope(Role role, String client, List<String> deviceTypes) {
         if (role == null) {
-            throw Invalid.field("role", "a role is required: operator, supplier, customer or viewer");
+            throw Invalid.field("role", "a role is required: operator, supplier, customer, viewer or requester");
         }
         List<String> types = deviceTypes == null ? List.of() : deviceTypes;
         switch (role) {
@@ -169,9 +169,9 @@ public final class Users {
                 }
                 return Scope.ALL;
             }
-            case CUSTOMER -> {
+            case CUSTOMER, REQUESTER -> {
                 if (client == null || !types.isEmpty()) {
-                    throw Invalid.field("client", "a customer has exactly one client and no device types");
+                    throw Invalid.field("client", "a " + role.wireName() + " has exactly one client and no device types");
                 }
                 return Scope.ofClient(existingClient(client));
             }

@@ -6,6 +6,7 @@ import nl.fotadesk.backend.accounts.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.devices.Names;
 import nl.fotadesk.backend.domain.Forbidden;
+import nl.fotadesk.backend.domain.Conflict;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
@@ -15,6 +16,7 @@ import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
 import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.CampaignWindowStore;
 import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
@@ -57,13 +59,14 @@ import java.util.UUID;
  * within their scope is theirs to steer.
  */
 public final class CampaignService {
-    static final int DEFAULT_SUCCESS = 100;
-    static final int DEFAULT_ERROR = 10;
-    static final long DEFAULT_TIMEOUT = 3600;
-    static final int DEFAULT_RETRIES = 1;
+    public static final int DEFAULT_SUCCESS = 100;
+    public static final int DEFAULT_ERROR = 10;
+    public static final long DEFAULT_TIMEOUT = 3600;
+    public static final int DEFAULT_RETRIES = 1;
 
     private final Jdbc jdbc;
     private final CampaignStore store;
+    private final CampaignWindowStore windows;
     private final FirmwareStore firmware;
     private final TargetResolver resolver;
     private final RolloutEngine engine;
@@ -71,9 +74,10 @@ public final class CampaignService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public CampaignService(Jdbc jdbc, CampaignStore store, FirmwareStore firmware, TargetResolver resolver,
-                           RolloutEngine engine, EventLog events, AuditTrail audit, Clock clock) {
+    public CampaignService(Jdbc jdbc, CampaignStore store, CampaignWindowStore windows, FirmwareStore firmware,
+                           TargetResolver resolver, RolloutEngine engine, EventLog events, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.windows = windows;
         this.audit = audit;
         this.store = store;
         this.firmware = firmware;
@@ -98,17 +102,14 @@ public final class CampaignService {
             throw new NotFound("no device with IMEI " + c.resolution.unknownImeis().get(0));
         }
         CampaignPreview preview = preview(c);
-        if (preview.targeted() == 0) {
-            throw new Invalid("no_devices", "the target matches no device that needs firmware "
-                    + c.image.version() + " (" + preview.matched() + " matched, " + preview.otherType()
-                    + " of another type, " + preview.alreadyCurrent() + " run it already)");
-        }
+        requireDevices(c, preview);
         RolloutEngine.refuseConflicts(preview.conflicts());
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         jdbc.inTransaction(() -> {
             store.insert(new CampaignRow(id, c.name, c.image.id(), CampaignState.DRAFT, json(c.target),
                     c.success, c.error, c.timeout, c.retries, c.vendorStrict, c.scheduledAt, null, now, null, null));
+            c.window.ifPresent(w -> windows.insert(id, w.spec()));
             List<String> targeted = c.resolution.targeted();
             int position = 0;
             for (int phase = 0; phase < preview.phaseSizes().size(); phase++) {
@@ -178,6 +179,38 @@ public final class CampaignService {
                 .orElseThrow(() -> new NotFound("no campaign with id " + Limits.shortened(id)));
     }
 
+    /** The plan a rehearsal runs for {@code spec}, checked as {@link #create} checks it; nothing is stored. */
+    public CampaignPlan plan(Principal who, NewCampaign spec) {
+        Checked c = check(who.scope(), spec);
+        CampaignPreview preview = preview(c);
+        requireDevices(c, preview);
+        return new CampaignPlan(null, c.name, c.image, c.resolution.targeted(), preview.phaseSizes(), c.success,
+                c.error, Duration.ofSeconds(c.timeout), c.retries);
+    }
+
+    /** The plan of a draft or scheduled campaign: its devices as its phases hold them. */
+    public CampaignPlan plan(Principal who, String id) {
+        CampaignView view = get(who, id);
+        if (view.state() != CampaignState.DRAFT && view.state() != CampaignState.SCHEDULED) {
+            throw new Conflict("invalid_state", "only a draft or scheduled campaign can be rehearsed; this one is "
+                    + view.state().wireName());
+        }
+        CampaignRow c = visible(who.scope(), id);
+        List<String> imeis = store.actions(id, null, null, who.scope().narrow(DeviceFilter.ALL), 0, view.devices()).stream().map(ActionRow::imei).toList();
+        return new CampaignPlan(id, c.name(), firmware.find(c.firmwareId()).orElseThrow(), imeis,
+                view.phases().stream().map(PhaseView::devices).toList(), c.successThreshold(), c.errorThreshold(),
+                timeout(c), c.maxRetries());
+    }
+
+    private static void requireDevices(Checked c, CampaignPreview preview) {
+        if (preview.targeted() == 0) {
+            throw new Invalid("no_devices", "the target matches no device that needs firmware "
+                    + c.image.version() + " (" + preview.matched() + " matched, " + preview.otherType()
+                    + " of another type, " + preview.alreadyCurrent() + " run it already)");
+        }
+    }
+
+
     /** Whether every device of the campaign is in {@code scope}. */
     private boolean whole(CampaignRow c, Scope scope) {
         return scope.isAll() || total(store.counts(c.id(), null, scope.narrow(DeviceFilter.ALL)))
@@ -203,6 +236,7 @@ public final class CampaignService {
             devices += size;
             all += p.deviceCount();
         }
+        Optional<MaintenanceWindow> window = windows.find(id).flatMap(MaintenanceWindow::of);
         boolean whole = devices == all;
         CampaignTarget target = target(c.target());
         Map<ActionState, Integer> counts = store.counts(id, null, within);
@@ -210,7 +244,19 @@ public final class CampaignService {
                 whole ? c.stateReason() : CampaignReasons.forPart(c.state(), c.stateReason(), counts, current),
                 whole ? target : part(target, id, within), c.successThreshold(), c.errorThreshold(),
                 c.deviceTimeoutSeconds(), c.maxRetries(), c.vendorStrict(), text(c.scheduledAt()), text(c.createdAt()),
-                text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases);
+                text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases,
+                window.map(MaintenanceWindow::spec).orElse(null), window.map(w -> opensAt(c, w)).orElse(null));
+    }
+
+    /** When the window next opens for a campaign that has yet to finish; null while it is open. */
+    private String opensAt(CampaignRow c, MaintenanceWindow window) {
+        if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Instant from = c.state() == CampaignState.SCHEDULED && c.scheduledAt().isAfter(now) ? c.scheduledAt() : now;
+        Instant opens = window.opensAt(from);
+        return opens.equals(now) ? null : opens.toString();
     }
 
     /** The target with only the listed IMEIs of the campaign's devices {@code within} admits. */
@@ -237,7 +283,7 @@ public final class CampaignService {
     /** A request that passed validation, with the image and the devices it targets. */
     private record Checked(String name, FirmwareRow image, CampaignTarget target, List<PhaseSpec> phases, int success,
                            int error, long timeout, int retries, boolean vendorStrict, Instant scheduledAt,
-                           TargetResolver.Resolution resolution) {
+                           Optional<MaintenanceWindow> window, TargetResolver.Resolution resolution) {
     }
 
     private Checked check(Scope scope, NewCampaign spec) {
@@ -273,11 +319,11 @@ public final class CampaignService {
         }
         TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode(), scope);
         return new Checked(name, image, target, phases, success, error, timeout, retries,
-                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, resolution);
+                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, MaintenanceWindow.of(spec.window()), resolution);
     }
 
     /** The target as given (every device when absent), its names and IMEIs checked like everywhere else. */
-    private static CampaignTarget target(CampaignTarget given) {
+    public static CampaignTarget target(CampaignTarget given) {
         CampaignTarget target = given == null ? new CampaignTarget(null, null, null, null, null, null) : given;
         if (target.client() != null) {
             Names.name("target.client", target.client());

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Phase sizes from cumulative phase ends (percent of all targeted devices, or a device count). */
-final class PhasePlan {
+public final class PhasePlan {
     private PhasePlan() {
     }
 
     /** Checks the specs: each names exactly one of percent (1..100) or count (≥ 1), and they grow. */
-    static List<PhaseSpec> validate(List<PhaseSpec> specs) {
+    public static List<PhaseSpec> validate(List<PhaseSpec> specs) {
         if (specs == null || specs.isEmpty()) {
             return List.of(PhaseSpec.percent(100));
         }
@@ -48,7 +48,7 @@ final class PhasePlan {
      * How many devices each phase gets. When the last phase ends short of all devices, one more phase
      * takes the rest, so every targeted device is covered.
      */
-    static List<Integer> sizes(List<PhaseSpec> specs, int total) {
+    public static List<Integer> sizes(List<PhaseSpec> specs, int total) {
         List<Integer> sizes = new ArrayList<>();
         int done = 0;
         for (PhaseSpec s : specs) {

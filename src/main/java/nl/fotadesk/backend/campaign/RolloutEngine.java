@@ -14,6 +14,7 @@ import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
+import nl.fotadesk.backend.store.CampaignWindowStore;
 import nl.fotadesk.backend.store.ClusterLocks;
 import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
@@ -56,6 +57,7 @@ public final class RolloutEngine {
     private final RetriedTransactions transactions;
     private final ClusterLocks locks;
     private final CampaignStore store;
+    private final CampaignWindowStore windows;
     private final DeviceStore devices;
     private final FirmwareStore firmware;
     private final Updates updates;
@@ -65,9 +67,10 @@ public final class RolloutEngine {
     private final ProgressHistory progress;
     private final Clock clock;
 
-    public RolloutEngine(Jdbc jdbc, CampaignStore store, DeviceStore devices, FirmwareStore firmware, Updates updates,
-                         EventLog events, AuditTrail audit, Clock clock) {
+    public RolloutEngine(Jdbc jdbc, CampaignStore store, CampaignWindowStore windows, DeviceStore devices,
+                         FirmwareStore firmware, Updates updates, EventLog events, AuditTrail audit, Clock clock) {
         this.audit = audit;
+        this.windows = windows;
         this.transactions = new RetriedTransactions(jdbc);
         this.locks = new ClusterLocks(jdbc);
         this.store = store;
@@ -167,6 +170,10 @@ public final class RolloutEngine {
             List<ActionRow> failed = store.actions(id, null, List.of(ActionState.FAILED, ActionState.TIMED_OUT), 0, PAGE);
             refuseConflicts(conflicts(failed.stream().map(ActionRow::imei).toList(), id));
             Instant now = clock.instant();
+            if (!windowOpen(c, now)) {
+                throw new Conflict("window_closed", "the campaign's maintenance window is closed; retry the failed"
+                        + " devices when it is open");
+            }
             FirmwareRow image = image(c);
             audit.done(actor, "campaign.retry", "campaign/" + id, failed.size() + " devices");
             for (ActionRow a : failed) {
@@ -246,7 +253,11 @@ public final class RolloutEngine {
         startPhase(c, 0, now);
     }
 
+    /** Starts the phase, unless the maintenance window is closed: then a later tick inside it does. */
     private void startPhase(CampaignRow c, int phase, Instant now) {
+        if (!windowOpen(c, now)) {
+            return;
+        }
         store.setPhaseState(c.id(), phase, PhaseState.RUNNING, now);
         events.append(EventLog.PHASE, c.id(), phase, null, PhaseState.RUNNING.wireName(), "phase " + (phase + 1) + " started");
         FirmwareRow image = image(c);
@@ -269,6 +280,7 @@ public final class RolloutEngine {
     private void reconcile(CampaignRow c, Instant now) {
         FirmwareRow image = null;
         Budget budget = new Budget(CampaignService.timeout(c), c.maxRetries());
+        boolean giving = c.state() == CampaignState.RUNNING && windowOpen(c, now);
         for (ActionRow a : store.inFlight(c.id())) {
             ActionRow.Status s = a.status();
             ActionRow.DeviceReport d = a.device();
@@ -283,7 +295,7 @@ public final class RolloutEngine {
                     || zeroIfNull(d.bytesServed()) != zeroIfNull(s.bytesServed());
             Instant lastProgress = moved || s.lastProgressAt() == null ? now : s.lastProgressAt();
             DeviceVerdict verdict = RolloutRules.decide(new DeviceFacts(seen, moved,
-                    Duration.between(lastProgress, now), s.attemptsThisRound()), budget, c.state() == CampaignState.RUNNING);
+                    Duration.between(lastProgress, now), s.attemptsThisRound()), budget, giving);
             switch (verdict) {
                 case UNCHANGED, WAIT_FOR_RUN -> {
                 }
@@ -346,6 +358,14 @@ public final class RolloutEngine {
             PhaseCounts n = PhaseCounts.of(0, all);
             setState(c, CampaignState.COMPLETED, CampaignReasons.completed(n), now);
         }
+    }
+
+    /**
+     * Whether the campaign may give devices new downloads at {@code now}: outside its maintenance window no
+     * phase starts and no device gets a download or a retry; devices already given theirs carry on.
+     */
+    private boolean windowOpen(CampaignRow c, Instant now) {
+        return windows.find(c.id()).flatMap(MaintenanceWindow::of).map(w -> w.isOpen(now)).orElse(true);
     }
 
     private static Thresholds thresholds(CampaignRow c, PhaseRow p) {

@@ -8,22 +8,23 @@ import java.util.Map;
 /**
  * The campaign rules as pure functions, apart from the database and the clock: what a phase's counts
  * mean for the campaign, and what becomes of one device's update. {@link RolloutEngine} loads the
- * facts, asks here, and stores the answer; a new rule is made (and table-tested) here.
+ * facts, asks here, and stores the answer; a new rule is made (and table-tested) here. A rehearsal
+ * ({@code backend.rehearsal}) asks the same functions on its virtual clock.
  */
-final class RolloutRules {
+public final class RolloutRules {
     private RolloutRules() {
     }
 
     /** How a phase's devices stand; {@code failed} counts the timed-out ones too. */
-    record PhaseCounts(int total, int succeeded, int failed, int cancelled) {
-        static PhaseCounts of(int total, Map<ActionState, Integer> counts) {
+    public record PhaseCounts(int total, int succeeded, int failed, int cancelled) {
+        public static PhaseCounts of(int total, Map<ActionState, Integer> counts) {
             return new PhaseCounts(total, counts.getOrDefault(ActionState.SUCCEEDED, 0),
                     counts.getOrDefault(ActionState.FAILED, 0) + counts.getOrDefault(ActionState.TIMED_OUT, 0),
                     counts.getOrDefault(ActionState.CANCELLED, 0));
         }
 
         /** Devices that are done with this phase, whatever the outcome. */
-        int terminal() {
+        public int terminal() {
             return succeeded + failed + cancelled;
         }
     }
@@ -32,10 +33,10 @@ final class RolloutRules {
      * A campaign's thresholds as they hold for one phase: {@code errorsIgnored} once an operator resumed
      * the campaign after this phase paused it.
      */
-    record Thresholds(int errorPercent, int successPercent, boolean errorsIgnored) {
+    public record Thresholds(int errorPercent, int successPercent, boolean errorsIgnored) {
     }
 
-    enum PhaseVerdict {
+    public enum PhaseVerdict {
         /** Devices are still busy: nothing to decide yet. */
         RUNNING,
         /** The phase is done; the next one starts. */
@@ -51,7 +52,7 @@ final class RolloutRules {
      * success threshold is "at least". A phase before the last is done at the success threshold; the
      * last waits for every device, so the campaign completes only when all are done. An empty phase is done.
      */
-    static PhaseVerdict decide(PhaseCounts n, boolean lastPhase, Thresholds t) {
+    public static PhaseVerdict decide(PhaseCounts n, boolean lastPhase, Thresholds t) {
         if (!t.errorsIgnored() && (long) n.failed() * 100 > (long) t.errorPercent() * n.total()) {
             return PhaseVerdict.TOO_MANY_ERRORS;
         }
@@ -65,7 +66,7 @@ final class RolloutRules {
     }
 
     /** The campaign is complete when every device's update has ended, whatever the outcome. */
-    static boolean complete(Map<ActionState, Integer> counts) {
+    public static boolean complete(Map<ActionState, Integer> counts) {
         return counts.keySet().stream().allMatch(ActionState::isTerminal);
     }
 
@@ -73,14 +74,14 @@ final class RolloutRules {
      * One device's update as last seen: the state its device reports, whether anything moved since the
      * last look, how long it has made no progress, and the attempts it has had.
      */
-    record DeviceFacts(ActionState seen, boolean moved, Duration sinceProgress, int attempts) {
+    public record DeviceFacts(ActionState seen, boolean moved, Duration sinceProgress, int attempts) {
     }
 
     /** A campaign's patience with a device: how long without progress, and how many attempts after the first. */
-    record Budget(Duration timeout, int maxRetries) {
+    public record Budget(Duration timeout, int maxRetries) {
     }
 
-    enum DeviceVerdict {
+    public enum DeviceVerdict {
         /** Nothing changed. */
         UNCHANGED,
         /** The device moved on: its progress is recorded. */
@@ -97,17 +98,17 @@ final class RolloutRules {
         TIMED_OUT;
 
         /** The device made no progress in time. */
-        boolean stuck() {
+        public boolean stuck() {
             return this == RETRY_STUCK || this == TIMED_OUT;
         }
 
-        boolean retries() {
+        public boolean retries() {
             return this == RETRY_FAILED || this == RETRY_STUCK;
         }
     }
 
     /** A device is stuck when it is in flight and has made no progress for the timeout or longer. */
-    static DeviceVerdict decide(DeviceFacts d, Budget budget, boolean campaignRunning) {
+    public static DeviceVerdict decide(DeviceFacts d, Budget budget, boolean campaignRunning) {
         boolean stuck = d.seen().isInFlight() && d.sinceProgress().compareTo(budget.timeout()) >= 0;
         boolean failed = d.seen() == ActionState.FAILED;
         if (!failed && !stuck) {

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class TargetResolver {
     /** What a target matches, and the devices to update in phase order. */
-    record Resolution(int matched, int otherType, int alreadyCurrent, List<String> unknownImeis, List<String> targeted) {
+    public record Resolution(int matched, int otherType, int alreadyCurrent, List<String> unknownImeis, List<String> targeted) {
     }
 
     private final DeviceStore devices;
@@ -41,7 +41,7 @@ public final class TargetResolver {
      * (one without any is unknown, as {@code GroupService} shows it), and a listed IMEI outside the scope
      * is unknown, exactly as one that names no device.
      */
-    Resolution resolve(CampaignTarget target, FirmwareRow image, long seed, Scope scope) {
+    public Resolution resolve(CampaignTarget target, FirmwareRow image, long seed, Scope scope) {
         DeviceFilter filter = scope.narrow(new DeviceFilter(target.client(), target.deviceType(), null, null));
         if (target.groupId() != null) {
             GroupRow group = groups.find(target.groupId())

@@ -12,6 +12,7 @@ import nl.fotadesk.backend.domain.TooManyAttempts;
 import nl.fotadesk.backend.domain.Unauthorized;
 import nl.fotadesk.protocol.api.ApiError;
 import nl.fotadesk.protocol.api.BatchError;
+import nl.fotadesk.protocol.api.StateError;
 
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public class HttpError extends RuntimeException {
     /** The answer to a refusal of the domain. */
     public static HttpError of(DomainError e) {
         Object body = e instanceof InvalidBatch batch ? new BatchError(e.code(), e.getMessage(), batch.errors())
+                : e instanceof Conflict c && c.state() != null ? new StateError(e.code(), e.getMessage(), c.state())
                 : new ApiError(e.code(), e.getMessage());
         int status = status(e);
         int retryAfter = e instanceof TooManyAttempts many ? (int) Math.max(1, many.retryAfter().toSeconds())

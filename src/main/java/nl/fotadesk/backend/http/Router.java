@@ -168,6 +168,11 @@ public final class Router {
             response.setStatus(204);
             callback.succeeded();
         }
+
+        /** Answers a failure the route met after it returned (reading its body itself): as any route's failure. */
+        public void fail(Throwable failure) {
+            answer(failure, request, response, callback);
+        }
     }
 
     private record Entry(String method, UriTemplatePathSpec spec, Access access, Route route, boolean streamed) {

@@ -6,6 +6,7 @@ import nl.fotadesk.backend.secrets.SecretBox;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -17,8 +18,12 @@ import java.time.Instant;
 public record DeviceRow(String imei, String deviceType, String client, SealedText sealedSecret, DeviceStatus status,
                         Integer progress, Reported reported, Desired desired, Download download, Instant createdAt) {
 
-    /** What the device said in its uplinks: firmware version, LwM2M state and result, telemetry, and when. */
-    public record Reported(String firmware, String fotaState, Integer fotaResult, String telemetry, Instant lastSeen) {
+    /**
+     * What the device said in its uplinks: firmware version, LwM2M state and result, telemetry, when, and
+     * how often it checks in (a moving average of the time between routine uplinks; null until known).
+     */
+    public record Reported(String firmware, String fotaState, Integer fotaResult, String telemetry, Instant lastSeen,
+                           Duration checkinInterval) {
     }
 
     /** The firmware the device should run: the image's id, version, size and SHA-256. */

@@ -6,6 +6,7 @@ import nl.fotadesk.protocol.api.DeviceStatus;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,14 +105,17 @@ public final class DeviceStore {
 
     /**
      * Stores what an uplink reported, unless the device's update changed since {@code read} was read
-     * (a new desired firmware, a timeout): then nothing is written and the caller reads again.
+     * (a new desired firmware, a timeout): then nothing is written and the caller reads again. The
+     * check-in interval is kept in the same row update ({@link CheckinInterval}).
      */
     public boolean recordUplink(DeviceRow read, String reportedFirmware, DeviceStatus status, Integer progress,
                                 String fotaState, Integer fotaResult, String telemetry, Instant lastSeen) {
+        Duration interval = CheckinInterval.next(read.reported(), fotaState, lastSeen);
         return jdbc.update("UPDATE devices SET reported_firmware = ?, status = ?, progress = ?, fota_state = ?,"
-                        + " fota_result = ?, telemetry = ?, last_seen = ?"
+                        + " fota_result = ?, telemetry = ?, last_seen = ?, checkin_interval_ms = ?"
                         + " WHERE imei = ? AND status = ? AND download_id IS NOT DISTINCT FROM ?",
-                reportedFirmware, status.wireName(), progress, fotaState, fotaResult, telemetry, lastSeen, read.imei(),
+                reportedFirmware, status.wireName(), progress, fotaState, fotaResult, telemetry, lastSeen,
+                interval == null ? null : interval.toMillis(), read.imei(),
                 read.status().wireName(), read.download().id()) == 1;
     }
 
@@ -131,6 +135,11 @@ public final class DeviceStore {
                 to.wireName(), imei, downloadId, from.wireName());
     }
 
+    private static Duration checkinInterval(ResultSet rs) throws SQLException {
+        long ms = rs.getLong("checkin_interval_ms");
+        return rs.wasNull() ? null : Duration.ofMillis(ms);
+    }
+
     private DeviceRow map(ResultSet rs) throws SQLException {
         long size = rs.getLong("desired_size");
         Long desiredSize = rs.wasNull() ? null : size;
@@ -141,7 +150,8 @@ public final class DeviceStore {
                 new SealedText(box, rs.getString("secret"), secretContext(rs.getString("imei"))),
                 DeviceStatus.fromWire(rs.getString("status")), Jdbc.nullableInt(rs, "progress"),
                 new DeviceRow.Reported(rs.getString("reported_firmware"), rs.getString("fota_state"),
-                        Jdbc.nullableInt(rs, "fota_result"), rs.getString("telemetry"), Jdbc.instant(rs, "last_seen")),
+                        Jdbc.nullableInt(rs, "fota_result"), rs.getString("telemetry"), Jdbc.instant(rs, "last_seen"),
+                        checkinInterval(rs)),
                 new DeviceRow.Desired(rs.getString("desired_firmware_id"), rs.getString("desired_version"), desiredSize,
                         rs.getString("desired_sha256")),
                 new DeviceRow.Download(downloadId, new SealedText(box, rs.getString("token"), tokenContext(downloadId)),

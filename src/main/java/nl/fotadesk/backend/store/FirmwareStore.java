@@ -54,20 +54,30 @@ public final class FirmwareStore {
     }
 
     /**
-     * Deletes the record and its finished downloads, and the stored image when no other record
-     * shares it; true when the image is gone. Call it in a transaction.
+     * Deletes the record and its finished downloads, and the stored image when nothing else holds
+     * it; true when the image is gone. Call it in a transaction.
      */
     public boolean delete(FirmwareRow f) {
         jdbc.update("DELETE FROM downloads WHERE firmware_id = ?", f.id());
         jdbc.update("DELETE FROM firmware WHERE id = ?", f.id());
+        return deleteImageIfUnused(f.sha256());
+    }
+
+    /**
+     * Deletes the stored image unless a firmware record or an update request not yet decided holds it;
+     * true when it is gone. Call it in a transaction.
+     */
+    public boolean deleteImageIfUnused(String sha256) {
         // Locked before counting: an upload that shares the image holds this lock until it commits,
         // so its record is counted here, or it finds the image gone and stores it again.
-        lockImage(f.sha256());
-        if (jdbc.count("SELECT COUNT(*) FROM firmware WHERE sha256 = ?", f.sha256()) > 0) {
+        lockImage(sha256);
+        if (jdbc.count("SELECT COUNT(*) FROM firmware WHERE sha256 = ?", sha256) > 0
+                || jdbc.count("SELECT COUNT(*) FROM update_requests WHERE sha256 = ? AND state IN ('submitted', 'in_review')",
+                sha256) > 0) {
             return false;
         }
-        jdbc.update("DELETE FROM firmware_chunks WHERE sha256 = ?", f.sha256());
-        jdbc.update("DELETE FROM firmware_images WHERE sha256 = ?", f.sha256());
+        jdbc.update("DELETE FROM firmware_chunks WHERE sha256 = ?", sha256);
+        jdbc.update("DELETE FROM firmware_images WHERE sha256 = ?", sha256);
         return true;
     }
 

@@ -9,10 +9,11 @@ import java.util.Locale;
 /**
  * What a user may do. Operators do everything, including managing users; suppliers work on the devices
  * of their device types across clients; customers on the devices of their one client; viewers only
- * read, in a scope if they have one.
+ * read, in a scope if they have one; requesters (customers without access to the FOTA tooling) read their one
+ * client's devices and file update requests that an operator reviews and runs.
  */
 public enum Role {
-    OPERATOR, SUPPLIER, CUSTOMER, VIEWER;
+    OPERATOR, SUPPLIER, CUSTOMER, VIEWER, REQUESTER;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
@@ -21,8 +22,13 @@ public enum Role {
         return wireName;
     }
 
-    /** False for roles that only read. */
+    /** False for roles that only read devices, firmware and campaigns (requesters only file requests). */
     public boolean mayChange() {
+        return this != VIEWER && this != REQUESTER;
+    }
+
+    /** Whether users of this role may file update requests: all but viewers. */
+    public boolean mayRequest() {
         return this != VIEWER;
     }
 

@@ -11,12 +11,13 @@ import nl.fotadesk.ui.ConfirmDialog;
 
 
 /**
- * The operator's buttons for one campaign: start, pause, resume, retry failed, cancel. Each is enabled
+ * The operator's buttons for one campaign: rehearse, start, pause, resume, retry failed, cancel. Each is enabled
  * only in the states where the server accepts it; cancel asks first, as it cannot be undone.
  */
 final class CampaignActions {
     private final CampaignTexts texts;
     private final CampaignDetailModel model;
+    private final Button rehearse;
     private final Button start;
     private final Button pause;
     private final Button resume;
@@ -27,17 +28,19 @@ final class CampaignActions {
     CampaignActions(CampaignTexts texts, CampaignDetailModel model) {
         this.texts = texts;
         this.model = model;
+        rehearse = button("campaign-rehearse", "campaigns.action.rehearse", "campaigns.action.rehearseTip");
         start = button("campaign-start", "campaigns.action.start", "campaigns.action.startTip");
         pause = button("campaign-pause", "campaigns.action.pause", "campaigns.action.pauseTip");
         resume = button("campaign-resume", "campaigns.action.resume", "campaigns.action.resumeTip");
         retry = button("campaign-retry", "campaigns.action.retry", "campaigns.action.retryTip");
         cancel = button("campaign-cancel", "campaigns.action.cancel", "campaigns.action.cancelTip");
-        root = new HBox(8, start, pause, resume, retry, cancel);
+        root = new HBox(8, rehearse, start, pause, resume, retry, cancel);
         root.setAlignment(Pos.CENTER_RIGHT);
         root.getStyleClass().add("campaign-actions");
         start.getStyleClass().add("primary-button");
         resume.getStyleClass().add("primary-button");
         cancel.getStyleClass().add("danger-button");
+        rehearse.setOnAction(e -> model.rehearse());
         start.setOnAction(e -> model.start());
         pause.setOnAction(e -> model.pause());
         resume.setOnAction(e -> model.resume());
@@ -65,6 +68,8 @@ final class CampaignActions {
         CampaignState s = c == null ? null : c.state();
         boolean busy = model.busy.get() || c == null;
         int failed = c == null ? 0 : Counts.of(c.counts(), c.devices()).failed();
+        boolean rehearsable = s == CampaignState.DRAFT || s == CampaignState.SCHEDULED;
+        rehearse.setDisable(busy || !rehearsable);
         start.setDisable(busy || s != CampaignState.DRAFT);
         pause.setDisable(busy || (s != CampaignState.RUNNING && s != CampaignState.SCHEDULED));
         resume.setDisable(busy || s != CampaignState.PAUSED);
@@ -72,6 +77,7 @@ final class CampaignActions {
                 || s == CampaignState.SCHEDULED);
         cancel.setDisable(busy || s == null || s == CampaignState.COMPLETED || s == CampaignState.CANCELLED);
         // Start only for a draft, and Resume in the place of Pause while paused.
+        show(rehearse, rehearsable);
         show(start, s == CampaignState.DRAFT);
         show(pause, s != CampaignState.PAUSED);
         show(resume, s == CampaignState.PAUSED);

@@ -13,7 +13,10 @@ import javafx.collections.ObservableList;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
+import nl.fotadesk.client.NotFoundException;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.ForecastVsActual;
+import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
@@ -48,6 +51,8 @@ final class CampaignDetailModel {
     private final UiContext context;
     private final String id;
     final ObjectProperty<CampaignView> campaign = new SimpleObjectProperty<>();
+    /** The campaign's rehearsal beside what it did; null when it was never rehearsed. */
+    final ObjectProperty<ForecastVsActual> forecast = new SimpleObjectProperty<>();
     final ObservableList<CampaignDeviceView> devices = FXCollections.observableArrayList();
     final LongProperty total = new SimpleLongProperty();
     final ObjectProperty<Integer> phase = new SimpleObjectProperty<>();
@@ -85,6 +90,17 @@ final class CampaignDetailModel {
     /** Told once, with the campaign's progress history, when the campaign is first loaded. */
     void onHistory(BiConsumer<CampaignView, List<ProgressPoint>> listener) {
         this.historyListener = listener;
+    }
+
+    /** Loads the forecast beside what happened (a campaign never rehearsed has none: not an error). */
+    void loadForecast() {
+        ServerCall.run(context, () -> {
+            try {
+                return context.client().campaignForecast(id);
+            } catch (NotFoundException e) {
+                return null;
+            }
+        }, forecast::set, message -> forecast.set(null));
     }
 
     void load() {
@@ -232,6 +248,17 @@ final class CampaignDetailModel {
     }
 
     // Operator actions: each answers with the campaign as it is now.
+
+    /** Rehearses this draft; its forecast is kept with it, and shown beside what it does once it runs. */
+    void rehearse() {
+        busy.set(true);
+        actionError.set("");
+        RehearsalRequest request = new RehearsalRequest(null, id, null, null, null, null, null, null, null, null);
+        ServerCall.run(context, () -> context.client().rehearseCampaign(request), f -> {
+            busy.set(false);
+            loadForecast();
+        }, this::actionFailed);
+    }
 
     void start() {
         steer(() -> context.client().startCampaign(id));

@@ -126,6 +126,17 @@ final class CampaignDetailView implements CampaignPage {
         middle.setMinHeight(220);
         middle.setPrefHeight(240);
 
+        VBox forecastCard = Forms.card(Forms.section(texts.text("campaigns.forecast.versus")));
+        forecastCard.setId("campaign-forecast");
+        forecastCard.managedProperty().bind(model.forecast.isNotNull());
+        forecastCard.visibleProperty().bind(forecastCard.managedProperty());
+        model.forecast.addListener((o, old, f) -> {
+            forecastCard.getChildren().setAll(forecastCard.getChildren().get(0));
+            if (f != null) {
+                forecastCard.getChildren().addAll(ForecastPane.versus(texts, f), ForecastPane.of(texts, f.forecast()));
+            }
+        });
+
         VBox.setVgrow(devices.node(), Priority.ALWAYS);
         Region topSpacer = new Region();
         HBox.setHgrow(topSpacer, Priority.ALWAYS);
@@ -133,7 +144,7 @@ final class CampaignDetailView implements CampaignPage {
         HBox topRow = new HBox(8, toList, topSpacer, report);
         topRow.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(10, topRow, titleRow, subtitle, banner.node(), notice, actionError, loadError,
-                counts.node(), middle, devices.node());
+                counts.node(), middle, forecastCard, devices.node());
         content.getStyleClass().addAll("screen", "campaign-detail");
         root.setContent(content);
         root.setFitToWidth(true);
@@ -145,6 +156,9 @@ final class CampaignDetailView implements CampaignPage {
         model.campaign.addListener((o, old, c) -> {
             if (c != null) {
                 show(c);
+                if (old == null || old.state() != c.state()) {
+                    model.loadForecast(); // what happened changes with the state; not on every refresh
+                }
             }
         });
     }

@@ -86,6 +86,31 @@ final class CampaignTexts {
         return i18n.get("campaigns.duration.seconds", seconds);
     }
 
+    /** A forecast duration, rounded to what matters: "45 s", "17 min", "2 h 39 min". */
+    String roughDuration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 120) {
+            return i18n.get("campaigns.duration.seconds", s);
+        }
+        long minutes = Math.round(seconds / 60);
+        if (minutes < 120) {
+            return i18n.get("campaigns.duration.minutes", minutes);
+        }
+        return i18n.get("campaigns.duration.hoursMinutes", minutes / 60, minutes % 60);
+    }
+
+    /** An expected count, to one decimal. */
+    String decimal(double n) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(i18n.locale());
+        f.setMaximumFractionDigits(1);
+        f.setMinimumFractionDigits(1);
+        return f.format(n);
+    }
+
+    String bytes(long n) {
+        return i18n.bytes(n);
+    }
+
     /** Elapsed time on the chart's axis: "0:45", "12:05", "1:02:30". */
     static String elapsed(long seconds) {
         long s = Math.max(0, seconds);

@@ -6,9 +6,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -16,6 +18,7 @@ import nl.fotadesk.protocol.api.CampaignConflict;
 import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
+import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.HashMap;
@@ -26,7 +29,8 @@ import java.util.function.Consumer;
 /**
  * Step 4: what was chosen, and what the server says the campaign would do: how many devices match,
  * are of another type, run the version already or are unknown, the phase sizes, and the devices
- * another campaign holds (which must be resolved before the campaign can be created).
+ * another campaign holds (which must be resolved before the campaign can be created); and, on request,
+ * a rehearsal's forecast of the campaign.
  */
 final class ReviewStep implements WizardStep {
     private final UiContext context;
@@ -39,6 +43,8 @@ final class ReviewStep implements WizardStep {
     private final VBox preview = new VBox(8);
     private final VBox conflicts = new VBox(8);
     private final ProgressIndicator loading = new ProgressIndicator();
+    private final Button rehearse;
+    private final VBox forecast = new VBox(8);
     private final VBox root;
     private int generation;
 
@@ -60,7 +66,14 @@ final class ReviewStep implements WizardStep {
 
         VBox previewCard = Forms.card(Forms.section(texts.text("campaigns.wizard.devicesSection")), preview);
         VBox summaryCard = Forms.card(Forms.section(texts.text("campaigns.wizard.summarySection")), summary);
-        root = new VBox(16, conflicts, previewCard, summaryCard);
+        rehearse = new Button(texts.text("campaigns.forecast.rehearse"));
+        rehearse.setId("wizard-rehearse");
+        rehearse.setTooltip(new Tooltip(texts.text("campaigns.forecast.rehearseTip")));
+        rehearse.setOnAction(e -> rehearse());
+        forecast.setId("wizard-forecast");
+        VBox rehearsalCard = Forms.card(Forms.section(texts.text("campaigns.forecast.section")),
+                Forms.help(texts.text("campaigns.forecast.help")), rehearse, forecast);
+        root = new VBox(16, conflicts, previewCard, rehearsalCard, summaryCard);
         root.getStyleClass().add("wizard-step-body");
     }
 
@@ -84,6 +97,8 @@ final class ReviewStep implements WizardStep {
         fillSummary();
         ready.set(false);
         conflicts.setVisible(false);
+        forecast.getChildren().clear();
+        rehearse.setDisable(true);
         Label counting = new Label(texts.text("campaigns.wizard.matchCounting"));
         preview.getChildren().setAll(Forms.inline(loading, counting));
         int mine = ++generation;
@@ -109,6 +124,31 @@ final class ReviewStep implements WizardStep {
 
     void stop() {
         generation++;
+    }
+
+    /** Asks the server to rehearse the campaign as chosen, and shows its forecast. */
+    private void rehearse() {
+        rehearse.setDisable(true);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(28, 28);
+        forecast.getChildren().setAll(Forms.inline(busy, new Label(texts.text("campaigns.forecast.running"))));
+        int mine = generation;
+        RehearsalRequest request = new RehearsalRequest(draft.toNewCampaign(), null, null, null, null, null, null, null,
+                null, null);
+        ServerCall.run(context, () -> context.client().rehearseCampaign(request), f -> {
+            if (mine == generation) {
+                forecast.getChildren().setAll(ForecastPane.of(texts, f));
+                rehearse.setDisable(false);
+            }
+        }, message -> {
+            if (mine == generation) {
+                Label error = new Label(texts.text("campaigns.forecast.failed", message));
+                error.getStyleClass().add("error-text");
+                error.setWrapText(true);
+                forecast.getChildren().setAll(error);
+                rehearse.setDisable(false);
+            }
+        });
     }
 
     private void fillSummary() {
@@ -177,6 +217,7 @@ final class ReviewStep implements WizardStep {
         }
         showConflicts(p.conflicts());
         ready.set(p.targeted() > 0 && p.conflicts().isEmpty());
+        rehearse.setDisable(p.targeted() == 0);
     }
 
     private void number(GridPane grid, String key, int n, String version) {

@@ -25,6 +25,7 @@ import static nl.fotadesk.backend.accounts.Access.CHANGE;
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
 import static nl.fotadesk.backend.accounts.Access.PUBLIC;
 import static nl.fotadesk.backend.accounts.Access.READ;
+import static nl.fotadesk.backend.accounts.Access.REQUEST;
 import static nl.fotadesk.backend.accounts.Access.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +86,18 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns/{id}/resume", CHANGE),
             entry("POST /api/v1/campaigns/{id}/cancel", CHANGE),
             entry("POST /api/v1/campaigns/{id}/retry", CHANGE),
+            entry("POST /api/v1/requests", REQUEST),
+            entry("GET /api/v1/requests", READ),
+            entry("GET /api/v1/requests/{id}", READ),
+            entry("POST /api/v1/requests/{id}/comments", REQUEST),
+            entry("GET /api/v1/requests/{id}/review", OPERATOR),
+            entry("POST /api/v1/requests/{id}/review", OPERATOR),
+            entry("POST /api/v1/requests/{id}/approve", OPERATOR),
+            entry("POST /api/v1/requests/{id}/reject", OPERATOR),
+            entry("POST /api/v1/requests/{id}/withdraw", REQUEST),
+            entry("GET /api/v1/requests/{id}/report", READ),
+            entry("POST /api/v1/campaigns/rehearsals", OPERATOR),
+            entry("GET /api/v1/campaigns/{id}/forecast", OPERATOR),
             entry("GET /api/v1/events", READ));
 
     /**
@@ -106,7 +119,9 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns/{id}/pause", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
             entry("POST /api/v1/campaigns/{id}/resume", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
             entry("POST /api/v1/campaigns/{id}/cancel", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
-            entry("POST /api/v1/campaigns/{id}/retry", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"));
+            entry("POST /api/v1/campaigns/{id}/retry", "customer ok 403 404, supplier ok ok 404, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/campaigns/rehearsals", "customer 403 403 403, supplier 403 403 403, scoped-viewer 403 403 403"),
+            entry("GET /api/v1/campaigns/{id}/forecast", "customer 403 403 403, supplier 403 403 403, scoped-viewer 403 403 403"));
     private static final List<String> CASES = List.of("IN", "PART", "OUT");
     private static final String ACME_TRACKER_1 = Imei.withCheckDigit("35693803100101");
     private static final String ACME_TRACKER_2 = Imei.withCheckDigit("35693803100102");
@@ -138,7 +153,8 @@ class AuthorizationTest {
         for (String[] user : new String[][]{
                 {"olga", "operator", ""}, {"sam", "supplier", ",\"deviceTypes\":[\"tracker\"]"},
                 {"cora", "customer", ",\"client\":\"acme\""}, {"vic", "viewer", ""},
-                {"vera", "viewer", ",\"client\":\"acme\"", "scoped-viewer"}}) {
+                {"vera", "viewer", ",\"client\":\"acme\"", "scoped-viewer"},
+                {"rita", "requester", ",\"client\":\"acme\""}}) {
             backend.apiJson("POST", "/api/v1/users", "{\"username\":\"" + user[0] + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"" + user[1] + "\"" + user[2] + "}", 201);
             String session = backend.apiJson("POST", "/api/v1/sessions", "{\"username\":\"" + user[0]
@@ -246,6 +262,8 @@ class AuthorizationTest {
                     }
                     String expected = switch (caller.getKey()) {
                         case "customer", "supplier", "scoped-viewer" -> scoped(rule.toString(), caller.getKey(), kase);
+                        // a requester of acme reads campaigns as a viewer of acme does
+                        case "requester" -> scoped(rule.toString(), "scoped-viewer", kase);
                         default -> expected(rule.access(), caller.getKey());
                     };
                     boolean ok = switch (expected) {
@@ -256,6 +274,41 @@ class AuthorizationTest {
                         problems.add(rule + " on " + kase + " as " + caller.getKey() + ": " + status + ", expected " + expected);
                     }
                 }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The request routes on a real request of client acme: its requester and the API key reach it; a
+     * requester of another client finds nothing there (404), or is refused the operators' routes (403).
+     */
+    @Test
+    void requestRoutesAnswerWithinTheCallersScope() throws Exception {
+        backend.apiJson("POST", "/api/v1/devices", "{\"imei\":\"356938035643809\",\"deviceType\":\"tracker\","
+                + "\"client\":\"acme\",\"secret\":\"" + TestBackend.SECRET + "\",\"firmware\":\"1.0.0\"}", 201);
+        RequestCalls calls = new RequestCalls(backend);
+        String other = calls.user("gary", "requester", ",\"client\":\"globex\"");
+        String id = calls.filed(CALLERS.get("requester"), "{\"deviceType\":\"tracker\",\"version\":\"9.0.0\"}",
+                new byte[]{1, 2, 3}).get("id").asText();
+        List<String> problems = new ArrayList<>();
+        for (Router.RouteRule rule : backend.server().apiRouteRules()) {
+            if (!rule.template().startsWith("/api/v1/requests/{id}")) {
+                continue;
+            }
+            String path = rule.template().replace("{id}", id);
+            int mine;
+            try (Response r = backend.apiWithKey(rule.method(), path, body(rule.method()), CALLERS.get("requester"))) {
+                mine = r.code();
+            }
+            int theirs;
+            try (Response r = backend.apiWithKey(rule.method(), path, body(rule.method()), other)) {
+                theirs = r.code();
+            }
+            boolean ok = rule.access() == OPERATOR ? mine == 403 && theirs == 403
+                    : mine != 403 && mine != 404 && mine < 500 && theirs == 404;
+            if (!ok) {
+                problems.add(rule + ": requester of acme " + mine + ", of globex " + theirs);
             }
         }
         assertThat(problems).isEmpty();
@@ -283,7 +336,8 @@ class AuthorizationTest {
         boolean operator = caller.equals("api-key") || caller.equals("operator");
         return switch (access) {
             case PUBLIC, SELF, READ -> "allowed";
-            case CHANGE -> caller.endsWith("viewer") ? "403" : "allowed";
+            case CHANGE -> caller.endsWith("viewer") || caller.equals("requester") ? "403" : "allowed";
+            case REQUEST -> caller.endsWith("viewer") ? "403" : "allowed";
             case OPERATOR -> operator ? "allowed" : "403";
         };
     }

@@ -27,9 +27,14 @@ class HeadRequestApiTest extends ApiTestBase {
         String campaign = call("POST", "/api/v1/campaigns", obj("name", "c", "firmwareId", firmware,
                 "target", obj("imeis", List.of(imei(1)), "capOrder", "imei")), 201).get("id").asText();
         call("POST", "/api/v1/users", obj("username", "olga", "password", "correct horse battery", "role", "operator"), 201);
+        register(imei(2), "tracker-x", "acme", "1.0.0");
+        String request = new RequestCalls(backend).filed(TestBackend.API_KEY, "{\"deviceType\":\"tracker-x\","
+                + "\"version\":\"3.0.0\",\"target\":{\"imeis\":[\"" + imei(2) + "\"]}}", new byte[]{4, 5}).get("id").asText();
+        call("POST", "/api/v1/requests/" + request + "/review", null, 200);
+        call("POST", "/api/v1/requests/" + request + "/approve", null, 200);
         // the identifier each collection's {parameter} stands for
         Map<String, String> ids = Map.of("devices", imei(1), "firmware", firmware, "groups", group,
-                "campaigns", campaign, "users", "olga");
+                "campaigns", campaign, "users", "olga", "requests", request);
 
         List<String> getRoutes = backend.server().apiRoutes().stream().filter(r -> r.startsWith("GET ")).toList();
         assertThat(getRoutes).as("the API's GET routes").hasSizeGreaterThanOrEqualTo(16);

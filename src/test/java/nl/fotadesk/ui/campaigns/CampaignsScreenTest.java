@@ -98,6 +98,13 @@ class CampaignsScreenTest {
         assertThat(text(robot, "#wizard-targeted")).matches("\\d+ devices will be updated to 1\\.2\\.0");
         assertThat(text(robot, "#wizard-preview-phases")).startsWith("In 3 phases:");
         assertThat(robot.lookup("#wizard-conflicts").query().isVisible()).isFalse();
+        // A rehearsal forecasts the campaign as chosen, and changes nothing.
+        waitFor(5, () -> !robot.lookup("#wizard-rehearse").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#wizard-rehearse").queryButton().fire());
+        waitFor(30, () -> robot.lookup("#forecast-duration").tryQuery().isPresent());
+        assertThat(text(robot, "#forecast-duration")).startsWith("Duration: ");
+        assertThat(text(robot, "#forecast-failures")).startsWith("Expected to fail: ");
+        assertThat(text(robot, "#forecast-data")).startsWith("Cellular data: ");
         robot.clickOn("#wizard-start-now");
         assertThat(robot.lookup("#wizard-finish").queryButton().getText()).isEqualTo("Create and start");
         robot.clickOn("#wizard-finish");
@@ -197,7 +204,29 @@ class CampaignsScreenTest {
     }
 
     /** A running campaign holding one registered device that never checks in. */
+    @Test
+    void aRehearsedDraftShowsItsForecastBesideWhatHappened(FxRobot robot) throws Exception {
+        CampaignView draft = campaignOnANewDevice("Rehearsed", "tracker-x", "999992", false);
+        robot.clickOn("#nav-campaigns");
+        waitFor(10, () -> robot.lookup(LabeledMatchers.hasText("Rehearsed")).tryQuery().isPresent());
+        robot.doubleClickOn(robot.lookup(LabeledMatchers.hasText("Rehearsed")).<Node>query());
+        waitFor(10, () -> text(robot, "#campaign-state").equals("Draft"));
+        assertThat(robot.lookup("#campaign-forecast").query().isVisible()).as("not rehearsed yet").isFalse();
+
+        waitFor(5, () -> !robot.lookup("#campaign-rehearse").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#campaign-rehearse").queryButton().fire());
+        waitFor(30, () -> robot.lookup("#forecast-versus").tryQuery().isPresent());
+        String shown = fx(() -> allText(robot.lookup("#campaign-forecast").query()));
+        assertThat(shown).contains("Forecast and what happened", "Forecast", "Actual", "not started", "Duration: ");
+        assertThat(app.demo.client().campaignForecast(draft.id()).forecast().devices()).isEqualTo(1);
+    }
+
     private CampaignView holdingCampaign(String name, String deviceType, String serial) throws Exception {
+        return campaignOnANewDevice(name, deviceType, serial, true);
+    }
+
+    private CampaignView campaignOnANewDevice(String name, String deviceType, String serial, boolean start)
+            throws Exception {
         FotaDeskClient client = app.demo.client();
         String tac = switch (deviceType) {
             case "tracker-x" -> "35693803";
@@ -210,7 +239,7 @@ class CampaignsScreenTest {
                 .filter(f -> f.deviceType().equals(deviceType) && f.version().equals(newVersion(deviceType)))
                 .findFirst().orElseThrow();
         return client.createCampaign(new NewCampaign(name, image.id(), new CampaignTarget(null, null, null,
-                List.of(imei), null, null), null, 100, 10, 3600L, 0, null, null, true));
+                List.of(imei), null, null), null, 100, 10, 3600L, 0, null, null, start));
     }
 
     private static String newVersion(String deviceType) {

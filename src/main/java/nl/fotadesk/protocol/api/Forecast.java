@@ -1,0 +1,58 @@
+package nl.fotadesk.protocol.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a rehearsal expects of a campaign, over {@code runs} simulated runs: its duration per phase and in
+ * total (over the runs that completed), the devices expected to fail and time out, whether the
+ * thresholds pause it, the cellular data it costs, and a part-size advice; with what it assumed.
+ */
+public record Forecast(int devices, int runs, long seed, double tickSeconds, int partSize, String firmwareVersion,
+                       long imageBytes, Map<String, String> bearers, double pricePerMb, List<Phase> phases,
+                       Spread durationSeconds, int completedRuns, double expectedSucceeded, double expectedFailed,
+                       double expectedTimedOut, Pause pause, Data data, PartSizeAdvice partSizeAdvice,
+                       List<FailureChance> failureChances) {
+
+    /** The median and 90th percentile of a quantity over the runs it was seen in; null in none. */
+    public record Spread(Double median, Double p90) {
+    }
+
+    /** One phase: its devices, in how many runs it was done, and how long it took from its start. */
+    public record Phase(int index, int devices, int doneRuns, Spread durationSeconds) {
+    }
+
+    /**
+     * How many runs a threshold paused, the share of runs, the runs paused in each phase (by index), and
+     * when (seconds after the start).
+     */
+    public record Pause(int runs, double share, Map<Integer, Integer> runsByPhase, Spread atSeconds) {
+    }
+
+    /**
+     * Cellular data, the mean of the runs: firmware bytes (retried parts included), HTTP overhead
+     * (request and status lines, headers, uplinks and downlinks), TCP/IP overhead (segment headers,
+     * handshakes); {@code retryBytes} is the part of the total spent on retried parts and attempts. MB is
+     * 1,000,000 bytes.
+     */
+    public record Data(long payloadBytes, long httpOverheadBytes, long tcpOverheadBytes, long retryBytes,
+                       long totalBytes, long perDeviceBytes, double cost, double costPerDevice) {
+    }
+
+    /** The part size asked for, and the ones that take the least data and the least time for this fleet. */
+    public record PartSizeAdvice(PartSizeOption current, PartSizeOption leastData, PartSizeOption fastest) {
+    }
+
+    /** One part size: the parts per download and the expected bytes and seconds of one device's download. */
+    public record PartSizeOption(int partSize, int parts, long bytesPerDevice, double secondsPerDevice) {
+    }
+
+    /**
+     * The chances a rehearsal assumed for one device type and firmware: that an attempt fails, that the
+     * device goes silent (and times out), and that a retry fails again; {@code source} says where they
+     * come from ({@code history}, {@code device_type}, {@code default}).
+     */
+    public record FailureChance(String deviceType, String firmware, double failed, double silent, double again,
+                                int attemptsSeen, String source) {
+    }
+}

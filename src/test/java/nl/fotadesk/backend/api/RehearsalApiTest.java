@@ -1,0 +1,109 @@
+package nl.fotadesk.backend.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /api/v1/campaigns/rehearsals} and {@code GET /api/v1/campaigns/{id}/forecast}. */
+class RehearsalApiTest extends ApiTestBase {
+    static final String PATH = "/api/v1/campaigns/rehearsals";
+    String firmware;
+
+    void trackers(int n) throws IOException {
+        String[] imeis = new String[n];
+        for (int i = 0; i < n; i++) {
+            imeis[i] = imei(i + 1);
+        }
+        registerAll("tracker-x", "acme", "1.0.0", imeis);
+        firmware = upload("tracker-x", "2.0.0", new byte[20_000]);
+    }
+
+    Map<String, Object> campaign(Object... settings) {
+        Map<String, Object> spec = obj("name", "trackers", "firmwareId", firmware, "target", obj("deviceType", "tracker-x"),
+                "phases", List.of(obj("percent", 25), obj("percent", 100)));
+        spec.putAll(obj(settings));
+        return spec;
+    }
+
+    @Test
+    void rehearsesACampaignToCreateAndCreatesNothing() throws IOException {
+        trackers(8);
+        JsonNode f = call("POST", PATH, obj("campaign", campaign(), "bearers", obj("tracker-x", "NB_IOT"),
+                "pricePerMb", 0.5, "runs", 3, "seed", 7), 200);
+        assertThat(f.get("devices").asInt()).isEqualTo(8);
+        assertThat(f.get("runs").asInt()).isEqualTo(3);
+        assertThat(f.get("seed").asLong()).isEqualTo(7);
+        assertThat(f.get("imageBytes").asLong()).isEqualTo(20_000);
+        assertThat(f.get("bearers").get("tracker-x").asText()).isEqualTo("NB_IOT");
+        assertThat(ints(f.get("phases"), "devices")).containsExactly(2, 6);
+        assertThat(f.get("durationSeconds").has("median")).isTrue();
+        assertThat(f.get("data").get("totalBytes").asLong()).isGreaterThan(8 * 20_000L);
+        assertThat(f.get("data").get("cost").asDouble()).isPositive();
+        assertThat(f.get("partSizeAdvice").get("current").get("partSize").asInt()).isEqualTo(512);
+        assertThat(f.get("failureChances").get(0).get("source").asText()).as("no campaign ran yet").isEqualTo("default");
+        assertThat(call("POST", PATH, obj("campaign", campaign(), "bearers", obj("tracker-x", "NB_IOT"),
+                "pricePerMb", 0.5, "runs", 3, "seed", 7), 200)).as("the same request, the same forecast").isEqualTo(f);
+
+        assertThat(get("/api/v1/campaigns")).as("a rehearsal creates nothing").isEmpty();
+        assertThat(get("/api/v1/devices/" + imei(1)).get("status").asText()).isEqualTo("in_sync");
+    }
+
+    @Test
+    void refusesInvalidRehearsalsLikeInvalidCampaigns() throws IOException {
+        trackers(2);
+        expectError("POST", PATH, obj(), 400, "invalid_rehearsal", "either campaign");
+        expectError("POST", PATH, obj("campaign", campaign(), "campaignId", "x"), 400, "invalid_rehearsal", "not both");
+        expectError("POST", PATH, obj("campaign", campaign(), "runs", 0), 400, "invalid_runs", "1 to 25");
+        expectError("POST", PATH, obj("campaign", campaign(), "runs", 26), 400, "invalid_runs", "1 to 25");
+        expectError("POST", PATH, obj("campaign", campaign(), "pricePerMb", -1), 400, "invalid_price", "pricePerMb");
+        expectError("POST", PATH, obj("campaign", campaign(), "bearers", obj("tracker-x", "WIFI")), 400,
+                "invalid_bearer", "bearers.tracker-x must be one of [NB_IOT");
+        expectError("POST", PATH, obj("campaign", campaign(), "defaultBearer", "5G"), 400, "invalid_bearer",
+                "defaultBearer");
+        expectError("POST", PATH, obj("campaign", campaign(), "partSize", 8), 400, "invalid_part_size", "16 to");
+        expectError("POST", PATH, obj("campaign", campaign(), "installSeconds", -1), 400, "invalid_seconds",
+                "installSeconds");
+        expectError("POST", PATH, obj("campaign", campaign("errorThreshold", 101)), 400, "invalid_threshold",
+                "errorThreshold");
+        expectError("POST", PATH, obj("campaign", campaign("phases", List.of(obj("percent", 50), obj("percent", 25)))),
+                400, "invalid_phases", "phase 2 must reach further");
+        expectError("POST", PATH, obj("campaign", campaign("target", obj("client", "nobody"))), 400, "no_devices",
+                "0 matched");
+        expectError("POST", PATH, "{\"campaign\":", 400, "invalid_json", "");
+        expectError("POST", PATH, obj("campaignId", "0b0e8c1e-2f43-4d7c-9a51-6f1f3c2d9e10"), 404, "not_found",
+                "no campaign");
+
+        String id = call("POST", "/api/v1/campaigns", campaign("start", true), 201).get("id").asText();
+        expectError("POST", PATH, obj("campaignId", id), 409, "invalid_state", "this one is running");
+    }
+
+    @Test
+    void keepsTheForecastOfADraftAndShowsItBesideWhatHappened() throws IOException {
+        trackers(2);
+        String id = call("POST", "/api/v1/campaigns", campaign("phases", List.of(obj("percent", 100))), 201)
+                .get("id").asText();
+        expectError("GET", "/api/v1/campaigns/" + id + "/forecast", null, 404, "not_found", "has no forecast");
+
+        JsonNode forecast = call("POST", PATH, obj("campaignId", id, "runs", 2), 200);
+        JsonNode before = get("/api/v1/campaigns/" + id + "/forecast");
+        assertThat(before.get("campaignId").asText()).isEqualTo(id);
+        assertThat(before.get("forecast")).isEqualTo(forecast);
+        assertThat(before.get("actual").isNull()).as("not started yet").isTrue();
+
+        call("POST", "/api/v1/campaigns/" + id + "/start", null, 200);
+        reportsFirmware(imei(1), "2.0.0");
+        reportsFailure(imei(2), 8);
+        tick();
+        JsonNode running = get("/api/v1/campaigns/" + id + "/forecast").get("actual");
+        assertThat(running.get("state").asText()).isEqualTo("running");
+        assertThat(running.get("succeeded").asInt()).isEqualTo(1);
+        assertThat(running.get("durationSeconds").asDouble()).isNotNegative();
+        assertThat(running.get("bytesServed").asLong()).isZero();
+        expectError("GET", "/api/v1/campaigns/nope/forecast", null, 404, "not_found", "no campaign");
+    }
+}
