@@ -183,6 +183,9 @@ class AuthorizationTest {
         NEW_CAMPAIGNS.put("IN", campaign(tracker, "{\"imeis\":[\"" + ACME_TRACKER_1 + "\"]}"));
         NEW_CAMPAIGNS.put("PART", campaign(tracker, "{\"client\":\"globex\"}"));
         NEW_CAMPAIGNS.put("OUT", campaign(meter, "{\"imeis\":[\"" + GLOBEX_METER + "\"]}"));
+        for (String id : CAMPAIGNS.values()) {
+            backend.apiJson("POST", "/api/v1/campaigns/rehearsals", "{\"campaignId\":\"" + id + "\",\"runs\":1}", 200);
+        }
     }
 
     private static String draft(String firmware, String target) throws IOException {
@@ -255,6 +258,9 @@ class AuthorizationTest {
                 String path = rule.template().replace("{id}", CAMPAIGNS.get(kase));
                 String body = rule.method().equals("POST") ? rule.template().contains("{id}") ? null
                         : NEW_CAMPAIGNS.get(kase) : null;
+                if (rule.template().endsWith("/rehearsals")) {
+                    body = "{\"campaign\":" + body + ",\"runs\":1}";
+                }
                 for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
                     int status;
                     try (Response r = backend.apiWithKey(rule.method(), path, body, caller.getValue())) {
