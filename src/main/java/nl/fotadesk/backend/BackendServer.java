@@ -109,7 +109,7 @@ public final class BackendServer implements AutoCloseable {
     private final String deviceUrl;
     private final Optional<String> generatedApiKey;
 
-    private BackendServer(BackendConfig config, Clock clock) throws Exception {
+    private BackendServer(BackendConfig config, Clock clock, HashCosts hashCosts) throws Exception {
         PublicUrl.check(config.devicePort() == null ? config.host() : config.devicePort().host(), config.publicUrl());
         Files.createDirectories(config.dataDir());
         dataDir = config.dataDir();
@@ -128,7 +128,7 @@ public final class BackendServer implements AutoCloseable {
             database.close();
             throw e;
         }
-        ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey(), clock);
+        ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey(), hashCosts.apiKeyIterations(), clock);
         generatedApiKey = keys.generatedKey();
         DownloadTokens tokens = new DownloadTokens(Base64.getDecoder().decode(
                 settings.getOrCreateSecret(JWT_SECRET, box, BackendServer::newSecret)));
@@ -163,7 +163,7 @@ public final class BackendServer implements AutoCloseable {
                 publicUrl, clock);
         AuthFailureLimit authFailures = new AuthFailureLimit(config.secrets().authFailures(),
                 config.secrets().authWindow(), clock);
-        Accounts accounts = Accounts.of(jdbc, new Passwords(Passwords.COST), authFailures, clock);
+        Accounts accounts = Accounts.of(jdbc, new Passwords(hashCosts.passwordCost()), authFailures, clock);
         DeviceService devices = new DeviceService(jdbc, deviceStore, firmwareStore, updates, catalog,
                 campaignStore, accounts.audit(), clock);
         FirmwareService firmware = new FirmwareService(jdbc, firmwareStore, campaignStore, catalog, images,
@@ -217,7 +217,12 @@ public final class BackendServer implements AutoCloseable {
     }
 
     public static BackendServer start(BackendConfig config, Clock clock) throws Exception {
-        return new BackendServer(config, clock);
+        return start(config, clock, HashCosts.DEFAULT);
+    }
+
+    /** As {@link #start(BackendConfig, Clock)}, storing hashes at {@code hashCosts} (tests use lower ones). */
+    public static BackendServer start(BackendConfig config, Clock clock, HashCosts hashCosts) throws Exception {
+        return new BackendServer(config, clock, hashCosts);
     }
 
     /** Where the management API listens, e.g. {@code http://127.0.0.1:8080} or {@code https://...}. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import static nl.fotadesk.backend.TestBackend.API_KEY;
@@ -55,7 +56,7 @@ class DevicePortTest {
     void start() throws Exception {
         server = BackendServer.start(BackendConfig.local(data, 0, API_KEY)
                 .withTls(new BackendConfig.Tls(certificate.certificate(), certificate.key()))
-                .withDevicePort(new BackendConfig.DevicePort("127.0.0.1", 0)));
+                .withDevicePort(new BackendConfig.DevicePort("127.0.0.1", 0)), Clock.systemUTC(), TestBackend.QUICK_HASHES);
         api = new HttpFotaDeskClient(server.baseUrl(), API_KEY, ServerTrust.pinned(certificate.fingerprint()));
         management = TrustingHttp.trusting(certificate.x509());
         api.registerDevice(new NewDevice(IMEI, "tracker-x", "acme", SECRET, "1.0.0"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 
@@ -200,14 +201,14 @@ class ManagementApiTest extends OnEachDatabase {
     void keepsAGivenApiKeyAndGeneratesOneOnlyWhenThereIsNone(@TempDir Path other) throws Exception {
         assertThat(backend.server().generatedApiKey()).isEmpty();
         BackendConfig withoutKey = database.config(other, null);
-        try (BackendServer fresh = BackendServer.start(withoutKey)) {
+        try (BackendServer fresh = BackendServer.start(withoutKey, Clock.systemUTC(), TestBackend.QUICK_HASHES)) {
             String key = fresh.generatedApiKey().orElseThrow();
             try (Response r = backend.http.newCall(new Request.Builder().url(fresh.baseUrl() + "/api/v1/firmware")
                     .header("Authorization", "Bearer " + key).build()).execute()) {
                 assertThat(r.code()).isEqualTo(200);
             }
         }
-        try (BackendServer again = BackendServer.start(withoutKey)) {
+        try (BackendServer again = BackendServer.start(withoutKey, Clock.systemUTC(), TestBackend.QUICK_HASHES)) {
             assertThat(again.generatedApiKey()).as("the stored key is kept").isEmpty();
         }
     }

@@ -17,8 +17,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** A real backend on a free loopback port, and an HTTP client to drive it as devices and operators do. */
+/**
+ * A real backend on a free loopback port, and an HTTP client to drive it as devices and operators do.
+ * It stores its hashes at {@link #QUICK_HASHES} unless told otherwise.
+ */
 public final class TestBackend implements AutoCloseable {
+    /**
+     * bcrypt's lowest cost and one PBKDF2 iteration: the production costs spend about a second of CPU
+     * at each backend start (and a quarter of one per password), which the suite's hundreds of backends
+     * would pay for nothing. Tests of the stored form itself use {@link HashCosts#DEFAULT}.
+     */
+    public static final HashCosts QUICK_HASHES = new HashCosts(4, 1);
     public static final String API_KEY = "test-api-key-0123456789";
     public static final MediaType JSON = MediaType.get("application/json");
     public static final String SECRET = "s3cretS3cretS3cretS3cretS3cret01";
@@ -27,6 +36,7 @@ public final class TestBackend implements AutoCloseable {
     public final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
     private BackendConfig config;
     private final java.time.Clock clock;
+    private final HashCosts hashCosts;
     private BackendServer server;
 
     /** A backend with an H2 database in {@code dataDir}. */
@@ -45,10 +55,15 @@ public final class TestBackend implements AutoCloseable {
 
     /** A backend on {@code clock}; with an engine tick of zero, tests step campaigns with {@code server().tick()}. */
     public TestBackend(BackendConfig config, java.time.Clock clock) throws Exception {
+        this(config, clock, QUICK_HASHES);
+    }
+
+    public TestBackend(BackendConfig config, java.time.Clock clock, HashCosts hashCosts) throws Exception {
         this.dataDir = config.dataDir();
         this.config = config;
         this.clock = clock;
-        server = BackendServer.start(config, clock);
+        this.hashCosts = hashCosts;
+        server = BackendServer.start(config, clock, hashCosts);
     }
 
     public String url() {
@@ -74,7 +89,7 @@ public final class TestBackend implements AutoCloseable {
         int port = port();
         server.close();
         config = config.withPort(port);
-        server = BackendServer.start(config, clock);
+        server = BackendServer.start(config, clock, hashCosts);
     }
 
     public Response api(String method, String path, String json) throws IOException {

@@ -3,7 +3,6 @@ package nl.fotadesk.ui;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.Imei;
@@ -12,12 +11,8 @@ import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -32,20 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * screen is announced with a notification and a badge, and a click on the notification opens it;
  * F1 shows the help and Ctrl+N the wizard.
  */
-@ExtendWith(ApplicationExtension.class)
-class CampaignAlertsTest {
-    UiTestBackend app;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
-
+class CampaignAlertsTest extends DemoUiTest {
     @Test
     void aCampaignThatPausesItselfOnAnotherScreenIsAnnouncedAndOpensOnAClick(FxRobot robot) throws Exception {
         robot.clickOn("#nav-devices");

@@ -5,12 +5,10 @@ import javafx.stage.WindowEvent;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.ui.firmware.FirmwareScreen;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -30,29 +28,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Closing the window asks first: during an upload (continue, or cancel it and quit, which ends the
  * upload before the window goes) and in the offline demo (which stops with the app).
  */
-@ExtendWith(ApplicationExtension.class)
-class CloseQuestionTest {
+class CloseQuestionTest extends DemoUiTest {
     /** Holds every upload after its first chunk until the test lets it go (or the upload is cancelled). */
-    final CountDownLatch gate = new CountDownLatch(1);
-    final AtomicBoolean uploadEnded = new AtomicBoolean();
-    final AtomicBoolean closed = new AtomicBoolean();
-    UiTestBackend app;
+    CountDownLatch gate;
+    AtomicBoolean uploadEnded;
+    AtomicBoolean closed;
     Stage stage;
 
     @TempDir
     Path dir;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        app = UiTestBackend.open(stage, I18n.ENGLISH, this::heldUploads);
+    @Override
+    protected FotaDeskClient client(FotaDeskClient demoClient) {
+        return heldUploads(demoClient);
+    }
+
+    @BeforeEach
+    void watchTheWindow() {
+        gate = new CountDownLatch(1);
+        uploadEnded = new AtomicBoolean();
+        closed = new AtomicBoolean();
+        stage = app.window.stage();
         app.window.setBeforeClose(() -> closed.set(true));
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void releaseUploads() {
         gate.countDown();
-        app.close();
     }
 
     @Test

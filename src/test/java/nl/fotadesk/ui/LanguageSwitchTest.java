@@ -3,7 +3,6 @@ package nl.fotadesk.ui;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.api.CampaignTarget;
@@ -11,13 +10,9 @@ import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.ui.firmware.FirmwareScreen;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,22 +24,9 @@ import static nl.fotadesk.ui.CampaignAlertsTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Switching the language keeps the screen and what is open on it: the campaign, the chosen upload file. */
-@ExtendWith(ApplicationExtension.class)
-class LanguageSwitchTest {
-    UiTestBackend app;
-
+class LanguageSwitchTest extends DemoUiTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void keepsTheChosenUploadFileAndItsForm(FxRobot robot) throws Exception {

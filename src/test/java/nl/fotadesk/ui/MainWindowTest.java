@@ -2,13 +2,8 @@ package nl.fotadesk.ui;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Locale;
@@ -17,20 +12,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main window against the real demo backend: navigation, demo badge, connection state, language. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    UiTestBackend app;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
-
+class MainWindowTest extends DemoUiTest {
     @Test
     void showsTheDemoBadgeAndTheConnection(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#demo-badge").queryAs(Labeled.class).getText()).isEqualTo("DEMO");

@@ -7,39 +7,62 @@ import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.device.fleet.FaultPlan;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.prefs.Preferences;
 
 /**
- * The real app for GUI tests: a small offline demo (backend and simulated fleet in this JVM, in a
- * temporary folder) and the main window talking to it over HTTP, with settings kept apart from the user's.
+ * The real app for GUI tests: the main window talking over HTTP to a small offline demo (backend and
+ * simulated fleet in this JVM, in a temporary folder), with settings kept apart from the user's.
+ * {@link DemoUiTest} shares one demo among the tests of a class; {@link #open(Stage, Locale)} gives a
+ * window its own demo, which closes with it.
  */
 public final class UiTestBackend implements AutoCloseable {
     public static final int DEVICES = 60;
     public final DemoEnvironment demo;
     public final UiContext context;
     public final MainWindow window;
+    private final boolean ownDemo;
 
-    private UiTestBackend(DemoEnvironment demo, UiContext context, MainWindow window) {
+    private UiTestBackend(DemoEnvironment demo, UiContext context, MainWindow window, boolean ownDemo) {
         this.demo = demo;
         this.context = context;
         this.window = window;
+        this.ownDemo = ownDemo;
     }
 
-    /** Starts the demo and opens the main window on {@code stage}; call on the FX thread (TestFX's @Start). */
+    /** The demo GUI tests run against: {@link #DEVICES} quick devices, in a new temporary folder. */
+    public static DemoEnvironment startDemo() throws Exception {
+        DeviceSettings quick = new DeviceSettings(512, 5, Duration.ofMillis(50), Duration.ofMillis(500),
+                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100));
+        return DemoEnvironment.start(Files.createTempDirectory("fota-desk-ui-test"), DEVICES, 7, FaultPlan.NONE, quick);
+    }
+
+    /** Starts a demo of its own and opens the main window on {@code stage}; call on the FX thread (TestFX's @Start). */
     public static UiTestBackend open(Stage stage, Locale language) throws Exception {
         return open(stage, language, UnaryOperator.identity());
     }
 
     /** As {@link #open(Stage, Locale)}, the window talking to the demo through {@code wrap} of its client. */
     public static UiTestBackend open(Stage stage, Locale language, UnaryOperator<FotaDeskClient> wrap) throws Exception {
-        Path data = Files.createTempDirectory("fota-desk-ui-test");
-        DeviceSettings quick = new DeviceSettings(512, 5, Duration.ofMillis(50), Duration.ofMillis(500),
-                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100));
-        DemoEnvironment demo = DemoEnvironment.start(data, DEVICES, 7, FaultPlan.NONE, quick);
+        DemoEnvironment demo = startDemo();
+        try {
+            return open(stage, demo, language, wrap, true);
+        } catch (Exception | Error e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    /** Opens the main window on {@code stage} against a running {@code demo}, which closing the window leaves running. */
+    public static UiTestBackend open(Stage stage, DemoEnvironment demo, Locale language,
+                                     UnaryOperator<FotaDeskClient> wrap) {
+        return open(stage, demo, language, wrap, false);
+    }
+
+    private static UiTestBackend open(Stage stage, DemoEnvironment demo, Locale language,
+                                      UnaryOperator<FotaDeskClient> wrap, boolean ownDemo) {
         Preferences prefs = Preferences.userRoot().node("nl/fotadesk/test/" + System.nanoTime());
         Settings settings = new Settings(prefs);
         settings.setLanguage(language);
@@ -48,13 +71,15 @@ public final class UiTestBackend implements AutoCloseable {
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.show();
-        return new UiTestBackend(demo, context, window);
+        return new UiTestBackend(demo, context, window, ownDemo);
     }
 
     @Override
     public void close() throws Exception {
         window.close();
         context.close();
-        demo.close();
+        if (ownDemo) {
+            demo.close();
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  */
 public final class ApiKeyHash {
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; stored with each hash, so it can be raised later. */
-    static final int ITERATIONS = 600_000;
+    public static final int ITERATIONS = 600_000;
     private static final String SCHEME = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
@@ -24,13 +24,14 @@ public final class ApiKeyHash {
     private ApiKeyHash() {
     }
 
-    public static String of(String key) {
-        return stretch(sha256Hex(key));
+    /** The stored form of {@code key}, stretched with {@code iterations} (in production {@link #ITERATIONS}). */
+    public static String of(String key, int iterations) {
+        return stretch(sha256Hex(key), iterations);
     }
 
     /** The stored form of a key older versions kept only as its unsalted SHA-256 in hex. */
-    public static String ofLegacySha256(String sha256Hex) {
-        return stretch(sha256Hex);
+    public static String ofLegacySha256(String sha256Hex, int iterations) {
+        return stretch(sha256Hex, iterations);
     }
 
     /** True when {@code stored} is this key's hash; false for any other key or a malformed value. */
@@ -49,12 +50,12 @@ public final class ApiKeyHash {
         }
     }
 
-    private static String stretch(String sha256Hex) {
+    private static String stretch(String sha256Hex, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
-        return SCHEME + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$"
-                + b64.encodeToString(pbkdf2(sha256Hex, salt, ITERATIONS));
+        return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+                + b64.encodeToString(pbkdf2(sha256Hex, salt, iterations));
     }
 
     private static byte[] pbkdf2(String password, byte[] salt, int iterations) {

@@ -77,21 +77,22 @@ public final class ApiKeys {
      * the same key agree), else replaced (logged). Without it, the stored key is used, or one is generated.
      * A hash of the unsalted SHA-256 older versions stored is upgraded to the slow hash first.
      *
+     * @param iterations PBKDF2's iterations for a hash stored now ({@link ApiKeyHash#ITERATIONS} but in tests)
      * @return the keys, and the key in clear text when it was generated now (to be printed once)
      */
-    public static Result setUp(SettingValues settings, String configured, Clock clock) {
+    public static Result setUp(SettingValues settings, String configured, int iterations, Clock clock) {
         settings.get(LEGACY_SETTING).ifPresent(legacy -> {
-            settings.getOrCreate(SETTING, () -> ApiKeyHash.ofLegacySha256(legacy));
+            settings.getOrCreate(SETTING, () -> ApiKeyHash.ofLegacySha256(legacy, iterations));
             settings.delete(LEGACY_SETTING);
         });
         AtomicReference<String> ours = new AtomicReference<>();
         if (configured != null) {
             String stored = settings.getOrCreate(SETTING, () -> {
-                ours.set(ApiKeyHash.of(configured));
+                ours.set(ApiKeyHash.of(configured, iterations));
                 return ours.get();
             });
             if (!stored.equals(ours.get()) && !ApiKeyHash.verifies(stored, configured)) {
-                stored = ApiKeyHash.of(configured);
+                stored = ApiKeyHash.of(configured, iterations);
                 settings.put(SETTING, stored);
                 LOG.warn("The API key given to this node differs from the stored one: the stored key is replaced,"
                         + " and clients or nodes using the old key are refused from now on");
@@ -103,7 +104,7 @@ public final class ApiKeys {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             generated.set(HexFormat.of().formatHex(random));
-            ours.set(ApiKeyHash.of(generated.get()));
+            ours.set(ApiKeyHash.of(generated.get(), iterations));
             return ours.get();
         });
         boolean generatedHere = stored.equals(ours.get());

@@ -40,7 +40,7 @@ class CampaignTimeoutApiTest extends OnEachDatabase {
     @BeforeEach
     void start() throws Exception {
         server = BackendServer.start(database.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO),
-                clock);
+                clock, TestBackend.QUICK_HASHES);
     }
 
     @AfterEach

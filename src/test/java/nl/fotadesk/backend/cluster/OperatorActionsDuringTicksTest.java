@@ -50,7 +50,7 @@ class OperatorActionsDuringTicksTest {
         MutableClock clock = new MutableClock(Instant.now());
         ExecutorService ticker = Executors.newSingleThreadExecutor();
         try (TestBackend a = new TestBackend(config, clock);
-             BackendServer b = BackendServer.start(config, clock);
+             BackendServer b = BackendServer.start(config, clock, TestBackend.QUICK_HASHES);
              Connection db = DriverManager.getConnection(config.jdbcUrl(), TestPostgres.USER, TestPostgres.PASSWORD)) {
             for (int i = 0; i < DEVICES; i++) {
                 a.registerDevice(Imei.withCheckDigit(String.format("35693804%06d", i)), "tracker-x", "1.0.0");

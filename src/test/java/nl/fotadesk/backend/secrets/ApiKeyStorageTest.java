@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.secrets;
 
 import nl.fotadesk.backend.BackendConfig;
+import nl.fotadesk.backend.HashCosts;
 import nl.fotadesk.backend.TestBackend;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -68,9 +70,10 @@ class ApiKeyStorageTest {
         assertThat(stored("api_key_pbkdf2")).get().asString().startsWith("pbkdf2-sha256$");
     }
 
+    /** A backend that stores the key as every server does, with production's iterations. */
     private TestBackend backend(String apiKey) throws Exception {
         BackendConfig c = SecretsFixture.config("h2", data, config.resolve("master.key"), apiKey);
-        return new TestBackend(c);
+        return new TestBackend(c, Clock.systemUTC(), HashCosts.DEFAULT);
     }
 
     private int status(TestBackend backend, String key) throws Exception {

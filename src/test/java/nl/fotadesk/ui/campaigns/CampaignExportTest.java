@@ -1,6 +1,5 @@
 package nl.fotadesk.ui.campaigns;
 
-import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.Imei;
@@ -9,15 +8,10 @@ import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
-import nl.fotadesk.ui.I18n;
-import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
+import nl.fotadesk.ui.DemoUiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.charset.StandardCharsets;
@@ -30,22 +24,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A campaign's device results exported as CSV from the real demo: BOM, header, one line per device. */
-@ExtendWith(ApplicationExtension.class)
-class CampaignExportTest {
-    UiTestBackend app;
-
+class CampaignExportTest extends DemoUiTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void exportsEveryDeviceOrTheSelectionAsExcelFriendlyCsv(FxRobot robot) throws Exception {

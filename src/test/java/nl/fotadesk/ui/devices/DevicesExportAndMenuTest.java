@@ -12,7 +12,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.CampaignTarget;
@@ -21,15 +20,11 @@ import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
-import nl.fotadesk.ui.I18n;
-import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
+import nl.fotadesk.ui.DemoUiTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.charset.StandardCharsets;
@@ -50,26 +45,22 @@ import static nl.fotadesk.ui.FxReads.setText;
  * demo: the filtered list to CSV, setting the firmware of a selection after a confirmation that
  * names the devices, and a device held by a running campaign linking to it.
  */
-@ExtendWith(ApplicationExtension.class)
-class DevicesExportAndMenuTest {
-    UiTestBackend app;
+class DevicesExportAndMenuTest extends DemoUiTest {
+    /** The devices registered when a test starts: the demo's fleet and those earlier tests of the class added. */
+    long devices;
+
+    @BeforeEach
+    void countDevices() {
+        devices = app.demo.client().devices(DeviceQuery.ALL.page(0, 1)).total();
+    }
+
     @TempDir
     Path folder;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void exportsEveryDeviceOfTheFilterToCsv(FxRobot robot) throws Exception {
         TableView<DeviceTableLine> table = table(robot);
-        await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
+        await(15, () -> table.getItems().size() == devices);
         ComboBox<FilterChoice<String>> client = robot.lookup("#devices-filter-client").queryComboBox();
         await(10, () -> client.getItems().stream().anyMatch(c -> "acme".equals(c.value())));
         robot.interact(() -> client.setValue(client.getItems().stream().filter(c -> "acme".equals(c.value()))
@@ -96,7 +87,7 @@ class DevicesExportAndMenuTest {
     @Test
     void theContextMenuActsOnTheSelectedDevicesAfterAConfirmationNamingThem(FxRobot robot) throws Exception {
         TableView<DeviceTableLine> table = table(robot);
-        await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
+        await(15, () -> table.getItems().size() == devices);
         ComboBox<FilterChoice<String>> type = robot.lookup("#devices-filter-type").queryComboBox();
         await(10, () -> type.getItems().stream().anyMatch(c -> "tracker-x".equals(c.value())));
         robot.interact(() -> type.setValue(type.getItems().stream().filter(c -> "tracker-x".equals(c.value()))
@@ -143,7 +134,7 @@ class DevicesExportAndMenuTest {
 
     @Test
     void aDeviceInARunningCampaignNamesItAndLinksToIt(FxRobot robot) throws Exception {
-        await(15, () -> table(robot).getItems().size() == UiTestBackend.DEVICES);
+        await(15, () -> table(robot).getItems().size() == devices);
         List<String> opened = new CopyOnWriteArrayList<>();
         DevicesScreen screen = (DevicesScreen) app.window.screen("devices");
         robot.interact(() -> screen.setOnOpenCampaign(opened::add));

@@ -10,7 +10,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.CampaignTarget;
@@ -20,14 +19,10 @@ import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.Page;
-import nl.fotadesk.ui.I18n;
-import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
+import nl.fotadesk.ui.DemoUiTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -52,34 +47,29 @@ import static nl.fotadesk.ui.FxReads.setText;
  * filtering and searching like the server does, registering with the IMEI checked as typed,
  * importing a CSV with a bad line, and setting one device's desired firmware until it reports it.
  */
-@ExtendWith(ApplicationExtension.class)
-class DevicesScreenTest {
-    UiTestBackend app;
+class DevicesScreenTest extends DemoUiTest {
+    /** The devices registered when a test starts: the demo's fleet and those earlier tests of the class added. */
+    long devices;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
+    @BeforeEach
+    void countDevices() {
+        devices = app.demo.client().devices(DeviceQuery.ALL.page(0, 1)).total();
     }
 
     @Test
     void filtersAndSearchesLikeTheServer(FxRobot robot) throws Exception {
         TableView<DeviceTableLine> table = table(robot);
-        await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
-        assertThat(text(robot, "#devices-count")).isEqualTo("60 devices");
+        await(15, () -> table.getItems().size() == devices);
+        assertThat(text(robot, "#devices-count")).isEqualTo(devices + " devices");
 
         ComboBox<FilterChoice<String>> client = robot.lookup("#devices-filter-client").queryComboBox();
         await(10, () -> choice(client, "acme") != null);
         robot.interact(() -> client.setValue(choice(client, "acme")));
         Page<DeviceView> acme = app.demo.client().devices(DeviceQuery.ALL.withClient("acme").page(0, 1000));
-        assertThat(acme.total()).isBetween(1L, 59L);
+        assertThat(acme.total()).isBetween(1L, devices - 1);
         await(10, () -> imeis(table).equals(imeis(acme.items())));
         assertThat(fx(() -> table.getItems().stream().allMatch(r -> r.view().client().equals("acme")))).isTrue();
-        assertThat(text(robot, "#devices-count")).isEqualTo(acme.total() + " of 60 devices");
+        assertThat(text(robot, "#devices-count")).isEqualTo(acme.total() + " of " + devices + " devices");
 
         ComboBox<FilterChoice<String>> type = robot.lookup("#devices-filter-type").queryComboBox();
         await(10, () -> choice(type, "meter-y") != null);
@@ -87,10 +77,10 @@ class DevicesScreenTest {
         Page<DeviceView> acmeMeters = app.demo.client().devices(DeviceQuery.ALL.withClient("acme")
                 .withDeviceType("meter-y").page(0, 1000));
         await(10, () -> imeis(table).equals(imeis(acmeMeters.items())));
-        assertThat(text(robot, "#devices-count")).isEqualTo(acmeMeters.total() + " of 60 devices");
+        assertThat(text(robot, "#devices-count")).isEqualTo(acmeMeters.total() + " of " + devices + " devices");
 
         robot.clickOn("#devices-clear-filters");
-        await(10, () -> table.getItems().size() == UiTestBackend.DEVICES);
+        await(10, () -> table.getItems().size() == devices);
 
         // Ctrl+F goes to the search; Enter applies it
         robot.clickOn("#devices-table");
@@ -103,7 +93,7 @@ class DevicesScreenTest {
         Page<DeviceView> found = app.demo.client().devices(DeviceQuery.ALL.withImeiContaining(prefix).page(0, 1000));
         assertThat(found.total()).isPositive();
         await(5, () -> imeis(table).equals(imeis(found.items())));
-        assertThat(text(robot, "#devices-count")).isEqualTo(found.total() + " of 60 devices");
+        assertThat(text(robot, "#devices-count")).isEqualTo(found.total() + " of " + devices + " devices");
 
         robot.eraseText(prefix.length()).write("99999").type(KeyCode.ENTER);
         await(5, () -> table.getItems().isEmpty());
@@ -114,7 +104,7 @@ class DevicesScreenTest {
     @Test
     void theDetailShowsThePickedDeviceWhileItIsListedAndNothingOnceItIsNot(FxRobot robot) throws Exception {
         TableView<DeviceTableLine> table = table(robot);
-        await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
+        await(15, () -> table.getItems().size() == devices);
         List<DeviceView> all = app.demo.client().devices(DeviceQuery.ALL.page(0, 1000)).items();
         DeviceView picked = all.get(6);
         String otherClient = all.stream().map(DeviceView::client).filter(c -> !c.equals(picked.client()))
@@ -154,7 +144,7 @@ class DevicesScreenTest {
 
     @Test
     void registersADeviceCheckingTheImeiAsTyped(FxRobot robot) throws Exception {
-        await(15, () -> table(robot).getItems().size() == UiTestBackend.DEVICES);
+        await(15, () -> table(robot).getItems().size() == devices);
         robot.clickOn("#devices-register");
         Button submit = robot.lookup("#register-submit").queryButton();
         String imei = Imei.withCheckDigit("49015420323751");
@@ -181,7 +171,7 @@ class DevicesScreenTest {
         await(10, () -> robot.lookup("#register-done").tryQuery().isPresent());
         assertThat(app.demo.client().device(imei).client()).isEqualTo("acme");
         assertThat(fx(() -> robot.lookup("#register-secret-result").queryAs(TextField.class).getText())).hasSize(40);
-        await(10, () -> table(robot).getItems().size() == UiTestBackend.DEVICES + 1);
+        await(10, () -> table(robot).getItems().size() == devices + 1);
         await(10, () -> imei.equals(text(robot, "#device-detail-imei")));
 
         // the same IMEI again: the server's answer, in the dialog
@@ -194,7 +184,7 @@ class DevicesScreenTest {
 
     @Test
     void importsTheGoodLinesAndListsTheBadOnesByLineNumber(FxRobot robot) throws Exception {
-        await(15, () -> table(robot).getItems().size() == UiTestBackend.DEVICES);
+        await(15, () -> table(robot).getItems().size() == devices);
         String good1 = Imei.withCheckDigit("35693803900001");
         String good2 = Imei.withCheckDigit("35693803900002");
         String bad = Imei.withCheckDigit("35693803900003");
@@ -222,7 +212,7 @@ class DevicesScreenTest {
         assertThat(app.demo.client().device(good1).client()).isEqualTo("globex");
         assertThat(app.demo.client().device(good2).deviceType()).isEqualTo("meter-y");
         assertThat(app.demo.client().devices(DeviceQuery.ALL.withImeiContaining(bad).page(0, 10)).total()).isZero();
-        await(10, () -> table(robot).getItems().size() == UiTestBackend.DEVICES + 2);
+        await(10, () -> table(robot).getItems().size() == devices + 2);
     }
 
     private static List<String> errorCells(FxRobot robot) {
@@ -233,7 +223,7 @@ class DevicesScreenTest {
     @Test
     void setsTheDesiredFirmwareOfOneDeviceAndFollowsItsUpdate(FxRobot robot) throws Exception {
         TableView<DeviceTableLine> table = table(robot);
-        await(15, () -> table.getItems().size() == UiTestBackend.DEVICES);
+        await(15, () -> table.getItems().size() == devices);
         List<DeviceView> trackers = app.demo.client().devices(DeviceQuery.ALL.withDeviceType("tracker-x")
                 .withFirmware("1.0.0").page(0, 10)).items();
         String held = trackers.get(0).imei();

@@ -6,21 +6,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.api.FirmwareView;
-import nl.fotadesk.ui.I18n;
-import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
+import nl.fotadesk.ui.DemoUiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -35,31 +29,20 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The firmware screen against the real demo backend: upload, duplicate versions, delete of unused and used images. */
-@ExtendWith(ApplicationExtension.class)
-class FirmwareScreenTest {
-    UiTestBackend app;
+class FirmwareScreenTest extends DemoUiTest {
     FirmwareScreen screen;
     TableView<FirmwareView> table;
 
     @TempDir
     Path dir;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
     @BeforeEach
     void showScreen(FxRobot robot) throws Exception {
         robot.clickOn("#nav-firmware");
         screen = (FirmwareScreen) app.window.screen("firmware");
         table = robot.lookup("#firmware-table").queryTableView();
-        waitUntil(() -> table.getItems().size() >= 9);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
+        int images = app.demo.client().firmware().size();
+        waitUntil(() -> table.getItems().size() == images);
     }
 
     @Test

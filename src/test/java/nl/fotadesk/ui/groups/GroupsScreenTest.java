@@ -6,22 +6,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
-import nl.fotadesk.ui.I18n;
+import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -31,16 +27,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The groups screen against the real demo backend: filter and static groups, their members, paging, delete. */
-@ExtendWith(ApplicationExtension.class)
-class GroupsScreenTest {
-    UiTestBackend app;
+class GroupsScreenTest extends DemoUiTest {
     TableView<GroupView> groups;
     TableView<DeviceView> members;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
 
     @BeforeEach
     void showScreen(FxRobot robot) throws Exception {
@@ -51,9 +40,11 @@ class GroupsScreenTest {
                 && groups.getPlaceholder() instanceof Label l && l.getText().startsWith("No groups yet"));
     }
 
+    /** Each test starts with no groups on the shared demo. */
     @AfterEach
-    void stop() throws Exception {
-        app.close();
+    void deleteGroups() {
+        FotaDeskClient client = app.demo.client();
+        client.groups().forEach(g -> client.deleteGroup(g.id()));
     }
 
     @Test
