@@ -14,6 +14,7 @@ import nl.fotadesk.backend.api.RequestRoutes;
 import nl.fotadesk.backend.api.RehearsalRoutes;
 import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.EngineLease;
+import nl.fotadesk.backend.campaign.ProgressHistory;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.campaign.TargetResolver;
 import nl.fotadesk.backend.devices.CatalogService;
@@ -54,6 +55,7 @@ import nl.fotadesk.backend.store.GroupCommit;
 import nl.fotadesk.backend.store.GroupStore;
 import nl.fotadesk.backend.store.RehearsalStore;
 import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.backend.store.ProgressStore;
 import nl.fotadesk.backend.store.SettingsStore;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -180,7 +182,7 @@ public final class BackendServer implements AutoCloseable {
                 new FirmwareRoutes(firmware),
                 new CatalogRoutes(new CatalogService(catalog, accounts.audit(), clock)),
                 new GroupRoutes(new GroupService(jdbc, groupStore, devices, accounts.audit(), clock)),
-                new CampaignRoutes(campaigns, engine),
+                new CampaignRoutes(campaigns, engine, new ProgressHistory(new ProgressStore(jdbc), campaignStore)),
                 new RequestRoutes(requests, requestUploads),
                 new RehearsalRoutes(new RehearsalService(campaigns, new RehearsalStore(jdbc),
                         config.engineTick().isZero() ? BackendConfig.DEFAULT_ENGINE_TICK : config.engineTick(), clock)),

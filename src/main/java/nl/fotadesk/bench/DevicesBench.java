@@ -64,8 +64,12 @@ public final class DevicesBench implements Callable<Integer> {
             });
             queries.put("filter: status", () -> client.devices(DeviceQuery.ALL.withStatus(DeviceStatus.IN_SYNC)
                     .page(random.nextInt(1000), page)));
-            queries.put("IMEI search (11 digits)", () -> client.devices(DeviceQuery.ALL
-                    .withImeiPrefix(fleet.get(random.nextInt(devices)).imei().substring(0, 11)).page(0, page)));
+            queries.put("IMEI search: first 11 digits", () -> client.devices(DeviceQuery.ALL
+                    .withImeiContaining(fleet.get(random.nextInt(devices)).imei().substring(0, 11)).page(0, page)));
+            queries.put("IMEI search: 6 digits inside", () -> client.devices(DeviceQuery.ALL
+                    .withImeiContaining(fleet.get(random.nextInt(devices)).imei().substring(7, 13)).page(0, page)));
+            queries.put("IMEI search: last 4 digits", () -> client.devices(DeviceQuery.ALL
+                    .withImeiContaining(fleet.get(random.nextInt(devices)).imei().substring(11)).page(0, page)));
             System.out.printf("%-34s %10s %10s%n", "query (" + page + " rows)", "median ms", "max ms");
             for (Map.Entry<String, Supplier<?>> q : queries.entrySet()) {
                 double[] ms = new double[runs];

@@ -18,6 +18,8 @@ import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
+import nl.fotadesk.protocol.api.ServerLimits;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -149,6 +151,12 @@ public interface FotaDeskClient {
     List<CampaignView> campaigns();
 
     CampaignView campaign(String id);
+
+    /** What the server accepts: the largest firmware image. */
+    ServerLimits limits();
+
+    /** The campaign's counts per action state over time, oldest first, as the server sampled them. */
+    List<ProgressPoint> campaignProgress(String id);
 
     /** Rehearses a campaign before it runs: the forecast of its duration, failures, pause and data. */
     Forecast rehearseCampaign(RehearsalRequest request);

@@ -21,6 +21,8 @@ import nl.fotadesk.protocol.api.RetryResult;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
+import nl.fotadesk.protocol.api.ServerLimits;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -124,7 +126,7 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     public Page<DeviceView> devices(DeviceQuery query) {
         HttpUrl.Builder url = params(api.url("devices"), "client", query.client(), "deviceType", query.deviceType(),
                 "status", query.status() == null ? null : query.status().wireName(), "firmware", query.firmware(),
-                "imei", query.imeiPrefix(), "offset", query.offset(), "limit", query.limit());
+                "imei", query.imeiDigits(), "offset", query.offset(), "limit", query.limit());
         return api.get(url, JsonType.pageOf(DeviceView.class));
     }
 
@@ -274,6 +276,16 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     @Override
     public CampaignView campaign(String id) {
         return api.get(api.url("campaigns", id), JsonType.of(CampaignView.class));
+    }
+
+    @Override
+    public ServerLimits limits() {
+        return api.get(api.url("limits"), JsonType.of(ServerLimits.class));
+    }
+
+    @Override
+    public List<ProgressPoint> campaignProgress(String id) {
+        return api.get(api.url("campaigns", id, "progress"), JsonType.listOf(ProgressPoint.class));
     }
 
     @Override

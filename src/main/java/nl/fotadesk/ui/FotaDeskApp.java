@@ -38,6 +38,9 @@ public final class FotaDeskApp extends Application {
     static final int DEMO_DEVICES = 300;
     static final String DEMO_FAULTS = "corrupt=0.01,drop=0.01,reboot=0.02,install=0.03,silent=0.01";
 
+    /** The start-up log lines {@code bench startup} times. */
+    public static final String FIRST_WINDOW_SHOWN = "Start-up window shown";
+    public static final String MAIN_WINDOW_SHOWN = "Window shown";
     private static final Logger LOG = LoggerFactory.getLogger(FotaDeskApp.class);
     private DemoEnvironment demo;
 
@@ -83,6 +86,7 @@ public final class FotaDeskApp extends Application {
         box.getChildren().add(0, AppIcons.graphic());
         splash.setScene(new Scene(box)); // as large as its text needs, in either language
         splash.show();
+        LOG.info("{} {} ms after the start of the JVM", FIRST_WINDOW_SHOWN, uptime());
         Task<DemoEnvironment> task = new Task<>() {
             @Override
             protected DemoEnvironment call() throws Exception {
@@ -113,7 +117,7 @@ public final class FotaDeskApp extends Application {
         WindowBounds.restore(stage, settings);
         window.setBeforeClose(() -> WindowBounds.save(stage, settings));
         stage.show();
-        LOG.info("Window shown {} ms after the start of the JVM", uptime());
+        LOG.info("{} {} ms after the start of the JVM", MAIN_WINDOW_SHOWN, uptime());
     }
 
     private static long uptime() {

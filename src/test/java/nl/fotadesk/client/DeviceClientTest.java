@@ -79,7 +79,7 @@ class DeviceClientTest extends BackendFixture {
         assertThat(client.devices(DeviceQuery.ALL.withFirmware("2.0.0").withClient("acme")).total()).isEqualTo(2);
         assertThat(client.devices(DeviceQuery.ALL.withStatus(DeviceStatus.IN_SYNC)).total()).isEqualTo(7);
         assertThat(client.devices(DeviceQuery.ALL.withStatus(DeviceStatus.PENDING)).total()).isZero();
-        assertThat(client.devices(DeviceQuery.ALL.withImeiPrefix(imei(5).substring(0, 14))).items())
+        assertThat(client.devices(DeviceQuery.ALL.withImeiContaining(imei(5).substring(0, 14))).items())
                 .extracting(DeviceView::imei).containsExactly(imei(5));
         assertApiError(() -> client.devices(DeviceQuery.ALL.page(0, 0)), ValidationException.class, 400,
                 "invalid_limit", "limit");

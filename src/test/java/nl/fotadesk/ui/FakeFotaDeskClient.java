@@ -18,6 +18,8 @@ import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
+import nl.fotadesk.protocol.api.ServerLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +50,8 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     public final Map<String, List<String>> groupImeis = new LinkedHashMap<>();
     /** The requests received, e.g. "createGroup g1", in order. */
     public final List<String> calls = new ArrayList<>();
+    /** The largest image the server accepts, as {@link #limits()} tells it. */
+    public long maxFirmwareBytes = 64L * 1024 * 1024;
     /** Thrown by the next call, then cleared. */
     public RuntimeException failNext;
     private int ids;
@@ -276,6 +280,17 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
 
     @Override
     public CampaignView campaign(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServerLimits limits() {
+        call("limits");
+        return new ServerLimits(maxFirmwareBytes);
+    }
+
+    @Override
+    public List<ProgressPoint> campaignProgress(String id) {
         throw new UnsupportedOperationException();
     }
 

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.api;
 
 import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.ProgressHistory;
 import nl.fotadesk.backend.campaign.RolloutEngine;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
@@ -19,10 +20,12 @@ import static nl.fotadesk.backend.accounts.Access.READ;
 public final class CampaignRoutes implements Routes {
     private final CampaignService campaigns;
     private final RolloutEngine engine;
+    private final ProgressHistory progress;
 
-    public CampaignRoutes(CampaignService campaigns, RolloutEngine engine) {
+    public CampaignRoutes(CampaignService campaigns, RolloutEngine engine, ProgressHistory progress) {
         this.campaigns = campaigns;
         this.engine = engine;
+        this.progress = progress;
     }
 
     @Override
@@ -31,6 +34,8 @@ public final class CampaignRoutes implements Routes {
                 .add("POST", "/api/v1/campaigns", CHANGE, x -> x.json(201, campaigns.create(x.principal(), x.body(NewCampaign.class))))
                 .add("GET", "/api/v1/campaigns", READ, x -> x.json(200, campaigns.list(x.principal())))
                 .add("GET", "/api/v1/campaigns/{id}", READ, x -> x.json(200, campaigns.get(x.principal(), x.path("id"))))
+                .add("GET", "/api/v1/campaigns/{id}/progress", READ, x -> x.json(200,
+                        campaigns.seesWhole(x.principal(), x.path("id")) ? progress.of(x.path("id")) : List.of()))
                 .add("GET", "/api/v1/campaigns/{id}/devices", READ, x -> x.json(200, campaigns.devices(x.principal(), x.path("id"),
                         x.query("phase") == null ? null : x.intQuery("phase", 0, Limits.PHASES, 0), states(x.query("state")),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))

@@ -19,7 +19,7 @@ import static nl.fotadesk.backend.accounts.Access.CHANGE;
 import static nl.fotadesk.backend.accounts.Access.OPERATOR;
 import static nl.fotadesk.backend.accounts.Access.READ;
 
-/** {@code /api/v1/firmware}: upload (streamed), list and describe images. */
+/** {@code /api/v1/firmware}: upload (streamed), list and describe images; {@code /api/v1/limits}: how large one may be. */
 public final class FirmwareRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareRoutes.class);
     private static final int COPY_BUFFER = 64 * 1024;
@@ -33,6 +33,7 @@ public final class FirmwareRoutes implements Routes {
     public void register(Router router) {
         router.addStreamed("POST", "/api/v1/firmware", CHANGE, x -> new UploadBody(x, firmware.begin(x.principal(), x.query("deviceType"),
                         x.query("version"), x.request().getHeaders().getLongField(HttpHeader.CONTENT_LENGTH))).read())
+                .add("GET", "/api/v1/limits", READ, x -> x.json(200, firmware.limits()))
                 .add("GET", "/api/v1/firmware", READ, x -> x.json(200, firmware.list(x.principal())))
                 .add("GET", "/api/v1/firmware/{id}", READ, x -> x.json(200, firmware.get(x.principal(), x.path("id"))))
                 .add("DELETE", "/api/v1/firmware/{id}", OPERATOR, x -> {

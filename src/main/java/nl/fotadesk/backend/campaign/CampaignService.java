@@ -165,6 +165,14 @@ public final class CampaignService {
         return c.id();
     }
 
+    /**
+     * Whether {@code who} sees every device of the campaign (not found when they see none): only then
+     * are its counts, such as its progress history, theirs to see.
+     */
+    public boolean seesWhole(Principal who, String id) {
+        return whole(visible(who.scope(), id), who.scope());
+    }
+
     /** The campaign, if it holds a device in {@code scope}; else not found, exactly as an unknown id. */
     private CampaignRow visible(Scope scope, String id) {
         return (Limits.isId(id) ? store.find(id, scope.narrow(DeviceFilter.ALL)) : Optional.<CampaignRow>empty())

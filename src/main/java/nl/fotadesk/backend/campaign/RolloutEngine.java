@@ -22,6 +22,7 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
+import nl.fotadesk.backend.store.ProgressStore;
 import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.backend.store.RetriedTransactions;
 import nl.fotadesk.protocol.api.ActionState;
@@ -63,6 +64,7 @@ public final class RolloutEngine {
     private final EventLog events;
     /** Operators' actions on campaigns, with who took them. */
     private final AuditTrail audit;
+    private final ProgressHistory progress;
     private final Clock clock;
 
     public RolloutEngine(Jdbc jdbc, CampaignStore store, CampaignWindowStore windows, DeviceStore devices,
@@ -76,6 +78,7 @@ public final class RolloutEngine {
         this.firmware = firmware;
         this.updates = updates;
         this.events = events;
+        this.progress = new ProgressHistory(new ProgressStore(jdbc), store);
         this.clock = clock;
     }
 
@@ -174,7 +177,8 @@ public final class RolloutEngine {
             FirmwareRow image = image(c);
             audit.done(actor, "campaign.retry", "campaign/" + id, failed.size() + " devices");
             for (ActionRow a : failed) {
-                give(c, image, a, 1, now, "retried by " + actor.described());
+                int next = a.status().attempts() + 1;
+                give(c, image, a, next, next, now, "retried by " + actor.described());
             }
             if (c.state() == CampaignState.COMPLETED && !failed.isEmpty()) {
                 setState(c, CampaignState.RUNNING, "retrying " + failed.size() + " failed devices", now);
@@ -258,14 +262,18 @@ public final class RolloutEngine {
         events.append(EventLog.PHASE, c.id(), phase, null, PhaseState.RUNNING.wireName(), "phase " + (phase + 1) + " started");
         FirmwareRow image = image(c);
         for (ActionRow a : store.actions(c.id(), phase, List.of(ActionState.WAITING), 0, PAGE)) {
-            give(c, image, a, 1, now, "campaign \"" + c.name() + "\", phase " + (phase + 1));
+            give(c, image, a, 1, 1, now, "campaign \"" + c.name() + "\", phase " + (phase + 1));
         }
     }
 
-    /** Gives the device of {@code a} a new download (attempt number {@code attempt}). */
-    private void give(CampaignRow c, FirmwareRow image, ActionRow a, int attempt, Instant now, String cause) {
+    /**
+     * Gives the device of {@code a} a new download: attempt number {@code attempt} of the device in this
+     * campaign, in a round of automatic retries that began with attempt {@code roundFirstAttempt}.
+     */
+    private void give(CampaignRow c, FirmwareRow image, ActionRow a, int attempt, int roundFirstAttempt, Instant now,
+                      String cause) {
         String downloadId = updates.start(device(a.imei()), image, c.vendorStrict(), c.id(), a.phase(), cause);
-        store.updateAction(a, ActionRow.Status.given(downloadId, attempt, now));
+        store.updateAction(a, ActionRow.Status.given(downloadId, attempt, roundFirstAttempt, now));
     }
 
     /** Brings each in-flight action in line with its device, timing out devices without progress. */
@@ -287,7 +295,7 @@ public final class RolloutEngine {
                     || zeroIfNull(d.bytesServed()) != zeroIfNull(s.bytesServed());
             Instant lastProgress = moved || s.lastProgressAt() == null ? now : s.lastProgressAt();
             DeviceVerdict verdict = RolloutRules.decide(new DeviceFacts(seen, moved,
-                    Duration.between(lastProgress, now), s.attempts()), budget, giving);
+                    Duration.between(lastProgress, now), s.attemptsThisRound()), budget, giving);
             switch (verdict) {
                 case UNCHANGED, WAIT_FOR_RUN -> {
                 }
@@ -300,7 +308,8 @@ public final class RolloutEngine {
                     }
                     if (verdict.retries()) {
                         image = image == null ? image(c) : image;
-                        give(c, image, a, s.attempts() + 1, now, "retry " + s.attempts() + " of " + c.maxRetries()
+                        give(c, image, a, s.attempts() + 1, s.roundFirstAttempt(), now, "retry " + s.attemptsThisRound()
+                                + " of " + c.maxRetries()
                                 + " after " + why);
                     } else {
                         ActionState end = verdict.stuck() ? ActionState.TIMED_OUT : ActionState.FAILED;
@@ -384,11 +393,15 @@ public final class RolloutEngine {
     /**
      * Runs {@code change} on campaign {@code id} in one transaction that first locks the campaign's row:
      * operators and the engine, on any node, change a campaign one at a time, each on the state the
-     * previous change left. Tried again when the database aborts it for another's sake.
+     * previous change left. Tried again when the database aborts it for another's sake. The campaign's
+     * progress history is sampled after each change, under the same lock.
      */
     private <T> T locked(String id, Function<CampaignRow, T> change) {
-        return transactions.run(() -> change.apply(
-                store.lock(id).orElseThrow(() -> new NotFound("no campaign with id " + id))));
+        return transactions.run(() -> {
+            T result = change.apply(store.lock(id).orElseThrow(() -> new NotFound("no campaign with id " + id)));
+            progress.sample(id, clock.instant());
+            return result;
+        });
     }
 
     /**

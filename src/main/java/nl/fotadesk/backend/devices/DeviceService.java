@@ -212,9 +212,9 @@ public final class DeviceService {
     }
 
     /** A page of devices; a filter value that no stored name could equal is refused, not searched for. */
-    public Page<DeviceView> page(Principal who, GroupFilter criteria, String imeiPrefix, int offset, int limit) {
+    public Page<DeviceView> page(Principal who, GroupFilter criteria, String imeiDigits, int offset, int limit) {
         DeviceFilter asked = checked(new DeviceFilter(criteria.client(), criteria.deviceType(), criteria.status(),
-                criteria.firmware()).withImeiPrefix(imeiPrefix));
+                criteria.firmware()).withImeiContaining(imeiDigits));
         return pageOf(who.scope().narrow(asked), offset, limit);
     }
 

@@ -18,6 +18,7 @@ import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.StoreException;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.ServerLimits;
 import nl.fotadesk.protocol.api.Role;
 
 import org.slf4j.Logger;
@@ -172,6 +173,11 @@ public final class FirmwareService {
     /** A conflict with a concurrent upload that a new attempt resolves: a key taken meanwhile, or an aborted transaction. */
     private static boolean isContention(StoreException e) {
         return e.isDuplicateKey() || e.isTransient();
+    }
+
+    /** The limits an upload is held to, for clients to state before they send. */
+    public ServerLimits limits() {
+        return new ServerLimits(maxSize);
     }
 
     /** The images of the device types {@code who} sees, with only their devices and campaigns counted. */

@@ -13,27 +13,33 @@ import java.time.Instant;
 public record ActionRow(String campaignId, String imei, int phase, int position, Status status, DeviceReport device) {
 
     /** The action's own state, as {@link CampaignStore#updateAction} writes it. */
-    public record Status(ActionState state, int attempts, String downloadId, Integer resultCode, Integer progress,
-                         Long bytesServed, Instant lastProgressAt, Instant updatedAt) {
+    public record Status(ActionState state, int attempts, int roundFirstAttempt, String downloadId, Integer resultCode,
+                         Integer progress, Long bytesServed, Instant lastProgressAt, Instant updatedAt) {
 
         /**
-         * Attempt number {@code attempt} on a download just given; a null {@code downloadId} means the
-         * device has the image already, so the update succeeded.
+         * Attempt number {@code attempt} on a download just given, in the round (a phase's start or an
+         * operator's retry) that began with attempt {@code roundFirstAttempt}; a null {@code downloadId}
+         * means the device has the image already, so the update succeeded.
          */
-        public static Status given(String downloadId, int attempt, Instant now) {
-            return new Status(downloadId == null ? ActionState.SUCCEEDED : ActionState.PENDING, attempt, downloadId,
-                    null, null, null, now, now);
+        public static Status given(String downloadId, int attempt, int roundFirstAttempt, Instant now) {
+            return new Status(downloadId == null ? ActionState.SUCCEEDED : ActionState.PENDING, attempt,
+                    roundFirstAttempt, downloadId, null, null, null, now, now);
+        }
+
+        /** The attempts of the current round, the first included: the campaign's retry budget counts these. */
+        public int attemptsThisRound() {
+            return attempts - roundFirstAttempt + 1;
         }
 
         /** The device moved on: its state, progress and result as it reports them. */
         public Status following(ActionState seen, DeviceReport device, Instant lastProgress, Instant now) {
-            return new Status(seen, attempts, downloadId, device.result(), device.progress(), device.bytesServed(),
+            return new Status(seen, attempts, roundFirstAttempt, downloadId, device.result(), device.progress(), device.bytesServed(),
                     lastProgress, now);
         }
 
         /** This attempt ends in {@code end} (failed, timed out, cancelled) at {@code at}; its progress is kept. */
         public Status ended(ActionState end, Integer result, Instant at) {
-            return new Status(end, attempts, downloadId, result, progress, bytesServed, at, at);
+            return new Status(end, attempts, roundFirstAttempt, downloadId, result, progress, bytesServed, at, at);
         }
     }
 

@@ -170,10 +170,10 @@ public final class CampaignStore {
     }
 
     public void updateAction(ActionRow a, ActionRow.Status s) {
-        jdbc.update("UPDATE campaign_actions SET state = ?, attempts = ?, download_id = ?, result_code = ?,"
+        jdbc.update("UPDATE campaign_actions SET state = ?, attempts = ?, round_first_attempt = ?, download_id = ?, result_code = ?,"
                         + " progress = ?, bytes_served = ?, last_progress_at = ?, updated_at = ?"
                         + " WHERE campaign_id = ? AND imei = ?",
-                s.state().wireName(), s.attempts(), s.downloadId(), s.resultCode(), s.progress(), s.bytesServed(),
+                s.state().wireName(), s.attempts(), s.roundFirstAttempt(), s.downloadId(), s.resultCode(), s.progress(), s.bytesServed(),
                 s.lastProgressAt(), s.updatedAt(), a.campaignId(), a.imei());
     }
 
@@ -240,7 +240,7 @@ public final class CampaignStore {
         Long deviceBytesServed = rs.wasNull() ? null : deviceBytes;
         return new ActionRow(rs.getString("campaign_id"), rs.getString("imei").trim(), rs.getInt("phase_idx"),
                 rs.getInt("position"), new ActionRow.Status(ActionState.fromWire(rs.getString("state")),
-                rs.getInt("attempts"), rs.getString("download_id"), Jdbc.nullableInt(rs, "result_code"),
+                rs.getInt("attempts"), rs.getInt("round_first_attempt"), rs.getString("download_id"), Jdbc.nullableInt(rs, "result_code"),
                 Jdbc.nullableInt(rs, "progress"), actionBytes, Jdbc.instant(rs, "last_progress_at"),
                 Jdbc.instant(rs, "updated_at")),
                 new ActionRow.DeviceReport(DeviceStatus.fromWire(rs.getString("device_status")),

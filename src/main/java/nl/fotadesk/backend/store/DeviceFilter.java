@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Optional criteria of a device query; null means "any". {@code firmware} is the reported version;
- * {@code groupId} limits to the members of a static group; {@code imei} matches IMEIs that start with it;
+ * {@code groupId} limits to the members of a static group; {@code imei} matches IMEIs that contain its digits anywhere;
  * {@code anyOfTypes} limits to some device types (a supplier's scope; empty matches nothing).
  */
 public record DeviceFilter(String client, String deviceType, DeviceStatus status, String firmware,
@@ -28,8 +28,8 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
         return new DeviceFilter(client, deviceType, status, firmware, staticGroupId, imei, anyOfTypes);
     }
 
-    public DeviceFilter withImeiPrefix(String prefix) {
-        return new DeviceFilter(client, deviceType, status, firmware, groupId, prefix, anyOfTypes);
+    public DeviceFilter withImeiContaining(String digits) {
+        return new DeviceFilter(client, deviceType, status, firmware, groupId, digits, anyOfTypes);
     }
 
     /** Only the devices of {@code onlyClient} as well. */
@@ -72,7 +72,7 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
         add(terms, params, "d.status = ?", status == null ? null : status.wireName());
         add(terms, params, "d.reported_firmware = ?", firmware);
         add(terms, params, "d.imei IN (SELECT imei FROM group_members WHERE group_id = ?)", groupId);
-        add(terms, params, "d.imei LIKE ?", imei == null ? null : digitsPrefix(imei));
+        add(terms, params, "d.imei LIKE ?", imei == null ? null : digitsAnywhere(imei));
         if (anyOfTypes != null) {
             terms.add(anyOfTypes.isEmpty() ? "1 = 0"
                     : "d.device_type IN (" + String.join(", ", Collections.nCopies(anyOfTypes.size(), "?")) + ")");
@@ -81,10 +81,13 @@ public record DeviceFilter(String client, String deviceType, DeviceStatus status
         return terms;
     }
 
-    /** A LIKE pattern of the digits typed; text without digits matches no IMEI. */
-    private static String digitsPrefix(String typed) {
+    /**
+     * A LIKE pattern of the digits typed, anywhere in the IMEI; text without digits matches no IMEI.
+     * No index serves it: the scan of 100,000 IMEIs takes milliseconds ({@code bench devices}).
+     */
+    private static String digitsAnywhere(String typed) {
         String digits = typed.replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? "no match" : digits + "%";
+        return digits.isEmpty() ? "no match" : "%" + digits + "%";
     }
 
     private static void add(List<String> terms, List<Object> params, String term, Object value) {

@@ -19,11 +19,15 @@ import nl.fotadesk.protocol.api.ForecastVsActual;
 import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.Page;
+import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.ui.CsvFile;
+import nl.fotadesk.ui.WholeFile;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,16 +37,14 @@ import java.util.function.BiConsumer;
 
 /**
  * One campaign as the detail view shows it: the campaign, one page of its devices (filtered by phase
- * and state), and for the chart, when the campaign's finished devices finished. Loads off the FX
+ * and state), and for the chart, the campaign's progress history as the server keeps it. Loads off the FX
  * thread; a load asked for while one runs follows it, so refreshes never pile up.
  */
 final class CampaignDetailModel {
     static final int PAGE_SIZE = 100;
-    /** Up to this many finished devices, the chart's history is read from their update times. */
-    static final int HISTORY_LIMIT = 5000;
 
     /** What one load brings. */
-    record Snapshot(CampaignView campaign, Page<CampaignDeviceView> devices, List<CampaignDeviceView> history,
+    record Snapshot(CampaignView campaign, Page<CampaignDeviceView> devices, List<ProgressPoint> history,
                     Map<String, String> groupNames) {
     }
 
@@ -60,7 +62,7 @@ final class CampaignDetailModel {
     final StringProperty actionError = new SimpleStringProperty("");
     final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final Map<String, String> groupNames = new HashMap<>();
-    private BiConsumer<CampaignView, List<CampaignDeviceView>> historyListener = (c, h) -> { };
+    private BiConsumer<CampaignView, List<ProgressPoint>> historyListener = (c, h) -> { };
     private int offset;
     private boolean loading;
     private boolean again;
@@ -85,8 +87,8 @@ final class CampaignDetailModel {
         return groupNames;
     }
 
-    /** Told once, with the finished devices and their times, when the campaign is first loaded. */
-    void onHistory(BiConsumer<CampaignView, List<CampaignDeviceView>> listener) {
+    /** Told once, with the campaign's progress history, when the campaign is first loaded. */
+    void onHistory(BiConsumer<CampaignView, List<ProgressPoint>> listener) {
         this.historyListener = listener;
     }
 
@@ -139,10 +141,10 @@ final class CampaignDetailModel {
         FotaDeskClient client = context.client();
         CampaignView c = client.campaign(id);
         Page<CampaignDeviceView> page = client.campaignDevices(id, onlyPhase, states, from, PAGE_SIZE);
-        List<CampaignDeviceView> history = null;
+        List<ProgressPoint> history = null;
         Map<String, String> groups = null;
         if (withHistory) {
-            history = history(client, c);
+            history = client.campaignProgress(id);
             if (c.target() != null && c.target().groupId() != null) {
                 groups = new HashMap<>();
                 for (GroupView g : client.groups()) {
@@ -151,25 +153,6 @@ final class CampaignDetailModel {
             }
         }
         return new Snapshot(c, page, history, groups);
-    }
-
-    /** The campaign's finished devices with their times; empty when it has not started or has too many. */
-    private List<CampaignDeviceView> history(FotaDeskClient client, CampaignView c) {
-        Counts counts = Counts.of(c.counts(), c.devices());
-        List<CampaignDeviceView> finished = new ArrayList<>();
-        int wanted = counts.succeeded() + counts.failed();
-        if (c.startedAt() == null || wanted == 0 || wanted > HISTORY_LIMIT) {
-            return finished;
-        }
-        List<ActionState> states = List.of(ActionState.SUCCEEDED, ActionState.FAILED, ActionState.TIMED_OUT);
-        for (int from = 0; from < wanted; from += 1000) {
-            Page<CampaignDeviceView> page = client.campaignDevices(id, null, states, from, 1000);
-            finished.addAll(page.items());
-            if (page.items().size() < 1000) {
-                break;
-            }
-        }
-        return finished;
     }
 
     void firstPage() {
@@ -213,14 +196,40 @@ final class CampaignDetailModel {
             } catch (IOException e) {
                 return new Written(devices.size(), e);
             }
-        }, written -> {
-            String file = String.valueOf(target.getFileName());
-            if (written.failure() == null) {
-                notice.set(context.text("campaigns.export.done", written.devices(), file));
-            } else {
-                actionError.set(context.text("campaigns.export.failed", file, String.valueOf(written.failure().getMessage())));
+        }, written -> tell(target, written, "campaigns.export.done", written.devices()), actionError::set);
+    }
+
+    /**
+     * Writes the campaign's report ({@link CampaignReport}) to {@code target}, off the FX thread, from the
+     * campaign as it is now, its progress history and every device; says how it went like {@link #export}.
+     */
+    void report(Path target) {
+        Map<String, String> groups = Map.copyOf(groupNames);
+        CampaignTexts texts = new CampaignTexts(context.i18n());
+        notice.set("");
+        actionError.set("");
+        ServerCall.run(context, () -> {
+            CampaignView c = context.client().campaign(id);
+            List<CampaignDeviceView> devices = all(null, List.of());
+            String html = new CampaignReport(texts).html(c, groups, context.client().campaignProgress(id), devices,
+                    Instant.now());
+            try {
+                WholeFile.write(target, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+                return new Written(devices.size(), null);
+            } catch (IOException e) {
+                return new Written(devices.size(), e);
             }
-        }, actionError::set);
+        }, written -> tell(target, written, "campaigns.report.done", written.devices()), actionError::set);
+    }
+
+    /** Says how writing {@code target} went: the text of {@code doneKey} (with the count and the file's name), or why not. */
+    private void tell(Path target, Written written, String doneKey, int count) {
+        String file = String.valueOf(target.getFileName());
+        if (written.failure() == null) {
+            notice.set(context.text(doneKey, count, file));
+        } else {
+            actionError.set(context.text("campaigns.export.failed", file, String.valueOf(written.failure().getMessage())));
+        }
     }
 
     /** How an export went: the devices written, or why the file could not be written. */

@@ -5,21 +5,26 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.UiContext;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -75,6 +80,12 @@ final class CampaignDetailView implements CampaignPage {
         state.setId("campaign-state");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button report = new Button(texts.text("campaigns.report"));
+        report.setId("campaign-report");
+        report.setTooltip(new Tooltip(texts.text("campaigns.report.tooltip")));
+        report.setMinWidth(Region.USE_PREF_SIZE);
+        report.disableProperty().bind(model.campaign.isNull());
+        report.setOnAction(e -> saveReport());
         HBox titleRow = new HBox(12, name, state, spacer, actions.node());
         titleRow.setAlignment(Pos.CENTER_LEFT);
         subtitle.setId("campaign-subtitle");
@@ -127,7 +138,12 @@ final class CampaignDetailView implements CampaignPage {
         });
 
         VBox.setVgrow(devices.node(), Priority.ALWAYS);
-        VBox content = new VBox(10, toList, titleRow, subtitle, banner.node(), notice, actionError, loadError,
+        Region topSpacer = new Region();
+        HBox.setHgrow(topSpacer, Priority.ALWAYS);
+        // beside the way back, not among the actions: the title row has no room for it at the least window size
+        HBox topRow = new HBox(8, toList, topSpacer, report);
+        topRow.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(10, topRow, titleRow, subtitle, banner.node(), notice, actionError, loadError,
                 counts.node(), middle, forecastCard, devices.node());
         content.getStyleClass().addAll("screen", "campaign-detail");
         root.setContent(content);
@@ -206,6 +222,19 @@ final class CampaignDetailView implements CampaignPage {
             about.add(texts.text("campaigns.detail.finished", texts.dateTime(c.finishedAt())));
         }
         subtitle.setText(String.join(" \u00b7 ", about));
+    }
+
+    /** Asks where, then writes the campaign's printable report there. */
+    private void saveReport() {
+        CampaignView c = model.campaign.get();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.text("campaigns.report.title", c.name()));
+        chooser.setInitialFileName(CampaignReport.fileName(c));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.text("campaigns.report.filter"), "*.html"));
+        File target = chooser.showSaveDialog(Nodes.window(root));
+        if (target != null) {
+            model.report(target.toPath());
+        }
     }
 
     /** Whether devices may still change without an event for them: worth a look every few seconds. */

@@ -16,6 +16,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.TableColumns;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -234,6 +235,7 @@ final class CampaignDevicesPane {
         TableColumn<CampaignDeviceView, String> updated = text("campaigns.devices.updated",
                 d -> texts.shortDateTime(d.updatedAt()), 130);
         table.getColumns().addAll(List.of(imei, phaseCol, stateCol, progress, attempts, result, updated));
+        table.getColumns().forEach(TableColumns::fitTitle);
     }
 
     private TableColumn<CampaignDeviceView, String> text(String key, Function<CampaignDeviceView, String> value,

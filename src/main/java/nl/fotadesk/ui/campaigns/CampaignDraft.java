@@ -74,6 +74,29 @@ final class CampaignDraft {
         DEFAULT_PHASES.forEach(p -> phases.add(new SimpleStringProperty(String.valueOf(p))));
     }
 
+    /** A new draft with the same inputs, for a wizard built again (in another language) without the old one's listeners. */
+    CampaignDraft copy() {
+        CampaignDraft c = new CampaignDraft();
+        c.firmware.set(firmware.get());
+        c.name.set(name.get());
+        c.client.set(client.get());
+        c.deviceType.set(deviceType.get());
+        c.group.set(group.get());
+        c.imeis.set(imeis.get());
+        c.capEnabled.set(capEnabled.get());
+        c.cap.set(cap.get());
+        c.capOrder.set(capOrder.get());
+        c.phases.setAll(phases.stream().map(p -> (StringProperty) new SimpleStringProperty(p.get())).toList());
+        c.success.set(success.get());
+        c.error.set(error.get());
+        c.timeout.set(timeout.get());
+        c.timeoutUnit.set(timeoutUnit.get());
+        c.retries.set(retries.get());
+        c.vendorStrict.set(vendorStrict.get());
+        c.startNow.set(startNow.get());
+        return c;
+    }
+
     // Checks per step
 
     List<Problem> checkFirmware() {

@@ -26,7 +26,12 @@ final class CampaignExport {
 
     /** A file name for the export, from the campaign's name. */
     static String fileName(CampaignView campaign) {
+        return baseName(campaign) + "-devices.csv";
+    }
+
+    /** The campaign's name as the start of a file name: lower case, letters, digits, dots and dashes. */
+    static String baseName(CampaignView campaign) {
         String name = campaign.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
-        return (name.isEmpty() ? "campaign" : name) + "-devices.csv";
+        return name.isEmpty() ? "campaign" : name;
     }
 }

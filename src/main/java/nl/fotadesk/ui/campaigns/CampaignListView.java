@@ -31,9 +31,11 @@ import javafx.util.StringConverter;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -212,6 +214,9 @@ final class CampaignListView implements CampaignPage {
         created.setSortType(TableColumn.SortType.DESCENDING);
 
         table.getColumns().addAll(List.of(name, firmware, state, progress, devices, failed, phase, created));
+        table.getColumns().forEach(TableColumns::fitTitle);
+        // a state badge is never cut ("Gepauzeerd")
+        TableColumns.fitTitleAnd(state, Arrays.stream(CampaignState.values()).map(texts::state).toList(), 36);
         SortedList<CampaignView> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

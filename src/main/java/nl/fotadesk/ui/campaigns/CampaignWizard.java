@@ -25,11 +25,15 @@ import java.util.function.Consumer;
  * review asks the server what the campaign would target, and Create makes it (and starts it if asked).
  */
 final class CampaignWizard implements CampaignPage {
+    /** What a wizard built again keeps: the inputs, the server's choices and the step shown. */
+    record Kept(CampaignDraft draft, WizardData data, int step) {
+    }
+
     private final UiContext context;
     private final CampaignTexts texts;
     private final Runnable close;
     private final Consumer<String> open;
-    private final CampaignDraft draft = new CampaignDraft();
+    private final CampaignDraft draft;
     private final ObjectProperty<WizardData> data = new SimpleObjectProperty<>();
     private final List<WizardStep> steps;
     private final ReviewStep review;
@@ -44,19 +48,30 @@ final class CampaignWizard implements CampaignPage {
     private final CheckBox startNow = new CheckBox();
     private int current;
     private boolean creating;
-    private boolean loadStarted;
 
     CampaignWizard(UiContext context, CampaignTexts texts, Runnable close, Consumer<String> open) {
+        this(context, texts, close, open, new Kept(new CampaignDraft(), null, 0));
+    }
+
+    /** The wizard with what an earlier one {@link #kept() kept}: its inputs, choices and step. */
+    CampaignWizard(UiContext context, CampaignTexts texts, Runnable close, Consumer<String> open, Kept kept) {
         this.context = context;
         this.texts = texts;
         this.close = close;
         this.open = open;
+        this.draft = kept.draft();
+        data.set(kept.data());
         TargetStep target = new TargetStep(context, texts, draft, data);
         review = new ReviewStep(context, texts, draft, data, open);
         steps = List.of(new FirmwareStep(texts, draft, data), target, new RolloutStep(texts, draft, target::targeted),
                 review);
         build();
-        show(0);
+        show(kept.step());
+    }
+
+    /** The inputs (a copy), the server's choices and the step shown, for a wizard built again. */
+    Kept kept() {
+        return new Kept(draft.copy(), data.get(), current);
     }
 
     @Override
@@ -66,10 +81,9 @@ final class CampaignWizard implements CampaignPage {
 
     @Override
     public void load() {
-        if (loadStarted && data.get() != null) {
+        if (data.get() != null) {
             return;
         }
-        loadStarted = true;
         error.setText("");
         ServerCall.run(context, () -> new WizardData(context.client().firmware(), context.client().clients(),
                 context.client().deviceTypes(), context.client().groups()).sorted(), data::set,

@@ -19,7 +19,8 @@ public final class CampaignsScreen implements Screen {
     private CampaignPage page;
     /** The campaign shown, or null while the list or the wizard is. */
     private String openId;
-    private boolean wizard;
+    /** The wizard shown, or null. */
+    private CampaignWizard wizard;
 
     public CampaignsScreen(UiContext context) {
         this.context = context;
@@ -60,41 +61,47 @@ public final class CampaignsScreen implements Screen {
         page.onEvents(events);
     }
 
-    /** The same page again in the new language: the list, the wizard or the campaign that was open. */
+    /** The same page again in the new language: the list, the wizard with its inputs, or the campaign that was open. */
     @Override
     public Screen relabelled() {
         CampaignsScreen again = new CampaignsScreen(context);
         if (openId != null) {
             again.showCampaign(openId);
-        } else if (wizard) {
-            again.showWizard();
+        } else if (wizard != null) {
+            again.showWizard(wizard.kept());
         }
         return again;
     }
 
     /** True when this screen shows the campaign with this id, or the list of all campaigns. */
     public boolean shows(String campaignId) {
-        return openId == null ? !wizard : openId.equals(campaignId);
+        return openId == null ? wizard == null : openId.equals(campaignId);
     }
 
     /** Shows the list of all campaigns. */
     public void showList() {
-        open(new CampaignListView(context, texts, this::showWizard, this::showCampaign), null, false);
+        open(new CampaignListView(context, texts, this::showWizard, this::showCampaign), null, null);
     }
 
     /** Opens the wizard for a new campaign. */
     public void showWizard() {
-        open(new CampaignWizard(context, texts, this::showList, this::showCampaign), null, true);
+        CampaignWizard w = new CampaignWizard(context, texts, this::showList, this::showCampaign);
+        open(w, null, w);
+    }
+
+    private void showWizard(CampaignWizard.Kept kept) {
+        CampaignWizard w = new CampaignWizard(context, texts, this::showList, this::showCampaign, kept);
+        open(w, null, w);
     }
 
     /** Shows one campaign, following it live. */
     public void showCampaign(String id) {
-        open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign), id, false);
+        open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign), id, null);
     }
 
-    private void open(CampaignPage next, String id, boolean isWizard) {
+    private void open(CampaignPage next, String id, CampaignWizard shownWizard) {
         openId = id;
-        wizard = isWizard;
+        wizard = shownWizard;
         if (page != null) {
             page.stop();
         }

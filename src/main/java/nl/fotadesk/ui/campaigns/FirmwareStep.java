@@ -34,13 +34,8 @@ final class FirmwareStep implements WizardStep {
         firmware.setButtonCell(new FirmwareCell(false));
         firmware.valueProperty().bindBidirectional(draft.firmware);
         draft.firmware.addListener((o, old, now) -> chosen(now));
-        data.addListener((o, old, now) -> {
-            if (now != null) {
-                firmware.getItems().setAll(now.firmware());
-                firmware.setPromptText(texts.text(now.firmware().isEmpty() ? "campaigns.wizard.noFirmware"
-                        : "campaigns.wizard.chooseFirmware"));
-            }
-        });
+        data.addListener((o, old, now) -> offer(now));
+        offer(data.get()); // a wizard kept across a language switch has its data and choice already
 
         name.setId("wizard-name");
         name.setPromptText(texts.text("campaigns.wizard.namePrompt"));
@@ -60,6 +55,7 @@ final class FirmwareStep implements WizardStep {
         errors.recheck(draft::checkFirmware, draft.firmware, draft.name);
         root = new VBox(16, Forms.help(texts.text("campaigns.wizard.firmwareIntro")), grid, details);
         root.getStyleClass().add("wizard-step-body");
+        showDetails(draft.firmware.get());
     }
 
     @Override
@@ -82,9 +78,16 @@ final class FirmwareStep implements WizardStep {
         return errors.check();
     }
 
+    private void offer(WizardData d) {
+        if (d != null) {
+            firmware.getItems().setAll(d.firmware());
+            firmware.setPromptText(texts.text(d.firmware().isEmpty() ? "campaigns.wizard.noFirmware"
+                    : "campaigns.wizard.chooseFirmware"));
+        }
+    }
+
     private void chosen(FirmwareView f) {
-        details.getChildren().clear();
-        details.setVisible(f != null);
+        showDetails(f);
         if (f == null) {
             return;
         }
@@ -96,6 +99,14 @@ final class FirmwareStep implements WizardStep {
         }
         suggestedName = suggestion;
         draft.deviceType.set(f.deviceType());
+    }
+
+    private void showDetails(FirmwareView f) {
+        details.getChildren().clear();
+        details.setVisible(f != null);
+        if (f == null) {
+            return;
+        }
         addDetail("campaigns.wizard.fwType", f.deviceType());
         addDetail("campaigns.wizard.fwVersion", f.version());
         addDetail("campaigns.wizard.fwSize", texts.i18n().bytes(f.size()));

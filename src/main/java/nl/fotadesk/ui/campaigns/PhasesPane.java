@@ -61,7 +61,7 @@ final class PhasesPane {
                 name.getStyleClass().add("phase-current");
             }
             boolean stopped = stopped(c, p);
-            state.setText(stopped ? texts.state(c.state()) : texts.text("campaigns.phaseState." + p.state().wireName()));
+            state.setText(stateText(texts, c, p));
             state.getStyleClass().setAll("label", "phase-state", "phase-" + (stopped ? c.state().wireName() : p.state().wireName()));
             bar.show(counts, texts);
             numbers.setText(texts.text("campaigns.phase.numbers", counts.succeeded(), p.devices(), counts.failed()));
@@ -78,6 +78,11 @@ final class PhasesPane {
      * paused (its running phase waits) or cancelled (no phase that is not done will run). It then shows
      * the campaign's state.
      */
+    /** The phase's state in words; a phase the campaign stopped shows the campaign's state (paused, cancelled). */
+    static String stateText(CampaignTexts texts, CampaignView c, PhaseView p) {
+        return stopped(c, p) ? texts.state(c.state()) : texts.text("campaigns.phaseState." + p.state().wireName());
+    }
+
     private static boolean stopped(CampaignView c, PhaseView p) {
         return switch (c.state()) {
             case PAUSED -> p.state() == PhaseState.RUNNING;

@@ -11,18 +11,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
-import nl.fotadesk.protocol.api.ActionState;
-import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.ProgressPoint;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Succeeded and failed devices over time since the campaign started. It starts from the times the
- * finished devices finished (when the campaign is opened) and then takes the counts of each refresh.
+ * Succeeded and failed devices over time since the campaign started. It starts from the progress
+ * history the server keeps (when the campaign is opened) and then takes the counts of each refresh.
  */
 final class ProgressChart {
     /** Beyond this many points, every other older point is dropped. */
@@ -110,8 +108,8 @@ final class ProgressChart {
         return label;
     }
 
-    /** Starts over for {@code c} from the devices that finished so far and when. */
-    void reset(CampaignView c, List<CampaignDeviceView> history) {
+    /** Starts over for {@code c} from its progress history, oldest point first. */
+    void reset(CampaignView c, List<ProgressPoint> history) {
         succeeded.getData().clear();
         failed.getData().clear();
         origin = c.startedAt() == null ? null : Instant.parse(c.startedAt());
@@ -120,20 +118,9 @@ final class ProgressChart {
         }
         devices = c.devices();
         add(origin, 0, 0);
-        int s = 0;
-        int f = 0;
-        List<CampaignDeviceView> sorted = history.stream().filter(d -> d.updatedAt() != null)
-                .sorted(Comparator.comparing(CampaignDeviceView::updatedAt)).toList();
-        for (CampaignDeviceView d : sorted) {
-            if (d.state() == ActionState.SUCCEEDED) {
-                s++;
-            } else if (d.state().isFailure()) {
-                f++;
-            } else {
-                continue;
-            }
-            Instant at = Instant.parse(d.updatedAt());
-            add(at.isBefore(origin) ? origin : at, s, f);
+        for (ProgressPoint p : history) {
+            Counts counts = Counts.of(p.counts(), c.devices());
+            add(Instant.parse(p.at()), counts.succeeded(), counts.failed());
         }
     }
 

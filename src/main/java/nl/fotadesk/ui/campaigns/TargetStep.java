@@ -106,6 +106,9 @@ final class TargetStep implements WizardStep {
                 fill(d);
             }
         });
+        if (data.get() != null) {
+            fill(data.get()); // a wizard kept across a language switch has its data and choices already
+        }
 
         imeis.setId("wizard-imeis");
         imeis.setPromptText(texts.text("campaigns.wizard.imeisPrompt"));
@@ -211,21 +214,25 @@ final class TargetStep implements WizardStep {
     }
 
     private void fill(WizardData d) {
+        // read the choices first: replacing a box's items can clear its value, and with it the draft's
+        String chosenClient = draft.client.get();
+        String chosenType = draft.deviceType.get();
+        GroupView chosenGroup = draft.group.get();
         List<String> clients = new ArrayList<>(List.of(ANY));
         d.clients().forEach(c -> clients.add(c.name()));
         client.getItems().setAll(clients);
-        client.setValue(draft.client.get() == null ? ANY : draft.client.get());
+        client.setValue(chosenClient == null ? ANY : chosenClient);
         List<String> types = new ArrayList<>(List.of(ANY));
         d.deviceTypes().stream().map(CatalogEntry::name).forEach(types::add);
-        if (draft.deviceType.get() != null && !types.contains(draft.deviceType.get())) {
-            types.add(draft.deviceType.get());
+        if (chosenType != null && !types.contains(chosenType)) {
+            types.add(chosenType);
         }
         type.getItems().setAll(types);
-        type.setValue(draft.deviceType.get() == null ? ANY : draft.deviceType.get());
+        type.setValue(chosenType == null ? ANY : chosenType);
         List<GroupView> groups = new ArrayList<>(List.of(NO_GROUP));
         groups.addAll(d.groups());
         group.getItems().setAll(groups);
-        group.setValue(draft.group.get() == null ? NO_GROUP : draft.group.get());
+        group.setValue(chosenGroup == null ? NO_GROUP : chosenGroup);
     }
 
     private void updateTypeWarning() {

@@ -90,7 +90,10 @@ final class DeviceDetailView {
         content.getStyleClass().add("device-detail-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // narrower than its content (the least window size), it scrolls sideways instead of widening the screen
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setMinWidth(0);
+        empty.setMinWidth(0);
         scroll.getStyleClass().add("device-detail-scroll");
         root.getChildren().addAll(empty, scroll);
         scroll.visibleProperty().bind(model.deviceProperty().isNotNull());

@@ -14,11 +14,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
 
 import java.time.Instant;
@@ -87,10 +85,7 @@ final class DeviceTable {
         TableColumn<DeviceTableLine, DeviceView> column = new TableColumn<>(title);
         column.setId("devices-column-" + id);
         column.setPrefWidth(width);
-        // never narrower than its title, whatever the language
-        Text measure = new Text(title);
-        measure.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
-        column.setMinWidth(Math.max(60, Math.ceil(measure.getLayoutBounds().getWidth()) + 12));
+        TableColumns.fitTitle(column);
         column.setCellValueFactory(c -> c.getValue() == null ? null : c.getValue().viewProperty());
         if (text != null) {
             column.setCellFactory(c -> new TextCell(text));

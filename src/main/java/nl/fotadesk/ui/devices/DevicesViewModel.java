@@ -237,7 +237,7 @@ final class DevicesViewModel {
     DeviceQuery query() {
         DeviceQuery q = DeviceQuery.ALL.withClient(client.get().value()).withDeviceType(type.get().value())
                 .withFirmware(version.get().value()).withStatus(status.get().value());
-        return appliedSearch.isEmpty() ? q : q.withImeiPrefix(appliedSearch);
+        return appliedSearch.isEmpty() ? q : q.withImeiContaining(appliedSearch);
     }
 
     /** The screen is shown: fresh filter choices and devices, and live updates from now on. */
@@ -309,11 +309,11 @@ final class DevicesViewModel {
         }
         DeviceQuery q = list.query();
         // a device the search does not reach is not listed; one it reaches is asked about by its IMEI
-        if (list.isComplete() || q.imeiPrefix() != null && !imei.startsWith(q.imeiPrefix())) {
+        if (list.isComplete() || q.imeiDigits() != null && !imei.contains(q.imeiDigits())) {
             detail.clear();
             return;
         }
-        context.run(() -> context.client().devices(q.withImeiPrefix(imei).page(0, 1)).total() > 0, listed -> {
+        context.run(() -> context.client().devices(q.withImeiContaining(imei).page(0, 1)).total() > 0, listed -> {
             if (!listed && imei.equals(detail.imei()) && q.equals(list.query())) {
                 detail.clear();
             }

@@ -37,6 +37,8 @@ final class UploadModel {
 
     final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     final LongProperty fileSize = new SimpleLongProperty();
+    /** The largest image the server accepts, in bytes; 0 until the server said. */
+    final LongProperty maxFileSize = new SimpleLongProperty();
     /** Why the chosen (or dropped) file cannot be uploaded, or empty. */
     final StringProperty fileProblem = new SimpleStringProperty("");
     final StringProperty deviceType = new SimpleStringProperty("");
@@ -76,6 +78,28 @@ final class UploadModel {
             o.addListener(x -> check());
         }
         check();
+        maxFileSize.addListener((o, a, b) -> refuseIfTooLarge());
+        context.run(() -> context.client().limits(), limits -> maxFileSize.set(limits.maxFirmwareBytes()),
+                unknown -> { }); // without it, the server still refuses a too large image on upload
+    }
+
+    /** The limit in words, e.g. "Images up to 64 MiB.", or empty while unknown. */
+    String limitText() {
+        return maxFileSize.get() <= 0 ? "" : context.text("firmware.drop.limit", context.i18n().bytes(maxFileSize.get()));
+    }
+
+    /** Refuses the chosen file at once when it is larger than the server accepts. */
+    private void refuseIfTooLarge() {
+        Path chosen = file.get();
+        long max = maxFileSize.get();
+        if (chosen != null && fileProblem.get().isEmpty() && max > 0 && fileSize.get() > max) {
+            fileProblem.set(context.text("firmware.file.tooLarge", name(chosen), context.i18n().bytes(fileSize.get()),
+                    context.i18n().bytes(max)));
+        }
+    }
+
+    private static String name(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
     }
 
     void setOnUploaded(java.util.function.Consumer<FirmwareView> onUploaded) {
@@ -97,7 +121,7 @@ final class UploadModel {
         if (chosen == null) {
             return;
         }
-        String name = chosen.getFileName() == null ? chosen.toString() : chosen.getFileName().toString();
+        String name = name(chosen);
         String problem = "";
         long size = 0;
         if (Files.isDirectory(chosen)) {
@@ -120,6 +144,8 @@ final class UploadModel {
         fileProblem.set(problem);
         fileSha256.set(null);
         file.set(chosen);
+        refuseIfTooLarge();
+        problem = fileProblem.get();
         if (problem.isEmpty()) {
             // Read in the background to find the same image on the server under another version.
             context.run(() -> sha256(chosen), sha -> {

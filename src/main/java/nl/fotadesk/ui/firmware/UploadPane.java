@@ -69,7 +69,12 @@ final class UploadPane {
         Button choose = new Button(context.text("firmware.drop.choose"));
         choose.setId("firmware-file");
         choose.setOnAction(e -> choose());
-        VBox empty = new VBox(6, icon, title, or, choose);
+        Label limit = new Label();
+        limit.setId("firmware-limit");
+        limit.getStyleClass().add("help-text");
+        limit.setWrapText(true);
+        limit.textProperty().bind(Bindings.createStringBinding(model::limitText, model.maxFileSize));
+        VBox empty = new VBox(6, icon, title, or, choose, limit);
         empty.setAlignment(Pos.CENTER);
 
         Label name = new Label();

@@ -35,6 +35,7 @@ import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Screen;
+import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -267,6 +268,7 @@ public final class GroupsScreen implements Screen {
         });
         created.setPrefWidth(170);
         table.getColumns().setAll(List.of(name, kind, criteria, count, created));
+        table.getColumns().forEach(TableColumns::fitTitle);
         table.getSortOrder().setAll(List.of(name));
     }
 
@@ -354,6 +356,7 @@ public final class GroupsScreen implements Screen {
                 d -> d.lastSeen() == null ? context.text("groups.members.never") : context.i18n().dateTime(d.lastSeen()));
         seen.setPrefWidth(170);
         members.getColumns().setAll(List.of(imei, type, client, reported, desired, status, seen));
+        members.getColumns().forEach(TableColumns::fitTitle);
         for (TableColumn<DeviceView, ?> c : members.getColumns()) {
             // one page of the server's order: sorting it alone would mislead
             c.setSortable(false);

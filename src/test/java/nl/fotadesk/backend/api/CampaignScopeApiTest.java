@@ -75,6 +75,21 @@ class CampaignScopeApiTest extends ApiTestBase {
         assertThat(get("/api/v1/audit?actor=cora&action=campaign.retry").get("total").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aCampaignsProgressHistoryIsForThoseWhoSeeAllOfItsDevices() throws IOException {
+        String across = call("POST", "/api/v1/campaigns", obj("name", "all trackers", "firmwareId", firmware,
+                "start", true), 201).get("id").asText();
+        assertThat(get("/api/v1/campaigns/" + across + "/progress")).as("the operator's").hasSize(1);
+        assertThat(as(cora, "GET", "/api/v1/campaigns/" + across + "/progress", 200))
+                .as("its samples count globex's device too").isEmpty();
+        call("POST", "/api/v1/campaigns/" + across + "/cancel", null, 200);
+        String own = as(cora, "POST", "/api/v1/campaigns", json(obj("name", "acme trackers", "firmwareId", firmware,
+                "start", true)), 201).get("id").asText();
+        JsonNode history = as(cora, "GET", "/api/v1/campaigns/" + own + "/progress", 200);
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("counts").get("pending").asInt()).isEqualTo(2);
+    }
+
     /** Calls the API as {@code token} and expects {@code status}; returns the JSON answer. */
     private JsonNode as(String token, String method, String path, int status) throws IOException {
         return as(token, method, path, null, status);

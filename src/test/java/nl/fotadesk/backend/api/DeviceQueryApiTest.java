@@ -41,7 +41,7 @@ class DeviceQueryApiTest extends ApiTestBase {
     }
 
     @Test
-    void filtersDevicesByImeiPrefix() throws IOException {
+    void filtersDevicesByAnyPartOfTheImei() throws IOException {
         register(imei(1), "tracker-x", "acme", "1.0.0");
         register(imei(2), "tracker-x", "acme", "1.0.0");
         register(imei(15), "tracker-x", "globex", "1.0.0");
@@ -52,8 +52,14 @@ class DeviceQueryApiTest extends ApiTestBase {
         assertThat(texts(all.get("items"), "imei")).containsExactly(imei(1), imei(2), imei(15));
         assertThat(texts(get("/api/v1/devices?imei=3569380300001").get("items"), "imei")).containsExactly(imei(15));
         assertThat(texts(get("/api/v1/devices?imei=4901").get("items"), "imei")).containsExactly(OTHER);
+        assertThat(texts(get("/api/v1/devices?imei=0000153").get("items"), "imei")).as("the end").containsExactly(imei(15));
+        assertThat(texts(get("/api/v1/devices?imei=4203").get("items"), "imei")).as("the middle").containsExactly(OTHER);
+        assertThat(texts(get("/api/v1/devices?imei=000002").get("items"), "imei")).containsExactly(imei(2));
+        assertThat(texts(get("/api/v1/devices?imei=%2030-00%20").get("items"), "imei")).as("digits only")
+                .containsExactly(imei(1), imei(2), imei(15));
         assertThat(texts(get("/api/v1/devices?imei=" + imei(2)).get("items"), "imei")).containsExactly(imei(2));
-        assertThat(get("/api/v1/devices?imei=9").get("total").asLong()).isZero();
+        assertThat(get("/api/v1/devices?imei=77").get("total").asLong()).isZero();
+        assertThat(get("/api/v1/devices?imei=x").get("total").asLong()).as("no digits, no match").isZero();
 
         JsonNode combined = get("/api/v1/devices?imei=35693803&client=globex");
         assertThat(texts(combined.get("items"), "imei")).containsExactly(imei(15));

@@ -224,6 +224,43 @@ class RolloutEngineTest extends OnEachDatabase {
     }
 
     @Test
+    void attemptsCountOnAcrossARetryAndEachRetryGetsTheFullRetryBudget() throws Exception {
+        JsonNode c = campaign("[{\"percent\":100}]", 0, 100, 3600, 1);
+        for (int i = 1; i < 10; i++) {
+            succeed(i);
+        }
+        fail(0);
+        tick();
+        assertThat(attempts(c, 0)).as("its automatic retry").isEqualTo(2);
+        fail(0);
+        tick();
+        assertThat(state(c)).isEqualTo("completed");
+        assertThat(attempts(c, 0)).as("failed after its retry").isEqualTo(2);
+
+        backend.apiJson("POST", "/api/v1/campaigns/" + c.get("id").asText() + "/retry", null, 200);
+        assertThat(attempts(c, 0)).as("the operator's retry is its third attempt").isEqualTo(3);
+        fail(0);
+        tick();
+        assertThat(count(c, "pending")).as("the retry budget starts again").isEqualTo(1);
+        assertThat(attempts(c, 0)).isEqualTo(4);
+        fail(0);
+        tick();
+        assertThat(count(c, "failed")).isEqualTo(1);
+        assertThat(attempts(c, 0)).isEqualTo(4);
+    }
+
+    /** The attempts of device {@code i} in campaign {@code c}, as the campaign's device list shows them. */
+    int attempts(JsonNode c, int i) throws IOException {
+        for (JsonNode d : backend.apiJson("GET", "/api/v1/campaigns/" + c.get("id").asText() + "/devices", null, 200)
+                .get("items")) {
+            if (d.get("imei").asText().equals(imeis.get(i))) {
+                return d.get("attempts").asInt();
+            }
+        }
+        throw new AssertionError("device " + i + " is not in the campaign");
+    }
+
+    @Test
     void aCampaignOverlappingARunningOneIsRefused() throws Exception {
         JsonNode first = campaign("[{\"percent\":100}]", 100, 100, 3600, 0);
         try (Response r = backend.api("POST", "/api/v1/campaigns", "{\"name\":\"second\",\"firmwareId\":\"" + firmwareId

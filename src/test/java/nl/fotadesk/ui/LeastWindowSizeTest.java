@@ -1,0 +1,99 @@
+package nl.fotadesk.ui;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.NewCampaign;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static nl.fotadesk.ui.FxReads.await;
+import static nl.fotadesk.ui.FxReads.fx;
+import static nl.fotadesk.ui.FxReads.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At the least window size, in Dutch (the longer words): a campaign's state names are whole
+ * ("Opdracht verstuurd" among them) and the devices screen with its detail open stays inside the window,
+ * every column of its table shown.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LeastWindowSizeTest {
+    UiTestBackend app;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        app = UiTestBackend.open(stage, I18n.DUTCH);
+        stage.setWidth(WindowBounds.MIN_WIDTH);
+        stage.setHeight(WindowBounds.MIN_HEIGHT);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void everyStateNameOfACampaignIsWhole(FxRobot robot) throws Exception {
+        CampaignView campaign = draft();
+        robot.clickOn("#nav-campaigns");
+        robot.interact(() -> app.window.openCampaign(campaign.id()));
+        await(10, () -> robot.lookup("#campaign-counts").tryQuery().isPresent());
+        await(10, () -> text(robot, "#campaign-name").equals("Smalle campagne"));
+        List<Label> names = fx(() -> robot.lookup(".count-label").queryAllAs(Label.class).stream().toList());
+        assertThat(names).hasSize(10);
+        assertThat(fx(() -> names.stream().map(Label::getText).toList())).contains("Opdracht verstuurd");
+        for (Label name : names) {
+            assertThat(fx(() -> shown(name))).as("shown whole").isEqualTo(fx(name::getText));
+        }
+    }
+
+    @Test
+    void theDevicesScreenWithItsDetailStaysInsideTheWindow(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-devices");
+        TableView<?> table = robot.lookup("#devices-table").queryTableView();
+        await(15, () -> !table.getItems().isEmpty());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        await(10, () -> robot.lookup("#device-detail").tryQuery().map(Node::isVisible).orElse(false));
+        await(5, () -> {
+            Bounds screen = robot.lookup("#devices-screen").query().localToScene(
+                    robot.lookup("#devices-screen").query().getLayoutBounds());
+            return screen.getMinX() >= 0 && screen.getMaxX() <= stage.getScene().getWidth() + 0.5;
+        });
+        Bounds detail = fx(() -> robot.lookup("#device-detail").query().localToScene(
+                robot.lookup("#device-detail").query().getLayoutBounds()));
+        assertThat(detail.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth() + 0.5);
+        assertThat(fx(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum()))
+                .as("every column of the table has room").isLessThanOrEqualTo(fx(table::getWidth));
+    }
+
+    /** The text a label shows, after any ellipsis. */
+    private static String shown(Label label) {
+        return ((Text) label.lookup(".text")).getText();
+    }
+
+    private CampaignView draft() {
+        FotaDeskClient client = app.demo.client();
+        FirmwareView image = client.firmware().stream().filter(f -> f.deviceType().equals("tracker-x")
+                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("tracker-x"))).findFirst().orElseThrow();
+        return client.createCampaign(new NewCampaign("Smalle campagne", image.id(), new CampaignTarget(null, "tracker-x",
+                null, null, null, null), null, null, null, null, null, null, null, false));
+    }
+}
