@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Clipboards;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 

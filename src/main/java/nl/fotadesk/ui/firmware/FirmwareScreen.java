@@ -33,6 +33,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Clipboards;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
