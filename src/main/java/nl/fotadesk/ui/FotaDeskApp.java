@@ -127,9 +127,7 @@ public final class FotaDeskApp extends Application {
     /** Opens the main window for the signed-in user; {@code demoUsers} (the demo's) can be switched to. */
     private void open(Stage stage, Session session, List<DemoEnvironment.DemoUser> demoUsers) {
         Settings settings = context.settings();
-        context.userProperty().set(session.user());
-        window = new MainWindow(stage, context, SCREENS);
-        window.offerDemoUsers(demoUsers);
+        window = MainWindow.forUser(stage, context, session, demoUsers);
         WindowBounds.restore(stage, settings);
         window.setBeforeClose(() -> WindowBounds.save(stage, settings));
         stage.show();

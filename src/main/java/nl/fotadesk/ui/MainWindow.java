@@ -102,6 +102,17 @@ public final class MainWindow {
         feed.start();
     }
 
+    /**
+     * The main window acting for the user of {@code session}, who can switch to {@code demoUsers} in one
+     * click (the demo's; empty for a server).
+     */
+    public static MainWindow forUser(Stage stage, UiContext context, Session session, List<DemoUser> demoUsers) {
+        context.userProperty().set(session.user());
+        MainWindow window = new MainWindow(stage, context, FotaDeskApp.SCREENS);
+        window.offerDemoUsers(demoUsers);
+        return window;
+    }
+
     /** The screen with this id (for tests and shortcuts). */
     public Screen screen(String id) {
         return screens.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
