@@ -77,7 +77,9 @@ class OperatorScreensTest {
         DemoUser customer = fx(() -> viewAs.getItems().stream().filter(u -> u.role() == Role.CUSTOMER).findFirst()
                 .orElseThrow());
         robot.interact(() -> viewAs.setValue(customer));
-        await(10, () -> text(robot, "#signed-in").startsWith("Carla Visser"));
+        // the status bar is built anew for her: wait until it is laid out
+        await(10, () -> robot.lookup("#signed-in").tryQuery()
+                .filter(n -> ((javafx.scene.control.Labeled) n).getText().startsWith("Carla Visser")).isPresent());
         assertThat(offered(robot, "#nav-users")).isFalse();
         assertThat(offered(robot, "#nav-activity")).isFalse();
         ComboBox<DemoUser> again = robot.lookup("#view-as").queryComboBox();
