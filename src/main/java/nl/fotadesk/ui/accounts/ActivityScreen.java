@@ -162,15 +162,15 @@ public final class ActivityScreen implements Screen {
         TableView<AuditEntry> table = new TableView<>(model.entries);
         table.setId("activity-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("activity.column.time", e -> context.i18n().dateTime(e.time()), 150));
-        table.getColumns().add(column("activity.column.actor", AuditEntry::actor, 110));
+        table.getColumns().add(column("activity.column.time", e -> context.i18n().dateTime(e.time()), 180));
+        table.getColumns().add(column("activity.column.actor", AuditEntry::actor, 90));
         table.getColumns().add(column("activity.column.role", e -> e.role() == null ? ""
-                : UserTexts.role(context, e.role()), 80));
+                : UserTexts.role(context, e.role()), 90));
         table.getColumns().add(column("activity.column.action", AuditEntry::action, 130));
-        table.getColumns().add(column("activity.column.object", AuditEntry::object, 170));
+        table.getColumns().add(column("activity.column.object", AuditEntry::object, 210));
         table.getColumns().add(column("activity.column.outcome", e -> context.text(AuditEntry.OK.equals(e.outcome())
-                ? "activity.outcome.ok" : "activity.outcome.refused"), 80));
-        table.getColumns().add(column("activity.column.source", AuditEntry::source, 100));
+                ? "activity.outcome.ok" : "activity.outcome.refused"), 85));
+        table.getColumns().add(column("activity.column.source", AuditEntry::source, 90));
         table.getColumns().add(column("activity.column.detail", AuditEntry::detail, 200));
         Label placeholder = new Label();
         placeholder.setWrapText(true);

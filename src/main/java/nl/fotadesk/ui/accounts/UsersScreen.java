@@ -106,12 +106,13 @@ public final class UsersScreen implements Screen {
         table.setId("users-table");
         table.setItems(model.users);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("users.column.username", UserView::username));
-        table.getColumns().add(column("users.column.name", UserTexts::name));
-        table.getColumns().add(column("users.column.role", u -> UserTexts.role(context, u.role())));
-        table.getColumns().add(column("users.column.scope", u -> UserTexts.scope(context, u)));
+        table.getColumns().add(column("users.column.username", UserView::username, 130));
+        table.getColumns().add(column("users.column.name", UserTexts::name, 120));
+        table.getColumns().add(column("users.column.role", u -> UserTexts.role(context, u.role()), 90));
         table.getColumns().add(column("users.column.state", u -> context.text(u.disabled() ? "users.state.disabled"
-                : "users.state.active")));
+                : "users.state.active"), 90));
+        // the scope last: it is the longest, and the last column takes the room left
+        table.getColumns().add(column("users.column.scope", u -> UserTexts.scope(context, u), 200));
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> !model.loadError.get().isEmpty()
@@ -285,9 +286,10 @@ public final class UsersScreen implements Screen {
                 "users-delete-keep").show(root, () -> model.delete(user));
     }
 
-    private TableColumn<UserView, String> column(String key, Function<UserView, String> value) {
+    private TableColumn<UserView, String> column(String key, Function<UserView, String> value, double width) {
         TableColumn<UserView, String> column = new TableColumn<>(context.text(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
         return column;
     }
 
