@@ -33,7 +33,7 @@ public final class AccountBar {
         UserView user = context.user();
         Label who = new Label(UserTexts.signedIn(context, user));
         who.setId("signed-in");
-        who.setMinWidth(Label.USE_PREF_SIZE);
+        who.setMinWidth(80); // at the least window size a long name and scope shorten (the tooltip has it all)
         who.setTooltip(new Tooltip(user == null ? context.text("account.apiKey.tooltip")
                 : context.text("account.tooltip", user.username(), UserTexts.scope(context, user))));
         MenuButton menu = new MenuButton(context.text("account.menu"));
@@ -66,6 +66,7 @@ public final class AccountBar {
         choice.setCellFactory(l -> new DemoUserCell(context));
         choice.setButtonCell(new DemoUserCell(context));
         choice.setTooltip(new Tooltip(context.text("account.viewAs.tooltip")));
+        choice.setMinWidth(120);
         users.stream().filter(u -> user != null && u.username().equals(user.username())).findFirst()
                 .ifPresent(choice::setValue);
         choice.valueProperty().addListener((o, was, now) -> {

@@ -161,7 +161,7 @@ public final class ActivityScreen implements Screen {
     private Node table() {
         TableView<AuditEntry> table = new TableView<>(model.entries);
         table.setId("activity-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths: a narrow window scrolls the table rather than cut its words
         table.getColumns().add(column("activity.column.time", e -> context.i18n().dateTime(e.time()), 180));
         table.getColumns().add(column("activity.column.actor", AuditEntry::actor, 90));
         table.getColumns().add(column("activity.column.role", e -> e.role() == null ? ""
@@ -171,7 +171,7 @@ public final class ActivityScreen implements Screen {
         table.getColumns().add(column("activity.column.outcome", e -> context.text(AuditEntry.OK.equals(e.outcome())
                 ? "activity.outcome.ok" : "activity.outcome.refused"), 85));
         table.getColumns().add(column("activity.column.source", AuditEntry::source, 90));
-        table.getColumns().add(column("activity.column.detail", AuditEntry::detail, 200));
+        table.getColumns().add(column("activity.column.detail", AuditEntry::detail, 160));
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.loadError.get().isEmpty()

@@ -24,15 +24,10 @@ public final class UserTexts {
         return context.text("account.scope.all");
     }
 
-    /** The status bar's "Carla Visser · customer, client acme"; the API key when no one signed in. */
+    /** The status bar's "Carla Visser · customer" (the scope is in its tooltip); the API key when no one signed in. */
     public static String signedIn(UiContext context, UserView user) {
-        if (user == null) {
-            return context.text("account.apiKey");
-        }
-        String role = role(context, user.role());
-        boolean scoped = user.client() != null || (user.deviceTypes() != null && !user.deviceTypes().isEmpty());
-        return scoped ? context.text("account.signedInScoped", name(user), role, scope(context, user))
-                : context.text("account.signedIn", name(user), role);
+        return user == null ? context.text("account.apiKey")
+                : context.text("account.signedIn", name(user), role(context, user.role()));
     }
 
     public static String name(UserView user) {

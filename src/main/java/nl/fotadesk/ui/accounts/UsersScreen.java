@@ -105,7 +105,7 @@ public final class UsersScreen implements Screen {
     private Node listCard() {
         table.setId("users-table");
         table.setItems(model.users);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths: a narrow window scrolls the table rather than cut its words
         table.getColumns().add(column("users.column.username", UserView::username, 130));
         table.getColumns().add(column("users.column.name", UserTexts::name, 120));
         table.getColumns().add(column("users.column.role", u -> UserTexts.role(context, u.role()), 90));

@@ -47,7 +47,9 @@ class CustomerViewTest {
         assertThat(text(robot, "#devices-count")).isEqualTo(theirs + " devices");
         await(10, () -> choices(robot, "#devices-filter-client").size() == 2);
         assertThat(choices(robot, "#devices-filter-client")).as("their client, counting their devices").containsExactly("All clients", CLIENT + " (" + theirs + ")");
-        assertThat(text(robot, "#signed-in")).isEqualTo("Carla Visser \u00b7 customer for client " + CLIENT);
+        assertThat(text(robot, "#signed-in")).isEqualTo("Carla Visser \u00b7 customer");
+        assertThat(nl.fotadesk.ui.FxReads.fx(() -> robot.lookup("#signed-in").queryLabeled().getTooltip().getText()))
+                .isEqualTo("Signed in as carla; works on client " + CLIENT + ".");
     }
 
     @Test
