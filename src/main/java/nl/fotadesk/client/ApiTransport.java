@@ -16,6 +16,7 @@ import okhttp3.ResponseBody;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one place requests are sent and answers read: the bearer value (API key, session or token) on every request, JSON both ways,
@@ -36,17 +37,29 @@ final class ApiTransport {
     }
 
     private final HttpUrl base;
-    private final String authorization;
+    /** The header value sent, or null before signing in; shared with the long-poll copies. */
+    private final AtomicReference<String> authorization;
     private final OkHttpClient http;
 
+    /** @param apiKey the bearer value to send (API key or personal token) */
     ApiTransport(String baseUrl, String apiKey, OkHttpClient http) {
-        this(parse(baseUrl), authorization(apiKey), http);
+        this(parse(baseUrl), new AtomicReference<>(authorization(apiKey)), http);
     }
 
-    private ApiTransport(HttpUrl base, String authorization, OkHttpClient http) {
+    /** A transport that sends no credential until {@link #useBearer}. */
+    static ApiTransport signedOut(String baseUrl, OkHttpClient http) {
+        return new ApiTransport(parse(baseUrl), new AtomicReference<>(), http);
+    }
+
+    private ApiTransport(HttpUrl base, AtomicReference<String> authorization, OkHttpClient http) {
         this.base = base;
         this.authorization = authorization;
         this.http = http;
+    }
+
+    /** Sends {@code bearer} from now on (a session or token just obtained); null sends none. */
+    void useBearer(String bearer) {
+        authorization.set(bearer == null ? null : authorization(bearer));
     }
 
     private static HttpUrl parse(String baseUrl) {
@@ -110,7 +123,9 @@ final class ApiTransport {
     }
 
     Request.Builder request(HttpUrl.Builder url) {
-        return new Request.Builder().url(url.build()).header("Authorization", authorization);
+        Request.Builder request = new Request.Builder().url(url.build());
+        String value = authorization.get();
+        return value == null ? request : request.header("Authorization", value);
     }
 
     <T> T get(HttpUrl.Builder url, JsonType<T> type) {
@@ -120,6 +135,11 @@ final class ApiTransport {
     /** Sends {@code body} as JSON ({@code null}: an empty body). */
     <T> T send(String method, HttpUrl.Builder url, Object body, JsonType<T> type) {
         return call(request(url).method(method, json(body)), type);
+    }
+
+    /** As {@link #send(String, HttpUrl.Builder, Object, JsonType)} for routes that answer {@code 204}. */
+    void send(String method, HttpUrl.Builder url, Object body) {
+        execute(request(url).method(method, json(body)), answer -> null);
     }
 
     void delete(HttpUrl.Builder url) {

@@ -1,6 +1,9 @@
 package nl.fotadesk.client;
 
 import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.ApiTokenView;
+import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.AuditQuery;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.Forecast;
@@ -14,12 +17,19 @@ import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.ImportReport;
+import nl.fotadesk.protocol.api.IssuedApiToken;
+import nl.fotadesk.protocol.api.NewApiToken;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.NewUser;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.protocol.api.ServerLimits;
+import nl.fotadesk.protocol.api.PasswordChange;
+import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.protocol.api.UserChange;
+import nl.fotadesk.protocol.api.UserView;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -199,4 +209,52 @@ public interface FotaDeskClient {
      * poll: the server answers as soon as there is an event, or empty when the wait is over.
      */
     EventPage events(long since, int waitSeconds);
+
+    // Sessions: who this client acts for
+
+    /**
+     * Signs in; from then on this client acts for the user with the session's token (kept in memory only).
+     * @throws UnauthorizedException for a wrong username or password, or a disabled user
+     */
+    Session signIn(String username, String password);
+
+    /**
+     * Acts from now on with a personal API token (or the server's API key) and returns whom it stands for.
+     * @throws UnauthorizedException when the server does not accept it (the client then sends none)
+     */
+    Session useToken(String token);
+
+    /** Ends the session on the server (a token is only forgotten) and sends no credential any more. */
+    void signOut();
+
+    /** Whom the credential in use stands for ({@code expiresAt} only for a session). */
+    Session currentSession();
+
+    /** Changes the signed-in user's own password; their sessions end, so they sign in again. */
+    void changeOwnPassword(PasswordChange change);
+
+    // Users (operators)
+
+    List<UserView> users();
+
+    UserView createUser(NewUser user);
+
+    /** Changes the fields given (role with its scope, display name, disabled, a password reset). */
+    UserView changeUser(String username, UserChange change);
+
+    void deleteUser(String username);
+
+    // The signed-in user's personal API tokens
+
+    /** A new token: its value is in this answer only. */
+    IssuedApiToken createToken(NewApiToken token);
+
+    List<ApiTokenView> tokens();
+
+    void revokeToken(String id);
+
+    // Audit trail
+
+    /** A page of the audit trail, newest first (operators see all, others their own actions). */
+    Page<AuditEntry> audit(AuditQuery query, int offset, int limit);
 }

@@ -1,6 +1,9 @@
 package nl.fotadesk.client;
 
 import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.ApiTokenView;
+import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.AuditQuery;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.Forecast;
@@ -15,14 +18,22 @@ import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.ImportReport;
+import nl.fotadesk.protocol.api.IssuedApiToken;
+import nl.fotadesk.protocol.api.NewApiToken;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewCatalogEntry;
 import nl.fotadesk.protocol.api.RetryResult;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.NewUser;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.protocol.api.ServerLimits;
+import nl.fotadesk.protocol.api.PasswordChange;
+import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.protocol.api.SignIn;
+import nl.fotadesk.protocol.api.UserChange;
+import nl.fotadesk.protocol.api.UserView;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -54,8 +65,23 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
 
     private final ApiTransport api;
 
+    private HttpFotaDeskClient(ApiTransport api) {
+        this.api = api;
+    }
+
+    /**
+     * A client that sends no credential until {@link #signIn} or {@link #useToken}, accepting the
+     * certificates {@code trust} allows.
+     * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) address
+     */
+    public static HttpFotaDeskClient signedOut(String baseUrl, ServerTrust trust) {
+        return new HttpFotaDeskClient(ApiTransport.signedOut(baseUrl,
+                trust == ServerTrust.system() ? DEFAULT_HTTP : trust.apply(DEFAULT_HTTP)));
+    }
+
     /**
      * @param baseUrl the server, e.g. {@code http://127.0.0.1:8080}
+     * @param apiKey the bearer value to send: the server's API key or a personal token
      * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) address or the key cannot be sent
      */
     public HttpFotaDeskClient(String baseUrl, String apiKey) {
@@ -338,5 +364,98 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     public EventPage events(long since, int waitSeconds) {
         return api.withReadTimeout(Duration.ofSeconds(Math.max(0, waitSeconds)).plus(POLL_MARGIN))
                 .get(params(api.url("events"), "since", since, "wait", waitSeconds), JsonType.of(EventPage.class));
+    }
+
+    // Sessions
+
+    @Override
+    public Session signIn(String username, String password) {
+        api.useBearer(null); // a failed sign-in leaves no one signed in
+        Session session = api.send("POST", api.url("sessions"), new SignIn(username, password), JsonType.of(Session.class));
+        api.useBearer(session.token());
+        return session;
+    }
+
+    @Override
+    public Session useToken(String token) {
+        api.useBearer(token);
+        try {
+            return currentSession();
+        } catch (RuntimeException e) {
+            api.useBearer(null);
+            throw e;
+        }
+    }
+
+    @Override
+    public void signOut() {
+        try {
+            if (currentSession().expiresAt() != null) { // only a session can be ended; a token just stops being sent
+                api.delete(api.url("sessions", "current"));
+            }
+        } catch (UnauthorizedException e) {
+            // ended already (expired or revoked): nothing left to end
+        } finally {
+            api.useBearer(null);
+        }
+    }
+
+    @Override
+    public Session currentSession() {
+        return api.get(api.url("sessions", "current"), JsonType.of(Session.class));
+    }
+
+    @Override
+    public void changeOwnPassword(PasswordChange change) {
+        api.send("PUT", api.url("users", "me", "password"), change);
+    }
+
+    // Users
+
+    @Override
+    public List<UserView> users() {
+        return api.get(api.url("users"), JsonType.listOf(UserView.class));
+    }
+
+    @Override
+    public UserView createUser(NewUser user) {
+        return api.send("POST", api.url("users"), user, JsonType.of(UserView.class));
+    }
+
+    @Override
+    public UserView changeUser(String username, UserChange change) {
+        return api.send("PATCH", api.url("users", username), change, JsonType.of(UserView.class));
+    }
+
+    @Override
+    public void deleteUser(String username) {
+        api.delete(api.url("users", username));
+    }
+
+    // Tokens
+
+    @Override
+    public IssuedApiToken createToken(NewApiToken token) {
+        return api.send("POST", api.url("tokens"), token, JsonType.of(IssuedApiToken.class));
+    }
+
+    @Override
+    public List<ApiTokenView> tokens() {
+        return api.get(api.url("tokens"), JsonType.listOf(ApiTokenView.class));
+    }
+
+    @Override
+    public void revokeToken(String id) {
+        api.delete(api.url("tokens", id));
+    }
+
+    // Audit
+
+    @Override
+    public Page<AuditEntry> audit(AuditQuery query, int offset, int limit) {
+        HttpUrl.Builder url = params(api.url("audit"), "actor", query.actor(), "action", query.action(),
+                "object", query.object(), "since", query.since(), "until", query.until(), "offset", offset,
+                "limit", limit);
+        return api.get(url, JsonType.pageOf(AuditEntry.class));
     }
 }

@@ -2,6 +2,7 @@ package nl.fotadesk.demo;
 
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.client.ConflictException;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.DeviceIdentity;
@@ -11,6 +12,9 @@ import nl.fotadesk.device.fleet.Fleet;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.device.fleet.FleetRegistration;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.NewUser;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.UserChange;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,11 +28,20 @@ import java.util.stream.Collectors;
 
 /**
  * The offline demo: the backend on a loopback port with its own data folder, a simulated fleet of
- * several clients and device types registered and running, and firmware uploaded (the versions the
- * devices run, and one newer version per type, ready for a campaign). Used by the app and by
- * {@code fota-desk demo}.
+ * several clients and device types registered and running, firmware uploaded (the versions the
+ * devices run, and one newer version per type, ready for a campaign), and three demo users (an
+ * operator, the supplier of one device type, a customer of one client) whose passwords are made up
+ * at each start and kept in memory only. Used by the app and by {@code fota-desk demo}.
  */
 public final class DemoEnvironment implements AutoCloseable {
+    /** A demo user and the password made up for this run. */
+    public record DemoUser(String username, String password, Role role, String displayName) {
+        @Override
+        public String toString() {
+            return "DemoUser[" + username + "]";
+        }
+    }
+
     /** The newer version of each device type's firmware that a demo campaign rolls out. */
     public static final Map<String, String> NEW_VERSIONS = Map.of("tracker-x", "1.2.0", "meter-y", "2.2.0",
             "sensor-z", "1.0.0");
@@ -38,12 +51,15 @@ public final class DemoEnvironment implements AutoCloseable {
     private final Fleet fleet;
     private final FotaDeskClient client;
     private final String apiKey;
+    private final List<DemoUser> users;
 
-    private DemoEnvironment(BackendServer backend, Fleet fleet, FotaDeskClient client, String apiKey) {
+    private DemoEnvironment(BackendServer backend, Fleet fleet, FotaDeskClient client, String apiKey,
+                            List<DemoUser> users) {
         this.backend = backend;
         this.fleet = fleet;
         this.client = client;
         this.apiKey = apiKey;
+        this.users = users;
     }
 
     /**
@@ -62,9 +78,10 @@ public final class DemoEnvironment implements AutoCloseable {
             List<DeviceIdentity> identities = FleetGenerator.generate(devices, seed);
             FleetRegistration.register(client, identities);
             uploadFirmware(client);
+            List<DemoUser> users = demoUsers(client);
             Fleet fleet = new Fleet(backend.baseUrl(), identities, settings, faults, seed, 16);
             fleet.start(settings.uplinkInterval());
-            return new DemoEnvironment(backend, fleet, client, apiKey);
+            return new DemoEnvironment(backend, fleet, client, apiKey, users);
         } catch (Exception e) {
             backend.close();
             throw e;
@@ -86,6 +103,41 @@ public final class DemoEnvironment implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The operator, the supplier of the first device type and the customer of the first client, created
+     * through the API (or given a new password when the data folder has them from an earlier run).
+     */
+    private static List<DemoUser> demoUsers(FotaDeskClient client) {
+        String deviceType = FleetGenerator.MODELS.get(0).deviceType();
+        String customerOf = FleetGenerator.CLIENTS.get(0);
+        List<NewUser> wanted = List.of(
+                new NewUser("olga", password(), Role.OPERATOR, null, null, "Olga Jansen"),
+                new NewUser("stan", password(), Role.SUPPLIER, null, List.of(deviceType), "Stan Bakker"),
+                new NewUser("carla", password(), Role.CUSTOMER, customerOf, null, "Carla Visser"));
+        List<DemoUser> users = new java.util.ArrayList<>();
+        for (NewUser user : wanted) {
+            try {
+                client.createUser(user);
+            } catch (ConflictException exists) {
+                client.changeUser(user.username(), new UserChange(user.displayName(), user.role(), user.client(),
+                        user.deviceTypes(), false, user.password()));
+            }
+            users.add(new DemoUser(user.username(), user.password(), user.role(), user.displayName()));
+        }
+        return List.copyOf(users);
+    }
+
+    private static String password() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    /** The demo users, the operator first. */
+    public List<DemoUser> users() {
+        return users;
     }
 
     public String url() {

@@ -13,9 +13,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.HttpFotaDeskClient;
+import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.demo.AppPaths;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.device.fleet.FaultPlan;
+import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.ui.accounts.ActivityScreen;
+import nl.fotadesk.ui.accounts.SignInDialog;
+import nl.fotadesk.ui.accounts.UsersScreen;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
 import nl.fotadesk.ui.devices.DevicesScreen;
 import nl.fotadesk.ui.firmware.FirmwareScreen;
@@ -25,16 +30,19 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The desktop app. First start asks: offline demo (default) or a server. The demo starts the backend
- * and a simulated fleet in this process; the app then talks to it over HTTP like to any server.
+ * and a simulated fleet in this process and signs in as its operator; the app then talks to it over
+ * HTTP like to any server. A server asks the user to sign in first.
  */
 public final class FotaDeskApp extends Application {
     /** The main screens, in navigation order. */
     public static final List<Function<UiContext, Screen>> SCREENS = List.of(
-            DevicesScreen::new, FirmwareScreen::new, CampaignsScreen::new, GroupsScreen::new);
+            DevicesScreen::new, FirmwareScreen::new, CampaignsScreen::new, GroupsScreen::new, UsersScreen::new,
+            ActivityScreen::new);
     static final int DEMO_DEVICES = 300;
     static final String DEMO_FAULTS = "corrupt=0.01,drop=0.01,reboot=0.02,install=0.03,silent=0.01";
 
@@ -42,14 +50,14 @@ public final class FotaDeskApp extends Application {
     public static final String FIRST_WINDOW_SHOWN = "Start-up window shown";
     public static final String MAIN_WINDOW_SHOWN = "Window shown";
     private static final Logger LOG = LoggerFactory.getLogger(FotaDeskApp.class);
-    private DemoEnvironment demo;
+    private volatile DemoEnvironment demo;
 
     /** Opens the app and returns when its last window closed; {@code --demo} skips the first-start question. */
     public static void run(String[] args) {
         Application.launch(FotaDeskApp.class, args);
     }
 
-    private UiContext context;
+    private volatile UiContext context;
     private MainWindow window;
 
     @Override
@@ -65,8 +73,14 @@ public final class FotaDeskApp extends Application {
             startDemo(stage, settings, i18n);
         } else {
             Settings.ServerConnection server = settings.server().get();
-            FotaDeskClient client = new HttpFotaDeskClient(server.url(), server.apiKey(), settings.trust(server.url()));
-            open(stage, client, settings, i18n, false);
+            FotaDeskClient client = HttpFotaDeskClient.signedOut(server.url(), settings.trust(server.url()));
+            context = new UiContext(client, i18n, settings, false);
+            Optional<Session> session = new SignInDialog(context).ask(null, settings.username(), "signIn.header");
+            if (session.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            open(stage, session.get(), List.of());
         }
     }
 
@@ -87,17 +101,20 @@ public final class FotaDeskApp extends Application {
         splash.setScene(new Scene(box)); // as large as its text needs, in either language
         splash.show();
         LOG.info("{} {} ms after the start of the JVM", FIRST_WINDOW_SHOWN, uptime());
-        Task<DemoEnvironment> task = new Task<>() {
+        Task<Session> task = new Task<>() {
             @Override
-            protected DemoEnvironment call() throws Exception {
-                return DemoEnvironment.start(AppPaths.demoData(), DEMO_DEVICES, 7, FaultPlan.parse(DEMO_FAULTS),
+            protected Session call() throws Exception {
+                demo = DemoEnvironment.start(AppPaths.demoData(), DEMO_DEVICES, 7, FaultPlan.parse(DEMO_FAULTS),
                         DemoEnvironment.demoSettings());
+                context = new UiContext(HttpFotaDeskClient.signedOut(demo.url(), ServerTrust.system()), i18n, settings,
+                        true);
+                DemoEnvironment.DemoUser operator = demo.users().get(0);
+                return context.client().signIn(operator.username(), operator.password());
             }
         };
         task.setOnSucceeded(e -> {
-            demo = task.getValue();
             splash.close();
-            open(stage, demo.client(), settings, i18n, true);
+            open(stage, task.getValue(), demo.users());
         });
         task.setOnFailed(e -> {
             splash.close();
@@ -111,9 +128,10 @@ public final class FotaDeskApp extends Application {
         t.start();
     }
 
-    private void open(Stage stage, FotaDeskClient client, Settings settings, I18n i18n, boolean isDemo) {
-        context = new UiContext(client, i18n, settings, isDemo);
-        window = new MainWindow(stage, context, SCREENS);
+    /** Opens the main window for the signed-in user; {@code demoUsers} (the demo's) can be switched to. */
+    private void open(Stage stage, Session session, List<DemoEnvironment.DemoUser> demoUsers) {
+        Settings settings = context.settings();
+        window = MainWindow.forUser(stage, context, session, demoUsers);
         WindowBounds.restore(stage, settings);
         window.setBeforeClose(() -> WindowBounds.save(stage, settings));
         stage.show();

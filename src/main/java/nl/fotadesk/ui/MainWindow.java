@@ -21,7 +21,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
+import nl.fotadesk.demo.DemoEnvironment.DemoUser;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.ui.accounts.AccountBar;
+import nl.fotadesk.ui.accounts.SignInDialog;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
 import nl.fotadesk.ui.devices.DevicesScreen;
 import org.controlsfx.control.StatusBar;
@@ -32,9 +36,11 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The main window: navigation on the left (Ctrl+1..4), the current screen in the middle, language
- * and the demo badge on top, and the connection state in the status bar. Switching the language
- * rebuilds the screens in place, no restart needed, each keeping what the user was doing. F1 shows
+ * The main window: navigation on the left (Ctrl+1..6), the current screen in the middle, language
+ * and the demo badge on top, and the connection state and who is signed in in the status bar. Switching the language
+ * rebuilds the screens in place, no restart needed, each keeping what the user was doing; switching
+ * the user rebuilds them for the new user's role (only the screens they may see). A session the server
+ * no longer accepts asks to sign in again. F1 shows
  * the help; campaigns that stop while the operator looks elsewhere are announced; closing asks first
  * when it would lose an upload or stop the demo.
  */
@@ -49,7 +55,12 @@ public final class MainWindow {
     private final CampaignAlerts alerts;
     private final HelpOverlay help;
     private Runnable beforeClose = () -> { };
+    /** Every screen built, in the factories' order; {@link #screens} are those the user may see. */
+    private List<Screen> built = List.of();
     private List<Screen> screens = List.of();
+    private List<DemoUser> demoUsers = List.of();
+    /** True while the sign-in dialog is open, so that many refused requests ask once. */
+    private boolean askingToSignIn;
     private Screen current;
 
     public MainWindow(Stage stage, UiContext context, List<Function<UiContext, Screen>> factories) {
@@ -63,12 +74,17 @@ public final class MainWindow {
         AppIcons.apply(stage);
         alerts = new CampaignAlerts(context, stage, this::watching, this::openCampaign);
         help = new HelpOverlay(context, layers);
-        build();
+        build(false);
         for (int i = 0; i < factories.size(); i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
-                    KeyCombination.SHORTCUT_DOWN), () -> show(screens.get(index)));
+                    KeyCombination.SHORTCUT_DOWN), () -> {
+                if (index < screens.size()) {
+                    show(screens.get(index));
+                }
+            });
         }
+        context.setOnSignInNeeded(this::signInAgain);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> current.onShow());
         scene.getAccelerators().put(HelpOverlay.KEY, help::toggle);
         scene.getAccelerators().put(NEW_CAMPAIGN, this::newCampaign);
@@ -84,6 +100,17 @@ public final class MainWindow {
         });
         feed = new EventsFeed(context, this::onEvents);
         feed.start();
+    }
+
+    /**
+     * The main window acting for the user of {@code session}, who can switch to {@code demoUsers} in one
+     * click (the demo's; empty for a server).
+     */
+    public static MainWindow forUser(Stage stage, UiContext context, Session session, List<DemoUser> demoUsers) {
+        context.userProperty().set(session.user());
+        MainWindow window = new MainWindow(stage, context, FotaDeskApp.SCREENS);
+        window.offerDemoUsers(demoUsers);
+        return window;
     }
 
     /** The screen with this id (for tests and shortcuts). */
@@ -127,7 +154,7 @@ public final class MainWindow {
 
     /** Opens the wizard for a new campaign (Ctrl+N). */
     private void newCampaign() {
-        if (screen("campaigns") instanceof CampaignsScreen campaigns) {
+        if (context.may(Permission.MANAGE_CAMPAIGNS) && screen("campaigns") instanceof CampaignsScreen campaigns) {
             show(campaigns);
             campaigns.showWizard();
         }
@@ -143,16 +170,75 @@ public final class MainWindow {
         stage.close();
     }
 
-    private void build() {
+    /** Offers a one-click switch between the demo's users in the status bar. */
+    public void offerDemoUsers(List<DemoUser> users) {
+        demoUsers = List.copyOf(users);
+        root.setBottom(statusBar());
+    }
+
+    /** Acts for the user of {@code session} from now on: their screens, their actions, their name below. */
+    public void signedIn(Session session) {
+        boolean sameUser = context.user() != null && context.user().username().equals(session.user().username());
+        context.userProperty().set(session.user());
+        if (!context.demo()) {
+            context.settings().setUsername(session.user().username());
+        }
+        if (sameUser) {
+            root.setBottom(statusBar());
+            current.onShow();
+        } else {
+            build(true);
+        }
+    }
+
+    /** The server refused the session (it expired or was ended): the demo signs in again by itself, a server asks. */
+    private void signInAgain() {
+        if (askingToSignIn) {
+            return;
+        }
+        askingToSignIn = true;
+        DemoUser demoUser = demoUsers.stream().filter(u -> context.user() != null
+                && u.username().equals(context.user().username())).findFirst().orElse(null);
+        if (demoUser != null) {
+            context.run(() -> context.client().signIn(demoUser.username(), demoUser.password()), session -> {
+                askingToSignIn = false;
+                signedIn(session);
+            }, problem -> askingToSignIn = false);
+            return;
+        }
+        String username = context.user() == null ? "" : context.user().username();
+        java.util.Optional<Session> session = new SignInDialog(context).ask(stage, username, "signIn.expired");
+        askingToSignIn = false;
+        session.ifPresentOrElse(this::signedIn, this::quit);
+    }
+
+    /** Ends the session and asks who signs in next; without anyone, the app closes. */
+    private void signOut() {
+        context.run(() -> {
+            context.client().signOut();
+            return true;
+        }, done -> new SignInDialog(context).ask(stage, "", "signIn.signedOut").ifPresentOrElse(this::signedIn, this::quit),
+                problem -> new SignInDialog(context).ask(stage, "", "signIn.signedOut")
+                        .ifPresentOrElse(this::signedIn, this::quit));
+    }
+
+    private void viewAs(DemoUser user) {
+        context.run(() -> context.client().signIn(user.username(), user.password()), this::signedIn,
+                problem -> root.setBottom(statusBar()));
+    }
+
+    /** @param fresh new screens for another user; else the same screens relabelled in the new language */
+    private void build(boolean fresh) {
         I18n i18n = context.i18n();
         stage.setTitle(context.demo() ? i18n.get("app.title.demo") : i18n.get("app.title"));
         String shown = current == null ? context.settings().screen() : current.id();
-        List<Screen> before = screens;
-        screens = new ArrayList<>();
+        List<Screen> before = fresh ? List.of() : built;
+        built = new ArrayList<>();
         for (int i = 0; i < factories.size(); i++) {
             Screen kept = i < before.size() ? before.get(i).relabelled() : null;
-            screens.add(kept != null ? kept : factories.get(i).apply(context));
+            built.add(kept != null ? kept : factories.get(i).apply(context));
         }
+        screens = built.stream().filter(s -> s.permission() == null || context.may(s.permission())).toList();
         for (Screen s : screens) {
             if (s instanceof DevicesScreen devices) {
                 devices.setOnOpenCampaign(this::openCampaign); // a campaign named in a device's history
@@ -189,7 +275,7 @@ public final class MainWindow {
             if (now != null && !now.equals(context.i18n().locale())) {
                 context.settings().setLanguage(now);
                 context.i18n().localeProperty().set(now);
-                build();
+                build(false);
             }
         });
         bar.getChildren().addAll(spacer, languageLabel, language);
@@ -247,6 +333,7 @@ public final class MainWindow {
         context.connectionDetailProperty().addListener((o, a, b) -> update.run());
         update.run();
         bar.getLeftItems().add(dot);
+        bar.getRightItems().add(new AccountBar(context, demoUsers, this::signOut, this::viewAs).node());
         return bar;
     }
 

@@ -5,13 +5,18 @@ import nl.fotadesk.protocol.api.EventView;
 
 import java.util.List;
 
-/** One main screen of the app (devices, firmware, campaigns, groups). */
+/** One main screen of the app (devices, firmware, campaigns, groups, users, activity). */
 public interface Screen {
     /** Stable name, remembered between runs and used for element ids. */
     String id();
 
     /** The i18n key of its name in the navigation. */
     String titleKey();
+
+    /** What a user must be allowed to see this screen at all; null: everyone. */
+    default Permission permission() {
+        return null;
+    }
 
     Node node();
 

@@ -11,7 +11,10 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import nl.fotadesk.client.HttpFotaDeskClient;
+import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.demo.DemoEnvironment.DemoUser;
 import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.Imei;
@@ -25,6 +28,7 @@ import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
 import nl.fotadesk.protocol.api.RehearsalRequest;
+import nl.fotadesk.protocol.api.Session;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
 
 import javax.imageio.ImageIO;
@@ -41,7 +45,8 @@ import java.util.prefs.Preferences;
 
 /**
  * Screenshots of every main screen in English and Dutch, from the real app on a live offline demo
- * (with a campaign running), written as {@code <screen>-<language>.png}. Used to keep
+ * (with a campaign running), signed in as the demo operator, and the devices as the demo supplier and
+ * customer see them, written as {@code <screen>-<language>.png}. Used to keep
  * {@code docs/screenshots} current: {@code xvfb-run -a java -jar fota-desk.jar screenshots docs/screenshots}.
  */
 public final class ScreenshotTour {
@@ -135,10 +140,13 @@ public final class ScreenshotTour {
     private static void shoot(DemoEnvironment demo, Locale language, Path out) throws Exception {
         Settings settings = new Settings(Preferences.userRoot().node("nl/fotadesk/screenshots/" + System.nanoTime()));
         settings.setLanguage(language);
-        UiContext context = new UiContext(demo.client(), new I18n(language), settings, true);
+        UiContext context = new UiContext(HttpFotaDeskClient.signedOut(demo.url(), ServerTrust.system()),
+                new I18n(language), settings, true);
+        DemoUser operator = demo.users().get(0);
+        Session session = context.client().signIn(operator.username(), operator.password());
         MainWindow window = onFx(() -> {
             Stage stage = new Stage();
-            MainWindow w = new MainWindow(stage, context, FotaDeskApp.SCREENS);
+            MainWindow w = MainWindow.forUser(stage, context, session, demo.users());
             stage.setWidth(WIDTH);
             stage.setHeight(HEIGHT);
             stage.show();
@@ -203,6 +211,27 @@ public final class ScreenshotTour {
             });
             demo.client().pauseCampaign(heldCampaign(demo, language).id());
             capture(window, out.resolve("campaign-alert-" + lang + ".png"));
+            for (String screen : List.of("users", "activity")) {
+                onFx(() -> {
+                    window.show(screen);
+                    return null;
+                });
+                shoot(window, out.resolve(screen + "-" + lang + ".png"));
+            }
+            for (DemoUser user : demo.users().subList(1, demo.users().size())) {
+                Session viewAs = context.client().signIn(user.username(), user.password());
+                onFx(() -> {
+                    window.signedIn(viewAs);
+                    window.show("devices");
+                    return null;
+                });
+                Thread.sleep(SETTLE_MILLIS);
+                onFx(() -> {
+                    selectFirstRow(window.stage().getScene().getRoot());
+                    return null;
+                });
+                shoot(window, out.resolve("view-" + user.role().wireName() + "-" + lang + ".png"));
+            }
         } finally {
             onFx(() -> {
                 window.close();

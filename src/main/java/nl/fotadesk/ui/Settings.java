@@ -14,12 +14,13 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the app remembers between runs (java.util.prefs): language, connection, the certificates trusted
- * per server, window and screen.
+ * What the app remembers between runs (java.util.prefs): language, connection, the last username, the
+ * certificates trusted per server, window and screen. Never a password, session or token: those stay
+ * in memory.
  */
 public final class Settings {
-    /** Where the app connects: the offline demo, or a server with its API key. */
-    public record ServerConnection(String url, String apiKey) {
+    /** Where the app connects: a server, where the user signs in. */
+    public record ServerConnection(String url) {
     }
 
     private final Preferences prefs;
@@ -29,7 +30,9 @@ public final class Settings {
     }
 
     public static Settings forUser() {
-        return new Settings(Preferences.userRoot().node("nl/fotadesk/desk"));
+        Preferences prefs = Preferences.userRoot().node("nl/fotadesk/desk");
+        prefs.remove("apiKey"); // kept in clear by earlier versions; users sign in now
+        return new Settings(prefs);
     }
 
     public Locale language() {
@@ -48,7 +51,7 @@ public final class Settings {
     /** The server to connect to; empty means the offline demo. */
     public Optional<ServerConnection> server() {
         return "server".equals(prefs.get("mode", null))
-                ? Optional.of(new ServerConnection(prefs.get("serverUrl", ""), prefs.get("apiKey", ""))) : Optional.empty();
+                ? Optional.of(new ServerConnection(prefs.get("serverUrl", ""))) : Optional.empty();
     }
 
     public void useDemo() {
@@ -58,7 +61,15 @@ public final class Settings {
     public void useServer(ServerConnection server) {
         prefs.put("mode", "server");
         prefs.put("serverUrl", server.url());
-        prefs.put("apiKey", server.apiKey());
+    }
+
+    /** Who signed in last, to fill in next time; empty at first. */
+    public String username() {
+        return prefs.get("username", "");
+    }
+
+    public void setUsername(String username) {
+        prefs.put("username", username);
     }
 
     /**

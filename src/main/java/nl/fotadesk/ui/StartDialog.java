@@ -8,7 +8,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -25,9 +24,10 @@ import nl.fotadesk.client.UnauthorizedException;
 import java.util.regex.Pattern;
 
 /**
- * First start: the offline demo (the default) or a server, whose URL and API key are tried before
- * they are kept; an https server's certificate that this computer does not trust is shown and can be
- * trusted by its fingerprint (see {@link CertificateDialog}). Also reachable later to switch.
+ * First start: the offline demo (the default) or a server, whose URL is tried before it is kept (the
+ * user then signs in, see {@link nl.fotadesk.ui.accounts.SignInDialog}); an https server's certificate
+ * that this computer does not trust is shown and can be trusted by its fingerprint (see
+ * {@link CertificateDialog}). Also reachable later to switch.
  */
 public final class StartDialog {
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
@@ -62,8 +62,6 @@ public final class StartDialog {
         TextField url = new TextField(settings.server().map(Settings.ServerConnection::url).orElse(""));
         url.setId("server-url");
         url.setPromptText(i18n.get("start.urlPrompt"));
-        PasswordField key = new PasswordField();
-        key.setId("api-key");
         Label error = new Label();
         error.setId("start-error");
         error.getStyleClass().add("error-text");
@@ -80,7 +78,6 @@ public final class StartDialog {
         fields.setVgap(8);
         fields.setPadding(new Insets(0, 0, 0, 24));
         fields.addRow(0, new Label(i18n.get("start.url")), url);
-        fields.addRow(1, new Label(i18n.get("start.apiKey")), key);
         fields.disableProperty().bind(server.selectedProperty().not());
         VBox content = new VBox(10, demo, demoHelp, server, fields, error);
         content.setPrefWidth(460);
@@ -98,9 +95,8 @@ public final class StartDialog {
             // the server is tried in the background; the dialog closes when it answered well
             e.consume();
             String address = withScheme(url.getText());
-            String apiKey = key.getText().trim();
             okButton.setDisable(true);
-            check(dialog, address, apiKey, settings.trust(address), error, okButton);
+            check(dialog, address, settings.trust(address), error, okButton);
         });
         dialog.setResultConverter(b -> b == ok);
         return dialog.showAndWait().orElse(false);
@@ -119,17 +115,16 @@ public final class StartDialog {
     }
 
     /**
-     * Tries the server in the background; keeps it and closes the dialog when it accepted the key, asks
-     * to trust its certificate when that was refused, else says why not.
+     * Tries the server in the background; keeps it and closes the dialog when a FOTA Desk server answered,
+     * asks to trust its certificate when that was refused, else says why not.
      */
-    private void check(Dialog<Boolean> dialog, String address, String apiKey, ServerTrust trust, Label error,
-                       Button okButton) {
+    private void check(Dialog<Boolean> dialog, String address, ServerTrust trust, Label error, Button okButton) {
         error.setText(i18n.get("start.checking", address));
         Thread check = new Thread(() -> {
-            Outcome outcome = tryServer(address, apiKey, trust);
+            Outcome outcome = tryServer(address, trust);
             Platform.runLater(() -> {
                 if (outcome.refused() != null) {
-                    askToTrust(dialog, address, apiKey, trust, outcome.refused(), error, okButton);
+                    askToTrust(dialog, address, trust, outcome.refused(), error, okButton);
                     return;
                 }
                 okButton.setDisable(false);
@@ -137,7 +132,7 @@ public final class StartDialog {
                     error.setText(outcome.problem());
                     return;
                 }
-                settings.useServer(new Settings.ServerConnection(address, apiKey));
+                settings.useServer(new Settings.ServerConnection(address));
                 settings.flush();
                 dialog.setResult(true);
                 dialog.close();
@@ -147,7 +142,7 @@ public final class StartDialog {
         check.start();
     }
 
-    private void askToTrust(Dialog<Boolean> dialog, String address, String apiKey, ServerTrust trust,
+    private void askToTrust(Dialog<Boolean> dialog, String address, ServerTrust trust,
                             ServerCertificate refused, Label error, Button okButton) {
         boolean trusted = new CertificateDialog(i18n).ask(dialog.getDialogPane().getScene().getWindow(), address,
                 refused, trust.pinnedFingerprint());
@@ -158,26 +153,23 @@ public final class StartDialog {
         }
         settings.trustCertificate(address, refused.fingerprint());
         settings.flush();
-        check(dialog, address, apiKey, ServerTrust.pinned(refused.fingerprint()), error, okButton);
+        check(dialog, address, ServerTrust.pinned(refused.fingerprint()), error, okButton);
     }
 
     /** What trying a server gave: nothing wrong, a problem to show, or a certificate to ask about. */
     private record Outcome(String problem, ServerCertificate refused) {
     }
 
-    /** Connects once. */
-    private Outcome tryServer(String url, String key, ServerTrust trust) {
+    /** Connects once, without signing in: the API's refusal to an unknown caller shows a FOTA Desk server. */
+    private Outcome tryServer(String url, ServerTrust trust) {
         if (!url.matches("(?i)https?://[^/\\s]+.*")) {
             return new Outcome(i18n.get("start.badUrl"), null);
         }
-        if (key.isEmpty()) {
-            return new Outcome(i18n.get("start.noKey"), null);
-        }
         try {
-            new HttpFotaDeskClient(url, key, trust).checkConnection();
+            HttpFotaDeskClient.signedOut(url, trust).checkConnection();
             return new Outcome(null, null);
         } catch (UnauthorizedException e) {
-            return new Outcome(i18n.get("start.keyRefused"), null);
+            return new Outcome(null, null);
         } catch (ConnectionException e) {
             return e.certificate().map(refused -> new Outcome(null, refused))
                     .orElseGet(() -> new Outcome(i18n.get("start.unreachable", url, e.getMessage()), null));

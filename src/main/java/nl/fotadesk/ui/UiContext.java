@@ -10,6 +10,7 @@ import nl.fotadesk.client.ConnectionException;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.FotaDeskException;
 import nl.fotadesk.client.UnauthorizedException;
+import nl.fotadesk.protocol.api.UserView;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,10 @@ public final class UiContext implements AutoCloseable {
     private volatile boolean closed;
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final StringProperty connectionDetail = new SimpleStringProperty("");
+    /** Who the client acts for; null for the server's API key. */
+    private final ObjectProperty<UserView> user = new SimpleObjectProperty<>();
+    /** Asked to sign in again when the server no longer accepts the session (it expired or was ended). */
+    private volatile Runnable onSignInNeeded = () -> { };
 
     public UiContext(FotaDeskClient client, I18n i18n, Settings settings, boolean demo) {
         this(client, i18n, settings, demo, Executors.newFixedThreadPool(4, r -> {
@@ -83,6 +88,25 @@ public final class UiContext implements AutoCloseable {
 
     public boolean demo() {
         return demo;
+    }
+
+    /** The signed-in user; null while the client acts with the server's API key (operator rights). */
+    public ObjectProperty<UserView> userProperty() {
+        return user;
+    }
+
+    public UserView user() {
+        return user.get();
+    }
+
+    /** Whether the signed-in user may do this, so that a screen offers it. */
+    public boolean may(Permission permission) {
+        return permission.allows(user.get());
+    }
+
+    /** What to do, on the FX thread, when the server refuses the session: ask to sign in again. */
+    public void setOnSignInNeeded(Runnable action) {
+        this.onSignInNeeded = action;
     }
 
     public ObjectProperty<ConnectionState> connectionProperty() {
@@ -142,6 +166,10 @@ public final class UiContext implements AutoCloseable {
             return text("error.connection", client.baseUrl());
         }
         if (e instanceof UnauthorizedException) {
+            if (user.get() != null) { // a session that ended: signing in again mends it
+                onFxThread(onSignInNeeded);
+                return text("error.sessionEnded");
+            }
             onFxThread(() -> connection.set(ConnectionState.ERROR));
             return text("error.unauthorized");
         }

@@ -2,7 +2,12 @@ package nl.fotadesk.ui;
 
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.UnauthorizedException;
+import nl.fotadesk.client.ApiException;
 import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.ApiTokenView;
+import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.AuditQuery;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.CampaignView;
@@ -14,12 +19,20 @@ import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.ImportReport;
+import nl.fotadesk.protocol.api.IssuedApiToken;
+import nl.fotadesk.protocol.api.NewApiToken;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.NewUser;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.protocol.api.ServerLimits;
+import nl.fotadesk.protocol.api.PasswordChange;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.protocol.api.UserChange;
+import nl.fotadesk.protocol.api.UserView;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +61,18 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     public final List<String> deviceTypes = new ArrayList<>();
     public final Map<String, GroupView> groups = new LinkedHashMap<>();
     public final Map<String, List<String>> groupImeis = new LinkedHashMap<>();
-    /** The requests received, e.g. "createGroup g1", in order. */
+    /** Users by username, with their passwords in {@link #passwords}. */
+    public final Map<String, UserView> users = new LinkedHashMap<>();
+    public final Map<String, String> passwords = new LinkedHashMap<>();
+    /** The signed-in user's tokens. */
+    public final List<ApiTokenView> tokens = new ArrayList<>();
+    /** The audit trail, newest first. */
+    public final List<AuditEntry> audit = new ArrayList<>();
+    /** The last audit query asked for. */
+    public AuditQuery lastAuditQuery;
+    /** Who is signed in, or null. */
+    public UserView signedIn;
+
     public final List<String> calls = new ArrayList<>();
     /** The largest image the server accepts, as {@link #limits()} tells it. */
     public long maxFirmwareBytes = 64L * 1024 * 1024;
@@ -343,5 +367,127 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     @Override
     public EventPage events(long since, int waitSeconds) {
         throw new UnsupportedOperationException();
+    }
+
+    /** Adds a user who can sign in with {@code password}. */
+    public UserView addUser(String username, String password, Role role, String client, List<String> deviceTypes) {
+        UserView user = new UserView(username, username, role, client, deviceTypes, false);
+        users.put(username, user);
+        passwords.put(username, password);
+        return user;
+    }
+
+    @Override
+    public Session signIn(String username, String password) {
+        call("signIn " + username);
+        UserView user = users.get(username);
+        if (user == null || user.disabled() || !password.equals(passwords.get(username))) {
+            signedIn = null;
+            throw new UnauthorizedException("unauthorized", "Wrong username or password.", null);
+        }
+        signedIn = user;
+        return new Session("fds_" + username, "2030-01-01T00:00:00Z", user);
+    }
+
+    @Override
+    public Session useToken(String token) {
+        call("useToken");
+        UserView user = users.get(token);
+        if (user == null) {
+            throw new UnauthorizedException("unauthorized", "Unknown token.", null);
+        }
+        signedIn = user;
+        return new Session(null, null, user);
+    }
+
+    @Override
+    public void signOut() {
+        call("signOut");
+        signedIn = null;
+    }
+
+    @Override
+    public Session currentSession() {
+        call("currentSession");
+        return new Session(null, null, signedIn);
+    }
+
+    @Override
+    public void changeOwnPassword(PasswordChange change) {
+        call("changeOwnPassword");
+        passwords.put(signedIn.username(), change.newPassword());
+    }
+
+    @Override
+    public List<UserView> users() {
+        call("users");
+        return List.copyOf(users.values());
+    }
+
+    @Override
+    public UserView createUser(NewUser user) {
+        call("createUser " + user.username());
+        if (users.containsKey(user.username())) {
+            throw new ApiException(409, "user_exists", "A user with this name exists already.", List.of(), null);
+        }
+        UserView created = new UserView(user.username(), user.displayName() == null ? user.username() : user.displayName(),
+                user.role(), user.client(), user.deviceTypes(), false);
+        users.put(user.username(), created);
+        passwords.put(user.username(), user.password());
+        return created;
+    }
+
+    @Override
+    public UserView changeUser(String username, UserChange change) {
+        call("changeUser " + username + " " + change);
+        UserView u = users.get(username);
+        boolean newRole = change.role() != null;
+        UserView changed = new UserView(username, change.displayName() != null ? change.displayName() : u.displayName(),
+                newRole ? change.role() : u.role(), newRole ? change.client() : u.client(),
+                newRole ? change.deviceTypes() : u.deviceTypes(),
+                change.disabled() != null ? change.disabled() : u.disabled());
+        users.put(username, changed);
+        if (change.password() != null) {
+            passwords.put(username, change.password());
+        }
+        return changed;
+    }
+
+    @Override
+    public void deleteUser(String username) {
+        call("deleteUser " + username);
+        users.remove(username);
+    }
+
+    @Override
+    public IssuedApiToken createToken(NewApiToken token) {
+        call("createToken " + token.name());
+        String id = "t" + ++ids;
+        tokens.add(new ApiTokenView(id, token.name(), "2026-01-02T03:04:05Z", token.expiresAt(), null));
+        return new IssuedApiToken(id, "fdt_secret_" + id);
+    }
+
+    @Override
+    public List<ApiTokenView> tokens() {
+        call("tokens");
+        return List.copyOf(tokens);
+    }
+
+    @Override
+    public void revokeToken(String id) {
+        call("revokeToken " + id);
+        tokens.removeIf(t -> t.id().equals(id));
+    }
+
+    @Override
+    public Page<AuditEntry> audit(AuditQuery query, int offset, int limit) {
+        call("audit " + offset);
+        lastAuditQuery = query;
+        List<AuditEntry> matching = audit.stream()
+                .filter(e -> query.actor() == null || query.actor().equals(e.actor()))
+                .filter(e -> query.action() == null || query.action().equals(e.action()))
+                .filter(e -> query.object() == null || e.object().startsWith(query.object()))
+                .toList();
+        return page(matching, offset, limit);
     }
 }

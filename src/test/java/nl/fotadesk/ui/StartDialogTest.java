@@ -27,7 +27,8 @@ class StartDialogTest {
     @TempDir
     Path data;
     TestBackend backend;
-    Settings settings = new Settings(Preferences.userRoot().node("nl/fotadesk/test/start/" + System.nanoTime()));
+    Preferences prefs = Preferences.userRoot().node("nl/fotadesk/test/start/" + System.nanoTime());
+    Settings settings = new Settings(prefs);
     CompletableFuture<Boolean> chosen = new CompletableFuture<>();
 
     @Start
@@ -58,21 +59,16 @@ class StartDialogTest {
     }
 
     @Test
-    void aServerIsKeptOnlyOnceItAcceptedTheKey(FxRobot robot) throws Exception {
+    void aServerIsKeptOnceItAnswersWithoutAnySecret(FxRobot robot) throws Exception {
         backend = new TestBackend(data);
         open();
         robot.clickOn("#start-server");
+        assertThat(robot.lookup("#api-key").tryQuery()).as("users sign in; no shared key is asked for").isEmpty();
         robot.interact(() -> robot.lookup("#server-url").queryTextInputControl().setText(backend.url()));
-        robot.clickOn("#api-key").write("wrong-key");
-        robot.clickOn("Continue");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#start-error").queryAs(Label.class)
-                .getText().contains("refused this API key"));
-        assertThat(settings.server()).as("nothing kept yet").isEmpty();
-
-        robot.interact(() -> robot.lookup("#api-key").queryTextInputControl().setText(TestBackend.API_KEY));
         robot.clickOn("Continue");
         assertThat(chosen.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url(), TestBackend.API_KEY));
+        assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url()));
+        assertThat(prefs.keys()).as("nothing secret on disk").doesNotContain("apiKey", "password", "token");
     }
 
     @Test
@@ -80,7 +76,6 @@ class StartDialogTest {
         open();
         robot.clickOn("#start-server");
         robot.interact(() -> robot.lookup("#server-url").queryTextInputControl().setText("http://127.0.0.1:1"));
-        robot.clickOn("#api-key").write("key");
         robot.clickOn("Continue");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#start-error").queryAs(Label.class)
                 .getText().startsWith("Cannot reach"));
@@ -98,10 +93,9 @@ class StartDialogTest {
         assertThat(backend.url()).startsWith("http://");
         String typed = backend.url().substring("http://".length());
         robot.clickOn("#server-url").write(typed);
-        robot.clickOn("#api-key").write(TestBackend.API_KEY);
         robot.clickOn("Continue");
         assertThat(chosen.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url(), TestBackend.API_KEY));
+        assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url()));
     }
 
     @Test

@@ -80,7 +80,7 @@ class StartDialogTrustTest {
         connect(robot);
         robot.clickOn("#certificate-trust");
         assertThat(chosen.get(15, TimeUnit.SECONDS)).isTrue();
-        assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url(), TestBackend.API_KEY));
+        assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url()));
         assertThat(settings.trust(backend.url()).pinnedFingerprint()).contains(certificate.fingerprint());
         assertThat(settings.trust(backend.url() + "/").pinnedFingerprint()).as("per server, not per spelling")
                 .contains(certificate.fingerprint());
@@ -110,7 +110,6 @@ class StartDialogTrustTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#start-server");
         robot.interact(() -> robot.lookup("#server-url").queryTextInputControl().setText(backend.url()));
-        robot.interact(() -> robot.lookup("#api-key").queryTextInputControl().setText(TestBackend.API_KEY));
         robot.clickOn("Continue");
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> trustButtonShown(robot));

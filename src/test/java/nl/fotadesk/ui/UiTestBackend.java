@@ -2,9 +2,13 @@ package nl.fotadesk.ui;
 
 import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
+import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.device.fleet.FaultPlan;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.Session;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -63,11 +67,42 @@ public final class UiTestBackend implements AutoCloseable {
 
     private static UiTestBackend open(Stage stage, DemoEnvironment demo, Locale language,
                                       UnaryOperator<FotaDeskClient> wrap, boolean ownDemo) {
-        Preferences prefs = Preferences.userRoot().node("nl/fotadesk/test/" + System.nanoTime());
-        Settings settings = new Settings(prefs);
+        UiContext context = new UiContext(wrap.apply(demo.client()), new I18n(language), settings(language), true);
+        return show(stage, demo, context, new MainWindow(stage, context, FotaDeskApp.SCREENS), ownDemo);
+    }
+
+    /** As {@link #open(Stage, Locale)}, signed in as the demo user with this role, as the app opens the demo. */
+    public static UiTestBackend openAs(Stage stage, Locale language, Role role) throws Exception {
+        DemoEnvironment demo = startDemo();
+        try {
+            return openAs(stage, demo, language, role, true);
+        } catch (Exception | Error e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    /** As {@link #openAs(Stage, Locale, Role)}, against a running {@code demo}, which closing the window leaves running. */
+    public static UiTestBackend openAs(Stage stage, DemoEnvironment demo, Locale language, Role role) {
+        return openAs(stage, demo, language, role, false);
+    }
+
+    private static UiTestBackend openAs(Stage stage, DemoEnvironment demo, Locale language, Role role, boolean ownDemo) {
+        UiContext context = new UiContext(HttpFotaDeskClient.signedOut(demo.url(), ServerTrust.system()),
+                new I18n(language), settings(language), true);
+        DemoEnvironment.DemoUser user = demo.users().stream().filter(u -> u.role() == role).findFirst().orElseThrow();
+        Session session = context.client().signIn(user.username(), user.password());
+        return show(stage, demo, context, MainWindow.forUser(stage, context, session, demo.users()), ownDemo);
+    }
+
+    private static Settings settings(Locale language) {
+        Settings settings = new Settings(Preferences.userRoot().node("nl/fotadesk/test/" + System.nanoTime()));
         settings.setLanguage(language);
-        UiContext context = new UiContext(wrap.apply(demo.client()), new I18n(language), settings, true);
-        MainWindow window = new MainWindow(stage, context, FotaDeskApp.SCREENS);
+        return settings;
+    }
+
+    private static UiTestBackend show(Stage stage, DemoEnvironment demo, UiContext context, MainWindow window,
+                                      boolean ownDemo) {
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.show();

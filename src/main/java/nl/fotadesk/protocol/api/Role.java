@@ -32,6 +32,16 @@ public enum Role {
         return this != VIEWER;
     }
 
+    /** Whether a user of this role may be scoped to one client (customers and requesters must be). */
+    public boolean takesClient() {
+        return this == CUSTOMER || this == REQUESTER || this == VIEWER;
+    }
+
+    /** Whether a user of this role may be scoped to device types (suppliers must be). */
+    public boolean takesDeviceTypes() {
+        return this == SUPPLIER || this == VIEWER;
+    }
+
     @JsonCreator
     public static Role fromWire(String wire) {
         return Arrays.stream(values()).filter(r -> r.wireName.equals(wire)).findFirst()

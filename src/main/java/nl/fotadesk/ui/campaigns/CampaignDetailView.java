@@ -22,6 +22,7 @@ import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
@@ -60,6 +61,7 @@ final class CampaignDetailView implements CampaignPage {
         chart = new ProgressChart(texts);
         devices = new CampaignDevicesPane(texts, model);
         CampaignActions actions = new CampaignActions(texts, model);
+        Permission.MANAGE_CAMPAIGNS.offer(actions.node(), context);
         refresh = new Throttle(Duration.millis(500), model::load);
         followUp.setOnFinished(e -> refresh.request());
         heartbeat = new Timeline(new KeyFrame(Duration.seconds(2), e -> {

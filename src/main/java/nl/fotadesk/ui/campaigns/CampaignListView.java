@@ -32,6 +32,7 @@ import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.ui.TableColumns;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -81,6 +82,7 @@ final class CampaignListView implements CampaignPage {
         create.setOnAction(e -> newCampaign.run());
         create.setTooltip(new Tooltip(texts.text("campaigns.newTooltip")));
         create.setMinWidth(Region.USE_PREF_SIZE);
+        Permission.MANAGE_CAMPAIGNS.offer(create, context);
         Button reload = new Button(texts.text("campaigns.refresh"));
         reload.setId("campaigns-refresh");
         reload.setOnAction(e -> model.load());

@@ -3,6 +3,7 @@ package nl.fotadesk.ui.campaigns;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 
@@ -85,6 +86,9 @@ public final class CampaignsScreen implements Screen {
 
     /** Opens the wizard for a new campaign. */
     public void showWizard() {
+        if (!context.may(Permission.MANAGE_CAMPAIGNS)) {
+            return;
+        }
         CampaignWizard w = new CampaignWizard(context, texts, this::showList, this::showCampaign);
         open(w, null, w);
     }

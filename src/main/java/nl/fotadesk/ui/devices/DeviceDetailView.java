@@ -26,6 +26,7 @@ import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
@@ -196,8 +197,10 @@ final class DeviceDetailView {
         holding.setId("device-campaign");
         holding.setAlignment(Pos.CENTER_LEFT);
         renderHolding();
-        VBox card = new VBox(8, title("devices.detail.stateTitle"), holding, state, new javafx.scene.control.Separator(),
-                setTitle, row, note, message);
+        VBox card = new VBox(8, title("devices.detail.stateTitle"), holding, state);
+        if (context.may(Permission.SET_DESIRED)) {
+            card.getChildren().addAll(new javafx.scene.control.Separator(), setTitle, row, note, message);
+        }
         card.getStyleClass().add("card");
         return card;
     }

@@ -34,6 +34,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.CustomTextField;
@@ -89,8 +90,9 @@ final class DevicesView {
             }
         });
         root.getChildren().addAll(header(), toolbar(), split);
-        shortcuts = Map.of(FIND, this::focusSearch, REGISTER, this::register, IMPORT, this::importCsv,
-                EXPORT, this::exportList);
+        shortcuts = context.may(Permission.REGISTER_DEVICES)
+                ? Map.of(FIND, this::focusSearch, REGISTER, this::register, IMPORT, this::importCsv, EXPORT, this::exportList)
+                : Map.of(FIND, this::focusSearch, EXPORT, this::exportList);
         root.sceneProperty().addListener((o, old, now) -> sceneChanged(old, now));
         wireTable();
     }
@@ -117,6 +119,8 @@ final class DevicesView {
         export.setTooltip(new Tooltip(context.text("devices.exportTooltip", EXPORT.getDisplayText())));
         export.setOnAction(e -> exportList());
         export.disableProperty().bind(vm.list().totalProperty().lessThanOrEqualTo(0));
+        Permission.REGISTER_DEVICES.offer(register, context);
+        Permission.REGISTER_DEVICES.offer(importCsv, context);
         HBox header = new HBox(8, title, spacer, register, importCsv, export);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
@@ -368,6 +372,7 @@ final class DevicesView {
         MenuItem setDesired = new MenuItem();
         setDesired.setId("devices-menu-set-desired");
         setDesired.setOnAction(e -> setDesiredForSelection());
+        Permission.SET_DESIRED.offer(setDesired, context);
         MenuItem export = new MenuItem();
         export.setId("devices-menu-export");
         export.setOnAction(e -> exportSelection());

@@ -16,6 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Clipboards;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.function.Consumer;
@@ -102,7 +104,10 @@ final class FirmwareDetails {
         message.managedProperty().bind(message.visibleProperty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
 
-        VBox content = new VBox(12, title, grid, actions, new Separator(), deleteWrapper, deleteReason);
+        VBox content = new VBox(12, title, grid, actions);
+        if (context.may(Permission.DELETE_FIRMWARE)) {
+            content.getChildren().addAll(new Separator(), deleteWrapper, deleteReason);
+        }
         Label none = new Label(context.text("firmware.details.none"));
         none.setId("firmware-details-none");
         none.getStyleClass().add("help-text");

@@ -33,8 +33,10 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Clipboards;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
@@ -96,6 +98,7 @@ public final class FirmwareScreen implements Screen {
         HBox.setHgrow(list, Priority.ALWAYS);
         VBox.setVgrow(lower, Priority.ALWAYS);
         root = new VBox(header(), uploadPane.node(), lower);
+        Permission.UPLOAD_FIRMWARE.offer(uploadPane.node(), context);
         root.getStyleClass().addAll("screen", "firmware-screen");
         root.setId("firmware-screen");
     }
@@ -261,6 +264,7 @@ public final class FirmwareScreen implements Screen {
         MenuItem delete = new MenuItem(context.text("firmware.delete"));
         delete.setOnAction(e -> confirmDelete(row.getItem()));
         row.itemProperty().addListener((o, a, f) -> delete.setDisable(f == null || FirmwareModel.inUse(f)));
+        Permission.DELETE_FIRMWARE.offer(delete, context);
         return new ContextMenu(copy, copyCrc, save, new SeparatorMenuItem(), delete);
     }
 

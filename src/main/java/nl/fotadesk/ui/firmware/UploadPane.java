@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.FileChooser;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.Clipboards;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.UiContext;

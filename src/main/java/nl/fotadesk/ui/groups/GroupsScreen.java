@@ -34,6 +34,7 @@ import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
@@ -119,6 +120,7 @@ public final class GroupsScreen implements Screen {
         create.getStyleClass().add("accent-button");
         create.setMinWidth(Region.USE_PREF_SIZE);
         create.setOnAction(e -> edit(null));
+        Permission.CHANGE_GROUPS.offer(create, context);
         Button refresh = new Button(context.text("groups.refresh"));
         refresh.setId("groups-refresh");
         refresh.setTooltip(new Tooltip(context.text("groups.refresh.tooltip")));
@@ -150,6 +152,8 @@ public final class GroupsScreen implements Screen {
         delete.setOnAction(e -> confirmDelete(table.getSelectionModel().getSelectedItem()));
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Permission.CHANGE_GROUPS.offer(edit, context);
+        Permission.CHANGE_GROUPS.offer(delete, context);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(10, heading, count, spacer, search, edit, delete);
@@ -195,8 +199,12 @@ public final class GroupsScreen implements Screen {
             });
             MenuItem deleteItem = new MenuItem(context.text("groups.delete"));
             deleteItem.setOnAction(e -> confirmDelete(row.getItem()));
+            Permission.CHANGE_GROUPS.offer(editItem, context);
+            Permission.CHANGE_GROUPS.offer(deleteItem, context);
+            SeparatorMenuItem separator = new SeparatorMenuItem();
+            Permission.CHANGE_GROUPS.offer(separator, context);
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(new ContextMenu(editItem, copyItem, new SeparatorMenuItem(), deleteItem)));
+                    .otherwise(new ContextMenu(editItem, copyItem, separator, deleteItem)));
             return row;
         });
         table.setOnKeyPressed(e -> {
@@ -401,6 +409,9 @@ public final class GroupsScreen implements Screen {
     }
 
     private void edit(GroupView group) {
+        if (!context.may(Permission.CHANGE_GROUPS)) {
+            return; // double click and Enter open nothing for those who only read
+        }
         message.setText("");
         new GroupDialog(context, model, group, window(), saved -> {
             say(context.text(group == null ? "groups.created" : "groups.saved", saved.name()), false);
@@ -410,7 +421,7 @@ public final class GroupsScreen implements Screen {
     }
 
     private void confirmDelete(GroupView g) {
-        if (g == null) {
+        if (g == null || !context.may(Permission.CHANGE_GROUPS)) {
             return;
         }
         new ConfirmDialog(context.text("groups.delete.title"), context.text("groups.delete.header", g.name()),

@@ -1,22 +1,21 @@
-package nl.fotadesk.ui.firmware;
+package nl.fotadesk.ui;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.util.Duration;
-import nl.fotadesk.ui.UiContext;
 
 /** Copies text to the clipboard and says so on the control that did it, for a moment. */
-final class Clipboards {
+public final class Clipboards {
     private static final Duration FEEDBACK = Duration.seconds(1.5);
     private final UiContext context;
 
-    Clipboards(UiContext context) {
+    public Clipboards(UiContext context) {
         this.context = context;
     }
 
-    void copy(Labeled source, String text) {
+    public void copy(Labeled source, String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);

@@ -1,0 +1,53 @@
+package nl.fotadesk.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.UserView;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What the app offers to whom: the one home of the app's side of the server's role rules (docs/api.md,
+ * "Roles"), so that an action the server would refuse is not offered. The server decides all the same;
+ * scoping (which devices a user sees) is entirely the server's.
+ */
+public enum Permission {
+    /** Register or import devices, create clients and device types. */
+    REGISTER_DEVICES(Role.OPERATOR),
+    /** Set the desired firmware of devices in scope. */
+    SET_DESIRED(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER),
+    /** Upload firmware (suppliers: for their own device types). */
+    UPLOAD_FIRMWARE(Role.OPERATOR, Role.SUPPLIER),
+    DELETE_FIRMWARE(Role.OPERATOR),
+    /** Create, start, pause, resume, cancel and retry campaigns. */
+    MANAGE_CAMPAIGNS(Role.OPERATOR),
+    /** Create, change and delete groups. */
+    CHANGE_GROUPS(Role.OPERATOR),
+    /** The Users and Activity screens. */
+    MANAGE_USERS(Role.OPERATOR);
+
+    private final Set<Role> roles;
+
+    Permission(Role first, Role... more) {
+        this.roles = EnumSet.of(first, more);
+    }
+
+    /** Whether {@code user} may; null stands for the server's API key, which acts as an operator. */
+    public boolean allows(UserView user) {
+        return user == null || roles.contains(user.role());
+    }
+
+    /** Leaves {@code node} out of the layout unless the signed-in user may do this. */
+    public void offer(Node node, UiContext context) {
+        boolean allowed = context.may(this);
+        node.setVisible(allowed);
+        node.setManaged(allowed);
+    }
+
+    /** Leaves {@code item} out of its menu unless the signed-in user may do this. */
+    public void offer(MenuItem item, UiContext context) {
+        item.setVisible(context.may(this));
+    }
+}

@@ -1,0 +1,69 @@
+package nl.fotadesk.client;
+
+import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.AuditQuery;
+import nl.fotadesk.protocol.api.IssuedApiToken;
+import nl.fotadesk.protocol.api.NewApiToken;
+import nl.fotadesk.protocol.api.NewUser;
+import nl.fotadesk.protocol.api.PasswordChange;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.protocol.api.UserChange;
+import nl.fotadesk.protocol.api.UserView;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Signing in, users, personal tokens and the audit trail through the client. */
+class AccountClientTest extends BackendFixture {
+    static final String PASSWORD = "correct horse battery";
+
+    @Test
+    void signsInKeepsTheSessionAndSignsOut() {
+        client.createClient("acme");
+        client.createUser(new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, "Cora (Acme)"));
+        HttpFotaDeskClient cora = HttpFotaDeskClient.signedOut(backend.url(), ServerTrust.system());
+        assertThatThrownBy(cora::currentSession).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> cora.signIn("cora", "wrong password!")).isInstanceOf(UnauthorizedException.class);
+
+        Session session = cora.signIn("cora", PASSWORD);
+        assertThat(session.user().role()).isEqualTo(Role.CUSTOMER);
+        assertThat(cora.currentSession().user().displayName()).isEqualTo("Cora (Acme)");
+        assertThat(cora.devices(DeviceQuery.ALL).total()).as("a customer reads").isZero();
+
+        cora.signOut();
+        assertThatThrownBy(cora::currentSession).as("no credential sent any more").isInstanceOf(UnauthorizedException.class);
+        HttpFotaDeskClient withOldSession = new HttpFotaDeskClient(backend.url(), session.token());
+        assertThatThrownBy(withOldSession::currentSession).as("ended on the server").isInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
+    void managesUsersTokensAndReadsTheAuditTrail() {
+        client.createDeviceType("tracker-x", null);
+        client.createUser(new NewUser("olga", PASSWORD, Role.OPERATOR, null, null, "Olga"));
+        HttpFotaDeskClient olga = HttpFotaDeskClient.signedOut(backend.url(), ServerTrust.system());
+        olga.signIn("olga", PASSWORD);
+        olga.createUser(new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker-x"), null));
+        UserView changed = olga.changeUser("sam", new UserChange("Sam", null, null, null, true, null));
+        assertThat(changed.disabled()).isTrue();
+        assertThat(olga.users()).extracting(UserView::username).containsExactly("olga", "sam");
+
+        IssuedApiToken issued = olga.createToken(new NewApiToken("script", null));
+        HttpFotaDeskClient script = HttpFotaDeskClient.signedOut(backend.url(), ServerTrust.system());
+        assertThat(script.useToken(issued.token()).user().username()).isEqualTo("olga");
+        assertThat(olga.tokens()).singleElement().satisfies(t -> assertThat(t.name()).isEqualTo("script"));
+        olga.revokeToken(issued.id());
+        assertThatThrownBy(script::currentSession).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> script.useToken(issued.token())).isInstanceOf(UnauthorizedException.class);
+
+        assertThat(olga.audit(AuditQuery.ALL.byActor("olga"), 0, 100).items()).extracting(AuditEntry::action)
+                .contains("user.create", "user.change", "token.create", "token.delete");
+        olga.deleteUser("sam");
+        olga.changeOwnPassword(new PasswordChange(PASSWORD, "another good passphrase"));
+        assertThatThrownBy(olga::currentSession).as("sessions end with a new password")
+                .isInstanceOf(UnauthorizedException.class);
+    }
+}
