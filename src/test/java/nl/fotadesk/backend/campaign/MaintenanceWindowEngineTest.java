@@ -1,22 +1,11 @@
 package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.MutableClock;
-import nl.fotadesk.backend.OnEachDatabase;
-import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.protocol.Imei;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static nl.fotadesk.backend.TestBackend.pack;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,29 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * out of it: outside the window no phase starts and no device is sent a new downlink (nor a retry);
  * devices already given theirs finish. On H2 and on PostgreSQL.
  */
-class MaintenanceWindowEngineTest extends OnEachDatabase {
+class MaintenanceWindowEngineTest extends SteppedEngine {
     private static final Instant NIGHT = Instant.parse("2026-12-04T01:00:00Z");
-    @TempDir
-    Path data;
-    MutableClock clock = new MutableClock(NIGHT);
-    TestBackend backend;
-    List<String> imeis = new ArrayList<>();
-    String firmwareId;
-
-    @BeforeEach
-    void start() throws Exception {
-        backend = new TestBackend(database.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO), clock);
-        for (int i = 0; i < 10; i++) {
-            String imei = Imei.withCheckDigit(String.format("35693803%06d", i));
-            backend.registerDevice(imei, "tracker-x", "1.0.0");
-            imeis.add(imei);
-        }
-        firmwareId = backend.uploadFirmware("tracker-x", "2.0.0", new byte[4096]);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        backend.close();
+    MaintenanceWindowEngineTest() {
+        super(NIGHT, 10, 4096);
     }
 
     private JsonNode view(String id) throws IOException {

@@ -1,20 +1,10 @@
 package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.MutableClock;
-import nl.fotadesk.backend.OnEachDatabase;
-import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.protocol.Imei;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -26,28 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and at most every few seconds otherwise, so the history is complete whoever asks, and a retry does not
  * erase the failures it retried. On H2 and on PostgreSQL.
  */
-class ProgressHistoryTest extends OnEachDatabase {
-    @TempDir
-    Path data;
-    MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-    TestBackend backend;
-    List<String> imeis = new ArrayList<>();
-    String firmwareId;
-
-    @BeforeEach
-    void start() throws Exception {
-        backend = new TestBackend(database.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO), clock);
-        for (int i = 0; i < 4; i++) {
-            String imei = Imei.withCheckDigit(String.format("35693804%06d", i));
-            backend.registerDevice(imei, "tracker-x", "1.0.0");
-            imeis.add(imei);
-        }
-        firmwareId = backend.uploadFirmware("tracker-x", "2.0.0", new byte[1024]);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        backend.close();
+class ProgressHistoryTest extends SteppedEngine {
+    ProgressHistoryTest() {
+        super(Instant.parse("2026-12-01T10:00:00Z"), 4, 1024);
     }
 
     @Test

@@ -1,22 +1,14 @@
 package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.fotadesk.backend.MutableClock;
-import nl.fotadesk.backend.OnEachDatabase;
-import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
-import nl.fotadesk.protocol.Imei;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,28 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The rollout engine, in the style of hawkBit's rollout tests: devices are driven by real uplinks,
  * and time is stepped with an injected clock and explicit engine ticks. On H2 and on PostgreSQL.
  */
-class RolloutEngineTest extends OnEachDatabase {
-    @TempDir
-    Path data;
-    MutableClock clock = new MutableClock(Instant.now());
-    TestBackend backend;
-    List<String> imeis = new ArrayList<>();
-    String firmwareId;
-
-    @BeforeEach
-    void start() throws Exception {
-        backend = new TestBackend(database.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO), clock);
-        for (int i = 0; i < 10; i++) {
-            String imei = Imei.withCheckDigit(String.format("35693803%06d", i));
-            backend.registerDevice(imei, "tracker-x", "1.0.0");
-            imeis.add(imei);
-        }
-        firmwareId = backend.uploadFirmware("tracker-x", "2.0.0", new byte[4096]);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        backend.close();
+class RolloutEngineTest extends SteppedEngine {
+    RolloutEngineTest() {
+        super(Instant.now(), 10, 4096);
     }
 
     /** Creates and starts a campaign over all ten devices in IMEI order. */
