@@ -21,6 +21,7 @@ import javafx.util.StringConverter;
 import nl.fotadesk.protocol.api.AuditEntry;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
+import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
@@ -80,28 +81,15 @@ public final class ActivityScreen implements Screen {
     }
 
     private Node header() {
-        Label title = new Label(context.text("nav.activity"));
-        title.getStyleClass().add("screen-title");
-        Label help = new Label(context.text("activity.help"));
-        help.getStyleClass().add("help-text");
-        help.setWrapText(true);
-        help.setMinHeight(Region.USE_PREF_SIZE);
-        VBox text = new VBox(2, title, help);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMinWidth(0);
         Button refresh = new Button(context.text("activity.refresh"));
         refresh.setId("activity-refresh");
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.disableProperty().bind(model.loading);
         refresh.setOnAction(e -> model.load());
         Button export = new Button(context.text("activity.export"));
         export.setId("activity-export");
-        export.setMinWidth(Region.USE_PREF_SIZE);
         export.disableProperty().bind(model.exporting.or(model.total.lessThanOrEqualTo(0)));
         export.setOnAction(e -> export());
-        HBox header = new HBox(10, text, refresh, export);
-        header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        return ScreenHeader.of(context, "nav.activity", "activity.help", refresh, export);
     }
 
     private Node filters() {

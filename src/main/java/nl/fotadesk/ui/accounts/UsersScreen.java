@@ -23,6 +23,7 @@ import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
+import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.CheckComboBox;
 
@@ -80,26 +81,14 @@ public final class UsersScreen implements Screen {
     }
 
     private Node header() {
-        Label title = new Label(context.text("nav.users"));
-        title.getStyleClass().add("screen-title");
-        Label help = new Label(context.text("users.help"));
-        help.getStyleClass().add("help-text");
-        help.setWrapText(true);
-        help.setMinHeight(Region.USE_PREF_SIZE);
-        VBox text = new VBox(2, title, help);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMinWidth(0);
         Button create = new Button(context.text("users.new"));
         create.setId("users-new");
         create.getStyleClass().add("accent-button");
-        create.setMinWidth(Region.USE_PREF_SIZE);
         create.setOnAction(e -> {
             table.getSelectionModel().clearSelection();
             model.startNew();
         });
-        HBox header = new HBox(10, text, create);
-        header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        return ScreenHeader.of(context, "nav.users", "users.help", create);
     }
 
     private Node listCard() {

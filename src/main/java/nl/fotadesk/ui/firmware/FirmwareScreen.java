@@ -38,6 +38,7 @@ import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
+import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -160,24 +161,12 @@ public final class FirmwareScreen implements Screen {
     }
 
     private Node header() {
-        Label title = new Label(context.text("nav.firmware"));
-        title.getStyleClass().add("screen-title");
-        Label help = new Label(context.text("firmware.help"));
-        help.getStyleClass().add("help-text");
-        help.setWrapText(true);
-        help.setMinHeight(Region.USE_PREF_SIZE);
-        VBox text = new VBox(2, title, help);
-        text.setMinWidth(0);
-        HBox.setHgrow(text, Priority.ALWAYS);
         Button refresh = new Button(context.text("firmware.refresh"));
         refresh.setId("firmware-refresh");
         refresh.setTooltip(new Tooltip(context.text("firmware.refresh.tooltip")));
         refresh.setOnAction(e -> model.load());
         refresh.disableProperty().bind(model.loading);
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(12, text, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        return ScreenHeader.of(context, "nav.firmware", "firmware.help", refresh);
     }
 
     private Node list() {

@@ -36,6 +36,7 @@ import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
+import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
@@ -106,30 +107,17 @@ public final class GroupsScreen implements Screen {
     }
 
     private Node header() {
-        Label title = new Label(context.text("nav.groups"));
-        title.getStyleClass().add("screen-title");
-        Label help = new Label(context.text("groups.help"));
-        help.getStyleClass().add("help-text");
-        help.setWrapText(true);
-        help.setMinHeight(Region.USE_PREF_SIZE);
-        VBox text = new VBox(2, title, help);
-        text.setMinWidth(0);
-        HBox.setHgrow(text, Priority.ALWAYS);
         Button create = new Button(context.text("groups.new"));
         create.setId("groups-new");
         create.getStyleClass().add("accent-button");
-        create.setMinWidth(Region.USE_PREF_SIZE);
         create.setOnAction(e -> edit(null));
         Permission.CHANGE_GROUPS.offer(create, context);
         Button refresh = new Button(context.text("groups.refresh"));
         refresh.setId("groups-refresh");
         refresh.setTooltip(new Tooltip(context.text("groups.refresh.tooltip")));
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.disableProperty().bind(model.loading);
         refresh.setOnAction(e -> model.load());
-        HBox header = new HBox(10, text, create, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        return ScreenHeader.of(context, "nav.groups", "groups.help", create, refresh);
     }
 
     private Node groupsCard() {
