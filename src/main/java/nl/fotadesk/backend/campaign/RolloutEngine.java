@@ -313,7 +313,8 @@ public final class RolloutEngine {
                                 + " after " + why);
                     } else {
                         ActionState end = verdict.stuck() ? ActionState.TIMED_OUT : ActionState.FAILED;
-                        store.updateAction(a, s.ended(end, d.result(), lastProgress));
+                        // as far as the device got: a device may fail between two ticks, after the last progress followed
+                        store.updateAction(a, s.following(seen, d, lastProgress, now).ended(end, d.result(), lastProgress));
                     }
                 }
             }

@@ -26,6 +26,7 @@ class HeadRequestApiTest extends ApiTestBase {
                 .get("id").asText();
         String campaign = call("POST", "/api/v1/campaigns", obj("name", "c", "firmwareId", firmware,
                 "target", obj("imeis", List.of(imei(1)), "capOrder", "imei")), 201).get("id").asText();
+        call("POST", "/api/v1/campaigns/rehearsals", obj("campaignId", campaign, "runs", 1), 200);
         call("POST", "/api/v1/users", obj("username", "olga", "password", "correct horse battery", "role", "operator"), 201);
         register(imei(2), "tracker-x", "acme", "1.0.0");
         String request = new RequestCalls(backend).filed(TestBackend.API_KEY, "{\"deviceType\":\"tracker-x\","

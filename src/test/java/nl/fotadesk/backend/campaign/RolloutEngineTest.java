@@ -2,6 +2,8 @@ package nl.fotadesk.backend.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.fotadesk.backend.domain.StrictJson;
+import nl.fotadesk.backend.store.Database;
+import nl.fotadesk.backend.store.RehearsalStore;
 import nl.fotadesk.protocol.DeviceUrn;
 import nl.fotadesk.protocol.Downlink;
 import okhttp3.Request;
@@ -140,6 +142,24 @@ class RolloutEngineTest extends SteppedEngine {
         assertThat(backend.apiJson("GET", "/api/v1/devices/" + imeis.get(0), null, 200).get("status").asText())
                 .isEqualTo("timed_out");
         assertThat(state(c)).isEqualTo("completed");
+    }
+
+    @Test
+    void aDeviceThatFailsBetweenTwoTicksKeepsTheBytesItWasServed() throws Exception {
+        JsonNode c = campaign("[{\"percent\":100}]", 0, 100, 3600, 0);
+        Downlink downlink = uplink(0);
+        // the whole image, then a failed install, before the engine looks again
+        Request part = new Request.Builder().url(downlink.url()).header("Authorization", "Bearer " + downlink.token())
+                .header("Range", "bytes=0-4095").build();
+        try (Response r = backend.http.newCall(part).execute()) {
+            assertThat(r.code()).isEqualTo(206);
+        }
+        fail(0);
+        tick();
+        assertThat(count(c, "failed")).isEqualTo(1);
+        try (Database db = backend.openDatabase()) {
+            assertThat(new RehearsalStore(db.jdbc()).bytesServed(c.get("id").asText())).isEqualTo(4096);
+        }
     }
 
     @Test
