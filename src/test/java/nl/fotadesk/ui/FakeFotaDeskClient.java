@@ -66,6 +66,8 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     public final Map<String, String> passwords = new LinkedHashMap<>();
     /** The signed-in user's tokens. */
     public final List<ApiTokenView> tokens = new ArrayList<>();
+    /** Other users' tokens, by username. */
+    public final Map<String, List<ApiTokenView>> tokensOf = new LinkedHashMap<>();
     /** The audit trail, newest first. */
     public final List<AuditEntry> audit = new ArrayList<>();
     /** The last audit query asked for. */
@@ -457,6 +459,18 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     public void deleteUser(String username) {
         call("deleteUser " + username);
         users.remove(username);
+    }
+
+    @Override
+    public List<ApiTokenView> tokensOf(String username) {
+        call("tokensOf " + username);
+        return List.copyOf(tokensOf.getOrDefault(username, List.of()));
+    }
+
+    @Override
+    public void revokeTokenOf(String username, String id) {
+        call("revokeTokenOf " + username + " " + id);
+        tokensOf.getOrDefault(username, new ArrayList<>()).removeIf(t -> t.id().equals(id));
     }
 
     @Override

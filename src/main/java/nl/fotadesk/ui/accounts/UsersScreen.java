@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import nl.fotadesk.protocol.api.ApiTokenView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.ConfirmDialog;
@@ -31,7 +32,8 @@ import java.util.function.Function;
 
 /**
  * Users (operators only): the list, and beside it the form that creates a user or changes the selected
- * one (role and scope, display name, a new password), with disabling, enabling and deleting.
+ * one (role and scope, display name, a new password), with disabling, enabling and deleting, and the
+ * changed user's personal API tokens to revoke.
  */
 public final class UsersScreen implements Screen {
     private final UiContext context;
@@ -233,12 +235,53 @@ public final class UsersScreen implements Screen {
         message.getStyleClass().add("ok-text");
         model.failed.addListener((o, a, failed) -> message.getStyleClass().setAll("label", failed ? "error-text" : "ok-text"));
 
-        VBox card = new VBox(10, title, grid, roleHelp, actions, message);
+        Node tokens = tokensPane();
+        VBox.setVgrow(tokens, Priority.ALWAYS);
+        VBox card = new VBox(10, title, grid, roleHelp, actions, message, tokens);
         card.getStyleClass().add("card");
         card.setMinWidth(360);
         card.setPrefWidth(400);
         card.setMaxWidth(420);
         return card;
+    }
+
+    /** The changed user's personal API tokens; one is revoked after a confirmation. */
+    private VBox tokensPane() {
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.editing.get() == null ? ""
+                : context.text("users.tokens.title", model.editing.get().username()), model.editing));
+        TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "users-tokens", "users.tokens.none");
+        table.setPrefHeight(120);
+        table.setMinHeight(80);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button revoke = new Button(context.text("tokens.revoke"));
+        revoke.setId("users-token-revoke");
+        revoke.getStyleClass().add("danger-button");
+        revoke.setMinWidth(Region.USE_PREF_SIZE);
+        revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busy));
+        revoke.setOnAction(e -> confirmRevoke(table.getSelectionModel().getSelectedItem()));
+        HBox actions = new HBox(8, revoke);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox pane = new VBox(6, title, table, actions);
+        pane.setId("users-tokens-pane");
+        pane.visibleProperty().bind(model.editing.isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    private void confirmRevoke(ApiTokenView token) {
+        UserView user = model.editing.get();
+        if (token == null || user == null) {
+            return;
+        }
+        new ConfirmDialog(context.text("users.confirmRevoke.title"), context.text("users.confirmRevoke.header",
+                token.name(), user.username()), context.text("users.confirmRevoke.text"),
+                context.text("users.confirmRevoke.yes"), context.text("users.confirmRevoke.no"))
+                .ids("users-revoke-dialog", "users-revoke-confirm", "users-revoke-keep")
+                .show(root, () -> model.revokeToken(token));
     }
 
     /** Keeps the device type checks and the model's chosen types the same, both ways. */
