@@ -3,6 +3,7 @@ package nl.fotadesk.ui;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.UnauthorizedException;
+import nl.fotadesk.client.ValidationException;
 import nl.fotadesk.client.ApiException;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.ApiTokenView;
@@ -417,6 +418,9 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     @Override
     public void changeOwnPassword(PasswordChange change) {
         call("changeOwnPassword");
+        if (!change.currentPassword().equals(passwords.get(signedIn.username()))) {
+            throw new ValidationException(400, "invalid_current_password", "the current password is wrong", List.of(), null);
+        }
         passwords.put(signedIn.username(), change.newPassword());
     }
 
