@@ -37,6 +37,7 @@ public final class PasswordDialog {
         dialog.setTitle(context.text("password.title"));
         dialog.setHeaderText(context.text("password.header", context.user().username()));
         dialog.getDialogPane().setId("password-dialog");
+        dialog.getDialogPane().setPrefWidth(480); // the header wraps rather than widen the dialog
 
         GridPane fields = new GridPane();
         fields.setHgap(8);

@@ -13,6 +13,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -134,7 +135,7 @@ public final class UsersScreen implements Screen {
                         .ifPresent(u -> table.getSelectionModel().select(u));
             }
         });
-        VBox card = new VBox(8, table);
+        VBox card = new VBox(8, table, tokensPane());
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox.setHgrow(card, Priority.ALWAYS);
         card.getStyleClass().addAll("card", "list-card");
@@ -224,7 +225,7 @@ public final class UsersScreen implements Screen {
         delete.setMinWidth(Region.USE_PREF_SIZE);
         delete.disableProperty().bind(model.busy.or(model.editing.isNull()));
         delete.setOnAction(e -> confirmDelete(model.editing.get()));
-        HBox actions = new HBox(8, save, disable, delete);
+        FlowPane actions = new FlowPane(8, 8, save, disable, delete); // in a narrow window the buttons wrap
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -235,9 +236,7 @@ public final class UsersScreen implements Screen {
         message.getStyleClass().add("ok-text");
         model.failed.addListener((o, a, failed) -> message.getStyleClass().setAll("label", failed ? "error-text" : "ok-text"));
 
-        Node tokens = tokensPane();
-        VBox.setVgrow(tokens, Priority.ALWAYS);
-        VBox card = new VBox(10, title, grid, roleHelp, actions, message, tokens);
+        VBox card = new VBox(10, title, grid, roleHelp, actions, message);
         card.getStyleClass().add("card");
         card.setMinWidth(360);
         card.setPrefWidth(400);
@@ -245,7 +244,7 @@ public final class UsersScreen implements Screen {
         return card;
     }
 
-    /** The changed user's personal API tokens; one is revoked after a confirmation. */
+    /** Under the list, the changed user's personal API tokens; one is revoked after a confirmation. */
     private VBox tokensPane() {
         Label title = new Label();
         title.getStyleClass().add("section-title");
@@ -254,9 +253,8 @@ public final class UsersScreen implements Screen {
         title.textProperty().bind(Bindings.createStringBinding(() -> model.editing.get() == null ? ""
                 : context.text("users.tokens.title", model.editing.get().username()), model.editing));
         TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "users-tokens", "users.tokens.none");
-        table.setPrefHeight(120);
-        table.setMinHeight(80);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(150);
+        table.setMinHeight(90);
         Button revoke = new Button(context.text("tokens.revoke"));
         revoke.setId("users-token-revoke");
         revoke.getStyleClass().add("danger-button");
