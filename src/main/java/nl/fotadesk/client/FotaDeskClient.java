@@ -244,6 +244,12 @@ public interface FotaDeskClient {
 
     void deleteUser(String username);
 
+    /** Another user's personal API tokens, never their values. */
+    List<ApiTokenView> tokensOf(String username);
+
+    /** Revokes one of another user's tokens; it is refused at once. */
+    void revokeTokenOf(String username, String id);
+
     // The signed-in user's personal API tokens
 
     /** A new token: its value is in this answer only. */

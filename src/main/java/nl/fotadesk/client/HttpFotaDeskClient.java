@@ -432,6 +432,16 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
         api.delete(api.url("users", username));
     }
 
+    @Override
+    public List<ApiTokenView> tokensOf(String username) {
+        return api.get(api.url("users", username, "tokens"), JsonType.listOf(ApiTokenView.class));
+    }
+
+    @Override
+    public void revokeTokenOf(String username, String id) {
+        api.delete(api.url("users", username, "tokens", id));
+    }
+
     // Tokens
 
     @Override

@@ -66,4 +66,20 @@ class AccountClientTest extends BackendFixture {
         assertThatThrownBy(olga::currentSession).as("sessions end with a new password")
                 .isInstanceOf(UnauthorizedException.class);
     }
+
+    @Test
+    void anOperatorListsAndRevokesAnotherUsersTokens() {
+        client.createDeviceType("tracker-x", null);
+        client.createUser(new NewUser("sam", PASSWORD, Role.SUPPLIER, null, List.of("tracker-x"), null));
+        HttpFotaDeskClient sam = HttpFotaDeskClient.signedOut(backend.url(), ServerTrust.system());
+        sam.signIn("sam", PASSWORD);
+        IssuedApiToken issued = sam.createToken(new NewApiToken("nightly", null));
+
+        assertThat(client.tokensOf("sam")).singleElement().satisfies(t -> assertThat(t.name()).isEqualTo("nightly"));
+        client.revokeTokenOf("sam", issued.id());
+        assertThat(client.tokensOf("sam")).isEmpty();
+        assertThat(sam.tokens()).isEmpty();
+        assertThatThrownBy(() -> client.revokeTokenOf("sam", issued.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.tokensOf("nobody")).isInstanceOf(NotFoundException.class);
+    }
 }

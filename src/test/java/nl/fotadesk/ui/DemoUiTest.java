@@ -3,6 +3,7 @@ package nl.fotadesk.ui;
 import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.protocol.api.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * simulated devices) per test class, started before its first test, and a new main window in English
  * for each test, as {@link #app}.
  * A subclass writes only its tests (test methods take an {@code FxRobot}), with no {@code @Start};
- * it may override {@link #language()} or {@link #client}. Tests share the demo and the one test
+ * it may override {@link #language()}, {@link #role()} or {@link #client}. Tests share the demo and the one test
  * instance, so a test uses devices and names of its own or undoes what it changes, never counts on
  * another test's leftovers, and sets per-test fields in a {@code @BeforeEach}.
  */
@@ -40,8 +41,8 @@ public abstract class DemoUiTest {
     @BeforeEach
     void openWindow() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = WaitForAsyncUtils.asyncFx(() -> UiTestBackend.open(stage, demo, language(), this::client))
-                .get(30, TimeUnit.SECONDS);
+        app = WaitForAsyncUtils.asyncFx(() -> role() == null ? UiTestBackend.open(stage, demo, language(), this::client)
+                : UiTestBackend.openAs(stage, demo, language(), role())).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -62,6 +63,11 @@ public abstract class DemoUiTest {
 
     protected Locale language() {
         return I18n.ENGLISH;
+    }
+
+    /** The demo user the window signs in as (as the app opens the demo), or null: the demo's own client. */
+    protected Role role() {
+        return null;
     }
 
     /** The client the window uses: the demo's own, unless a test wraps it. */

@@ -3,6 +3,7 @@ package nl.fotadesk.ui;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.UnauthorizedException;
+import nl.fotadesk.client.ValidationException;
 import nl.fotadesk.client.ApiException;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.ApiTokenView;
@@ -66,6 +67,8 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     public final Map<String, String> passwords = new LinkedHashMap<>();
     /** The signed-in user's tokens. */
     public final List<ApiTokenView> tokens = new ArrayList<>();
+    /** Other users' tokens, by username. */
+    public final Map<String, List<ApiTokenView>> tokensOf = new LinkedHashMap<>();
     /** The audit trail, newest first. */
     public final List<AuditEntry> audit = new ArrayList<>();
     /** The last audit query asked for. */
@@ -415,6 +418,9 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     @Override
     public void changeOwnPassword(PasswordChange change) {
         call("changeOwnPassword");
+        if (!change.currentPassword().equals(passwords.get(signedIn.username()))) {
+            throw new ValidationException(400, "invalid_current_password", "the current password is wrong", List.of(), null);
+        }
         passwords.put(signedIn.username(), change.newPassword());
     }
 
@@ -457,6 +463,18 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     public void deleteUser(String username) {
         call("deleteUser " + username);
         users.remove(username);
+    }
+
+    @Override
+    public List<ApiTokenView> tokensOf(String username) {
+        call("tokensOf " + username);
+        return List.copyOf(tokensOf.getOrDefault(username, List.of()));
+    }
+
+    @Override
+    public void revokeTokenOf(String username, String id) {
+        call("revokeTokenOf " + username + " " + id);
+        tokensOf.getOrDefault(username, new ArrayList<>()).removeIf(t -> t.id().equals(id));
     }
 
     @Override

@@ -3,7 +3,6 @@ package nl.fotadesk.ui;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -29,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * At the least window size, in Dutch (the longer words): a campaign's state names are whole
- * ("Opdracht verstuurd" among them) and the devices screen with its detail open stays inside the window,
- * every column of its table shown.
+ * ("Opdracht verstuurd" among them) and the devices screen with its detail open stays inside the window:
+ * the detail whole, the table keeping every column's width and scrolling sideways.
  */
 @ExtendWith(ApplicationExtension.class)
 class LeastWindowSizeTest {
@@ -80,8 +79,16 @@ class LeastWindowSizeTest {
         Bounds detail = fx(() -> robot.lookup("#device-detail").query().localToScene(
                 robot.lookup("#device-detail").query().getLayoutBounds()));
         assertThat(detail.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth() + 0.5);
-        assertThat(fx(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum()))
-                .as("every column of the table has room").isLessThanOrEqualTo(fx(table::getWidth));
+        for (String part : List.of("#device-detail-imei", "#device-detail-close", "#device-set-desired")) {
+            Bounds b = fx(() -> robot.lookup(part).query().localToScene(robot.lookup(part).query().getLayoutBounds()));
+            assertThat(b.getMaxX()).as(part + " inside the detail").isLessThanOrEqualTo(detail.getMaxX() + 0.5);
+        }
+        Label imei = robot.lookup("#device-detail-imei").queryAs(Label.class);
+        await(5, () -> fx(imei::getText).length() == 15);
+        assertThat(fx(() -> shown(imei))).as("the IMEI whole").isEqualTo(fx(imei::getText));
+        // the table gives way: it keeps every column at its least width (none hidden) and scrolls sideways
+        assertThat(fx(() -> table.getColumns().stream().allMatch(c -> c.isVisible()
+                && c.getWidth() >= c.getMinWidth() - 0.5))).as("every column of the table at its least width").isTrue();
     }
 
     /** The text a label shows, after any ellipsis. */

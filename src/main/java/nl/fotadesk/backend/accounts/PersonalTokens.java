@@ -82,17 +82,37 @@ public final class PersonalTokens {
     }
 
     public List<ApiTokenView> list(Principal actor) {
-        return store.listOf(actor.username()).stream()
+        return listOf(actor.username());
+    }
+
+    /** Another user's tokens, for an operator; an unknown user is not found. */
+    public List<ApiTokenView> list(String username) {
+        users.get(username);
+        return listOf(username);
+    }
+
+    public void revoke(Principal actor, String id) {
+        revoke(actor, actor.username(), id, null);
+    }
+
+    /** An operator revokes another user's token; the audit trail names whose it was. */
+    public void revoke(Principal actor, String username, String id) {
+        users.get(username);
+        revoke(actor, username, id, "of " + username);
+    }
+
+    private List<ApiTokenView> listOf(String username) {
+        return store.listOf(username).stream()
                 .map(t -> new ApiTokenView(t.id(), t.name(), text(t.createdAt()), text(t.expiresAt()), text(t.lastUsedAt())))
                 .toList();
     }
 
-    public void revoke(Principal actor, String id) {
+    private void revoke(Principal actor, String username, String id, String detail) {
         jdbc.inTransaction(() -> {
-            if (!store.delete(id, actor.username())) {
+            if (!store.delete(id, username)) {
                 throw new NotFound("no token " + id);
             }
-            audit.done(actor, "token.delete", "token/" + id, null);
+            audit.done(actor, "token.delete", "token/" + id, detail);
             return null;
         });
     }

@@ -51,6 +51,12 @@ public final class AccountRoutes implements Routes {
                     accounts.users().delete(x.principal(), x.path("username"));
                     x.noContent();
                 })
+                .add("GET", "/api/v1/users/{username}/tokens", OPERATOR,
+                        x -> x.json(200, accounts.tokens().list(x.path("username"))))
+                .add("DELETE", "/api/v1/users/{username}/tokens/{id}", OPERATOR, x -> {
+                    accounts.tokens().revoke(x.principal(), x.path("username"), x.path("id"));
+                    x.noContent();
+                })
                 .add("POST", "/api/v1/tokens", SELF, x -> {
                     NewApiToken request = x.body(NewApiToken.class);
                     PersonalTokens.IssuedToken issued = accounts.tokens().issue(x.principal(), request.name(), request.expiresAt());

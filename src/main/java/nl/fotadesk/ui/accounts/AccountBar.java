@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The status bar's right end: who is signed in with their role and scope, their menu (personal API
- * tokens, signing out to switch users), and in the offline demo a one-click "View as" the demo
+ * tokens, their password, signing out to switch users), and in the offline demo a one-click "View as" the demo
  * operator, supplier or customer.
  */
 public final class AccountBar {
@@ -26,7 +26,7 @@ public final class AccountBar {
 
     /**
      * @param demoUsers the demo's users to switch between (empty: not the demo)
-     * @param signOut signs out, so that another user can sign in
+     * @param signOut signs out, so that another user (or the same, after a new password) can sign in
      * @param viewAs signs in as this demo user
      */
     public AccountBar(UiContext context, List<DemoUser> demoUsers, Runnable signOut, Consumer<DemoUser> viewAs) {
@@ -44,7 +44,12 @@ public final class AccountBar {
         tokens.setOnAction(e -> new TokensDialog(context).show(root.getScene().getWindow()));
         tokens.setDisable(user == null); // the server's API key has no personal tokens
         menu.getItems().add(tokens);
-        if (demoUsers.isEmpty()) {
+        if (demoUsers.isEmpty()) { // the demo's users keep their passwords: "View as" signs in with them
+            MenuItem password = new MenuItem(context.text("account.password"));
+            password.setId("account-password");
+            password.setOnAction(e -> new PasswordDialog(context).show(root.getScene().getWindow(), signOut));
+            password.setDisable(user == null); // the server's API key has no password
+            menu.getItems().add(password);
             MenuItem out = new MenuItem(context.text("account.signOut"));
             out.setId("account-sign-out");
             out.setOnAction(e -> signOut.run());

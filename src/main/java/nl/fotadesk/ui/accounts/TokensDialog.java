@@ -1,13 +1,11 @@
 package nl.fotadesk.ui.accounts;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -21,7 +19,6 @@ import nl.fotadesk.ui.Clipboards;
 import nl.fotadesk.ui.UiContext;
 
 import java.time.Clock;
-import java.util.function.Function;
 
 /** The signed-in user's personal API tokens: a new one is shown once, with a copy button. */
 public final class TokensDialog {
@@ -40,16 +37,7 @@ public final class TokensDialog {
         dialog.setHeaderText(context.text("tokens.header"));
         dialog.getDialogPane().setId("tokens-dialog");
 
-        TableView<ApiTokenView> table = new TableView<>(model.tokens);
-        table.setId("tokens-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("tokens.column.name", ApiTokenView::name));
-        table.getColumns().add(column("tokens.column.created", t -> context.i18n().dateTime(t.createdAt())));
-        table.getColumns().add(column("tokens.column.expires", t -> t.expiresAt() == null
-                ? context.text("tokens.never") : context.i18n().dateTime(t.expiresAt())));
-        table.getColumns().add(column("tokens.column.lastUsed", t -> t.lastUsedAt() == null
-                ? context.text("tokens.notUsed") : context.i18n().dateTime(t.lastUsedAt())));
-        table.setPlaceholder(new Label(context.text("tokens.none")));
+        TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "tokens-table", "tokens.none");
         table.setPrefHeight(200);
         Button revoke = new Button(context.text("tokens.revoke"));
         revoke.setId("tokens-revoke");
@@ -122,11 +110,5 @@ public final class TokensDialog {
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.setOnShown(e -> model.load());
         dialog.show();
-    }
-
-    private TableColumn<ApiTokenView, String> column(String key, Function<ApiTokenView, String> value) {
-        TableColumn<ApiTokenView, String> column = new TableColumn<>(context.text(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
     }
 }

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import nl.fotadesk.protocol.api.ApiTokenView;
 import nl.fotadesk.protocol.api.CatalogEntry;
 import nl.fotadesk.protocol.api.NewUser;
 import nl.fotadesk.protocol.api.Role;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * The users on the server (operators only) and the form that creates one or changes the selected one:
  * role with its scope, display name, a password (a reset, when changing), disabled or not. The form
  * checks what it can before asking the server, which has the last word (e.g. on password strength).
+ * The user being changed shows their personal API tokens, which an operator can revoke.
  */
 public final class UsersModel {
     /** The server's rule for usernames (docs/api.md, POST /api/v1/users). */
@@ -54,6 +56,8 @@ public final class UsersModel {
     /** What the last action did, or why it failed. */
     public final StringProperty message = new SimpleStringProperty("");
     public final BooleanProperty failed = new SimpleBooleanProperty();
+    /** The personal API tokens of the user being changed (empty for a new user). */
+    public final ObservableList<ApiTokenView> tokens = FXCollections.observableArrayList();
 
     private final UiContext context;
 
@@ -89,6 +93,7 @@ public final class UsersModel {
         client.set(null);
         chosenTypes.clear();
         message.set("");
+        tokens.clear();
     }
 
     /** Fills the form with {@code user}, to change them. */
@@ -101,6 +106,33 @@ public final class UsersModel {
         client.set(user.client());
         chosenTypes.setAll(user.deviceTypes() == null ? List.of() : user.deviceTypes());
         message.set("");
+        loadTokens(user.username());
+    }
+
+    private void loadTokens(String username) {
+        tokens.clear();
+        context.run(() -> context.client().tokensOf(username), list -> {
+            if (editing.get() != null && editing.get().username().equals(username)) { // not another user's by now
+                tokens.setAll(list);
+            }
+        }, problem -> say(problem, true));
+    }
+
+    /** Revokes one of the changed user's tokens: a script using it is refused at once. */
+    public void revokeToken(ApiTokenView token) {
+        String username = editing.get().username();
+        busy.set(true);
+        context.run(() -> {
+            context.client().revokeTokenOf(username, token.id());
+            return null;
+        }, none -> {
+            busy.set(false);
+            say(context.text("users.tokenRevoked", token.name(), username), false);
+            loadTokens(username);
+        }, problem -> {
+            busy.set(false);
+            say(problem, true);
+        });
     }
 
     /** What the role needs, or null when the form can be sent. */

@@ -13,11 +13,13 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import nl.fotadesk.protocol.api.ApiTokenView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.ConfirmDialog;
@@ -32,7 +34,8 @@ import java.util.function.Function;
 
 /**
  * Users (operators only): the list, and beside it the form that creates a user or changes the selected
- * one (role and scope, display name, a new password), with disabling, enabling and deleting.
+ * one (role and scope, display name, a new password), with disabling, enabling and deleting, and the
+ * changed user's personal API tokens to revoke.
  */
 public final class UsersScreen implements Screen {
     private final UiContext context;
@@ -121,7 +124,7 @@ public final class UsersScreen implements Screen {
                         .ifPresent(u -> table.getSelectionModel().select(u));
             }
         });
-        VBox card = new VBox(8, table);
+        VBox card = new VBox(8, table, tokensPane());
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox.setHgrow(card, Priority.ALWAYS);
         card.getStyleClass().addAll("card", "list-card");
@@ -211,7 +214,7 @@ public final class UsersScreen implements Screen {
         delete.setMinWidth(Region.USE_PREF_SIZE);
         delete.disableProperty().bind(model.busy.or(model.editing.isNull()));
         delete.setOnAction(e -> confirmDelete(model.editing.get()));
-        HBox actions = new HBox(8, save, disable, delete);
+        FlowPane actions = new FlowPane(8, 8, save, disable, delete); // in a narrow window the buttons wrap
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -228,6 +231,44 @@ public final class UsersScreen implements Screen {
         card.setPrefWidth(400);
         card.setMaxWidth(420);
         return card;
+    }
+
+    /** Under the list, the changed user's personal API tokens; one is revoked after a confirmation. */
+    private VBox tokensPane() {
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.editing.get() == null ? ""
+                : context.text("users.tokens.title", model.editing.get().username()), model.editing));
+        TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "users-tokens", "users.tokens.none");
+        table.setPrefHeight(150);
+        table.setMinHeight(90);
+        Button revoke = new Button(context.text("tokens.revoke"));
+        revoke.setId("users-token-revoke");
+        revoke.getStyleClass().add("danger-button");
+        revoke.setMinWidth(Region.USE_PREF_SIZE);
+        revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busy));
+        revoke.setOnAction(e -> confirmRevoke(table.getSelectionModel().getSelectedItem()));
+        HBox actions = new HBox(8, revoke);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox pane = new VBox(6, title, table, actions);
+        pane.setId("users-tokens-pane");
+        pane.visibleProperty().bind(model.editing.isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    private void confirmRevoke(ApiTokenView token) {
+        UserView user = model.editing.get();
+        if (token == null || user == null) {
+            return;
+        }
+        new ConfirmDialog(context.text("users.confirmRevoke.title"), context.text("users.confirmRevoke.header",
+                token.name(), user.username()), context.text("users.confirmRevoke.text"),
+                context.text("users.confirmRevoke.yes"), context.text("users.confirmRevoke.no"))
+                .ids("users-revoke-dialog", "users-revoke-confirm", "users-revoke-keep")
+                .show(root, () -> model.revokeToken(token));
     }
 
     /** Keeps the device type checks and the model's chosen types the same, both ways. */

@@ -91,8 +91,8 @@ final class DeviceDetailView {
         content.getStyleClass().add("device-detail-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        // narrower than its content (the least window size), it scrolls sideways instead of widening the screen
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        // its stylesheet least width keeps its texts and buttons whole: beside it the devices table gives way
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(0);
         empty.setMinWidth(0);
         scroll.getStyleClass().add("device-detail-scroll");

@@ -56,6 +56,8 @@ final class DevicesView {
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private static final double DETAIL_WIDTH = 400;
+    /** The table's least width beside the open detail: its IMEI column and a little more. */
+    private static final double TABLE_LEAST_WIDTH = 260;
 
     private final UiContext context;
     private final DevicesViewModel vm;
@@ -235,8 +237,12 @@ final class DevicesView {
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setPlaceholder(placeholder());
         VBox pane = new VBox(6, table, problem, footer);
-        // the detail pane gives way before the table's columns would have to
-        pane.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24);
+        // Too narrow for every column beside the open detail (the least window size), the table keeps its
+        // columns' widths and scrolls sideways: the detail keeps its least width, so nothing in it is cut.
+        double columns = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24;
+        pane.setMinWidth(TABLE_LEAST_WIDTH);
+        table.widthProperty().addListener((o, was, now) -> table.setColumnResizePolicy(now.doubleValue() < columns
+                ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         pane.getStyleClass().add("devices-table-pane");
         return pane;
     }

@@ -47,6 +47,8 @@ class AuthorizationTest {
             entry("GET /api/v1/users/{username}", OPERATOR),
             entry("PATCH /api/v1/users/{username}", OPERATOR),
             entry("DELETE /api/v1/users/{username}", OPERATOR),
+            entry("GET /api/v1/users/{username}/tokens", OPERATOR),
+            entry("DELETE /api/v1/users/{username}/tokens/{id}", OPERATOR),
             entry("POST /api/v1/tokens", SELF),
             entry("GET /api/v1/tokens", SELF),
             entry("DELETE /api/v1/tokens/{id}", SELF),

@@ -1,18 +1,13 @@
 package nl.fotadesk.ui.accounts;
 
-import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.Role;
-import nl.fotadesk.ui.I18n;
+import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.text;
@@ -22,19 +17,11 @@ import static nl.fotadesk.ui.accounts.ScopedViews.offered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo's customer: their client's devices only, and no action a customer may not take. */
-@ExtendWith(ApplicationExtension.class)
-class CustomerViewTest {
+class CustomerViewTest extends DemoUiTest {
     static final String CLIENT = FleetGenerator.CLIENTS.get(0);
-    UiTestBackend app;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.openAs(stage, I18n.ENGLISH, Role.CUSTOMER);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
+    @Override
+    protected Role role() {
+        return Role.CUSTOMER;
     }
 
     @Test

@@ -2,19 +2,18 @@ package nl.fotadesk.ui.accounts;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
+import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.demo.DemoEnvironment.DemoUser;
+import nl.fotadesk.protocol.api.ApiTokenView;
 import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.protocol.api.NewApiToken;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.UserView;
-import nl.fotadesk.ui.I18n;
-import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
+import nl.fotadesk.ui.DemoUiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.fx;
@@ -23,19 +22,14 @@ import static nl.fotadesk.ui.FxReads.text;
 import static nl.fotadesk.ui.accounts.ScopedViews.offered;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo's operator: creates a user on the Users screen, finds it on the Activity screen, views as a customer. */
-@ExtendWith(ApplicationExtension.class)
-class OperatorScreensTest {
-    UiTestBackend app;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.openAs(stage, I18n.ENGLISH, Role.OPERATOR);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
+/**
+ * The demo's operator: creates a user on the Users screen, finds it on the Activity screen, revokes a
+ * supplier's personal token, views as a customer.
+ */
+class OperatorScreensTest extends DemoUiTest {
+    @Override
+    protected Role role() {
+        return Role.OPERATOR;
     }
 
     @Test
@@ -43,7 +37,7 @@ class OperatorScreensTest {
         assertThat(text(robot, "#signed-in")).isEqualTo("Olga Jansen \u00b7 operator");
         robot.clickOn("#nav-users");
         TableView<UserView> users = robot.lookup("#users-table").queryAs(TableView.class);
-        await(10, () -> users.getItems().size() == 3);
+        await(10, () -> users.getItems().stream().anyMatch(u -> u.username().equals("olga")));
         robot.clickOn("#users-new");
         setText(robot, "#users-username", "vera");
         setText(robot, "#users-display-name", "Vera Smit");
@@ -84,5 +78,32 @@ class OperatorScreensTest {
         assertThat(offered(robot, "#nav-activity")).isFalse();
         ComboBox<DemoUser> again = robot.lookup("#view-as").queryComboBox();
         assertThat(fx(again::getValue)).isEqualTo(customer);
+    }
+
+    @Test
+    void revokesASuppliersTokenAfterConfirming(FxRobot robot) throws Exception {
+        DemoUser stan = app.demo.users().stream().filter(u -> u.role() == Role.SUPPLIER).findFirst().orElseThrow();
+        FotaDeskClient asStan = HttpFotaDeskClient.signedOut(app.demo.url(), ServerTrust.system());
+        asStan.signIn(stan.username(), stan.password());
+        String id = asStan.createToken(new NewApiToken("revoked in the users screen", null)).id();
+        robot.clickOn("#nav-users");
+        TableView<UserView> users = robot.lookup("#users-table").queryAs(TableView.class);
+        await(10, () -> users.getItems().stream().anyMatch(u -> u.username().equals(stan.username())));
+        robot.interact(() -> users.getSelectionModel().select(users.getItems().stream()
+                .filter(u -> u.username().equals(stan.username())).findFirst().orElseThrow()));
+        TableView<ApiTokenView> tokens = robot.lookup("#users-tokens").queryAs(TableView.class);
+        await(10, () -> tokens.getItems().stream().anyMatch(t -> t.id().equals(id)));
+        robot.interact(() -> tokens.getSelectionModel().select(tokens.getItems().stream()
+                .filter(t -> t.id().equals(id)).findFirst().orElseThrow()));
+
+        robot.clickOn("#users-token-revoke");
+        robot.clickOn("#users-revoke-keep");
+        assertThat(asStan.tokens()).as("kept").extracting(ApiTokenView::id).contains(id);
+        robot.clickOn("#users-token-revoke");
+        robot.clickOn("#users-revoke-confirm");
+        await(10, () -> tokens.getItems().stream().noneMatch(t -> t.id().equals(id)));
+        assertThat(text(robot, "#users-message"))
+                .isEqualTo("Token \"revoked in the users screen\" of " + stan.username() + " revoked: it no longer works.");
+        assertThat(asStan.tokens()).extracting(ApiTokenView::id).doesNotContain(id);
     }
 }

@@ -1,19 +1,14 @@
 package nl.fotadesk.ui.accounts;
 
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.Role;
-import nl.fotadesk.ui.I18n;
+import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.fx;
@@ -23,19 +18,11 @@ import static nl.fotadesk.ui.accounts.ScopedViews.offered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo's supplier: the devices of their device type only; firmware upload for it, nothing an operator's. */
-@ExtendWith(ApplicationExtension.class)
-class SupplierViewTest {
+class SupplierViewTest extends DemoUiTest {
     static final String TYPE = FleetGenerator.MODELS.get(0).deviceType();
-    UiTestBackend app;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.openAs(stage, I18n.ENGLISH, Role.SUPPLIER);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
+    @Override
+    protected Role role() {
+        return Role.SUPPLIER;
     }
 
     @Test

@@ -1,11 +1,14 @@
 package nl.fotadesk.ui.accounts;
 
 import nl.fotadesk.client.ConflictException;
+import nl.fotadesk.client.NotFoundException;
+import nl.fotadesk.protocol.api.ApiTokenView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.ui.FakeFotaDeskClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +127,41 @@ class UsersModelTest {
         model.save();
         assertThat(model.message.get()).isEqualTo("A user with this username exists already.");
         assertThat(model.failed.get()).isTrue();
+        assertThat(model.busy.get()).isFalse();
+    }
+
+    @Test
+    void showsTheChangedUsersTokensAndRevokesOne() {
+        server.addUser("sam", "sam's passphrase!", Role.SUPPLIER, null, List.of("tracker-x"));
+        server.tokensOf.put("sam", new ArrayList<>(List.of(
+                new ApiTokenView("t1", "nightly export", "2026-01-02T03:04:05Z", null, null),
+                new ApiTokenView("t2", "ci", "2026-01-02T03:04:05Z", null, null))));
+        model.load();
+        model.edit(server.users.get("sam"));
+        assertThat(model.tokens).extracting(ApiTokenView::name).containsExactly("nightly export", "ci");
+
+        model.revokeToken(model.tokens.get(0));
+
+        assertThat(server.calls).contains("revokeTokenOf sam t1");
+        assertThat(model.tokens).extracting(ApiTokenView::name).as("reloaded from the server").containsExactly("ci");
+        assertThat(model.message.get()).isEqualTo("Token \"nightly export\" of sam revoked: it no longer works.");
+        assertThat(model.failed.get()).isFalse();
+        model.startNew();
+        assertThat(model.tokens).as("a new user has no tokens").isEmpty();
+    }
+
+    @Test
+    void aRefusedRevokeSaysWhyAndKeepsTheToken() {
+        server.addUser("sam", "sam's passphrase!", Role.SUPPLIER, null, List.of("tracker-x"));
+        server.tokensOf.put("sam", new ArrayList<>(List.of(
+                new ApiTokenView("t1", "ci", "2026-01-02T03:04:05Z", null, null))));
+        model.edit(server.users.get("sam"));
+        server.failNext = new NotFoundException("not_found", "No token t1.", null);
+
+        model.revokeToken(model.tokens.get(0));
+
+        assertThat(model.failed.get()).isTrue();
+        assertThat(model.message.get()).contains("No token t1.");
         assertThat(model.busy.get()).isFalse();
     }
 }
