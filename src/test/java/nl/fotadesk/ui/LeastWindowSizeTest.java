@@ -12,14 +12,15 @@ import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.fx;
@@ -31,22 +32,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ("Opdracht verstuurd" among them) and the devices screen with its detail open stays inside the window:
  * the detail whole, the table keeping every column's width and scrolling sideways.
  */
-@ExtendWith(ApplicationExtension.class)
-class LeastWindowSizeTest {
-    UiTestBackend app;
+class LeastWindowSizeTest extends DemoUiTest {
     Stage stage;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        app = UiTestBackend.open(stage, I18n.DUTCH);
-        stage.setWidth(WindowBounds.MIN_WIDTH);
-        stage.setHeight(WindowBounds.MIN_HEIGHT);
+    @Override
+    protected Locale language() {
+        return I18n.DUTCH;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
+    @BeforeEach
+    void leastSize() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(WindowBounds.MIN_WIDTH);
+            stage.setHeight(WindowBounds.MIN_HEIGHT);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

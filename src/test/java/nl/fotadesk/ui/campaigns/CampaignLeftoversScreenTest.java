@@ -3,7 +3,6 @@ package nl.fotadesk.ui.campaigns;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
@@ -13,15 +12,11 @@ import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.I18n;
-import nl.fotadesk.ui.UiTestBackend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,22 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * campaign that ran while nobody looked opens with its whole chart (the server's progress history);
  * its printable report is written from the campaign view, in the language of the app.
  */
-@ExtendWith(ApplicationExtension.class)
-class CampaignLeftoversScreenTest {
-    UiTestBackend app;
-
+class CampaignLeftoversScreenTest extends DemoUiTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = UiTestBackend.open(stage, I18n.ENGLISH);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void switchingTheLanguageKeepsTheWizardsInputsAndStep(FxRobot robot) throws Exception {
@@ -107,7 +89,8 @@ class CampaignLeftoversScreenTest {
     @Test
     void aCampaignOpensWithItsWholeChartAndItsReportIsWritten(FxRobot robot) throws Exception {
         FotaDeskClient client = app.demo.client();
-        List<String> imeis = client.devices(DeviceQuery.ALL.withDeviceType("tracker-x").page(0, 3)).items().stream()
+        // trackers the other test (which takes the first) leaves alone
+        List<String> imeis = client.devices(DeviceQuery.ALL.withDeviceType("tracker-x").page(3, 3)).items().stream()
                 .map(DeviceView::imei).toList();
         FirmwareView image = client.firmware().stream().filter(f -> f.deviceType().equals("tracker-x")
                 && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("tracker-x"))).findFirst().orElseThrow();
