@@ -28,6 +28,7 @@ import nl.fotadesk.ui.accounts.AccountBar;
 import nl.fotadesk.ui.accounts.SignInDialog;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
 import nl.fotadesk.ui.devices.DevicesScreen;
+import nl.fotadesk.ui.requests.RequestsScreen;
 import org.controlsfx.control.StatusBar;
 
 import java.util.ArrayList;
@@ -242,6 +243,9 @@ public final class MainWindow {
         for (Screen s : screens) {
             if (s instanceof DevicesScreen devices) {
                 devices.setOnOpenCampaign(this::openCampaign); // a campaign named in a device's history
+            }
+            if (s instanceof RequestsScreen requests) {
+                requests.setOnOpenCampaign(this::openCampaign); // the campaign an approval created
             }
         }
         root.setTop(topBar());
