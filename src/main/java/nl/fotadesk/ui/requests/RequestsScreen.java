@@ -46,6 +46,8 @@ public final class RequestsScreen implements Screen {
     private final VBox detail = new VBox(8);
     private final SplitPane root;
     private Consumer<String> onOpenCampaign = id -> { };
+    /** The form while it is shown, or null. */
+    private RequestFormModel form;
 
     public RequestsScreen(UiContext context) {
         this.context = context;
@@ -70,6 +72,11 @@ public final class RequestsScreen implements Screen {
 
     public RequestsModel model() {
         return model;
+    }
+
+    /** The requester's form while it is shown, or null (for tests: a file is chosen in a system dialog). */
+    public RequestFormModel form() {
+        return form;
     }
 
     @Override
@@ -161,6 +168,7 @@ public final class RequestsScreen implements Screen {
     }
 
     private void showDetail() {
+        form = null;
         RequestView r = model.open.get();
         detail.getChildren().clear();
         Label message = new Label();
@@ -192,6 +200,9 @@ public final class RequestsScreen implements Screen {
             detail.getChildren().add(wrapped(context.text("requests.detail.campaign",
                     context.text("campaigns.state." + r.campaign().state().wireName()), done, r.campaign().devices())));
         }
+        if (model.review.get() != null) { // the decision first, the history and thread below it
+            detail.getChildren().add(review(model.review.get()));
+        }
         detail.getChildren().add(heading("requests.history"));
         for (RequestStep step : r.history()) {
             detail.getChildren().add(wrapped(String.join("  ", context.i18n().dateTime(step.at()), step.actor(),
@@ -213,9 +224,6 @@ public final class RequestsScreen implements Screen {
         if (model.canWithdraw()) {
             detail.getChildren().add(button("request-withdraw", "requests.withdraw", model::withdraw));
         }
-        if (model.review.get() != null) {
-            detail.getChildren().addAll(review(model.review.get()));
-        }
         if (r.state() == RequestState.APPROVED) {
             detail.getChildren().add(report());
         }
@@ -230,7 +238,7 @@ public final class RequestsScreen implements Screen {
         return button;
     }
 
-    private Node[] review(RequestReview facts) {
+    private Node review(RequestReview facts) {
         VBox box = new VBox(6, heading("requests.review.title"));
         box.setId("request-review");
         RequestView r = model.open.get();
@@ -264,7 +272,7 @@ public final class RequestsScreen implements Screen {
         }
         if (model.canDecide()) {
             PlanModel plan = model.plan;
-            GridPane grid = form();
+            GridPane grid = grid();
             row(grid, "requests.plan.name", plan.name, "plan-name");
             row(grid, "requests.plan.phases", plan.phases, "plan-phases");
             row(grid, "requests.plan.success", plan.successThreshold, "plan-success");
@@ -286,10 +294,10 @@ public final class RequestsScreen implements Screen {
             actions.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().addAll(heading("requests.plan"), grid, actions);
         }
-        return new Node[]{box};
+        return box;
     }
 
-    private GridPane form() {
+    private GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -331,9 +339,10 @@ public final class RequestsScreen implements Screen {
     }
 
     /** The requester's form in place of the detail. */
-    private void showForm() {
+    public void showForm() {
         RequestFormModel form = new RequestFormModel(context);
         detail.getChildren().clear();
+        this.form = form;
         Label title = new Label(context.text("requests.form.title"));
         title.getStyleClass().add("screen-title");
         Label file = new Label();
@@ -347,7 +356,7 @@ public final class RequestsScreen implements Screen {
                 form.file.set(chosen.toPath());
             }
         });
-        GridPane grid = form();
+        GridPane grid = grid();
         grid.addRow(0, wrapped(context.text("requests.form.file")), new HBox(8, choose, file));
         row(grid, "requests.form.deviceType", form.deviceType, "request-form-type");
         row(grid, "requests.form.version", form.version, "request-form-version");

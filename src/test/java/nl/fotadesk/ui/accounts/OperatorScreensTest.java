@@ -43,7 +43,7 @@ class OperatorScreensTest {
         assertThat(text(robot, "#signed-in")).isEqualTo("Olga Jansen \u00b7 operator");
         robot.clickOn("#nav-users");
         TableView<UserView> users = robot.lookup("#users-table").queryAs(TableView.class);
-        await(10, () -> users.getItems().size() == 3);
+        await(10, () -> users.getItems().size() == 4);
         robot.clickOn("#users-new");
         setText(robot, "#users-username", "vera");
         setText(robot, "#users-display-name", "Vera Smit");
