@@ -39,7 +39,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The main window: navigation on the left (Ctrl+1..6), the current screen in the middle, language
+ * The main window: navigation on the left (Ctrl+1..7), the current screen in the middle, language
  * and the demo badge on top, and the connection state and who is signed in in the status bar. Switching the language
  * rebuilds the screens in place, no restart needed, each keeping what the user was doing; switching
  * the user rebuilds them for the new user's role (only the screens they may see). A session the server

@@ -295,14 +295,22 @@ public final class ScreenshotTour {
         shoot(window, out.resolve("request-report-" + lang + ".png"));
     }
 
+    /**
+     * Switches the window to {@code user}, again when a request of the user before, refused in the switch,
+     * signed that one in again.
+     */
     private static void signInAndShow(UiContext context, MainWindow window, DemoUser user, String screen)
             throws Exception {
-        Session session = context.client().signIn(user.username(), user.password());
-        onFx(() -> {
-            window.signedIn(session);
-            window.show(screen);
-            return null;
-        });
+        for (int attempt = 0; attempt < 3 && (attempt == 0 || !onFx(() -> context.user().username())
+                .equals(user.username())); attempt++) {
+            Session session = context.client().signIn(user.username(), user.password());
+            onFx(() -> {
+                window.signedIn(session);
+                window.show(screen);
+                return null;
+            });
+            Thread.sleep(SETTLE_MILLIS);
+        }
     }
 
     private static void openRequest(MainWindow window, RequestView request) throws Exception {

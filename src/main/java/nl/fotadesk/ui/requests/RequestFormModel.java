@@ -112,6 +112,12 @@ public final class RequestFormModel {
         return "";
     }
 
+    /** Takes the IMEIs of a CSV or text file (the column that holds them) as the devices. */
+    public void useImeisOf(String fileText) {
+        imeis.set(String.join("\n", ImeiList.extract(fileText)));
+        devices.set(Devices.IMEIS);
+    }
+
     /** The request as the server takes it; empty fields are left out. */
     NewRequest toRequest() {
         CampaignTarget target = switch (devices.get()) {

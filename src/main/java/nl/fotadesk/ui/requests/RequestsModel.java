@@ -92,7 +92,7 @@ public final class RequestsModel {
             return;
         }
         requests.replaceAll(r -> r.id().equals(request.id()) ? request : r);
-        if (context.may(Permission.DECIDE_REQUESTS) && other) {
+        if (context.may(Permission.DECIDE_REQUESTS) && !request.state().isFinal() && (other || review.get() == null)) {
             context.run(() -> context.client().requestReview(request.id(), STALE_DAYS), facts -> {
                 if (isOpen(request)) {
                     review.set(facts);

@@ -17,9 +17,12 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import javafx.beans.property.StringProperty;
+import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.RequestComment;
 import nl.fotadesk.protocol.api.RequestReview;
 import nl.fotadesk.protocol.api.RequestState;
@@ -119,6 +122,7 @@ public final class RequestsScreen implements Screen {
         filter.setButtonCell(new StateCell());
         filter.valueProperty().bindBidirectional(model.stateFilter);
         Button add = new Button(context.text("requests.new"));
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setId("requests-new");
         Permission.FILE_REQUESTS.offer(add, context);
         add.setOnAction(e -> showForm());
@@ -200,7 +204,7 @@ public final class RequestsScreen implements Screen {
             detail.getChildren().add(wrapped(context.text("requests.detail.campaign",
                     context.text("campaigns.state." + r.campaign().state().wireName()), done, r.campaign().devices())));
         }
-        if (model.review.get() != null) { // the decision first, the history and thread below it
+        if (model.review.get() != null && !r.state().isFinal()) { // the decision first, history and thread below
             detail.getChildren().add(review(model.review.get()));
         }
         detail.getChildren().add(heading("requests.history"));
@@ -235,6 +239,7 @@ public final class RequestsScreen implements Screen {
         button.setId(id);
         button.setOnAction(e -> action.run());
         button.disableProperty().bind(model.busy);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
@@ -346,9 +351,10 @@ public final class RequestsScreen implements Screen {
         Label title = new Label(context.text("requests.form.title"));
         title.getStyleClass().add("screen-title");
         Label file = new Label();
-        file.textProperty().bind(Bindings.createStringBinding(() -> form.file.get() == null ? ""
-                : form.file.get().toString(), form.file));
+        file.textProperty().bind(Bindings.createStringBinding(() -> form.file.get() == null
+                || form.file.get().getFileName() == null ? "" : form.file.get().getFileName().toString(), form.file));
         Button choose = new Button(context.text("requests.form.choose"));
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setId("request-form-choose");
         choose.setOnAction(e -> {
             File chosen = new FileChooser().showOpenDialog(root.getScene().getWindow());
@@ -373,6 +379,7 @@ public final class RequestsScreen implements Screen {
             option.setToggleGroup(which);
             option.setSelected(form.devices.get() == d);
             option.setOnAction(e -> form.devices.set(d));
+            form.devices.addListener((o, was, now) -> option.setSelected(now == d));
             devices.getChildren().add(option);
         }
         TextArea imeis = new TextArea();
@@ -382,14 +389,35 @@ public final class RequestsScreen implements Screen {
         imeis.textProperty().bindBidirectional(form.imeis);
         imeis.visibleProperty().bind(form.devices.isEqualTo(RequestFormModel.Devices.IMEIS));
         imeis.managedProperty().bind(imeis.visibleProperty());
-        ComboBox<String> group = new ComboBox<>();
+        ComboBox<GroupView> group = new ComboBox<>();
         group.setId("request-form-group");
+        group.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GroupView g) {
+                return g == null ? "" : g.name();
+            }
+
+            @Override
+            public GroupView fromString(String name) {
+                return null;
+            }
+        });
         group.visibleProperty().bind(form.devices.isEqualTo(RequestFormModel.Devices.GROUP));
         group.managedProperty().bind(group.visibleProperty());
-        group.valueProperty().addListener((o, a, b) -> form.groupId.set(b == null ? "" : b));
-        context.run(() -> context.client().groups(), groups -> group.getItems().setAll(groups.stream()
-                .map(g -> g.id()).toList()), unknown -> { });
-        devices.getChildren().addAll(imeis, group);
+        group.valueProperty().addListener((o, a, b) -> form.groupId.set(b == null ? "" : b.id()));
+        context.run(() -> context.client().groups(), group.getItems()::setAll, unknown -> { });
+        Button csv = new Button(context.text("requests.form.imeis.csv"));
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        csv.setId("request-form-imeis-csv");
+        csv.visibleProperty().bind(imeis.visibleProperty());
+        csv.managedProperty().bind(imeis.visibleProperty());
+        csv.setOnAction(e -> {
+            File chosen = new FileChooser().showOpenDialog(root.getScene().getWindow());
+            if (chosen != null) {
+                context.run(() -> Files.readString(chosen.toPath()), form::useImeisOf, form.message::set);
+            }
+        });
+        devices.getChildren().addAll(imeis, csv, group);
         grid.addRow(grid.getRowCount(), wrapped(context.text("requests.form.devices")), devices);
         Arrays.asList(new Object[][]{{"requests.window.earliest", form.earliestStart, "request-form-earliest"},
                 {"requests.window.latest", form.latestEnd, "request-form-latest"},
@@ -404,6 +432,7 @@ public final class RequestsScreen implements Screen {
         problem.setWrapText(true);
         problem.textProperty().bind(Bindings.when(form.message.isEmpty()).then(form.problem).otherwise(form.message));
         Button submit = new Button(context.text("requests.form.submit"));
+        submit.setMinWidth(Region.USE_PREF_SIZE);
         submit.setId("request-form-submit");
         submit.disableProperty().bind(form.problem.isNotEmpty().or(form.busy));
         submit.setOnAction(e -> form.submit(filed -> {
@@ -411,6 +440,7 @@ public final class RequestsScreen implements Screen {
             model.open(filed);
         }));
         Button cancel = new Button(context.text("requests.form.cancel"));
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("request-form-cancel");
         cancel.setOnAction(e -> showDetail());
         detail.getChildren().addAll(title, grid, problem, new HBox(8, submit, cancel));

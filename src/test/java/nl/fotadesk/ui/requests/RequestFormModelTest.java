@@ -32,7 +32,10 @@ class RequestFormModelTest {
         form.devices.set(RequestFormModel.Devices.IMEIS);
         form.imeis.set("356938035643809\n12345");
         assertThat(form.problem.get()).isEqualTo("Line 2: \u201c12345\u201d is not an IMEI.");
-        form.imeis.set("356938035643809");
+        form.devices.set(RequestFormModel.Devices.ALL);
+        form.useImeisOf("imei,client\r\n356938035643809,acme\r\n");
+        assertThat(form.devices.get()).isEqualTo(RequestFormModel.Devices.IMEIS);
+        assertThat(form.imeis.get()).isEqualTo("356938035643809");
         form.from.set("02:00");
         form.to.set("05:00");
         form.days.set("mon, tue");
