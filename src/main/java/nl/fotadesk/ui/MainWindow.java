@@ -247,9 +247,9 @@ public final class MainWindow {
         }
         screens = built.stream().filter(s -> s.permission() == null || context.may(s.permission())).toList();
         for (Screen s : screens) {
-            if (s instanceof DevicesScreen devices) {
+            if (s instanceof DevicesScreen devices && context.may(Permission.SEE_ROLLOUTS)) {
                 devices.setOnOpenCampaign(this::openCampaign); // a campaign named in a device's history
-            }
+            } // a requester has no Campaigns screen: there the campaign stays a name
             if (s instanceof RequestsScreen requests) {
                 requests.setOnOpenCampaign(this::openCampaign); // the campaign an approval created
             }
@@ -392,7 +392,9 @@ public final class MainWindow {
         if (current != null) {
             current.onEvents(events);
         }
-        alerts.onEvents(events);
+        if (context.may(Permission.SEE_ROLLOUTS)) { // campaign news lead to the Campaigns screen
+            alerts.onEvents(events);
+        }
     }
 
     /** Stops following the server. */

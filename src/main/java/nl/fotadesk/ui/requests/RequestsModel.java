@@ -8,6 +8,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.RequestCampaign;
 import nl.fotadesk.protocol.api.RequestReportLine;
 import nl.fotadesk.protocol.api.RequestReview;
 import nl.fotadesk.protocol.api.RequestState;
@@ -20,7 +22,9 @@ import nl.fotadesk.ui.UiContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -190,6 +194,14 @@ public final class RequestsModel {
             busy.set(false);
             message.set(problem);
         });
+    }
+
+    /** How many of the campaign's devices are done (succeeded, failed, timed out or cancelled). */
+    public static int done(RequestCampaign campaign) {
+        return campaign.counts().entrySet().stream()
+                .filter(e -> Arrays.stream(ActionState.values()).anyMatch(s -> s.isTerminal()
+                        && s.wireName().equals(e.getKey())))
+                .mapToInt(Map.Entry::getValue).sum();
     }
 
     /** Writes the report of the open request as CSV: per device its old and new version and the result. */

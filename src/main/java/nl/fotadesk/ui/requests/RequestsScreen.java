@@ -14,6 +14,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,6 +31,7 @@ import nl.fotadesk.protocol.api.RequestStep;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
+import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
@@ -121,6 +123,7 @@ public final class RequestsScreen implements Screen {
         filter.setCellFactory(l -> new StateCell());
         filter.setButtonCell(new StateCell());
         filter.valueProperty().bindBidirectional(model.stateFilter);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         Button add = new Button(context.text("requests.new"));
         add.setMinWidth(Region.USE_PREF_SIZE);
         add.setId("requests-new");
@@ -130,6 +133,11 @@ public final class RequestsScreen implements Screen {
         list.setId("requests-list");
         list.setPlaceholder(new Label(context.text("requests.empty")));
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                setWrapText(true); // with no width of its own, the cell wraps at the list's width
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(RequestView r, boolean empty) {
                 super.updateItem(r, empty);
@@ -144,8 +152,7 @@ public final class RequestsScreen implements Screen {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        HBox tools = new HBox(8, filter, add);
-        tools.setAlignment(Pos.CENTER_LEFT);
+        FlowPane tools = new FlowPane(8, 8, filter, add); // in a narrow list the button goes below the filter
         VBox box = new VBox(8, title, tools, list);
         box.getStyleClass().add("card");
         return box;
@@ -187,6 +194,7 @@ public final class RequestsScreen implements Screen {
                 + " \u2013 " + stateText(r.state()));
         title.getStyleClass().add("screen-title");
         title.setId("request-title");
+        title.setWrapText(true);
         detail.getChildren().addAll(title, wrapped(context.text("requests.detail.file", r.fileName(),
                 context.i18n().bytes(r.size()), r.sha256(), r.crc32())));
         if (r.releaseNotes() != null) {
@@ -199,10 +207,9 @@ public final class RequestsScreen implements Screen {
             detail.getChildren().add(wrapped(context.text("requests.detail.reason", r.reason())));
         }
         if (r.campaign() != null) {
-            int done = r.campaign().counts().entrySet().stream().filter(e -> !e.getKey().equals("pending")
-                    && !e.getKey().equals("in_progress")).mapToInt(e -> e.getValue()).sum();
             detail.getChildren().add(wrapped(context.text("requests.detail.campaign",
-                    context.text("campaigns.state." + r.campaign().state().wireName()), done, r.campaign().devices())));
+                    context.text(StatusTerms.labelKey(r.campaign().state())), RequestsModel.done(r.campaign()),
+                    r.campaign().devices())));
         }
         if (model.review.get() != null && !r.state().isFinal()) { // the decision first, history and thread below
             detail.getChildren().add(review(model.review.get()));
@@ -314,7 +321,14 @@ public final class RequestsScreen implements Screen {
         field.setId(id);
         field.textProperty().bindBidirectional(value);
         GridPane.setHgrow(field, Priority.ALWAYS);
-        grid.addRow(grid.getRowCount(), wrapped(context.text(labelKey)), field);
+        grid.addRow(grid.getRowCount(), fieldLabel(labelKey), field);
+    }
+
+    /** A form label keeps its words whole; the field beside it gives way. */
+    private Label fieldLabel(String key) {
+        Label label = new Label(context.text(key));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private Node report() {
@@ -322,7 +336,7 @@ public final class RequestsScreen implements Screen {
         box.setId("request-report");
         model.report.forEach(line -> box.getChildren().add(new Label(String.join("   ", line.imei(),
                 String.valueOf(line.oldVersion()), "\u2192 " + line.newVersion(),
-                line.result() == null ? "" : line.result().wireName()))));
+                line.result() == null ? "" : context.text(StatusTerms.labelKey(line.result()))))));
         Button export = button("request-report-export", "requests.report.export", this::exportReport);
         box.getChildren().add(export);
         return box;
@@ -350,6 +364,7 @@ public final class RequestsScreen implements Screen {
         this.form = form;
         Label title = new Label(context.text("requests.form.title"));
         title.getStyleClass().add("screen-title");
+        title.setWrapText(true);
         Label file = new Label();
         file.textProperty().bind(Bindings.createStringBinding(() -> form.file.get() == null
                 || form.file.get().getFileName() == null ? "" : form.file.get().getFileName().toString(), form.file));
@@ -363,14 +378,14 @@ public final class RequestsScreen implements Screen {
             }
         });
         GridPane grid = grid();
-        grid.addRow(0, wrapped(context.text("requests.form.file")), new HBox(8, choose, file));
+        grid.addRow(0, fieldLabel("requests.form.file"), new HBox(8, choose, file));
         row(grid, "requests.form.deviceType", form.deviceType, "request-form-type");
         row(grid, "requests.form.version", form.version, "request-form-version");
         TextArea notes = new TextArea();
         notes.setId("request-form-notes");
         notes.setPrefRowCount(3);
         notes.textProperty().bindBidirectional(form.releaseNotes);
-        grid.addRow(grid.getRowCount(), wrapped(context.text("requests.form.notes")), notes);
+        grid.addRow(grid.getRowCount(), fieldLabel("requests.form.notes"), notes);
         ToggleGroup which = new ToggleGroup();
         VBox devices = new VBox(4);
         for (RequestFormModel.Devices d : RequestFormModel.Devices.values()) {
@@ -418,7 +433,7 @@ public final class RequestsScreen implements Screen {
             }
         });
         devices.getChildren().addAll(imeis, csv, group);
-        grid.addRow(grid.getRowCount(), wrapped(context.text("requests.form.devices")), devices);
+        grid.addRow(grid.getRowCount(), fieldLabel("requests.form.devices"), devices);
         Arrays.asList(new Object[][]{{"requests.window.earliest", form.earliestStart, "request-form-earliest"},
                 {"requests.window.latest", form.latestEnd, "request-form-latest"},
                 {"requests.window.timeZone", form.timeZone, "request-form-zone"},

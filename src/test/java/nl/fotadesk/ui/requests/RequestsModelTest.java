@@ -1,6 +1,7 @@
 package nl.fotadesk.ui.requests;
 
 import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.RequestCampaign;
 import nl.fotadesk.protocol.api.RequestReportLine;
 import nl.fotadesk.protocol.api.RequestReview;
 import nl.fotadesk.protocol.api.RequestState;
@@ -17,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +95,12 @@ class RequestsModelTest {
         assertThat(model.open.get().state()).isEqualTo(RequestState.WITHDRAWN);
         assertThat(model.canWithdraw()).isFalse();
         assertThat(client.calls).noneMatch(c -> c.startsWith("review facts"));
+    }
+
+    @Test
+    void countsTheCampaignsDevicesThatAreDone() {
+        assertThat(RequestsModel.done(new RequestCampaign("c", null, null, 10,
+                Map.of("succeeded", 4, "failed", 1, "downloading", 3, "waiting", 2), null))).isEqualTo(5);
     }
 
     @Test
