@@ -77,7 +77,7 @@ public final class MainWindow {
         stage.setScene(scene);
         AppIcons.apply(stage);
         alerts = new CampaignAlerts(context, stage, this::watching, this::openCampaign);
-        help = new HelpOverlay(context, layers);
+        help = new HelpOverlay(context, layers, () -> screens);
         requestAlerts = new RequestAlerts(context, RequestAlerts.notifications(context, stage, this::openRequest));
         build(false);
         requestAlerts.start();
