@@ -165,7 +165,8 @@ final class ApiTransport {
         }
     }
 
-    private static RequestBody json(Object body) {
+    /** {@code body} as a JSON request body ({@code null}: an empty one). */
+    static RequestBody json(Object body) {
         try {
             return RequestBody.create(body == null ? new byte[0] : JSON.writeValueAsBytes(body), JSON_MEDIA);
         } catch (JacksonException e) {

@@ -27,6 +27,12 @@ import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.protocol.api.ServerLimits;
 import nl.fotadesk.protocol.api.PasswordChange;
+import nl.fotadesk.protocol.api.NewRequest;
+import nl.fotadesk.protocol.api.RequestReportLine;
+import nl.fotadesk.protocol.api.RequestReview;
+import nl.fotadesk.protocol.api.RequestState;
+import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.protocol.api.RolloutPlan;
 import nl.fotadesk.protocol.api.Session;
 import nl.fotadesk.protocol.api.UserChange;
 import nl.fotadesk.protocol.api.UserView;
@@ -198,6 +204,47 @@ public interface FotaDeskClient {
      * @return how many devices were retried
      */
     int retryFailed(String id);
+
+    // Update requests
+
+    /**
+     * Files an update request with its image streamed from {@code file} (its name is kept).
+     * @param progress told the bytes of the image sent so far after each chunk, on the calling thread
+     */
+    RequestView fileRequest(NewRequest request, Path file, LongConsumer progress);
+
+    /** As {@link #fileRequest(NewRequest, Path, LongConsumer)}, with an image in memory named {@code fileName}. */
+    RequestView fileRequest(NewRequest request, String fileName, byte[] image);
+
+    /** The requests the caller sees, newest first; only those in {@code state} unless it is null. */
+    List<RequestView> requests(RequestState state);
+
+    /** The request with its history, comments and campaign. */
+    RequestView request(String id);
+
+    /** Adds a comment to the request's thread. */
+    RequestView commentOnRequest(String id, String text);
+
+    /** The facts an operator decides on; a device not seen for {@code staleDays} days counts as not seen. */
+    RequestReview requestReview(String id, int staleDays);
+
+    /** Takes a submitted request into review. @throws ConflictException in another state */
+    RequestView reviewRequest(String id);
+
+    /**
+     * Approves a request in review: its campaign is created with {@code plan} (null: the prefilled plan) and started.
+     * @throws ConflictException in another state, when another campaign holds devices, or the version has other bytes
+     */
+    RequestView approveRequest(String id, RolloutPlan plan);
+
+    /** Rejects a request in review with a reason for the requester. @throws ConflictException in another state */
+    RequestView rejectRequest(String id, String reason);
+
+    /** Withdraws one's own request before it is decided. @throws ConflictException once it is decided */
+    RequestView withdrawRequest(String id);
+
+    /** The outcome of an approved request per device, in IMEI order. */
+    List<RequestReportLine> requestReport(String id);
 
     // Events
 

@@ -30,12 +30,21 @@ import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.protocol.api.ServerLimits;
 import nl.fotadesk.protocol.api.PasswordChange;
+import nl.fotadesk.protocol.api.NewComment;
+import nl.fotadesk.protocol.api.NewRequest;
+import nl.fotadesk.protocol.api.Rejection;
+import nl.fotadesk.protocol.api.RequestReportLine;
+import nl.fotadesk.protocol.api.RequestReview;
+import nl.fotadesk.protocol.api.RequestState;
+import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.protocol.api.RolloutPlan;
 import nl.fotadesk.protocol.api.Session;
 import nl.fotadesk.protocol.api.SignIn;
 import nl.fotadesk.protocol.api.UserChange;
 import nl.fotadesk.protocol.api.UserView;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 
@@ -351,6 +360,77 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     @Override
     public int retryFailed(String id) {
         return api.send("POST", api.url("campaigns", id, "retry"), null, JsonType.of(RetryResult.class)).retried();
+    }
+
+    // Update requests
+
+    @Override
+    public RequestView fileRequest(NewRequest request, Path file, LongConsumer progress) {
+        return fileRequest(request, file.getFileName().toString(), StreamBody.of(file, OCTET_STREAM, progress));
+    }
+
+    @Override
+    public RequestView fileRequest(NewRequest request, String fileName, byte[] image) {
+        return fileRequest(request, fileName, RequestBody.create(image, OCTET_STREAM));
+    }
+
+    private RequestView fileRequest(NewRequest request, String fileName, RequestBody image) {
+        MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("request", null, ApiTransport.json(request))
+                .addFormDataPart("file", fileName, image)
+                .build();
+        return api.call(api.request(api.url("requests")).post(body), JsonType.of(RequestView.class));
+    }
+
+    @Override
+    public List<RequestView> requests(RequestState state) {
+        return api.get(params(api.url("requests"), "state", state == null ? null : state.wireName()),
+                JsonType.listOf(RequestView.class));
+    }
+
+    @Override
+    public RequestView request(String id) {
+        return api.get(api.url("requests", id), JsonType.of(RequestView.class));
+    }
+
+    @Override
+    public RequestView commentOnRequest(String id, String text) {
+        return api.send("POST", api.url("requests", id, "comments"), new NewComment(text), JsonType.of(RequestView.class));
+    }
+
+    @Override
+    public RequestReview requestReview(String id, int staleDays) {
+        return api.get(params(api.url("requests", id, "review"), "staleDays", staleDays),
+                JsonType.of(RequestReview.class));
+    }
+
+    @Override
+    public RequestView reviewRequest(String id) {
+        return requestAction(id, "review", null);
+    }
+
+    @Override
+    public RequestView approveRequest(String id, RolloutPlan plan) {
+        return requestAction(id, "approve", plan);
+    }
+
+    @Override
+    public RequestView rejectRequest(String id, String reason) {
+        return requestAction(id, "reject", new Rejection(reason));
+    }
+
+    @Override
+    public RequestView withdrawRequest(String id) {
+        return requestAction(id, "withdraw", null);
+    }
+
+    private RequestView requestAction(String id, String action, Object body) {
+        return api.send("POST", api.url("requests", id, action), body, JsonType.of(RequestView.class));
+    }
+
+    @Override
+    public List<RequestReportLine> requestReport(String id) {
+        return api.get(api.url("requests", id, "report"), JsonType.listOf(RequestReportLine.class));
     }
 
     // Events

@@ -106,7 +106,8 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /**
-     * The operator, the supplier of the first device type and the customer of the first client, created
+     * The operator, the supplier of the first device type, the customer of the first client and a requester
+     * of that client (without FOTA access: they file update requests), created
      * through the API (or given a new password when the data folder has them from an earlier run).
      */
     private static List<DemoUser> demoUsers(FotaDeskClient client) {
@@ -115,7 +116,8 @@ public final class DemoEnvironment implements AutoCloseable {
         List<NewUser> wanted = List.of(
                 new NewUser("olga", password(), Role.OPERATOR, null, null, "Olga Jansen"),
                 new NewUser("stan", password(), Role.SUPPLIER, null, List.of(deviceType), "Stan Bakker"),
-                new NewUser("carla", password(), Role.CUSTOMER, customerOf, null, "Carla Visser"));
+                new NewUser("carla", password(), Role.CUSTOMER, customerOf, null, "Carla Visser"),
+                new NewUser("rita", password(), Role.REQUESTER, customerOf, null, "Rita de Vries"));
         List<DemoUser> users = new java.util.ArrayList<>();
         for (NewUser user : wanted) {
             try {

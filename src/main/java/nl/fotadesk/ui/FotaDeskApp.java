@@ -25,6 +25,7 @@ import nl.fotadesk.ui.campaigns.CampaignsScreen;
 import nl.fotadesk.ui.devices.DevicesScreen;
 import nl.fotadesk.ui.firmware.FirmwareScreen;
 import nl.fotadesk.ui.groups.GroupsScreen;
+import nl.fotadesk.ui.requests.RequestsScreen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class FotaDeskApp extends Application {
     /** The main screens, in navigation order. */
     public static final List<Function<UiContext, Screen>> SCREENS = List.of(
             DevicesScreen::new, FirmwareScreen::new, CampaignsScreen::new, GroupsScreen::new, UsersScreen::new,
-            ActivityScreen::new);
+            ActivityScreen::new, RequestsScreen::new);
     static final int DEMO_DEVICES = 300;
     static final String DEMO_FAULTS = "corrupt=0.01,drop=0.01,reboot=0.02,install=0.03,silent=0.01";
 

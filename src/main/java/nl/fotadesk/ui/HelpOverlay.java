@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The help (F1): the screens and what each is for, and every keyboard shortcut, over the window.
@@ -21,16 +22,16 @@ import java.util.List;
  */
 final class HelpOverlay {
     static final KeyCodeCombination KEY = new KeyCodeCombination(KeyCode.F1);
-    /** The screens in navigation order, with the key of what each is for. */
-    private static final List<String> SCREENS = List.of("devices", "firmware", "campaigns", "groups");
-
     private final UiContext context;
     private final StackPane layers;
+    /** The screens the user sees, in navigation order (their shortcuts follow it). */
+    private final Supplier<List<Screen>> screens;
     private StackPane shown;
 
-    HelpOverlay(UiContext context, StackPane layers) {
+    HelpOverlay(UiContext context, StackPane layers, Supplier<List<Screen>> screens) {
         this.context = context;
         this.layers = layers;
+        this.screens = screens;
     }
 
     boolean isShown() {
@@ -64,10 +65,11 @@ final class HelpOverlay {
         header.setAlignment(Pos.CENTER_LEFT);
 
         GridPane screens = grid("help-screens");
-        for (int i = 0; i < SCREENS.size(); i++) {
-            String id = SCREENS.get(i);
-            row(screens, i, shortcut(KeyCode.getKeyCode(String.valueOf(i + 1)), true), context.text("nav." + id),
-                    context.text("help.screen." + id));
+        List<Screen> seen = this.screens.get();
+        for (int i = 0; i < seen.size(); i++) {
+            Screen s = seen.get(i);
+            row(screens, i, shortcut(KeyCode.getKeyCode(String.valueOf(i + 1)), true), context.text(s.titleKey()),
+                    context.text("help.screen." + s.id()));
         }
         GridPane keys = grid("help-shortcuts");
         row(keys, 0, MainWindow.NEW_CAMPAIGN.getDisplayText(), context.text("help.key.newCampaign"), "");
@@ -121,7 +123,7 @@ final class HelpOverlay {
         Label a = new Label(about);
         a.getStyleClass().add("help-text");
         a.setWrapText(true);
-        a.setMaxWidth(420);
+        a.setMaxWidth(520);
         grid.addRow(row, k, n, a);
     }
 

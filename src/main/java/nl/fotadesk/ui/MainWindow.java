@@ -23,11 +23,14 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import nl.fotadesk.demo.DemoEnvironment.DemoUser;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.protocol.api.Session;
 import nl.fotadesk.ui.accounts.AccountBar;
 import nl.fotadesk.ui.accounts.SignInDialog;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
 import nl.fotadesk.ui.devices.DevicesScreen;
+import nl.fotadesk.ui.requests.RequestAlerts;
+import nl.fotadesk.ui.requests.RequestsScreen;
 import org.controlsfx.control.StatusBar;
 
 import java.util.ArrayList;
@@ -36,7 +39,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The main window: navigation on the left (Ctrl+1..6), the current screen in the middle, language
+ * The main window: navigation on the left (Ctrl+1..7), the current screen in the middle, language
  * and the demo badge on top, and the connection state and who is signed in in the status bar. Switching the language
  * rebuilds the screens in place, no restart needed, each keeping what the user was doing; switching
  * the user rebuilds them for the new user's role (only the screens they may see). A session the server
@@ -53,6 +56,7 @@ public final class MainWindow {
     private final StackPane layers = new StackPane(root);
     private final EventsFeed feed;
     private final CampaignAlerts alerts;
+    private final RequestAlerts requestAlerts;
     private final HelpOverlay help;
     private Runnable beforeClose = () -> { };
     /** Every screen built, in the factories' order; {@link #screens} are those the user may see. */
@@ -73,8 +77,10 @@ public final class MainWindow {
         stage.setScene(scene);
         AppIcons.apply(stage);
         alerts = new CampaignAlerts(context, stage, this::watching, this::openCampaign);
-        help = new HelpOverlay(context, layers);
+        help = new HelpOverlay(context, layers, () -> screens);
+        requestAlerts = new RequestAlerts(context, RequestAlerts.notifications(context, stage, this::openRequest));
         build(false);
+        requestAlerts.start();
         for (int i = 0; i < factories.size(); i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
@@ -188,6 +194,7 @@ public final class MainWindow {
             current.onShow();
         } else {
             build(true);
+            requestAlerts.start();
         }
     }
 
@@ -240,8 +247,11 @@ public final class MainWindow {
         }
         screens = built.stream().filter(s -> s.permission() == null || context.may(s.permission())).toList();
         for (Screen s : screens) {
-            if (s instanceof DevicesScreen devices) {
+            if (s instanceof DevicesScreen devices && context.may(Permission.SEE_ROLLOUTS)) {
                 devices.setOnOpenCampaign(this::openCampaign); // a campaign named in a device's history
+            } // a requester has no Campaigns screen: there the campaign stays a name
+            if (s instanceof RequestsScreen requests) {
+                requests.setOnOpenCampaign(this::openCampaign); // the campaign an approval created
             }
         }
         root.setTop(topBar());
@@ -302,6 +312,10 @@ public final class MainWindow {
                 button.setGraphic(badge());
                 button.setContentDisplay(ContentDisplay.RIGHT);
             }
+            if (s instanceof RequestsScreen) {
+                button.setGraphic(requestsBadge());
+                button.setContentDisplay(ContentDisplay.RIGHT);
+            }
             nav.getChildren().add(button);
         }
         return nav;
@@ -316,6 +330,26 @@ public final class MainWindow {
         badge.visibleProperty().bind(alerts.unseenProperty().greaterThan(0));
         badge.setTooltip(new Tooltip(context.text("alerts.badge.tooltip")));
         return badge;
+    }
+
+    /** Operators: the requests waiting for review; the others: their requests that changed since they last looked. */
+    private Label requestsBadge() {
+        Label badge = new Label();
+        badge.setId("nav-requests-badge");
+        badge.getStyleClass().add("nav-badge");
+        badge.textProperty().bind(requestAlerts.badgeProperty().asString());
+        badge.visibleProperty().bind(requestAlerts.badgeProperty().greaterThan(0));
+        badge.setTooltip(new Tooltip(context.text(context.may(Permission.DECIDE_REQUESTS)
+                ? "requests.badge.tooltip.decide" : "requests.badge.tooltip.follow")));
+        return badge;
+    }
+
+    /** Shows the request on the Requests screen. */
+    private void openRequest(RequestView request) {
+        screens.stream().filter(s -> s instanceof RequestsScreen).findFirst().ifPresent(s -> {
+            show(s);
+            ((RequestsScreen) s).model().open(request);
+        });
     }
 
     private Node statusBar() {
@@ -348,6 +382,9 @@ public final class MainWindow {
         if (s instanceof CampaignsScreen) {
             alerts.seen();
         }
+        if (s instanceof RequestsScreen) {
+            requestAlerts.seen();
+        }
         s.onShow();
     }
 
@@ -355,12 +392,15 @@ public final class MainWindow {
         if (current != null) {
             current.onEvents(events);
         }
-        alerts.onEvents(events);
+        if (context.may(Permission.SEE_ROLLOUTS)) { // campaign news lead to the Campaigns screen
+            alerts.onEvents(events);
+        }
     }
 
     /** Stops following the server. */
     public void close() {
         feed.close();
+        requestAlerts.stop();
     }
 
     /** Shows each language in its own name. */

@@ -14,6 +14,8 @@ import java.util.Set;
  * scoping (which devices a user sees) is entirely the server's.
  */
 public enum Permission {
+    /** The Firmware, Campaigns and Groups screens: a requester follows only their devices and requests. */
+    SEE_ROLLOUTS(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER, Role.VIEWER),
     /** Register or import devices, create clients and device types. */
     REGISTER_DEVICES(Role.OPERATOR),
     /** Set the desired firmware of devices in scope. */
@@ -26,7 +28,13 @@ public enum Permission {
     /** Create, change and delete groups. */
     CHANGE_GROUPS(Role.OPERATOR),
     /** The Users and Activity screens. */
-    MANAGE_USERS(Role.OPERATOR);
+    MANAGE_USERS(Role.OPERATOR),
+    /** The Requests screen: all who may file a request (everyone but viewers), operators to decide on them. */
+    SEE_REQUESTS(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER, Role.REQUESTER),
+    /** File an update request (as {@link Role#mayRequest()}). */
+    FILE_REQUESTS(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER, Role.REQUESTER),
+    /** Review, approve and reject update requests. */
+    DECIDE_REQUESTS(Role.OPERATOR);
 
     private final Set<Role> roles;
 

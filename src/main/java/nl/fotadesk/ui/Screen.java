@@ -5,7 +5,7 @@ import nl.fotadesk.protocol.api.EventView;
 
 import java.util.List;
 
-/** One main screen of the app (devices, firmware, campaigns, groups, users, activity). */
+/** One main screen of the app (devices, firmware, campaigns, groups, users, activity, requests). */
 public interface Screen {
     /** Stable name, remembered between runs and used for element ids. */
     String id();

@@ -29,7 +29,13 @@ import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
 import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.protocol.api.Session;
+import nl.fotadesk.protocol.api.NewRequest;
+import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.RolloutPlan;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
+import nl.fotadesk.ui.requests.RequestFormModel;
+import nl.fotadesk.ui.requests.RequestsScreen;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -232,6 +238,7 @@ public final class ScreenshotTour {
                 });
                 shoot(window, out.resolve("view-" + user.role().wireName() + "-" + lang + ".png"));
             }
+            requestShots(demo, context, window, out, lang);
         } finally {
             onFx(() -> {
                 window.close();
@@ -240,6 +247,78 @@ public final class ScreenshotTour {
             });
             context.close();
         }
+    }
+
+    /**
+     * An update request from the demo's requester to the operator and back: the requester's form filled
+     * in, the operator's review of the filed request, and the requester's report once it is approved.
+     */
+    private static void requestShots(DemoEnvironment demo, UiContext context, MainWindow window, Path out, String lang)
+            throws Exception {
+        DemoUser requester = demo.users().stream().filter(u -> u.role() == Role.REQUESTER).findFirst().orElseThrow();
+        DemoUser operator = demo.users().get(0);
+        String version = "9.1." + (lang.equals(I18n.DUTCH.getLanguage()) ? 1 : 0); // a request per language
+        byte[] bytes = new byte[64 * 1024];
+        new java.util.Random(version.hashCode()).nextBytes(bytes);
+        Path image = Files.write(Files.createTempDirectory("fota-desk-request").resolve("tracker-x-" + version + ".bin"),
+                bytes);
+        String notes = "Fixes the GPS drift after a cold start.";
+        signInAndShow(context, window, requester, "requests");
+        onFx(() -> {
+            RequestsScreen requests = (RequestsScreen) window.screen("requests");
+            requests.showForm();
+            RequestFormModel form = requests.form();
+            form.file.set(image);
+            form.deviceType.set("tracker-x");
+            form.version.set(version);
+            form.releaseNotes.set(notes);
+            form.timeZone.set("Europe/Amsterdam");
+            form.from.set("02:00");
+            form.to.set("05:00");
+            form.contact.set("rita@acme.example");
+            return null;
+        });
+        shoot(window, out.resolve("request-form-" + lang + ".png"));
+        // Filed without the night window, so that the approved campaign runs while the tour waits.
+        RequestView filed = context.client().fileRequest(new NewRequest("tracker-x", version, notes, null, null,
+                "rita@acme.example"), image.getFileName().toString(), bytes);
+        context.client().commentOnRequest(filed.id(), "Please start with a few devices.");
+        signInAndShow(context, window, operator, "requests");
+        context.client().reviewRequest(filed.id());
+        openRequest(window, filed);
+        shoot(window, out.resolve("request-review-" + lang + ".png"));
+        context.client().approveRequest(filed.id(), new RolloutPlan(null, List.of(PhaseSpec.percent(50),
+                PhaseSpec.percent(100)), null, null, null, null, null, null, null));
+        Thread.sleep(4 * SETTLE_MILLIS);
+        signInAndShow(context, window, requester, "requests");
+        openRequest(window, filed);
+        shoot(window, out.resolve("request-report-" + lang + ".png"));
+    }
+
+    /**
+     * Switches the window to {@code user}, again when a request of the user before, refused in the switch,
+     * signed that one in again.
+     */
+    private static void signInAndShow(UiContext context, MainWindow window, DemoUser user, String screen)
+            throws Exception {
+        for (int attempt = 0; attempt < 3 && (attempt == 0 || !onFx(() -> context.user().username())
+                .equals(user.username())); attempt++) {
+            Session session = context.client().signIn(user.username(), user.password());
+            onFx(() -> {
+                window.signedIn(session);
+                window.show(screen);
+                return null;
+            });
+            Thread.sleep(SETTLE_MILLIS);
+        }
+    }
+
+    private static void openRequest(MainWindow window, RequestView request) throws Exception {
+        onFx(() -> {
+            ((RequestsScreen) window.screen("requests")).model().open(request);
+            return null;
+        });
+        Thread.sleep(SETTLE_MILLIS);
     }
 
     private static void shoot(MainWindow window, Path file) throws Exception {

@@ -3,6 +3,7 @@ package nl.fotadesk.ui;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.UnauthorizedException;
+import nl.fotadesk.client.NotFoundException;
 import nl.fotadesk.client.ValidationException;
 import nl.fotadesk.client.ApiException;
 import nl.fotadesk.protocol.api.ActionState;
@@ -30,6 +31,14 @@ import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.protocol.api.ServerLimits;
 import nl.fotadesk.protocol.api.PasswordChange;
+import nl.fotadesk.protocol.api.NewRequest;
+import nl.fotadesk.protocol.api.RequestComment;
+import nl.fotadesk.protocol.api.RequestReportLine;
+import nl.fotadesk.protocol.api.RequestReview;
+import nl.fotadesk.protocol.api.RequestState;
+import nl.fotadesk.protocol.api.RequestStep;
+import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.protocol.api.RolloutPlan;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.Session;
 import nl.fotadesk.protocol.api.UserChange;
@@ -73,6 +82,14 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     public final List<AuditEntry> audit = new ArrayList<>();
     /** The last audit query asked for. */
     public AuditQuery lastAuditQuery;
+    /** Update requests by id, newest first. */
+    public final Map<String, RequestView> requests = new LinkedHashMap<>();
+    /** What {@link #requestReview} answers for any request. */
+    public RequestReview review;
+    /** What {@link #requestReport} answers for any request. */
+    public final List<RequestReportLine> report = new ArrayList<>();
+    /** The plan of the last approval. */
+    public RolloutPlan approvedPlan;
     /** Who is signed in, or null. */
     public UserView signedIn;
 
@@ -360,6 +377,119 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     @Override
     public int retryFailed(String id) {
         throw new UnsupportedOperationException();
+    }
+
+    /** A request as the server would answer it, with one history step for its state. */
+    public static RequestView request(String id, RequestState state, String deviceType, String version, int devices) {
+        return new RequestView(id, state, "Rita Acme (requester)", "acme", deviceType, version, "Fixes.", null, null,
+                "rita@acme.example", deviceType + "-" + version + ".bin", 1000, "ab".repeat(32), "0badcafe", devices,
+                null, null, null, "2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z",
+                List.of(new RequestStep("2026-12-03T10:00:00Z", "Rita Acme (requester)", state, null)), List.of());
+    }
+
+    @Override
+    public RequestView fileRequest(NewRequest request, Path file, LongConsumer progress) {
+        try {
+            long size = Files.size(file);
+            RequestView filed = fileRequest(request, file.getFileName().toString(), new byte[0]);
+            progress.accept(size);
+            return filed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public RequestView fileRequest(NewRequest request, String fileName, byte[] image) {
+        call("fileRequest " + request.deviceType() + " " + request.version() + " " + fileName);
+        RequestView filed = request("r" + ++ids, RequestState.SUBMITTED, request.deviceType(), request.version(), 1);
+        requests.put(filed.id(), filed);
+        return filed;
+    }
+
+    @Override
+    public List<RequestView> requests(RequestState state) {
+        call("requests " + state);
+        return requests.values().stream().filter(r -> state == null || r.state() == state).toList();
+    }
+
+    @Override
+    public RequestView request(String id) {
+        call("request " + id);
+        return requestOrFail(id);
+    }
+
+    private RequestView requestOrFail(String id) {
+        RequestView request = requests.get(id);
+        if (request == null) {
+            throw new NotFoundException("not_found", "no request " + id, null);
+        }
+        return request;
+    }
+
+    @Override
+    public RequestView commentOnRequest(String id, String text) {
+        call("comment " + id + " " + text);
+        RequestView r = requestOrFail(id);
+        List<RequestComment> comments = new ArrayList<>(r.comments());
+        comments.add(new RequestComment("2026-12-03T11:00:00Z", "Me", signedIn == null ? Role.OPERATOR
+                : signedIn.role(), text));
+        return store(new RequestView(r.id(), r.state(), r.requestedBy(), r.client(), r.deviceType(), r.version(),
+                r.releaseNotes(), r.target(), r.window(), r.contact(), r.fileName(), r.size(), r.sha256(), r.crc32(),
+                r.deviceCount(), r.reason(), r.campaignId(), r.campaign(), r.createdAt(), r.updatedAt(), r.history(),
+                comments));
+    }
+
+    @Override
+    public RequestReview requestReview(String id, int staleDays) {
+        call("review facts " + id + " " + staleDays);
+        return review;
+    }
+
+    @Override
+    public RequestView reviewRequest(String id) {
+        call("review " + id);
+        return moveRequest(id, RequestState.IN_REVIEW, null, null);
+    }
+
+    @Override
+    public RequestView approveRequest(String id, RolloutPlan plan) {
+        call("approve " + id);
+        approvedPlan = plan;
+        return moveRequest(id, RequestState.APPROVED, null, "c-" + id);
+    }
+
+    @Override
+    public RequestView rejectRequest(String id, String reason) {
+        call("reject " + id + " " + reason);
+        return moveRequest(id, RequestState.REJECTED, reason, null);
+    }
+
+    @Override
+    public RequestView withdrawRequest(String id) {
+        call("withdraw " + id);
+        return moveRequest(id, RequestState.WITHDRAWN, null, null);
+    }
+
+    private RequestView moveRequest(String id, RequestState state, String reason, String campaignId) {
+        RequestView r = requestOrFail(id);
+        List<RequestStep> history = new ArrayList<>(r.history());
+        history.add(new RequestStep("2026-12-03T12:00:00Z", "Me", state, null));
+        return store(new RequestView(r.id(), state, r.requestedBy(), r.client(), r.deviceType(), r.version(),
+                r.releaseNotes(), r.target(), r.window(), r.contact(), r.fileName(), r.size(), r.sha256(), r.crc32(),
+                r.deviceCount(), reason, campaignId, r.campaign(), r.createdAt(), r.updatedAt(), history,
+                r.comments()));
+    }
+
+    private RequestView store(RequestView request) {
+        requests.put(request.id(), request);
+        return request;
+    }
+
+    @Override
+    public List<RequestReportLine> requestReport(String id) {
+        call("report " + id);
+        return report;
     }
 
     @Override

@@ -22,9 +22,15 @@ class PermissionTest {
     @Test
     void eachRoleIsOfferedWhatTheServerAllowsIt() {
         assertThat(of(Role.OPERATOR)).containsExactly(Permission.values());
-        assertThat(of(Role.SUPPLIER)).containsExactly(Permission.SET_DESIRED, Permission.UPLOAD_FIRMWARE);
-        assertThat(of(Role.CUSTOMER)).containsExactly(Permission.SET_DESIRED);
-        assertThat(of(Role.VIEWER)).as("no change at all").isEmpty();
+        assertThat(of(Role.SUPPLIER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.SET_DESIRED,
+                Permission.UPLOAD_FIRMWARE, Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
+        assertThat(of(Role.CUSTOMER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.SET_DESIRED,
+                Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
+        assertThat(of(Role.VIEWER)).as("no change at all, no requests").containsExactly(Permission.SEE_ROLLOUTS);
+        assertThat(of(Role.REQUESTER)).as("devices read-only, and requests")
+                .containsExactly(Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
+        assertThat(Role.values()).as("filing follows the role's own rule")
+                .allMatch(r -> Permission.FILE_REQUESTS.allows(user(r)) == r.mayRequest());
         assertThat(Arrays.stream(Permission.values()).allMatch(p -> p.allows(null))).as("the API key acts as an operator")
                 .isTrue();
     }

@@ -48,6 +48,11 @@ public final class CampaignsScreen implements Screen {
     }
 
     @Override
+    public Permission permission() {
+        return Permission.SEE_ROLLOUTS;
+    }
+
+    @Override
     public Node node() {
         return root;
     }

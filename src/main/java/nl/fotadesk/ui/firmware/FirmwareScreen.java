@@ -115,6 +115,11 @@ public final class FirmwareScreen implements Screen {
     }
 
     @Override
+    public Permission permission() {
+        return Permission.SEE_ROLLOUTS;
+    }
+
+    @Override
     public Node node() {
         return root;
     }

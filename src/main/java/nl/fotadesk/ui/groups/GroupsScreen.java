@@ -91,6 +91,11 @@ public final class GroupsScreen implements Screen {
     }
 
     @Override
+    public Permission permission() {
+        return Permission.SEE_ROLLOUTS;
+    }
+
+    @Override
     public Node node() {
         return root;
     }

@@ -1,0 +1,69 @@
+package nl.fotadesk.ui.requests;
+
+import nl.fotadesk.protocol.api.RequestState;
+import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.UserView;
+import nl.fotadesk.ui.FakeFotaDeskClient;
+import nl.fotadesk.ui.UiContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestAlertsTest {
+    private final FakeFotaDeskClient client = new FakeFotaDeskClient();
+    private final UiContext context = FakeFotaDeskClient.context(client);
+    private final List<RequestView> told = new ArrayList<>();
+    private final RequestAlerts alerts = new RequestAlerts(context, told::add);
+
+    private void as(Role role) {
+        context.userProperty().set(new UserView("u", "U", role, "acme", null, false));
+    }
+
+    private void add(String id, RequestState state) {
+        client.requests.put(id, FakeFotaDeskClient.request(id, state, "tracker", "2.0.0", 1));
+    }
+
+    @Test
+    void anOperatorIsToldOfEachNewSubmittedRequestAndTheBadgeCountsThoseWaiting() {
+        as(Role.OPERATOR);
+        add("r1", RequestState.SUBMITTED);
+        add("r0", RequestState.IN_REVIEW);
+        alerts.poll();
+        assertThat(told).as("the first poll only learns what is there").isEmpty();
+        assertThat(alerts.badgeProperty().get()).isEqualTo(1);
+
+        add("r2", RequestState.SUBMITTED);
+        alerts.poll();
+        assertThat(told).extracting(RequestView::id).containsExactly("r2");
+        assertThat(alerts.badgeProperty().get()).isEqualTo(2);
+        alerts.seen();
+        assertThat(alerts.badgeProperty().get()).as("still waiting for review").isEqualTo(2);
+        assertThat(client.calls).containsOnly("requests SUBMITTED");
+    }
+
+    @Test
+    void aRequesterIsToldWhenTheirRequestChangesStateUntilTheyLook() {
+        as(Role.REQUESTER);
+        add("r1", RequestState.SUBMITTED);
+        alerts.poll();
+        client.reviewRequest("r1");
+        alerts.poll();
+        alerts.poll();
+
+        assertThat(told).extracting(RequestView::state).containsExactly(RequestState.IN_REVIEW);
+        assertThat(alerts.badgeProperty().get()).isEqualTo(1);
+        alerts.seen();
+        assertThat(alerts.badgeProperty().get()).isZero();
+    }
+
+    @Test
+    void aViewerIsNotAsked() {
+        as(Role.VIEWER);
+        alerts.poll();
+        assertThat(client.calls).isEmpty();
+    }
+}

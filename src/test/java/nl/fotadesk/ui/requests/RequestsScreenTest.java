@@ -1,0 +1,115 @@
+package nl.fotadesk.ui.requests;
+
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import nl.fotadesk.client.DeviceQuery;
+import nl.fotadesk.device.fleet.FleetGenerator;
+import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.RequestState;
+import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.ui.DemoUiTest;
+import nl.fotadesk.ui.I18n;
+import nl.fotadesk.ui.UiTestBackend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static nl.fotadesk.ui.FxReads.await;
+import static nl.fotadesk.ui.FxReads.fx;
+import static nl.fotadesk.ui.FxReads.setText;
+import static nl.fotadesk.ui.FxReads.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo's requester files a request on the form; the operator reviews and approves it; the requester sees the report. */
+class RequestsScreenTest extends DemoUiTest {
+    private static final String CLIENT = FleetGenerator.CLIENTS.get(0);
+
+    @TempDir
+    Path files;
+
+    private void openAs(Role role) throws Exception {
+        var demo = app.demo;
+        app.close();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = WaitForAsyncUtils.asyncFx(() -> UiTestBackend.openAs(stage, demo, I18n.ENGLISH, role))
+                .get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether the window holds {@code query} (actions a user may not take are not built). */
+    private static boolean offered(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).tryQuery().isPresent());
+    }
+
+    private RequestsScreen screen() {
+        return (RequestsScreen) app.window.screen("requests");
+    }
+
+    @Test
+    void aRequesterFilesARequestTheOperatorApprovesItAndTheRequesterReadsTheReport(FxRobot robot) throws Exception {
+        List<DeviceView> theirs = app.demo.client().devices(DeviceQuery.ALL.withClient(CLIENT).page(0, 2)).items();
+        String type = theirs.get(0).deviceType();
+        List<String> imeis = theirs.stream().filter(d -> d.deviceType().equals(type)).map(DeviceView::imei).toList();
+        Path image = Files.write(files.resolve(type + "-9.9.9.bin"), new byte[4096]);
+
+        openAs(Role.REQUESTER);
+        assertThat(offered(robot, "#nav-firmware")).as("a requester follows devices and requests only").isFalse();
+        assertThat(offered(robot, "#nav-campaigns")).isFalse();
+        robot.clickOn("#nav-requests");
+        robot.clickOn("#requests-new");
+        robot.interact(() -> screen().form().file.set(image));
+        setText(robot, "#request-form-type", type);
+        setText(robot, "#request-form-version", "bad version!");
+        assertThat(text(robot, "#request-form-problem")).contains("bad version!");
+        assertThat(fx(() -> robot.lookup("#request-form-submit").query().isDisabled())).isTrue();
+        setText(robot, "#request-form-version", "9.9.9");
+        robot.clickOn("#request-form-devices-imeis");
+        setText(robot, "#request-form-imeis", String.join("\n", imeis));
+        setText(robot, "#request-form-contact", "rita@example.com");
+        robot.clickOn("#request-form-submit");
+        await(15, () -> screen().model().open.get() != null);
+        RequestView filed = fx(() -> screen().model().open.get());
+        assertThat(filed.state()).isEqualTo(RequestState.SUBMITTED);
+        assertThat(filed.deviceCount()).isEqualTo(imeis.size());
+        assertThat(text(robot, "#request-title")).contains("9.9.9");
+
+        openAs(Role.OPERATOR);
+        robot.clickOn("#nav-requests");
+        ListView<RequestView> list = robot.lookup("#requests-list").queryListView();
+        await(10, () -> list.getItems().stream().anyMatch(r -> r.id().equals(filed.id())));
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(r -> r.id().equals(filed.id())).findFirst().orElseThrow()));
+        await(10, () -> offered(robot, "#request-mark-review"));
+        assertThat(offered(robot, "#request-review")).as("the facts").isTrue();
+        robot.clickOn("#request-mark-review");
+        await(10, () -> offered(robot, "#request-approve"));
+        assertThat(text(robot, "#plan-phases")).isNotEmpty();
+        setText(robot, "#plan-phases", "50%, 100%");
+        robot.interact(() -> robot.lookup("#request-approve").queryButton().fire()); // below the plan: maybe scrolled away
+        await(15, () -> !screen().model().busy.get() && screen().model().open.get().state() != RequestState.IN_REVIEW
+                || !screen().model().message.get().isEmpty());
+        assertThat(fx(() -> screen().model().message.get())).as("the campaign opens; the message waits on its screen")
+                .isIn("", "The request is approved; its campaign has started.");
+        String campaignId = app.demo.client().request(filed.id()).campaignId();
+        assertThat(app.demo.client().campaign(campaignId).phases()).hasSize(2);
+        await(10, () -> offered(robot, "#campaigns-screen"));
+
+        openAs(Role.REQUESTER);
+        robot.clickOn("#nav-requests");
+        ListView<RequestView> theirList = robot.lookup("#requests-list").queryListView();
+        await(10, () -> !theirList.getItems().isEmpty());
+        robot.interact(() -> theirList.getSelectionModel().select(theirList.getItems().stream()
+                .filter(r -> r.id().equals(filed.id())).findFirst().orElseThrow()));
+        await(15, () -> screen().model().report.size() == imeis.size());
+        assertThat(offered(robot, "#request-report-export")).isTrue();
+        assertThat(offered(robot, "#request-mark-review")).as("requesters do not decide").isFalse();
+    }
+}
