@@ -19,8 +19,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import nl.fotadesk.protocol.api.AuditEntry;
+import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
-import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.UiContext;
 
@@ -34,41 +34,24 @@ import java.util.function.Function;
  * Activity (operators only): the audit trail, who did what and when, newest first, filtered by actor,
  * action, object and days, paged, and exported to CSV.
  */
-public final class ActivityScreen implements Screen {
+public final class ActivityScreen extends NamedScreen {
     private final UiContext context;
     private final ActivityModel model;
     private final VBox root;
 
     public ActivityScreen(UiContext context) {
+        super("activity", Permission.MANAGE_USERS);
         this.context = context;
         this.model = new ActivityModel(context, ZoneId.systemDefault());
         VBox card = new VBox(8, filters(), table(), pager());
         card.getStyleClass().addAll("card", "list-card");
         VBox.setVgrow(card, Priority.ALWAYS);
-        root = new VBox(12, header(), card);
-        root.getStyleClass().addAll("screen", "activity-screen");
-        root.setId("activity-screen");
+        root = root(new VBox(12, header(), card));
     }
 
-    @Override
-    public String id() {
-        return "activity";
-    }
 
-    @Override
-    public String titleKey() {
-        return "nav.activity";
-    }
 
-    @Override
-    public Permission permission() {
-        return Permission.MANAGE_USERS;
-    }
 
-    @Override
-    public Node node() {
-        return root;
-    }
 
     @Override
     public void onShow() {

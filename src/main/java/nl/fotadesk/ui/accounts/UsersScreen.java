@@ -23,8 +23,8 @@ import nl.fotadesk.protocol.api.ApiTokenView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.ConfirmDialog;
+import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
-import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.CheckComboBox;
@@ -37,41 +37,24 @@ import java.util.function.Function;
  * one (role and scope, display name, a new password), with disabling, enabling and deleting, and the
  * changed user's personal API tokens to revoke.
  */
-public final class UsersScreen implements Screen {
+public final class UsersScreen extends NamedScreen {
     private final UiContext context;
     private final UsersModel model;
     private final TableView<UserView> table = new TableView<>();
     private final VBox root;
 
     public UsersScreen(UiContext context) {
+        super("users", Permission.MANAGE_USERS);
         this.context = context;
         this.model = new UsersModel(context);
         HBox body = new HBox(12, listCard(), formCard());
         VBox.setVgrow(body, Priority.ALWAYS);
-        root = new VBox(12, header(), body);
-        root.getStyleClass().addAll("screen", "users-screen");
-        root.setId("users-screen");
+        root = root(new VBox(12, header(), body));
     }
 
-    @Override
-    public String id() {
-        return "users";
-    }
 
-    @Override
-    public String titleKey() {
-        return "nav.users";
-    }
 
-    @Override
-    public Permission permission() {
-        return Permission.MANAGE_USERS;
-    }
 
-    @Override
-    public Node node() {
-        return root;
-    }
 
     @Override
     public void onShow() {

@@ -1,6 +1,5 @@
 package nl.fotadesk.ui.firmware;
 
-import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -31,10 +30,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import nl.fotadesk.protocol.FirmwareVersions;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.ui.Clipboards;
 import nl.fotadesk.ui.ConfirmDialog;
+import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
@@ -54,7 +55,7 @@ import java.util.function.Function;
  * SHA-256 and size afterwards; the images on the server, sortable and searchable, with where each is
  * used; the selected one's details, copy its SHA-256, save a copy, delete it when unused.
  */
-public final class FirmwareScreen implements Screen {
+public final class FirmwareScreen extends NamedScreen {
     /** How long quitting waits for a cancelled upload to stop sending. */
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(3);
     private final UiContext context;
@@ -80,6 +81,7 @@ public final class FirmwareScreen implements Screen {
 
     /** A screen on these models: new ones, or those of the screen before a language switch. */
     private FirmwareScreen(UiContext context, FirmwareModel model, UploadModel upload) {
+        super("firmware", Permission.SEE_ROLLOUTS);
         this.context = context;
         this.model = model;
         this.upload = upload;
@@ -98,31 +100,13 @@ public final class FirmwareScreen implements Screen {
         HBox lower = new HBox(12, list, details.node());
         HBox.setHgrow(list, Priority.ALWAYS);
         VBox.setVgrow(lower, Priority.ALWAYS);
-        root = new VBox(header(), uploadPane.node(), lower);
+        root = root(new VBox(header(), uploadPane.node(), lower));
         Permission.UPLOAD_FIRMWARE.offer(uploadPane.node(), context);
-        root.getStyleClass().addAll("screen", "firmware-screen");
-        root.setId("firmware-screen");
     }
 
-    @Override
-    public String id() {
-        return "firmware";
-    }
 
-    @Override
-    public String titleKey() {
-        return "nav.firmware";
-    }
 
-    @Override
-    public Permission permission() {
-        return Permission.SEE_ROLLOUTS;
-    }
 
-    @Override
-    public Node node() {
-        return root;
-    }
 
     @Override
     public void onShow() {

@@ -33,9 +33,9 @@ import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.ui.ConfirmDialog;
+import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
-import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
@@ -50,7 +50,7 @@ import java.util.function.Function;
  * kind, criteria and member count (kept current while devices change); the selected group's members
  * are listed below, a page at a time. New, edit (double-click) and delete (asks first).
  */
-public final class GroupsScreen implements Screen {
+public final class GroupsScreen extends NamedScreen {
     private final UiContext context;
     private final GroupsModel model;
     private final TableView<GroupView> table = new TableView<>();
@@ -62,6 +62,7 @@ public final class GroupsScreen implements Screen {
     private String selectedId;
 
     public GroupsScreen(UiContext context) {
+        super("groups", Permission.SEE_ROLLOUTS);
         this.context = context;
         this.model = new GroupsModel(context);
         reload.setOnFinished(e -> {
@@ -75,30 +76,12 @@ public final class GroupsScreen implements Screen {
         split.setDividerPositions(0.42);
         split.getStyleClass().add("groups-split");
         VBox.setVgrow(split, Priority.ALWAYS);
-        root = new VBox(header(), split);
-        root.getStyleClass().addAll("screen", "groups-screen");
-        root.setId("groups-screen");
+        root = root(new VBox(header(), split));
     }
 
-    @Override
-    public String id() {
-        return "groups";
-    }
 
-    @Override
-    public String titleKey() {
-        return "nav.groups";
-    }
 
-    @Override
-    public Permission permission() {
-        return Permission.SEE_ROLLOUTS;
-    }
 
-    @Override
-    public Node node() {
-        return root;
-    }
 
     @Override
     public void onShow() {

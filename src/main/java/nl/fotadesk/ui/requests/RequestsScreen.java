@@ -1,6 +1,7 @@
 package nl.fotadesk.ui.requests;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,15 +23,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import javafx.beans.property.StringProperty;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.RequestComment;
 import nl.fotadesk.protocol.api.RequestReview;
 import nl.fotadesk.protocol.api.RequestState;
 import nl.fotadesk.protocol.api.RequestStep;
 import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
-import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  * Update requests: the list (filtered by state) beside the open request with its history, comment
  * thread, review and plan (operators) or report (once approved); "New request…" opens the requester's form.
  */
-public final class RequestsScreen implements Screen {
+public final class RequestsScreen extends NamedScreen {
     private final UiContext context;
     private final RequestsModel model;
     private final VBox detail = new VBox(8);
@@ -55,15 +55,14 @@ public final class RequestsScreen implements Screen {
     private RequestFormModel form;
 
     public RequestsScreen(UiContext context) {
+        super("requests", Permission.SEE_REQUESTS);
         this.context = context;
         this.model = new RequestsModel(context);
         model.setOnApproved(id -> onOpenCampaign.accept(id));
         ScrollPane detailPane = new ScrollPane(detail);
         detailPane.setFitToWidth(true);
-        root = new SplitPane(list(), detailPane);
+        root = root(new SplitPane(list(), detailPane));
         root.setDividerPositions(0.35);
-        root.setId("requests-screen");
-        root.getStyleClass().add("screen");
         model.open.addListener((o, a, b) -> showDetail());
         model.review.addListener((o, a, b) -> showDetail());
         model.report.addListener((javafx.collections.ListChangeListener<Object>) c -> showDetail());
@@ -84,25 +83,9 @@ public final class RequestsScreen implements Screen {
         return form;
     }
 
-    @Override
-    public String id() {
-        return "requests";
-    }
 
-    @Override
-    public String titleKey() {
-        return "nav.requests";
-    }
 
-    @Override
-    public Permission permission() {
-        return Permission.SEE_REQUESTS;
-    }
 
-    @Override
-    public Node node() {
-        return root;
-    }
 
     @Override
     public void onShow() {
