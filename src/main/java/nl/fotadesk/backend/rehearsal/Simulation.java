@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * One run of a campaign on the twin: a discrete-event simulation on a virtual clock, without threads,
@@ -323,17 +324,9 @@ final class Simulation {
     /** The campaign's devices per action state, as the engine counts them (states with none left out). */
     private Map<ActionState, Integer> counts() {
         Map<ActionState, Integer> counts = new EnumMap<>(ActionState.class);
-        int s = 0;
-        int f = 0;
-        int t = 0;
-        for (int p = 0; p < phaseStarted.length; p++) {
-            s += succeeded[p];
-            f += failed[p];
-            t += timedOut[p];
-        }
-        put(counts, ActionState.SUCCEEDED, s);
-        put(counts, ActionState.FAILED, f);
-        put(counts, ActionState.TIMED_OUT, t);
+        put(counts, ActionState.SUCCEEDED, IntStream.of(succeeded).sum());
+        put(counts, ActionState.FAILED, IntStream.of(failed).sum());
+        put(counts, ActionState.TIMED_OUT, IntStream.of(timedOut).sum());
         put(counts, ActionState.PENDING, twins.length - ended);
         return counts;
     }
@@ -346,15 +339,8 @@ final class Simulation {
 
     private RunResult result(long now) {
         boolean paused = current < phaseStarted.length;
-        int s = 0;
-        int f = 0;
-        int t = 0;
-        for (int p = 0; p < phaseStarted.length; p++) {
-            s += succeeded[p];
-            f += failed[p];
-            t += timedOut[p];
-        }
-        return new RunResult(!paused, now, phaseStarted, phaseDone, s, f, t, paused ? current : -1, payload, http,
+        return new RunResult(!paused, now, phaseStarted, phaseDone, IntStream.of(succeeded).sum(),
+                IntStream.of(failed).sum(), IntStream.of(timedOut).sum(), paused ? current : -1, payload, http,
                 tcp, retryBytes);
     }
 }
