@@ -29,6 +29,7 @@ import nl.fotadesk.protocol.api.RequestReview;
 import nl.fotadesk.protocol.api.RequestState;
 import nl.fotadesk.protocol.api.RequestStep;
 import nl.fotadesk.protocol.api.RequestView;
+import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.StatusTerms;
@@ -125,8 +126,8 @@ public final class RequestsScreen extends NamedScreen {
             protected void updateItem(RequestView r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? null : context.text("requests.detail.title", r.deviceType(), r.version(),
-                        r.deviceCount()) + " \u2013 " + stateText(r.state()) + "\n" + r.requestedBy() + ", "
-                        + context.i18n().dateTime(r.createdAt()));
+                        r.deviceCount()) + " \u2013 " + stateText(r.state()) + "\n"
+                        + ActorNames.of(context.i18n(), r.requestedBy()) + ", " + context.i18n().dateTime(r.createdAt()));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -199,7 +200,8 @@ public final class RequestsScreen extends NamedScreen {
         }
         detail.getChildren().add(heading("requests.history"));
         for (RequestStep step : r.history()) {
-            detail.getChildren().add(wrapped(String.join("  ", context.i18n().dateTime(step.at()), step.actor(),
+            detail.getChildren().add(wrapped(String.join("  ", context.i18n().dateTime(step.at()),
+                    ActorNames.of(context.i18n(), step.actor()),
                     stateText(step.state()), step.detail() == null ? "" : step.detail())));
         }
         detail.getChildren().add(heading("requests.comments"));
