@@ -33,6 +33,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static nl.fotadesk.ui.devices.DeviceTableReads.row;
+import static nl.fotadesk.ui.devices.DeviceTableReads.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static nl.fotadesk.ui.FxReads.fx;
@@ -189,14 +191,4 @@ class DevicesExportAndMenuTest extends DemoUiTest {
                 .getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
-    private static TableView<DeviceTableLine> table(FxRobot robot) {
-        return robot.lookup("#devices-table").queryAs(TableView.class);
-    }
-
-    private static Node row(FxRobot robot, String imei) {
-        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() instanceof DeviceTableLine d && imei.equals(d.imei()))
-                .findFirst().orElseThrow());
-    }
 }

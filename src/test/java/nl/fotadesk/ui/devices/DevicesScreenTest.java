@@ -5,7 +5,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -35,6 +34,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import static nl.fotadesk.ui.devices.DeviceTableReads.row;
+import static nl.fotadesk.ui.devices.DeviceTableReads.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static nl.fotadesk.ui.FxReads.fx;
@@ -273,16 +274,6 @@ class DevicesScreenTest extends DemoUiTest {
                 .findFirst().orElseThrow()));
     }
 
-    @SuppressWarnings("unchecked")
-    private static TableView<DeviceTableLine> table(FxRobot robot) {
-        return robot.lookup("#devices-table").queryAs(TableView.class);
-    }
-
-    private static Node row(FxRobot robot, String imei) {
-        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() instanceof DeviceTableLine d && imei.equals(d.imei()))
-                .findFirst().orElseThrow());
-    }
 
     private static FilterChoice<String> choice(ComboBox<FilterChoice<String>> box, String value) {
         return box.getItems().stream().filter(c -> value.equals(c.value())).findFirst().orElse(null);
