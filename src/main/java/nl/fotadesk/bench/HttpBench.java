@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ public final class HttpBench implements Callable<Integer> {
     private static final String SECRET = "BenchSecretBenchSecretBenchSecret01";
     private static final int IMAGE_SIZE = 256 * 1024;
     private static final double WARM_UP_SECONDS = 3;
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     @Option(names = "--clients", defaultValue = "64", description = "Concurrent keep-alive clients. Default: ${DEFAULT-VALUE}")
     int clients;
@@ -68,6 +71,8 @@ public final class HttpBench implements Callable<Integer> {
     int nodes;
 
     private final OkHttpClient http = new OkHttpClient();
+    /** Per scenario, the CPU time this JVM spent per request answered, in microseconds. */
+    private final Map<String, List<Double>> cpuPerRequest = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -136,13 +141,17 @@ public final class HttpBench implements Callable<Integer> {
     /** Runs one scenario against {@code ports}; with several, also records each node's share. */
     private void measure(Map<String, List<Double>> results, boolean warmUp, String name, String host, int[] ports,
                          LoadRun.Requests requests) throws InterruptedException {
+        long cpuBefore = PROCESS.getProcessCpuTime();
         double[] rates = LoadRun.run(host, ports, clients, warmUp ? WARM_UP_SECONDS : seconds, requests, 200, 204, 206);
+        long cpuNanos = PROCESS.getProcessCpuTime() - cpuBefore;
         if (warmUp) {
             return;
         }
         double total = Arrays.stream(rates).sum();
+        double cpuMicrosPerRequest = cpuNanos / 1e3 / (total * seconds);
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(total);
-        System.out.printf("  %-36s %,10.0f req/s%n", name, total);
+        cpuPerRequest.computeIfAbsent(name, k -> new ArrayList<>()).add(cpuMicrosPerRequest);
+        System.out.printf("  %-36s %,10.0f req/s %7.1f µs CPU/req%n", name, total, cpuMicrosPerRequest);
         if (ports.length > 1) {
             for (int i = 0; i < rates.length; i++) {
                 results.computeIfAbsent(name + ", node " + (i + 1), k -> new ArrayList<>()).add(rates[i]);
@@ -167,6 +176,10 @@ public final class HttpBench implements Callable<Integer> {
             System.out.printf("  %-30s %,10.0f req/s   %-32s %,10.0f req/s   ratio %5.1f %%%n",
                     pair[0], subject, pair[1], baseline, 100 * subject / baseline);
         }
+        // Throughput follows whatever else runs on the machine; CPU time per request hardly does.
+        System.out.println("CPU time of this JVM (the load clients and the servers in it; nginx runs in a process"
+                + " of its own) per request, medians:");
+        cpuPerRequest.forEach((name, values) -> System.out.printf("  %-44s %6.1f µs%n", name, median(values)));
         results.forEach((name, values) -> {
             if (name.contains(", node ")) {
                 System.out.printf("  %-44s %,10.0f req/s%n", name, median(values));
