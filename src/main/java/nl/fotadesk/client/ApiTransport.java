@@ -150,10 +150,21 @@ final class ApiTransport {
         return execute(request, body -> JSON.readValue(body.byteStream(), type.javaType()));
     }
 
-    <T> T execute(Request.Builder request, BodyReader<T> reader) {
-        try (Response response = http.newCall(request.build()).execute()) {
+    /** Sends {@code body} as JSON with no credential, whatever the client is signed in with (signing in). */
+    <T> T sendWithoutCredential(String method, HttpUrl.Builder url, Object body, JsonType<T> type) {
+        return call(new Request.Builder().url(url.build()).method(method, json(body)), type);
+    }
+
+    <T> T execute(Request.Builder builder, BodyReader<T> reader) {
+        Request request = builder.build();
+        try (Response response = http.newCall(request).execute()) {
             if (!response.isSuccessful()) {
-                throw error(response);
+                ApiException e = error(response);
+                String sent = request.header("Authorization");
+                if (e instanceof UnauthorizedException refused && sent != null && !sent.equals(authorization.get())) {
+                    throw refused.replacedMeanwhile();
+                }
+                throw e;
             }
             try {
                 return reader.read(response.body());

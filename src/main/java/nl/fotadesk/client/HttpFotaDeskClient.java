@@ -450,8 +450,16 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
 
     @Override
     public Session signIn(String username, String password) {
-        api.useBearer(null); // a failed sign-in leaves no one signed in
-        Session session = api.send("POST", api.url("sessions"), new SignIn(username, password), JsonType.of(Session.class));
+        // Requests under way meanwhile (polls, a screen loading) keep the current credential until this one
+        // is known; sent without any, they would be refused and count as failed sign-ins.
+        Session session;
+        try {
+            session = api.sendWithoutCredential("POST", api.url("sessions"), new SignIn(username, password),
+                    JsonType.of(Session.class));
+        } catch (RuntimeException e) {
+            api.useBearer(null); // a failed sign-in leaves no one signed in
+            throw e;
+        }
         api.useBearer(session.token());
         return session;
     }

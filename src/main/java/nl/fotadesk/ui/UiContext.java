@@ -165,7 +165,10 @@ public final class UiContext implements AutoCloseable {
             }
             return text("error.connection", client.baseUrl());
         }
-        if (e instanceof UnauthorizedException) {
+        if (e instanceof UnauthorizedException refused) {
+            if (refused.credentialReplaced()) { // a request of the user before a switch: nothing to mend
+                return text("error.sessionEnded");
+            }
             if (user.get() != null) { // a session that ended: signing in again mends it
                 onFxThread(onSignInNeeded);
                 return text("error.sessionEnded");

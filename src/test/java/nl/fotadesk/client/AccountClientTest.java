@@ -10,9 +10,14 @@ import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.Session;
 import nl.fotadesk.protocol.api.UserChange;
 import nl.fotadesk.protocol.api.UserView;
+import nl.fotadesk.backend.TestBackend;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,5 +86,61 @@ class AccountClientTest extends BackendFixture {
         assertThat(sam.tokens()).isEmpty();
         assertThatThrownBy(() -> client.revokeTokenOf("sam", issued.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> client.tokensOf("nobody")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void switchingUsersKeepsTheCurrentCredentialUntilTheNewOneIsKnown() {
+        client.createClient("acme");
+        client.createUser(new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        client.createUser(new NewUser("carl", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        AtomicReference<HttpFotaDeskClient> app = new AtomicReference<>();
+        AtomicBoolean watching = new AtomicBoolean();
+        List<String> duringSignIn = new ArrayList<>();
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(chain -> {
+            if (chain.request().url().encodedPath().endsWith("/sessions") && watching.getAndSet(false)) {
+                duringSignIn.add(String.valueOf(chain.request().header("Authorization")));
+                // another screen's request while the sign-in is under way still goes out as cora
+                duringSignIn.add(app.get().currentSession().user().username());
+            }
+            return chain.proceed(chain.request());
+        }).build();
+        app.set(new HttpFotaDeskClient(backend.url(), TestBackend.API_KEY, http));
+        app.get().signIn("cora", PASSWORD);
+        watching.set(true);
+
+        assertThat(app.get().signIn("carl", PASSWORD).user().username()).isEqualTo("carl");
+        assertThat(duringSignIn).as("the sign-in itself carries no credential; the rest keeps cora's")
+                .containsExactly("null", "cora");
+        assertThatThrownBy(() -> app.get().signIn("carl", "wrong password!")).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(app.get()::currentSession).as("a failed sign-in leaves no one signed in")
+                .isInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
+    void aRequestRefusedAfterTheClientSwitchedUsersSaysSo() {
+        client.createClient("acme");
+        client.createUser(new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        client.createUser(new NewUser("carl", PASSWORD, Role.CUSTOMER, "acme", null, null));
+        AtomicReference<HttpFotaDeskClient> app = new AtomicReference<>();
+        AtomicReference<Runnable> meanwhile = new AtomicReference<>(() -> { });
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(chain -> {
+            if (chain.request().url().encodedPath().endsWith("/devices")) {
+                meanwhile.getAndSet(() -> { }).run();
+            }
+            return chain.proceed(chain.request());
+        }).build();
+        app.set(new HttpFotaDeskClient(backend.url(), TestBackend.API_KEY, http));
+        Session cora = app.get().signIn("cora", PASSWORD);
+        new HttpFotaDeskClient(backend.url(), cora.token()).signOut(); // her session ends on the server
+
+        assertThatThrownBy(() -> app.get().devices(DeviceQuery.ALL)).as("refused with the credential in use")
+                .isInstanceOfSatisfying(UnauthorizedException.class, e -> assertThat(e.credentialReplaced()).isFalse());
+
+        Session again = app.get().signIn("cora", PASSWORD);
+        new HttpFotaDeskClient(backend.url(), again.token()).signOut();
+        meanwhile.set(() -> app.get().signIn("carl", PASSWORD)); // the switch happens while the request is under way
+        assertThatThrownBy(() -> app.get().devices(DeviceQuery.ALL)).as("refused with cora's, sent before the switch")
+                .isInstanceOfSatisfying(UnauthorizedException.class, e -> assertThat(e.credentialReplaced()).isTrue());
+        assertThat(app.get().currentSession().user().username()).isEqualTo("carl");
     }
 }
