@@ -129,15 +129,15 @@ class AuthorizationTest {
      * The same for device registration and groups. Registration's body names (single, bulk of two, CSV of
      * two): IN acme's tracker (in both scopes), PART globex's tracker (the supplier's only; in bulk and CSV
      * beside an IN row), OUT globex's meter. A group route's {id} is IN the caller's own group (a fresh one
-     * made by them; for a viewer or requester of acme, the customer's), PART an operator's group holding
+     * made by them; for a viewer or requester of acme, the customer's), PART a fresh operator's group holding
      * devices of both, OUT another party's own group (the supplier's for acme's users, the customer's for the
-     * supplier). Group bodies: IN a filter on acme's trackers, PART a list naming globex's meter, OUT a filter
-     * on globex's meters.
+     * supplier). New group bodies: IN a filter on acme's trackers, PART a list naming globex's meter, OUT a
+     * filter on globex's meters; a changed group's body lists acme's first tracker (in every scope).
      */
     private static final Map<String, String> WRITE_SCOPE = Map.ofEntries(
             entry("POST /api/v1/devices", "customer ok 400 400, supplier ok ok 400, scoped-viewer 403 403 403"),
-            entry("POST /api/v1/devices/bulk", "customer ok 400 400, supplier ok 400 400, scoped-viewer 403 403 403"),
-            entry("POST /api/v1/devices/import", "customer ok 400 400, supplier ok 400 400, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/devices/bulk", "customer ok 400 400, supplier ok ok 400, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/devices/import", "customer ok 400 400, supplier ok ok 400, scoped-viewer 403 403 403"),
             entry("POST /api/v1/groups", "customer ok 404 400, supplier ok 404 400, scoped-viewer 403 403 403"),
             entry("GET /api/v1/groups", "customer ok ok ok, supplier ok ok ok, scoped-viewer ok ok ok"),
             entry("GET /api/v1/groups/{id}", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"),
@@ -147,8 +147,7 @@ class AuthorizationTest {
             entry("GET /api/v1/groups/{id}/devices", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"));
     /** Fresh IMEIs for the registrations of the write matrix. */
     private static final java.util.concurrent.atomic.AtomicLong NEXT_IMEI = new java.util.concurrent.atomic.AtomicLong(35693803200000L);
-    /** The operator's group of the PART case, and each scoped party's own group of the OUT case. */
-    static String operatorGroup;
+
     private static final String ACME_TRACKER_1 = Imei.withCheckDigit("35693803100101");
     private static final String ACME_TRACKER_2 = Imei.withCheckDigit("35693803100102");
     private static final String GLOBEX_TRACKER = Imei.withCheckDigit("35693803100201");
@@ -361,8 +360,6 @@ class AuthorizationTest {
      */
     @Test
     void everyRegistrationAndGroupRouteAnswersEachRoleWithinItsScope() throws Exception {
-        operatorGroup = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"operators' pair\",\"imeis\":[\""
-                + ACME_TRACKER_2 + "\",\"" + GLOBEX_METER + "\"]}", 201).get("id").asText();
         List<String> problems = new ArrayList<>();
         for (Router.RouteRule rule : backend.server().apiRouteRules()) {
             if (!WRITE_SCOPE.containsKey(rule.toString())) {
@@ -426,7 +423,8 @@ class AuthorizationTest {
                     ? new WriteCall("imei,deviceType,client\n" + in + ",tracker,acme\n", List.of())
                     : new WriteCall("imei,deviceType,client\n" + in + ",tracker,acme\n" + other + "," + typeAndClient[0]
                     + "," + typeAndClient[1] + "\n", List.of(in));
-            case "POST /api/v1/groups", "PUT /api/v1/groups/{id}" -> new WriteCall(switch (kase) {
+            case "PUT /api/v1/groups/{id}" -> new WriteCall("{" + name + ",\"imeis\":[\"" + ACME_TRACKER_1 + "\"]}", List.of());
+            case "POST /api/v1/groups" -> new WriteCall(switch (kase) {
                 case "IN" -> "{" + name + ",\"filter\":{\"client\":\"acme\",\"deviceType\":\"tracker\"}}";
                 case "PART" -> "{" + name + ",\"imeis\":[\"" + ACME_TRACKER_1 + "\",\"" + GLOBEX_METER + "\"]}";
                 default -> "{" + name + ",\"filter\":{\"client\":\"globex\",\"deviceType\":\"meter\"}}";
@@ -445,10 +443,14 @@ class AuthorizationTest {
     }
 
     /**
-     * The group of {@code kase} for {@code caller}: IN a fresh group of their own (the customer's for a viewer
-     * or requester of acme, the API key's for the unscoped), PART the operator's, OUT the other party's own.
+     * A fresh group of {@code kase} for {@code caller}: IN their own (the customer's for a viewer or requester
+     * of acme, the API key's for the unscoped), PART an operator's, OUT the other party's own.
      */
     private static String groupFor(String caller, String kase) throws IOException {
+        if (kase.equals("PART")) {
+            return backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"operators' " + nextImei() + "\",\"imeis\":[\""
+                    + ACME_TRACKER_2 + "\",\"" + GLOBEX_METER + "\"]}", 201).get("id").asText();
+        }
         String owner = switch (kase) {
             case "IN" -> switch (caller) {
                 case "customer", "supplier" -> caller;
@@ -457,11 +459,8 @@ class AuthorizationTest {
             };
             case "OUT" -> caller.equals("customer") || caller.equals("scoped-viewer") || caller.equals("requester")
                     ? "supplier" : "customer";
-            default -> null;
+            default -> throw new IllegalArgumentException(kase);
         };
-        if (owner == null) {
-            return operatorGroup;
-        }
         // a filter group on acme's trackers would have no IMEI list: a list of acme's first tracker is in every scope
         try (Response r = backend.apiWithKey("POST", "/api/v1/groups", "{\"name\":\"" + owner + "'s " + nextImei()
                 + "\",\"imeis\":[\"" + ACME_TRACKER_1 + "\"]}", CALLERS.get(owner))) {
