@@ -144,7 +144,7 @@ final class GroupsModel {
         return parts.isEmpty() ? context.text("groups.criteria.all") : String.join(" \u00b7 ", parts);
     }
 
-    /** Whose a group is: "Operators (shared)", "Client acme" or "Device types tracker-x, meter-y". */
+    /** Whose a group is: "Operators (shared)", "Client: acme" or "Types: tracker-x, meter-y". */
     String owner(GroupView g) {
         GroupOwner o = g.owner();
         if (o == null) {

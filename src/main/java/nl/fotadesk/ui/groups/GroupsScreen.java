@@ -230,7 +230,7 @@ public final class GroupsScreen extends NamedScreen {
         });
         kind.setPrefWidth(110);
         TableColumn<GroupView, String> criteria = column("groups.column.criteria", model::criteria);
-        criteria.setPrefWidth(380);
+        criteria.setPrefWidth(330);
         criteria.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -259,7 +259,7 @@ public final class GroupsScreen extends NamedScreen {
         });
         created.setPrefWidth(170);
         TableColumn<GroupView, String> owner = column("groups.column.owner", model::owner);
-        owner.setPrefWidth(150);
+        owner.setPrefWidth(170);
         table.getColumns().setAll(List.of(name, kind, criteria, count, owner, created));
         table.getColumns().forEach(TableColumns::fitTitle);
         table.getSortOrder().setAll(List.of(name));
