@@ -41,6 +41,7 @@ import java.util.function.ToLongFunction;
  * counted and listed) and may not change it (403).</li>
  * <li>Operators see and change every group; any other group is unknown to a scoped user (404).</li>
  * </ul>
+ * Names are unique per owner, so that a name taken by another party's group tells nothing.
  */
 public final class GroupService {
     private final Jdbc jdbc;
@@ -187,7 +188,8 @@ public final class GroupService {
             });
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
-                throw new Conflict("duplicate_group", "a group named \"" + name + "\" exists already");
+                throw new Conflict("duplicate_group", "a group named \"" + name + "\" exists already"
+                        + (owner.isAll() ? "" : " among the groups of your scope"));
             }
             throw e;
         }

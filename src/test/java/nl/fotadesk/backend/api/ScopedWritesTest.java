@@ -162,6 +162,24 @@ class ScopedWritesTest {
         assertThat(backend.apiJson("GET", "/api/v1/groups/" + operators + "/imeis", null, 200)).hasSize(2);
     }
 
+    @Test
+    void namesAreUniquePerOwnerSoAnotherPartysNameTellsNothing() throws IOException {
+        String operators = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"Pilot\",\"filter\":{}}", 201)
+                .get("id").asText();
+        String body = "{\"name\":\"Pilot\",\"filter\":{\"deviceType\":\"tracker\"}}";
+        assertThat(answer(cora, "POST", "/api/v1/groups", body)).startsWith("201 ");
+        assertThat(answer(sam, "POST", "/api/v1/groups", body)).startsWith("201 ");
+        assertThat(answer(cora, "POST", "/api/v1/groups", body)).startsWith("409 ").contains("duplicate_group");
+        List<String> pilots = new ArrayList<>();
+        backend.apiJson("GET", "/api/v1/groups", null, 200).forEach(g -> {
+            if (g.get("name").asText().equals("Pilot")) {
+                pilots.add(g.path("owner").toString());
+            }
+        });
+        assertThat(pilots).containsExactlyInAnyOrder("", "{\"client\":\"acme\"}", "{\"deviceTypes\":[\"tracker\"]}");
+        backend.apiJson("DELETE", "/api/v1/groups/" + operators, null, 204);
+    }
+
     private static String device(String imei, String type, String client) {
         return "{\"imei\":\"" + imei + "\",\"deviceType\":\"" + type + "\",\"client\":\"" + client + "\"}";
     }
