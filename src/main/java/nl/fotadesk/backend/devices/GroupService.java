@@ -147,19 +147,17 @@ public final class GroupService {
     }
 
     /**
-     * Stores the group for {@code owner}. What a supplier or customer writes stays within the owner's
-     * scope: a filter naming another client or type is refused (400), a listed IMEI that is not a device of
-     * the scope is not found (404), as for campaigns. Operators write anything (members are cut to each
-     * reader's scope all the same).
+     * Stores the group for {@code owner}. What a group holds stays within its owner's scope, whoever writes
+     * it: a filter naming another client or type is refused (400), a listed IMEI that is not a device of the
+     * scope is not found (404), as for campaigns. An operator's (global) group holds anything.
      */
     private void save(Principal actor, String id, NewGroup g, Scope owner, boolean create) {
         String name = g.name() == null ? "" : g.name().trim();
         Limits.text("name", name, Limits.NAME);
         String kind = kind(g);
-        Scope bound = actor.isOperator() ? Scope.ALL : owner;
         List<String> imeis = GroupRow.STATIC.equals(kind) ? imeis(g.imeis()) : List.of();
-        if (!bound.isAll()) {
-            imeis.forEach(imei -> devices.requireIn(bound, imei));
+        if (!owner.isAll()) {
+            imeis.forEach(imei -> devices.requireIn(owner, imei));
         }
         GroupFilter f = g.filter();
         DeviceFilter filter = f == null ? null : new DeviceFilter(
@@ -167,8 +165,8 @@ public final class GroupService {
                 f.deviceType() == null ? null : Names.name("deviceType", f.deviceType()),
                 f.status(), f.firmware() == null ? null : Names.version("firmware", f.firmware()));
         if (filter != null) {
-            bound.requireClient("invalid_group", "filter.client", filter.client());
-            bound.requireDeviceType("invalid_group", "filter.deviceType", filter.deviceType());
+            owner.requireClient("invalid_group", "filter.client", filter.client());
+            owner.requireDeviceType("invalid_group", "filter.deviceType", filter.deviceType());
         }
         GroupRow row = new GroupRow(id, name, kind, filter, clock.instant(), owner.client(),
                 owner.deviceTypes().stream().sorted().toList());

@@ -129,6 +129,9 @@ class ScopedWritesTest {
         assertThat(answer(cora, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme meters\",\"filter\":"
                 + "{\"client\":\"globex\"}}")).startsWith("400 ").contains("filter.client");
         assertThat(answer(cora, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme gear\",\"filter\":{}}")).startsWith("200 ");
+        assertThat(answer(TestBackend.API_KEY, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme gear\",\"filter\":"
+                + "{\"client\":\"globex\"}}")).as("an owned group holds its owner's devices, whoever writes it")
+                .startsWith("400 ");
         assertThat(answer(sam, "DELETE", "/api/v1/groups/" + id, null)).startsWith("404 ");
         assertThat(answer(cora, "DELETE", "/api/v1/groups/" + id, null)).startsWith("204 ");
         JsonNode audit = backend.apiJson("GET", "/api/v1/audit?actor=cora&object=group/" + id, null, 200);
