@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
 /** Registering devices, showing them, and setting the firmware they should run. */
 public final class DeviceService {
     /** The error of a device outside the registering user's scope. */
-    public static final String OUT_OF_SCOPE = "out_of_scope";
+    private static final String OUT_OF_SCOPE = "out_of_scope";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     /** What can be an IMEI in a path; anything else names no device. */

@@ -9,17 +9,21 @@ import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupView;
+import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.fx;
 import static nl.fotadesk.ui.FxReads.setText;
+import static nl.fotadesk.ui.FxReads.text;
 import static nl.fotadesk.ui.accounts.ScopedViews.choices;
 import static nl.fotadesk.ui.accounts.ScopedViews.listedDevices;
 import static nl.fotadesk.ui.accounts.ScopedViews.offered;
@@ -92,6 +96,26 @@ class SupplierViewTest extends DemoUiTest {
         } finally {
             app.demo.client().deleteGroup(mine.id());
         }
+    }
+
+    @Test
+    void anImportWithALineOfAnotherTypeIsRefusedWholeNamingTheLine(FxRobot robot) throws Exception {
+        String mine = Imei.withCheckDigit("35693803777101");
+        String other = Imei.withCheckDigit("35693803777102");
+        Path csv = Files.createTempFile("devices", ".csv");
+        Files.writeString(csv, "imei,deviceType,client\n" + mine + "," + TYPE + "," + FleetGenerator.CLIENTS.get(0)
+                + "\n" + other + "," + FleetGenerator.MODELS.get(1).deviceType() + "," + FleetGenerator.CLIENTS.get(0) + "\n");
+        robot.clickOn("#nav-devices");
+        robot.clickOn("#devices-import");
+        setText(robot, "#import-file", csv.toString());
+        robot.clickOn("#import-run");
+        await(10, () -> !text(robot, "#import-message").isEmpty());
+        assertThat(text(robot, "#import-message")).startsWith("1 line is outside the devices you work on, so nothing was imported.");
+        TableView<ItemError> lines = robot.lookup("#import-errors").queryTableView();
+        assertThat(fx(() -> List.copyOf(lines.getItems()))).extracting(ItemError::index, ItemError::imei)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, other));
+        assertThat(app.demo.client().devices(DeviceQuery.ALL.withImeiContaining(mine)).total()).isZero();
+        robot.clickOn("#import-close");
     }
 
     @Test
