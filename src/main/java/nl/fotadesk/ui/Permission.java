@@ -16,8 +16,11 @@ import java.util.Set;
 public enum Permission {
     /** The Firmware, Campaigns and Groups screens: a requester follows only their devices and requests. */
     SEE_ROLLOUTS(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER, Role.VIEWER),
-    /** Register or import devices, create clients and device types. */
-    REGISTER_DEVICES(Role.OPERATOR),
+    /**
+     * Register or import devices: suppliers of their device types, customers of their client (clients and
+     * device types themselves are the operators').
+     */
+    REGISTER_DEVICES(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER),
     /** Set the desired firmware of devices in scope. */
     SET_DESIRED(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER),
     /** Upload firmware (suppliers: for their own device types). */
@@ -25,8 +28,11 @@ public enum Permission {
     DELETE_FIRMWARE(Role.OPERATOR),
     /** Create, start, pause, resume, cancel and retry campaigns. */
     MANAGE_CAMPAIGNS(Role.OPERATOR),
-    /** Create, change and delete groups. */
-    CHANGE_GROUPS(Role.OPERATOR),
+    /**
+     * Create groups, and change and delete those the server marks changeable: operators all, suppliers and
+     * customers their own.
+     */
+    CHANGE_GROUPS(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER),
     /** The Users and Activity screens. */
     MANAGE_USERS(Role.OPERATOR),
     /** The Requests screen: all who may file a request (everyone but viewers), operators to decide on them. */

@@ -22,10 +22,11 @@ class PermissionTest {
     @Test
     void eachRoleIsOfferedWhatTheServerAllowsIt() {
         assertThat(of(Role.OPERATOR)).containsExactly(Permission.values());
-        assertThat(of(Role.SUPPLIER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.SET_DESIRED,
-                Permission.UPLOAD_FIRMWARE, Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
-        assertThat(of(Role.CUSTOMER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.SET_DESIRED,
-                Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
+        assertThat(of(Role.SUPPLIER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.REGISTER_DEVICES,
+                Permission.SET_DESIRED, Permission.UPLOAD_FIRMWARE, Permission.CHANGE_GROUPS, Permission.SEE_REQUESTS,
+                Permission.FILE_REQUESTS);
+        assertThat(of(Role.CUSTOMER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.REGISTER_DEVICES,
+                Permission.SET_DESIRED, Permission.CHANGE_GROUPS, Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
         assertThat(of(Role.VIEWER)).as("no change at all, no requests").containsExactly(Permission.SEE_ROLLOUTS);
         assertThat(of(Role.REQUESTER)).as("devices read-only, and requests")
                 .containsExactly(Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);

@@ -1,5 +1,7 @@
 package nl.fotadesk.backend.accounts;
 
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.store.DeviceFilter;
 
 import java.util.List;
@@ -39,6 +41,31 @@ public record Scope(String client, Set<String> deviceTypes) {
 
     public boolean admitsDeviceType(String deviceType) {
         return deviceTypes.isEmpty() || deviceTypes.contains(deviceType);
+    }
+
+    /**
+     * Whether every device {@code other} admits is admitted here too: a supplier of tracker-x and meter-y
+     * covers a supplier of tracker-x; only the unscoped cover {@link #ALL}.
+     */
+    public boolean covers(Scope other) {
+        return (client == null || client.equals(other.client))
+                && (deviceTypes.isEmpty() || !other.deviceTypes.isEmpty() && deviceTypes.containsAll(other.deviceTypes));
+    }
+
+    /** Refuses {@code field}'s client (400, {@code error}) unless this scope admits it, naming the rule. */
+    public void requireClient(String error, String field, String value) {
+        if (value != null && !admitsClient(value)) {
+            throw new Invalid(error, field + " " + Limits.quoted(value) + " is outside your scope (client "
+                    + Limits.quoted(client) + ")");
+        }
+    }
+
+    /** Refuses {@code field}'s device type (400, {@code error}) unless this scope admits it, naming the rule. */
+    public void requireDeviceType(String error, String field, String value) {
+        if (value != null && !admitsDeviceType(value)) {
+            throw new Invalid(error, field + " " + Limits.quoted(value) + " is outside your scope (device types "
+                    + String.join(", ", deviceTypes.stream().sorted().toList()) + ")");
+        }
     }
 
     /** {@code filter} narrowed to the devices in this scope. */

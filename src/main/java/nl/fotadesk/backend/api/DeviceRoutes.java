@@ -15,10 +15,12 @@ import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
 import static nl.fotadesk.backend.accounts.Access.CHANGE;
-import static nl.fotadesk.backend.accounts.Access.OPERATOR;
 import static nl.fotadesk.backend.accounts.Access.READ;
 
-/** {@code /api/v1/devices}: register, list and show devices, and set one device's desired firmware. */
+/**
+ * {@code /api/v1/devices}: register (suppliers and customers within their scope), list and show devices, and
+ * set one device's desired firmware.
+ */
 public final class DeviceRoutes implements Routes {
     private final DeviceService devices;
     private final DeviceImport imports;
@@ -32,12 +34,12 @@ public final class DeviceRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/devices", OPERATOR, x -> x.json(201, devices.register(x.principal(), x.body(NewDevice.class))))
+        router.add("POST", "/api/v1/devices", CHANGE, x -> x.json(201, devices.register(x.principal(), x.body(NewDevice.class))))
                 .add("GET", "/api/v1/devices", READ, x -> x.json(200, devices.page(x.principal(), criteria(x), x.query("imei"),
                         x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 1, Limits.PAGE, 50))))
-                .add("POST", "/api/v1/devices/bulk", OPERATOR, x -> x.json(201,
+                .add("POST", "/api/v1/devices/bulk", CHANGE, x -> x.json(201,
                         devices.registerAll(x.principal(), Arrays.asList(x.body(NewDevice[].class)))))
-                .add("POST", "/api/v1/devices/import", OPERATOR, x -> x.json(200, imports.importCsv(x.principal(),
+                .add("POST", "/api/v1/devices/import", CHANGE, x -> x.json(200, imports.importCsv(x.principal(),
                         new ByteArrayInputStream(x.bodyBytes()), "true".equals(x.query("dryRun")))))
                 .add("GET", "/api/v1/devices/{imei}", READ, x -> x.json(200, devices.get(x.principal(), x.path("imei"))))
                 .add("GET", "/api/v1/devices/{imei}/history", READ, x -> {

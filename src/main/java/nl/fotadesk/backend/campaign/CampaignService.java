@@ -354,15 +354,8 @@ public final class CampaignService {
 
     /** A target's client or device type outside {@code scope} is refused: the scope cuts every target to it. */
     private static void refuseOutside(CampaignTarget target, Scope scope) {
-        if (target.client() != null && !scope.admitsClient(target.client())) {
-            throw new Invalid("invalid_target", "target.client " + Limits.quoted(target.client())
-                    + " is outside your scope (client " + Limits.quoted(scope.client()) + ")");
-        }
-        if (target.deviceType() != null && !scope.admitsDeviceType(target.deviceType())) {
-            throw new Invalid("invalid_target", "target.deviceType " + Limits.quoted(target.deviceType())
-                    + " is outside your scope (device types " + String.join(", ", scope.deviceTypes().stream()
-                    .sorted().toList()) + ")");
-        }
+        scope.requireClient("invalid_target", "target.client", target.client());
+        scope.requireDeviceType("invalid_target", "target.deviceType", target.deviceType());
     }
 
     /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_LATEST}. */

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.accounts.Scope;
+import nl.fotadesk.backend.devices.GroupService;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.store.DeviceFilter;
 import nl.fotadesk.backend.store.DeviceRow;
@@ -45,9 +46,9 @@ public final class TargetResolver {
         DeviceFilter filter = scope.narrow(new DeviceFilter(target.client(), target.deviceType(), null, null));
         if (target.groupId() != null) {
             GroupRow group = groups.find(target.groupId())
-                    .filter(g -> scope.isAll() || devices.count(scope.narrow(members(g))) > 0)
+                    .filter(g -> GroupService.sees(scope, g, devices::count))
                     .orElseThrow(() -> new Invalid("unknown_group", "no group with id " + target.groupId()));
-            filter = filter.and(members(group));
+            filter = filter.and(GroupService.members(group));
         }
         List<DeviceRow> matches = devices.all(filter);
         List<String> unknown = List.of();
@@ -77,9 +78,5 @@ public final class TargetResolver {
             eligible = new ArrayList<>(eligible.subList(0, target.cap()));
         }
         return new Resolution(matches.size(), otherType, current, unknown, eligible);
-    }
-
-    private static DeviceFilter members(GroupRow group) {
-        return GroupRow.STATIC.equals(group.kind()) ? DeviceFilter.ALL.withGroup(group.id()) : group.filter();
     }
 }

@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
 
 /** Registering devices, showing them, and setting the firmware they should run. */
 public final class DeviceService {
+    /** The error of a device outside the registering user's scope. */
+    private static final String OUT_OF_SCOPE = "out_of_scope";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     /** What can be an IMEI in a path; anything else names no device. */
@@ -72,9 +74,12 @@ public final class DeviceService {
         this.clock = clock;
     }
 
-    /** Registers a device; the answer holds the secret only when it was generated here. */
+    /**
+     * Registers a device; the answer holds the secret only when it was generated here. A supplier
+     * registers devices of their device types, a customer devices of their client (see {@link #validate}).
+     */
     public DeviceView register(Principal actor, NewDevice d) {
-        Registration r = validate(d);
+        Registration r = validate(actor, d);
         try {
             jdbc.inTransaction(() -> {
                 insert(r);
@@ -103,7 +108,7 @@ public final class DeviceService {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             try {
-                Registration r = validate(batch.get(i));
+                Registration r = validate(actor, batch.get(i));
                 if (!seen.add(r.imei) || devices.find(r.imei).isPresent()) {
                     throw duplicate(r.imei);
                 }
@@ -126,7 +131,9 @@ public final class DeviceService {
 
     /**
      * Registers the valid rows of an import and reports the others by line; rows whose IMEI is taken
-     * (registered, or earlier in the same file) are refused too. A dry run stores nothing.
+     * (registered, or earlier in the same file) are refused too. A dry run stores nothing. A row outside
+     * the actor's scope refuses the whole import (400, every refused line listed), dry run or not: a
+     * scoped user's file is theirs only when all of it is.
      */
     public ImportReport registerValid(Principal actor, List<NewDevice> rows, List<Integer> lines,
                                       List<ItemError> parseErrors, boolean dryRun) {
@@ -136,7 +143,7 @@ public final class DeviceService {
         for (int i = 0; i < rows.size(); i++) {
             int line = lines.get(i);
             try {
-                Registration r = validate(rows.get(i));
+                Registration r = validate(actor, rows.get(i));
                 if (!seen.add(r.imei) || devices.find(r.imei).isPresent()) {
                     throw duplicate(r.imei);
                 }
@@ -146,6 +153,11 @@ public final class DeviceService {
             }
         }
         errors.sort(java.util.Comparator.comparingInt(ItemError::index));
+        long outside = errors.stream().filter(e -> OUT_OF_SCOPE.equals(e.error())).count();
+        if (outside > 0) {
+            throw new InvalidBatch(outside + (outside == 1 ? " line is" : " lines are")
+                    + " outside your scope; nothing was imported", errors);
+        }
         if (!dryRun) {
             jdbc.inTransaction(() -> {
                 valid.forEach(this::insert);
@@ -166,18 +178,43 @@ public final class DeviceService {
                                 String firmware) {
     }
 
-    private Registration validate(NewDevice d) {
+    private Registration validate(Principal actor, NewDevice d) {
         if (d == null) {
             throw new Invalid("invalid_device", "a device must be a JSON object");
         }
         String imei = check("invalid_imei", () -> Imei.requireValid(d.imei()));
         String deviceType = Names.name("deviceType", d.deviceType());
         String client = Names.name("client", d.client());
+        if (!actor.isOperator()) {
+            requireInScopeAndCatalog(actor.scope(), imei, deviceType, client);
+        }
         String firmwareVersion = d.firmware() == null ? null : Names.version("firmware", d.firmware());
         boolean generated = d.secret() == null;
         String secret = generated ? DeviceSecret.generate(random)
                 : check("invalid_secret", () -> DeviceSecret.requireValid(d.secret()));
         return new Registration(imei, deviceType, client, secret, generated, firmwareVersion);
+    }
+
+    /**
+     * A supplier registers devices of their device types for any client, a customer devices of their
+     * client of any type; the client and the type must be in the catalog already, which only operators
+     * extend (an operator's registration adds a name it does not know).
+     */
+    private void requireInScopeAndCatalog(Scope scope, String imei, String deviceType, String client) {
+        try {
+            scope.requireClient(OUT_OF_SCOPE, "client", client);
+            scope.requireDeviceType(OUT_OF_SCOPE, "deviceType", deviceType);
+        } catch (Invalid e) {
+            throw new Invalid(OUT_OF_SCOPE, "device " + imei + ": " + e.getMessage());
+        }
+        if (!catalog.clientExists(client)) {
+            throw new Invalid("unknown_client", "device " + imei + ": there is no client " + Limits.quoted(client)
+                    + "; an operator adds clients");
+        }
+        if (!catalog.deviceTypeExists(deviceType)) {
+            throw new Invalid("unknown_device_type", "device " + imei + ": there is no device type "
+                    + Limits.quoted(deviceType) + "; an operator adds device types");
+        }
     }
 
     private void insert(Registration r) {
@@ -205,6 +242,11 @@ public final class DeviceService {
     /** The device if it is in {@code who}'s scope; one outside it is not found, exactly as an unknown one. */
     public DeviceView get(Principal who, String imei) {
         return view(find(who.scope(), imei));
+    }
+
+    /** Refuses an IMEI that names no device of {@code scope}: not found, exactly as an unknown one. */
+    void requireIn(Scope scope, String imei) {
+        find(scope, imei);
     }
 
     public long count(DeviceFilter filter) {

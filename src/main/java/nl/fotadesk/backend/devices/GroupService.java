@@ -4,6 +4,7 @@ import nl.fotadesk.backend.accounts.AuditTrail;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.accounts.Scope;
 import nl.fotadesk.backend.domain.Conflict;
+import nl.fotadesk.backend.domain.Forbidden;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
@@ -17,6 +18,7 @@ import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupKind;
+import nl.fotadesk.protocol.api.GroupOwner;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
@@ -25,9 +27,22 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
-/** Saved groups of devices: filters that follow the fleet, and static IMEI lists. */
+/**
+ * Saved groups of devices: filters that follow the fleet, and static IMEI lists. Who sees and changes which:
+ * <ul>
+ * <li>A group made by a supplier or a customer belongs to their scope (its owner): it holds only devices of
+ * that scope, whoever looks, and names no client, type or device outside it. The users whose scope covers
+ * the owner's see it; suppliers and customers among them change and delete it.</li>
+ * <li>An operator's group is global. A scoped user sees it while it holds devices of theirs (only those
+ * counted and listed) and may not change it (403).</li>
+ * <li>Operators see and change every group; any other group is unknown to a scoped user (404).</li>
+ * </ul>
+ * Names are unique per owner, so that a name taken by another party's group tells nothing.
+ */
 public final class GroupService {
     private final Jdbc jdbc;
     private final GroupStore store;
@@ -43,24 +58,25 @@ public final class GroupService {
         this.clock = clock;
     }
 
+    /** A group of the actor's scope (an operator's is global). */
     public GroupView create(Principal actor, NewGroup g) {
         String id = UUID.randomUUID().toString();
-        save(actor, id, g, true);
-        return get(id);
+        save(actor, id, g, actor.scope(), true);
+        return get(actor, id);
     }
 
     public GroupView replace(Principal actor, String id, NewGroup g) {
-        GroupRow existing = find(id);
+        GroupRow existing = writable(actor, id);
         if (!existing.kind().equals(kind(g))) {
             throw new Invalid("invalid_group", "a " + existing.kind() + " group stays a " + existing.kind()
                     + " group; create a new group instead");
         }
-        save(actor, id, g, false);
-        return get(id);
+        save(actor, id, g, owner(existing), false);
+        return get(actor, id);
     }
 
     public void delete(Principal actor, String id) {
-        GroupRow g = find(id);
+        GroupRow g = writable(actor, id);
         jdbc.inTransaction(() -> {
             store.delete(id);
             audit.done(actor, "group.delete", "group/" + id, g.name());
@@ -68,19 +84,14 @@ public final class GroupService {
         });
     }
 
-    public GroupView get(String id) {
-        return view(find(id), Scope.ALL);
-    }
-
-    /** The group if {@code who} sees it: a scoped user sees the groups that hold devices of theirs. */
+    /** The group if {@code who} sees it, counting only the members in their scope. */
     public GroupView get(Principal who, String id) {
-        return view(visible(who.scope(), id), who.scope());
+        return view(visible(who.scope(), id), who);
     }
 
     /** The groups {@code who} sees, each counting only the members in their scope. */
     public List<GroupView> list(Principal who) {
-        Scope scope = who.scope();
-        return store.list().stream().map(g -> view(g, scope)).filter(v -> scope.isAll() || v.members() > 0).toList();
+        return store.list().stream().filter(g -> sees(who.scope(), g, devices::count)).map(g -> view(g, who)).toList();
     }
 
     /**
@@ -92,38 +103,73 @@ public final class GroupService {
         if (!GroupRow.STATIC.equals(g.kind())) {
             throw new Invalid("not_static", "group " + g.name() + " is a filter; it has no IMEI list");
         }
-        return who.scope().isAll() ? store.members(id) : devices.imeis(who.scope().narrow(filter(g)));
+        return who.scope().isAll() && owner(g).isAll() ? store.members(id) : devices.imeis(who.scope().narrow(members(g)));
     }
 
     public Page<DeviceView> members(Principal who, String id, int offset, int limit) {
-        return devices.pageOf(who.scope().narrow(filter(visible(who.scope(), id))), offset, limit);
+        return devices.pageOf(who.scope().narrow(members(visible(who.scope(), id))), offset, limit);
+    }
+
+    /**
+     * Whether {@code scope} sees {@code g}: its own groups (and those of a scope it covers) always, an
+     * operator's group while it holds devices in the scope ({@code count} counts a filter's devices).
+     */
+    public static boolean sees(Scope scope, GroupRow g, ToLongFunction<DeviceFilter> count) {
+        Scope owner = owner(g);
+        return scope.covers(owner) || owner.isAll() && count.applyAsLong(scope.narrow(members(g))) > 0;
+    }
+
+    /** The device filter that selects a group's members: its list or its filter, within its owner's scope. */
+    public static DeviceFilter members(GroupRow g) {
+        return owner(g).narrow(GroupRow.STATIC.equals(g.kind()) ? DeviceFilter.ALL.withGroup(g.id()) : g.filter());
+    }
+
+    private static Scope owner(GroupRow g) {
+        return new Scope(g.ownerClient(), Set.copyOf(g.ownerTypes()));
     }
 
     /** The group, if {@code scope} sees it; else not found, as an unknown id. */
     private GroupRow visible(Scope scope, String id) {
         GroupRow g = find(id);
-        if (!scope.isAll() && devices.count(scope.narrow(filter(g))) == 0) {
+        if (!sees(scope, g, devices::count)) {
             throw new NotFound("no group with id " + Limits.shortened(id));
         }
         return g;
     }
 
-    /** The device filter that selects a group's members. */
-    public DeviceFilter filter(GroupRow g) {
-        return GroupRow.STATIC.equals(g.kind()) ? DeviceFilter.ALL.withGroup(g.id()) : g.filter();
+    /** The group, if {@code actor} may change it: one they see but do not own is an operator's. */
+    private GroupRow writable(Principal actor, String id) {
+        GroupRow g = visible(actor.scope(), id);
+        if (!actor.scope().covers(owner(g))) {
+            throw new Forbidden("group \"" + g.name() + "\" is an operator's; only operators change it");
+        }
+        return g;
     }
 
-    private void save(Principal actor, String id, NewGroup g, boolean create) {
+    /**
+     * Stores the group for {@code owner}. What a group holds stays within its owner's scope, whoever writes
+     * it: a filter naming another client or type is refused (400), a listed IMEI that is not a device of the
+     * scope is not found (404), as for campaigns. An operator's (global) group holds anything.
+     */
+    private void save(Principal actor, String id, NewGroup g, Scope owner, boolean create) {
         String name = g.name() == null ? "" : g.name().trim();
         Limits.text("name", name, Limits.NAME);
         String kind = kind(g);
         List<String> imeis = GroupRow.STATIC.equals(kind) ? imeis(g.imeis()) : List.of();
+        if (!owner.isAll()) {
+            imeis.forEach(imei -> devices.requireIn(owner, imei));
+        }
         GroupFilter f = g.filter();
         DeviceFilter filter = f == null ? null : new DeviceFilter(
                 f.client() == null ? null : Names.name("client", f.client()),
                 f.deviceType() == null ? null : Names.name("deviceType", f.deviceType()),
                 f.status(), f.firmware() == null ? null : Names.version("firmware", f.firmware()));
-        GroupRow row = new GroupRow(id, name, kind, filter, clock.instant());
+        if (filter != null) {
+            owner.requireClient("invalid_group", "filter.client", filter.client());
+            owner.requireDeviceType("invalid_group", "filter.deviceType", filter.deviceType());
+        }
+        GroupRow row = new GroupRow(id, name, kind, filter, clock.instant(), owner.client(),
+                owner.deviceTypes().stream().sorted().toList());
         try {
             jdbc.inTransaction(() -> {
                 if (create) {
@@ -140,7 +186,8 @@ public final class GroupService {
             });
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
-                throw new Conflict("duplicate_group", "a group named \"" + name + "\" exists already");
+                throw new Conflict("duplicate_group", "a group named \"" + name + "\" exists already"
+                        + (owner.isAll() ? "" : " among the groups of your scope"));
             }
             throw e;
         }
@@ -173,12 +220,16 @@ public final class GroupService {
                 .orElseThrow(() -> new NotFound("no group with id " + Limits.shortened(id)));
     }
 
-    private GroupView view(GroupRow g, Scope scope) {
+    private GroupView view(GroupRow g, Principal who) {
+        Scope scope = who.scope();
+        Scope owner = owner(g);
         DeviceFilter f = g.filter();
         GroupFilter filter = GroupRow.FILTER.equals(g.kind())
                 ? new GroupFilter(f.client(), f.deviceType(), f.firmware(), f.status()) : null;
-        long members = !scope.isAll() ? devices.count(scope.narrow(filter(g)))
-                : GroupRow.STATIC.equals(g.kind()) ? store.memberCount(g.id()) : devices.count(filter(g));
-        return new GroupView(g.id(), g.name(), GroupKind.fromWire(g.kind()), filter, members, g.createdAt().toString());
+        long members = scope.isAll() && owner.isAll() && GroupRow.STATIC.equals(g.kind()) ? store.memberCount(g.id())
+                : devices.count(scope.narrow(members(g)));
+        return new GroupView(g.id(), g.name(), GroupKind.fromWire(g.kind()), filter, members, g.createdAt().toString(),
+                owner.isAll() ? null : new GroupOwner(owner.client(), g.ownerTypes()),
+                who.role().mayChange() && scope.covers(owner));
     }
 }

@@ -8,22 +8,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Saved groups and the IMEIs of static ones. An owner's device types are kept as one tab-separated column;
+ * an owner without a client or types has '' there (part of the key that keeps names unique per owner).
+ */
 public final class GroupStore {
+    private static final String SEPARATOR = "\t";
     private final Jdbc jdbc;
 
     public GroupStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** @throws StoreException with {@link StoreException#isDuplicateKey()} when the name is taken */
+    /** @throws StoreException with {@link StoreException#isDuplicateKey()} when the owner has a group of this name */
     public void insert(GroupRow g) {
         DeviceFilter f = g.filter() == null ? DeviceFilter.ALL : g.filter();
         jdbc.update("INSERT INTO device_groups (id, name, kind, filter_client, filter_type, filter_firmware,"
-                        + " filter_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", g.id(), g.name(), g.kind(),
-                f.client(), f.deviceType(), f.firmware(), f.status() == null ? null : f.status().wireName(),
-                g.createdAt());
+                        + " filter_status, created_at, owner_client, owner_types) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                g.id(), g.name(), g.kind(), f.client(), f.deviceType(), f.firmware(),
+                f.status() == null ? null : f.status().wireName(), g.createdAt(),
+                g.ownerClient() == null ? "" : g.ownerClient(), String.join(SEPARATOR, g.ownerTypes()));
     }
 
+    /** Changes name and filter; the kind and the owner stay. */
     public void update(GroupRow g) {
         DeviceFilter f = g.filter() == null ? DeviceFilter.ALL : g.filter();
         jdbc.update("UPDATE device_groups SET name = ?, filter_client = ?, filter_type = ?, filter_firmware = ?,"
@@ -65,9 +72,12 @@ public final class GroupStore {
 
     private static GroupRow map(ResultSet rs) throws SQLException {
         String status = rs.getString("filter_status");
+        String client = rs.getString("owner_client");
+        String types = rs.getString("owner_types");
         return new GroupRow(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
                 new DeviceFilter(rs.getString("filter_client"), rs.getString("filter_type"),
                         status == null ? null : DeviceStatus.fromWire(status), rs.getString("filter_firmware")),
-                Jdbc.instant(rs, "created_at"));
+                Jdbc.instant(rs, "created_at"), client.isEmpty() ? null : client,
+                types.isEmpty() ? List.of() : List.of(types.split(SEPARATOR)));
     }
 }

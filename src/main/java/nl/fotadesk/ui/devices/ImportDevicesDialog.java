@@ -23,13 +23,16 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import nl.fotadesk.protocol.api.ItemError;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
 
 /**
  * The window of the CSV import ({@link ImportDevicesModel}): the file, check and import, the
- * summary, the rejected lines with their line number and reason, and saving generated secrets.
+ * summary, the rejected lines with their line number and reason, and saving generated secrets. A customer
+ * or supplier is told the rule of their scope: one line outside it refuses the whole file.
  */
 final class ImportDevicesDialog {
     private final UiContext context;
@@ -65,7 +68,7 @@ final class ImportDevicesDialog {
     private VBox content() {
         Label title = new Label(context.text("devices.import.title"));
         title.getStyleClass().add("dialog-title");
-        Label help = new Label(context.text("devices.import.help"));
+        Label help = new Label(context.text("devices.import.help") + scopeHelp(context.user()));
         help.setWrapText(true);
         help.setMinHeight(Region.USE_PREF_SIZE);
         help.getStyleClass().add("help-text");
@@ -214,6 +217,18 @@ final class ImportDevicesDialog {
             }
         });
         errors.getColumns().setAll(java.util.List.of(line, imei, reason));
+    }
+
+    /** For a customer or supplier, the rule every line must keep; empty for operators. */
+    private String scopeHelp(UserView user) {
+        if (user == null || user.role() == Role.OPERATOR) {
+            return "";
+        }
+        if (user.client() != null) {
+            return " " + context.text("devices.import.scopeHelp.customer", user.client());
+        }
+        return user.deviceTypes() == null || user.deviceTypes().isEmpty() ? ""
+                : " " + context.text("devices.import.scopeHelp.supplier", String.join(", ", user.deviceTypes()));
     }
 
     private void browse() {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,8 +37,18 @@ final class ImportDevicesModel {
     /** How the secrets' note reads: a reminder, or a warning that closing now loses them. */
     enum SecretsTone { WARNING, ERROR }
 
-    /** The server's report, or why the whole file was refused (a message for the operator). */
-    private record Outcome(ImportReport report, String refusal) {
+    /**
+     * The server's report, or why the whole file was refused (a message for the user) with the lines that
+     * refused it (a scoped user's lines outside their scope).
+     */
+    private record Outcome(ImportReport report, String refusal, List<ItemError> refusedLines) {
+        Outcome(ImportReport report) {
+            this(report, null, List.of());
+        }
+
+        Outcome(String refusal) {
+            this(null, refusal, List.of());
+        }
     }
 
     private final UiContext context;
@@ -118,6 +129,8 @@ final class ImportDevicesModel {
             busy.set(false);
             if (outcome.report() == null) {
                 message.set(outcome.refusal());
+                summary.set("");
+                errors.setAll(outcome.refusedLines());
                 return;
             }
             show(outcome.report());
@@ -132,12 +145,17 @@ final class ImportDevicesModel {
 
     private Outcome send(Path path, boolean dryRun) throws Exception {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            return new Outcome(null, context.text("devices.import.noFile", path.toString()));
+            return new Outcome(context.text("devices.import.noFile", path.toString()));
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return new Outcome(context.client().importDevices(in, dryRun), null);
+            return new Outcome(context.client().importDevices(in, dryRun));
         } catch (ValidationException e) {
-            return new Outcome(null, switch (e.error()) {
+            if ("invalid_batch".equals(e.error())) {
+                List<ItemError> lines = e.itemErrors();
+                return new Outcome(null, context.text("devices.import.outsideScope",
+                        lines.stream().filter(l -> "out_of_scope".equals(l.error())).count()), lines);
+            }
+            return new Outcome(switch (e.error()) {
                 case "invalid_csv" -> context.text("devices.import.badFile", e.detail());
                 case "too_many_lines" -> context.text("devices.import.tooMany", e.detail());
                 default -> context.explain(e);
@@ -173,6 +191,9 @@ final class ImportDevicesModel {
             case "invalid_client" -> context.text("devices.import.reason.client");
             case "invalid_firmware" -> context.text("devices.import.reason.firmware");
             case "invalid_secret" -> context.text("devices.import.reason.secret");
+            case "out_of_scope" -> context.text("devices.import.reason.scope");
+            case "unknown_client" -> context.text("devices.import.reason.unknownClient");
+            case "unknown_device_type" -> context.text("devices.import.reason.unknownType");
             default -> e.detail() == null ? code : e.detail();
         };
     }

@@ -27,6 +27,8 @@ import nl.fotadesk.client.ValidationException;
 import nl.fotadesk.protocol.DeviceSecret;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.NewDevice;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
@@ -37,6 +39,8 @@ import java.util.regex.Pattern;
  * Registers one device. The IMEI is checked as it is typed (length, digits, check digit) and the
  * register button waits until everything is valid; what the server still refuses (a duplicate)
  * is shown in the dialog, which stays open to correct it. A generated secret is shown once, to copy.
+ * A customer registers devices of their client (fixed here), a supplier devices of their device types
+ * (chosen from them); both choose among the clients and types the operators made, or type one of them.
  */
 final class RegisterDeviceDialog {
     /** Names and versions as the server accepts them. */
@@ -62,6 +66,7 @@ final class RegisterDeviceDialog {
     private final Button submit = new Button();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty fieldsValid = new SimpleBooleanProperty();
+    private final Label help = new Label();
     private final VBox form;
 
     RegisterDeviceDialog(UiContext context, Window owner, List<String> types, List<String> clients,
@@ -73,6 +78,7 @@ final class RegisterDeviceDialog {
         type.getItems().setAll(types);
         client.getItems().setAll(clients);
         form = form();
+        limitToScope(context.user());
         root.getChildren().add(form);
         stage = DialogWindow.create(owner, context.text("devices.register.title"), root);
         stage.setMinWidth(520);
@@ -132,7 +138,8 @@ final class RegisterDeviceDialog {
         grid.addRow(5, label("devices.register.secret", secret), secret);
 
         for (javafx.beans.value.ObservableValue<String> text : List.of(type.getEditor().textProperty(),
-                client.getEditor().textProperty(), firmware.textProperty(), secret.textProperty())) {
+                client.getEditor().textProperty(), type.valueProperty(), client.valueProperty(),
+                firmware.textProperty(), secret.textProperty())) {
             text.addListener((o, old, now) -> fieldsValid.set(checkFields()));
         }
         submit.setId("register-submit");
@@ -152,7 +159,7 @@ final class RegisterDeviceDialog {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, spinner, spacer, cancel, submit);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        Label help = new Label(context.text("devices.register.help"));
+        help.setText(context.text("devices.register.help"));
         help.getStyleClass().add("help-text");
         help.setWrapText(true);
         help.setMinHeight(Region.USE_PREF_SIZE);
@@ -163,6 +170,39 @@ final class RegisterDeviceDialog {
         showText(serverMessage, "");
         fieldsValid.set(checkFields());
         return box;
+    }
+
+    /**
+     * A customer's client is theirs: shown, not chosen. A supplier chooses one of their device types. Both
+     * are told the rule, which the server keeps all the same.
+     */
+    private void limitToScope(UserView user) {
+        if (user == null || user.role() == Role.OPERATOR) {
+            return;
+        }
+        if (user.client() != null) {
+            client.getItems().setAll(user.client());
+            client.setValue(user.client());
+            client.setEditable(false);
+            client.setDisable(true);
+            type.setPromptText(context.text("devices.register.knownTypePrompt"));
+            help.setText(help.getText() + " " + context.text("devices.register.customerScope", user.client()));
+        } else if (user.deviceTypes() != null && !user.deviceTypes().isEmpty()) {
+            type.getItems().setAll(user.deviceTypes());
+            type.setEditable(false);
+            type.setValue(user.deviceTypes().get(0));
+            type.setPromptText(null);
+            client.setPromptText(context.text("devices.register.knownClientPrompt"));
+            help.setText(help.getText() + " " + context.text("devices.register.supplierScope",
+                    String.join(", ", user.deviceTypes())));
+        }
+        fieldsValid.set(checkFields());
+    }
+
+    /** What a choice box holds: the typed text of an editable one, else the chosen item. */
+    private static String chosen(ComboBox<String> box) {
+        String v = box.isEditable() ? box.getEditor().getText() : box.getValue();
+        return v == null ? "" : v.trim();
     }
 
     private Label label(String key, Node field) {
@@ -184,8 +224,8 @@ final class RegisterDeviceDialog {
     /** True when type, client and the optional fields are acceptable; else says what is wrong. */
     private boolean checkFields() {
         String problem = "";
-        String t = type.getEditor().getText().trim();
-        String c = client.getEditor().getText().trim();
+        String t = chosen(type);
+        String c = chosen(client);
         String f = firmware.getText().trim();
         String s = secret.getText().trim();
         if (!t.isEmpty() && !NAME.matcher(t).matches()) {
@@ -206,8 +246,8 @@ final class RegisterDeviceDialog {
         if (!check.isValid() || !checkFields()) {
             return;
         }
-        NewDevice device = new NewDevice(check.imei(), type.getEditor().getText().trim(),
-                client.getEditor().getText().trim(), blankToNull(secret.getText()), blankToNull(firmware.getText()));
+        NewDevice device = new NewDevice(check.imei(), chosen(type), chosen(client), blankToNull(secret.getText()),
+                blankToNull(firmware.getText()));
         busy.set(true);
         showText(serverMessage, "");
         context.run(() -> {

@@ -16,14 +16,18 @@ import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupKind;
+import nl.fotadesk.protocol.api.GroupOwner;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -213,9 +217,18 @@ final class GroupDialogModel {
         if (n.length() > MAX_NAME) {
             return context.text("groups.dialog.nameTooLong", MAX_NAME);
         }
+        // names are unique per owner: another owner's group of this name does not stand in the way
+        GroupOwner owner = existing != null ? existing.owner() : newOwner();
         boolean taken = groups.groups.stream().anyMatch(g -> g.name().equalsIgnoreCase(n)
-                && (existing == null || !g.id().equals(existing.id())));
+                && Objects.equals(g.owner(), owner) && (existing == null || !g.id().equals(existing.id())));
         return taken ? context.text("groups.dialog.nameTaken", n) : "";
+    }
+
+    /** Whose a new group will be: the scope of a supplier or customer, none for an operator (or the API key). */
+    private GroupOwner newOwner() {
+        UserView user = context.user();
+        return user == null || user.role() == Role.OPERATOR ? null : new GroupOwner(user.client(),
+                user.deviceTypes() == null ? List.of() : user.deviceTypes().stream().sorted().toList());
     }
 
     private void validate() {

@@ -18,6 +18,7 @@ import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupKind;
+import nl.fotadesk.protocol.api.GroupOwner;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
 import nl.fotadesk.protocol.api.Page;
@@ -143,6 +144,22 @@ final class GroupsModel {
         return parts.isEmpty() ? context.text("groups.criteria.all") : String.join(" \u00b7 ", parts);
     }
 
+    /** Whose a group is: "Operators (shared)", "Client: acme" or "Types: tracker-x, meter-y". */
+    String owner(GroupView g) {
+        GroupOwner o = g.owner();
+        if (o == null) {
+            return context.text("groups.owner.operators");
+        }
+        List<String> parts = new ArrayList<>();
+        if (o.client() != null) {
+            parts.add(context.text("groups.owner.client", o.client()));
+        }
+        if (!o.deviceTypes().isEmpty()) {
+            parts.add(context.text("groups.owner.types", String.join(", ", o.deviceTypes())));
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
     /** For a static group: how many of its IMEIs are not registered devices, so not listed; else empty. */
     String unregisteredNote() {
         GroupView g = selected.get();
@@ -257,7 +274,7 @@ final class GroupsModel {
 
     /** Creates ({@code id} null) or replaces a group; the answer or the reason arrives on the FX thread. */
     void save(String id, NewGroup group, Consumer<GroupView> saved, Consumer<String> failed) {
-        call(() -> id == null ? context.client().createGroup(group) : context.client().replaceGroup(id, group),
+        call("save", () -> id == null ? context.client().createGroup(group) : context.client().replaceGroup(id, group),
                 g -> {
                     groups.removeIf(x -> x.id().equals(g.id()));
                     groups.add(g);
@@ -266,7 +283,7 @@ final class GroupsModel {
     }
 
     void delete(GroupView group, Runnable done, Consumer<String> failed) {
-        call(() -> {
+        call("delete", () -> {
             context.client().deleteGroup(group.id());
             return group;
         }, g -> {
@@ -281,15 +298,20 @@ final class GroupsModel {
         });
     }
 
-    /** As {@link UiContext#run}, with the server's refusals of group requests explained in this screen's words. */
-    private <T> void call(UiContext.Work<T> work, Consumer<T> done, Consumer<String> failed) {
+    /**
+     * As {@link UiContext#run}, with the server's refusals of group requests explained in this screen's words:
+     * those of this {@code action} ("groups.error.save.not_found": a listed device not among yours), else
+     * of any.
+     */
+    private <T> void call(String action, UiContext.Work<T> work, Consumer<T> done, Consumer<String> failed) {
         context.run(() -> {
             try {
                 return new Outcome<>(work.call(), null);
             } catch (ApiException e) {
-                String key = "groups.error." + e.error();
-                if (e.isFromApi() && context.i18n().has(key)) {
-                    return new Outcome<T>(null, context.text(key, e.detail()));
+                for (String key : List.of("groups.error." + action + "." + e.error(), "groups.error." + e.error())) {
+                    if (e.isFromApi() && context.i18n().has(key)) {
+                        return new Outcome<T>(null, context.text(key, e.detail()));
+                    }
                 }
                 throw e;
             }

@@ -1,6 +1,7 @@
 package nl.fotadesk.ui.groups;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.FilteredList;
@@ -47,8 +48,9 @@ import java.util.function.Function;
 
 /**
  * Groups: saved filters that follow the fleet and static IMEI lists. The list shows each group's
- * kind, criteria and member count (kept current while devices change); the selected group's members
- * are listed below, a page at a time. New, edit (double-click) and delete (asks first).
+ * kind, criteria, member count (kept current while devices change) and owner; the selected group's members
+ * are listed below, a page at a time. New, edit (double-click) and delete (asks first), of the groups the
+ * server marks changeable: a supplier or customer reads an operator's shared group but changes only their own.
  */
 public final class GroupsScreen extends NamedScreen {
     private final UiContext context;
@@ -126,8 +128,10 @@ public final class GroupsScreen extends NamedScreen {
         delete.setId("groups-delete");
         delete.getStyleClass().add("danger-button");
         delete.setOnAction(e -> confirmDelete(table.getSelectionModel().getSelectedItem()));
-        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        BooleanBinding changeable = Bindings.createBooleanBinding(
+                () -> changeable(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty());
+        edit.disableProperty().bind(changeable.not());
+        delete.disableProperty().bind(changeable.not());
         Permission.CHANGE_GROUPS.offer(edit, context);
         Permission.CHANGE_GROUPS.offer(delete, context);
         Region spacer = new Region();
@@ -177,6 +181,9 @@ public final class GroupsScreen extends NamedScreen {
             deleteItem.setOnAction(e -> confirmDelete(row.getItem()));
             Permission.CHANGE_GROUPS.offer(editItem, context);
             Permission.CHANGE_GROUPS.offer(deleteItem, context);
+            BooleanBinding rowChangeable = Bindings.createBooleanBinding(() -> changeable(row.getItem()), row.itemProperty());
+            editItem.disableProperty().bind(rowChangeable.not());
+            deleteItem.disableProperty().bind(rowChangeable.not());
             SeparatorMenuItem separator = new SeparatorMenuItem();
             Permission.CHANGE_GROUPS.offer(separator, context);
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
@@ -223,7 +230,7 @@ public final class GroupsScreen extends NamedScreen {
         });
         kind.setPrefWidth(110);
         TableColumn<GroupView, String> criteria = column("groups.column.criteria", model::criteria);
-        criteria.setPrefWidth(380);
+        criteria.setPrefWidth(330);
         criteria.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -251,7 +258,9 @@ public final class GroupsScreen extends NamedScreen {
             }
         });
         created.setPrefWidth(170);
-        table.getColumns().setAll(List.of(name, kind, criteria, count, created));
+        TableColumn<GroupView, String> owner = column("groups.column.owner", model::owner);
+        owner.setPrefWidth(170);
+        table.getColumns().setAll(List.of(name, kind, criteria, count, owner, created));
         table.getColumns().forEach(TableColumns::fitTitle);
         table.getSortOrder().setAll(List.of(name));
     }
@@ -269,11 +278,20 @@ public final class GroupsScreen extends NamedScreen {
         note.setWrapText(true);
         note.managedProperty().bind(note.visibleProperty());
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        Label shared = new Label();
+        shared.setId("group-shared-note");
+        shared.getStyleClass().add("help-text");
+        shared.setWrapText(true);
+        shared.managedProperty().bind(shared.visibleProperty());
+        shared.visibleProperty().bind(shared.textProperty().isNotEmpty());
         Runnable describe = () -> {
             GroupView g = model.selected.get();
             title.setText(g == null ? context.text("groups.members.none") : context.text("groups.members.title", g.name()));
             criteria.setText(g == null ? "" : model.criteria(g));
             note.setText(model.unregisteredNote());
+            // why Edit and Delete are greyed out for someone who may change groups, but not this one
+            shared.setText(g != null && !g.changeable() && context.may(Permission.CHANGE_GROUPS)
+                    ? context.text("groups.sharedNote") : "");
         };
         model.selected.addListener(o -> describe.run());
         model.total.addListener(o -> describe.run());
@@ -316,7 +334,7 @@ public final class GroupsScreen extends NamedScreen {
         pager.setAlignment(Pos.CENTER_RIGHT);
         pager.visibleProperty().bind(model.selected.isNotNull());
 
-        VBox card = new VBox(8, heading, note, members, pager);
+        VBox card = new VBox(8, heading, shared, note, members, pager);
         VBox.setVgrow(members, Priority.ALWAYS);
         card.getStyleClass().addAll("card", "members-card");
         return card;
@@ -384,9 +402,14 @@ public final class GroupsScreen extends NamedScreen {
         return Nodes.window(root);
     }
 
+    /** Whether the signed-in user may change {@code g}: the server says so per group. */
+    private boolean changeable(GroupView g) {
+        return g != null && g.changeable() && context.may(Permission.CHANGE_GROUPS);
+    }
+
     private void edit(GroupView group) {
-        if (!context.may(Permission.CHANGE_GROUPS)) {
-            return; // double click and Enter open nothing for those who only read
+        if (!context.may(Permission.CHANGE_GROUPS) || group != null && !changeable(group)) {
+            return; // double click and Enter open nothing for those who only read this group
         }
         message.setText("");
         new GroupDialog(context, model, group, window(), saved -> {
@@ -397,7 +420,7 @@ public final class GroupsScreen extends NamedScreen {
     }
 
     private void confirmDelete(GroupView g) {
-        if (g == null || !context.may(Permission.CHANGE_GROUPS)) {
+        if (!changeable(g)) {
             return;
         }
         new ConfirmDialog(context.text("groups.delete.title"), context.text("groups.delete.header", g.name()),

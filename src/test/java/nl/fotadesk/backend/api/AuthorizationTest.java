@@ -53,10 +53,10 @@ class AuthorizationTest {
             entry("GET /api/v1/tokens", SELF),
             entry("DELETE /api/v1/tokens/{id}", SELF),
             entry("GET /api/v1/audit", SELF),
-            entry("POST /api/v1/devices", OPERATOR),
+            entry("POST /api/v1/devices", CHANGE),
             entry("GET /api/v1/devices", READ),
-            entry("POST /api/v1/devices/bulk", OPERATOR),
-            entry("POST /api/v1/devices/import", OPERATOR),
+            entry("POST /api/v1/devices/bulk", CHANGE),
+            entry("POST /api/v1/devices/import", CHANGE),
             entry("GET /api/v1/devices/{imei}", READ),
             entry("GET /api/v1/devices/{imei}/history", READ),
             entry("PUT /api/v1/devices/{imei}/desired", CHANGE),
@@ -70,11 +70,11 @@ class AuthorizationTest {
             entry("POST /api/v1/clients", OPERATOR),
             entry("GET /api/v1/device-types", READ),
             entry("POST /api/v1/device-types", OPERATOR),
-            entry("POST /api/v1/groups", OPERATOR),
+            entry("POST /api/v1/groups", CHANGE),
             entry("GET /api/v1/groups", READ),
             entry("GET /api/v1/groups/{id}", READ),
-            entry("PUT /api/v1/groups/{id}", OPERATOR),
-            entry("DELETE /api/v1/groups/{id}", OPERATOR),
+            entry("PUT /api/v1/groups/{id}", CHANGE),
+            entry("DELETE /api/v1/groups/{id}", CHANGE),
             entry("GET /api/v1/groups/{id}/imeis", READ),
             entry("GET /api/v1/groups/{id}/devices", READ),
             entry("POST /api/v1/campaigns/preview", CHANGE),
@@ -125,6 +125,29 @@ class AuthorizationTest {
             entry("POST /api/v1/campaigns/rehearsals", "customer 403 403 403, supplier 403 403 403, scoped-viewer 403 403 403"),
             entry("GET /api/v1/campaigns/{id}/forecast", "customer 403 403 403, supplier 403 403 403, scoped-viewer 403 403 403"));
     private static final List<String> CASES = List.of("IN", "PART", "OUT");
+    /**
+     * The same for device registration and groups. Registration's body names (single, bulk of two, CSV of
+     * two): IN acme's tracker (in both scopes), PART globex's tracker (the supplier's only; in bulk and CSV
+     * beside an IN row), OUT globex's meter. A group route's {id} is IN the caller's own group (a fresh one
+     * made by them; for a viewer or requester of acme, the customer's), PART a fresh operator's group holding
+     * devices of both, OUT another party's own group (the supplier's for acme's users, the customer's for the
+     * supplier). New group bodies: IN a filter on acme's trackers, PART a list naming globex's meter, OUT a
+     * filter on globex's meters; a changed group's body lists acme's first tracker (in every scope).
+     */
+    private static final Map<String, String> WRITE_SCOPE = Map.ofEntries(
+            entry("POST /api/v1/devices", "customer ok 400 400, supplier ok ok 400, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/devices/bulk", "customer ok 400 400, supplier ok ok 400, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/devices/import", "customer ok 400 400, supplier ok ok 400, scoped-viewer 403 403 403"),
+            entry("POST /api/v1/groups", "customer ok 404 400, supplier ok 404 400, scoped-viewer 403 403 403"),
+            entry("GET /api/v1/groups", "customer ok ok ok, supplier ok ok ok, scoped-viewer ok ok ok"),
+            entry("GET /api/v1/groups/{id}", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"),
+            entry("PUT /api/v1/groups/{id}", "customer ok 403 404, supplier ok 403 404, scoped-viewer 403 403 403"),
+            entry("DELETE /api/v1/groups/{id}", "customer ok 403 404, supplier ok 403 404, scoped-viewer 403 403 403"),
+            entry("GET /api/v1/groups/{id}/imeis", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"),
+            entry("GET /api/v1/groups/{id}/devices", "customer ok ok 404, supplier ok ok 404, scoped-viewer ok ok 404"));
+    /** Fresh IMEIs for the registrations of the write matrix. */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_IMEI = new java.util.concurrent.atomic.AtomicLong(35693803200000L);
+
     private static final String ACME_TRACKER_1 = Imei.withCheckDigit("35693803100101");
     private static final String ACME_TRACKER_2 = Imei.withCheckDigit("35693803100102");
     private static final String GLOBEX_TRACKER = Imei.withCheckDigit("35693803100201");
@@ -322,9 +345,138 @@ class AuthorizationTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void everyRegistrationAndGroupRouteHasItsScopeLine() {
+        List<String> routes = backend.server().apiRouteRules().stream().map(Router.RouteRule::toString)
+                .filter(r -> r.contains("/api/v1/groups") || r.matches("POST /api/v1/devices(/bulk|/import)?")).toList();
+        assertThat(WRITE_SCOPE.keySet()).as("registration and group routes, against WRITE_SCOPE in this test")
+                .containsExactlyInAnyOrderElementsOf(routes);
+    }
+
+    /**
+     * Every registration and group route × every caller × a body or group in, partly in and outside the
+     * caller's scope; operators and the unscoped viewer are expected as their access says. A refused
+     * registration stores nothing: its IN row stays unregistered.
+     */
+    @Test
+    void everyRegistrationAndGroupRouteAnswersEachRoleWithinItsScope() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Router.RouteRule rule : backend.server().apiRouteRules()) {
+            if (!WRITE_SCOPE.containsKey(rule.toString())) {
+                continue;
+            }
+            for (String kase : CASES) {
+                for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
+                    String path = rule.template().contains("{id}")
+                            ? rule.template().replace("{id}", groupFor(caller.getKey(), kase)) : rule.template();
+                    WriteCall call = writeCall(rule.toString(), kase);
+                    int status;
+                    try (Response r = rule.template().endsWith("/import")
+                            ? backend.http.newCall(new okhttp3.Request.Builder().url(backend.url() + path)
+                            .header("Authorization", "Bearer " + caller.getValue())
+                            .post(okhttp3.RequestBody.create(call.body(), okhttp3.MediaType.get("text/csv"))).build()).execute()
+                            : backend.apiWithKey(rule.method(), path, call.body(), caller.getValue())) {
+                        status = r.code();
+                    }
+                    String expected = switch (caller.getKey()) {
+                        case "customer", "supplier", "scoped-viewer" -> scoped(WRITE_SCOPE, rule.toString(), caller.getKey(), kase);
+                        case "requester" -> scoped(WRITE_SCOPE, rule.toString(), "scoped-viewer", kase);
+                        default -> expected(rule.access(), caller.getKey());
+                    };
+                    boolean ok = switch (expected) {
+                        case "ok", "allowed" -> status / 100 == 2;
+                        default -> status == Integer.parseInt(expected);
+                    };
+                    if (!ok && !(expected.equals("401") && status == 401)) {
+                        problems.add(rule + " on " + kase + " as " + caller.getKey() + ": " + status + ", expected " + expected);
+                    }
+                    if (status / 100 != 2) {
+                        for (String imei : call.inScopeImeis()) {
+                            assertThat(backend.apiWithKey("GET", "/api/v1/devices/" + imei, null, TestBackend.API_KEY).code())
+                                    .as(rule + " on " + kase + " as " + caller.getKey() + " stored nothing").isEqualTo(404);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** A body of the write matrix, and the IMEIs it would register in everyone's scope. */
+    private record WriteCall(String body, List<String> inScopeImeis) {
+    }
+
+    private static WriteCall writeCall(String route, String kase) {
+        String in = nextImei();
+        String other = nextImei();
+        String[] typeAndClient = switch (kase) {
+            case "IN" -> new String[]{"tracker", "acme"};
+            case "PART" -> new String[]{"tracker", "globex"};
+            default -> new String[]{"meter", "globex"};
+        };
+        String name = "\"name\":\"" + kase + " " + in + "\"";
+        return switch (route) {
+            case "POST /api/v1/devices" -> new WriteCall(device(in, typeAndClient), List.of());
+            case "POST /api/v1/devices/bulk" -> kase.equals("IN") ? new WriteCall("[" + device(in, typeAndClient) + "]", List.of())
+                    : new WriteCall("[" + device(in, "tracker", "acme") + "," + device(other, typeAndClient) + "]", List.of(in));
+            case "POST /api/v1/devices/import" -> kase.equals("IN")
+                    ? new WriteCall("imei,deviceType,client\n" + in + ",tracker,acme\n", List.of())
+                    : new WriteCall("imei,deviceType,client\n" + in + ",tracker,acme\n" + other + "," + typeAndClient[0]
+                    + "," + typeAndClient[1] + "\n", List.of(in));
+            case "PUT /api/v1/groups/{id}" -> new WriteCall("{" + name + ",\"imeis\":[\"" + ACME_TRACKER_1 + "\"]}", List.of());
+            case "POST /api/v1/groups" -> new WriteCall(switch (kase) {
+                case "IN" -> "{" + name + ",\"filter\":{\"client\":\"acme\",\"deviceType\":\"tracker\"}}";
+                case "PART" -> "{" + name + ",\"imeis\":[\"" + ACME_TRACKER_1 + "\",\"" + GLOBEX_METER + "\"]}";
+                default -> "{" + name + ",\"filter\":{\"client\":\"globex\",\"deviceType\":\"meter\"}}";
+            }, List.of());
+            default -> new WriteCall(null, List.of());
+        };
+    }
+
+    private static String device(String imei, String... typeAndClient) {
+        return "{\"imei\":\"" + imei + "\",\"deviceType\":\"" + typeAndClient[0] + "\",\"client\":\""
+                + typeAndClient[1] + "\"}";
+    }
+
+    private static String nextImei() {
+        return Imei.withCheckDigit(Long.toString(NEXT_IMEI.incrementAndGet()));
+    }
+
+    /**
+     * A fresh group of {@code kase} for {@code caller}: IN their own (the customer's for a viewer or requester
+     * of acme, the API key's for the unscoped), PART an operator's, OUT the other party's own.
+     */
+    private static String groupFor(String caller, String kase) throws IOException {
+        if (kase.equals("PART")) {
+            return backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"operators' " + nextImei() + "\",\"imeis\":[\""
+                    + ACME_TRACKER_2 + "\",\"" + GLOBEX_METER + "\"]}", 201).get("id").asText();
+        }
+        String owner = switch (kase) {
+            case "IN" -> switch (caller) {
+                case "customer", "supplier" -> caller;
+                case "scoped-viewer", "requester" -> "customer";
+                default -> "api-key";
+            };
+            case "OUT" -> caller.equals("customer") || caller.equals("scoped-viewer") || caller.equals("requester")
+                    ? "supplier" : "customer";
+            default -> throw new IllegalArgumentException(kase);
+        };
+        // a filter group on acme's trackers would have no IMEI list: a list of acme's first tracker is in every scope
+        try (Response r = backend.apiWithKey("POST", "/api/v1/groups", "{\"name\":\"" + owner + "'s " + nextImei()
+                + "\",\"imeis\":[\"" + ACME_TRACKER_1 + "\"]}", CALLERS.get(owner))) {
+            assertThat(r.code()).isEqualTo(201);
+            return nl.fotadesk.backend.domain.StrictJson.MAPPER.readTree(r.body().string()).get("id").asText();
+        }
+    }
+
     /** The customer's or the supplier's expected answer from {@link #CAMPAIGN_SCOPE}. */
     private static String scoped(String route, String caller, String kase) {
-        for (String part : CAMPAIGN_SCOPE.get(route).split(", ")) {
+        return scoped(CAMPAIGN_SCOPE, route, caller, kase);
+    }
+
+    /** The customer's or the supplier's expected answer from a scope table. */
+    private static String scoped(Map<String, String> table, String route, String caller, String kase) {
+        for (String part : table.get(route).split(", ")) {
             String[] words = part.split(" ");
             if (words[0].equals(caller)) {
                 return words[1 + CASES.indexOf(kase)];

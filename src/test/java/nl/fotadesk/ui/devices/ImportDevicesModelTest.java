@@ -65,6 +65,9 @@ class ImportDevicesModelTest {
         assertThat(reason("duplicate_imei", valid)).isEqualTo("Already registered, or earlier in this file");
         assertThat(reason("invalid_line", null)).isEqualTo("Not as many columns as the first line names");
         assertThat(reason("invalid_secret", valid)).isEqualTo("Secret not valid: 30 to 100 letters and digits");
+        assertThat(reason("out_of_scope", valid)).isEqualTo("Not of your client or your device types");
+        assertThat(reason("unknown_client", valid)).isEqualTo("No such client; operators add clients");
+        assertThat(reason("unknown_device_type", valid)).isEqualTo("No such device type; operators add device types");
         assertThat(model.reason(new ItemError(2, valid, "something_new", "the server's words")))
                 .as("a reason the app does not know yet").isEqualTo("the server's words");
     }
