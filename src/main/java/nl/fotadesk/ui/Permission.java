@@ -26,8 +26,11 @@ public enum Permission {
     /** Upload firmware (suppliers: for their own device types). */
     UPLOAD_FIRMWARE(Role.OPERATOR, Role.SUPPLIER),
     DELETE_FIRMWARE(Role.OPERATOR),
-    /** Create, start, pause, resume, cancel and retry campaigns. */
-    MANAGE_CAMPAIGNS(Role.OPERATOR),
+    /**
+     * Create campaigns, and start, pause, resume, cancel and retry those the server marks changeable:
+     * operators all, suppliers and customers those wholly within their scope.
+     */
+    MANAGE_CAMPAIGNS(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER),
     /**
      * Create groups, and change and delete those the server marks changeable: operators all, suppliers and
      * customers their own.

@@ -23,10 +23,11 @@ class PermissionTest {
     void eachRoleIsOfferedWhatTheServerAllowsIt() {
         assertThat(of(Role.OPERATOR)).containsExactly(Permission.values());
         assertThat(of(Role.SUPPLIER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.REGISTER_DEVICES,
-                Permission.SET_DESIRED, Permission.UPLOAD_FIRMWARE, Permission.CHANGE_GROUPS, Permission.SEE_REQUESTS,
-                Permission.FILE_REQUESTS);
+                Permission.SET_DESIRED, Permission.UPLOAD_FIRMWARE, Permission.MANAGE_CAMPAIGNS, Permission.CHANGE_GROUPS,
+                Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
         assertThat(of(Role.CUSTOMER)).containsExactly(Permission.SEE_ROLLOUTS, Permission.REGISTER_DEVICES,
-                Permission.SET_DESIRED, Permission.CHANGE_GROUPS, Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);
+                Permission.SET_DESIRED, Permission.MANAGE_CAMPAIGNS, Permission.CHANGE_GROUPS, Permission.SEE_REQUESTS,
+                Permission.FILE_REQUESTS);
         assertThat(of(Role.VIEWER)).as("no change at all, no requests").containsExactly(Permission.SEE_ROLLOUTS);
         assertThat(of(Role.REQUESTER)).as("devices read-only, and requests")
                 .containsExactly(Permission.SEE_REQUESTS, Permission.FILE_REQUESTS);

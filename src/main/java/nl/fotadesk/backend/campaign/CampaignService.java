@@ -131,12 +131,12 @@ public final class CampaignService {
 
     /** The campaign as {@code who} sees it: whole, or their devices' part. */
     public CampaignView get(Principal who, String id) {
-        return view(visible(who.scope(), id), who.scope());
+        return view(visible(who.scope(), id), who);
     }
 
     /** The campaigns that hold devices in {@code who}'s scope, newest first, each as they see it. */
     public List<CampaignView> list(Principal who) {
-        return store.list(who.scope().narrow(DeviceFilter.ALL)).stream().map(c -> view(c, who.scope())).toList();
+        return store.list(who.scope().narrow(DeviceFilter.ALL)).stream().map(c -> view(c, who)).toList();
     }
 
     /** The campaign's devices in {@code who}'s scope, optionally of one phase and/or in some states. */
@@ -217,7 +217,8 @@ public final class CampaignService {
                 == total(store.counts(c.id(), null));
     }
 
-    private CampaignView view(CampaignRow c, Scope scope) {
+    private CampaignView view(CampaignRow c, Principal who) {
+        Scope scope = who.scope();
         String id = c.id();
         DeviceFilter within = scope.narrow(DeviceFilter.ALL);
         FirmwareRow image = firmware.find(c.firmwareId()).orElseThrow();
@@ -245,7 +246,8 @@ public final class CampaignService {
                 whole ? target : part(target, id, within), c.successThreshold(), c.errorThreshold(),
                 c.deviceTimeoutSeconds(), c.maxRetries(), c.vendorStrict(), text(c.scheduledAt()), text(c.createdAt()),
                 text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases,
-                window.map(MaintenanceWindow::spec).orElse(null), window.map(w -> opensAt(c, w)).orElse(null));
+                window.map(MaintenanceWindow::spec).orElse(null), window.map(w -> opensAt(c, w)).orElse(null),
+                who.role().mayChange() && whole);
     }
 
     /** When the window next opens for a campaign that has yet to finish; null while it is open. */

@@ -3,6 +3,8 @@ package nl.fotadesk.ui.campaigns;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import nl.fotadesk.protocol.api.CampaignState;
@@ -11,8 +13,9 @@ import nl.fotadesk.ui.ConfirmDialog;
 
 
 /**
- * The operator's buttons for one campaign: rehearse, start, pause, resume, retry failed, cancel. Each is enabled
- * only in the states where the server accepts it; cancel asks first, as it cannot be undone.
+ * The buttons for one campaign: rehearse, start, pause, resume, retry failed, cancel. Each is enabled only in
+ * the states where the server accepts it; cancel asks first, as it cannot be undone. A campaign the server
+ * does not mark changeable (it also updates devices outside the user's scope) shows why instead.
  */
 final class CampaignActions {
     private final CampaignTexts texts;
@@ -23,6 +26,7 @@ final class CampaignActions {
     private final Button resume;
     private final Button retry;
     private final Button cancel;
+    private final Label operatorsOnly;
     private final HBox root;
 
     CampaignActions(CampaignTexts texts, CampaignDetailModel model) {
@@ -34,7 +38,11 @@ final class CampaignActions {
         resume = button("campaign-resume", "campaigns.action.resume", "campaigns.action.resumeTip");
         retry = button("campaign-retry", "campaigns.action.retry", "campaigns.action.retryTip");
         cancel = button("campaign-cancel", "campaigns.action.cancel", "campaigns.action.cancelTip");
-        root = new HBox(8, rehearse, start, pause, resume, retry, cancel);
+        operatorsOnly = new Label(texts.text("campaigns.action.operatorsOnly"));
+        operatorsOnly.setId("campaign-operators-only");
+        operatorsOnly.getStyleClass().add("help-text");
+        operatorsOnly.setWrapText(true);
+        root = new HBox(8, operatorsOnly, rehearse, start, pause, resume, retry, cancel);
         root.setAlignment(Pos.CENTER_RIGHT);
         root.getStyleClass().add("campaign-actions");
         start.getStyleClass().add("primary-button");
@@ -77,14 +85,18 @@ final class CampaignActions {
                 || s == CampaignState.SCHEDULED);
         cancel.setDisable(busy || s == null || s == CampaignState.COMPLETED || s == CampaignState.CANCELLED);
         // Start only for a draft, and Resume in the place of Pause while paused.
-        show(rehearse, rehearsable);
-        show(start, s == CampaignState.DRAFT);
-        show(pause, s != CampaignState.PAUSED);
-        show(resume, s == CampaignState.PAUSED);
+        boolean changeable = c == null || c.changeable();
+        show(operatorsOnly, !changeable);
+        show(rehearse, changeable && rehearsable);
+        show(start, changeable && s == CampaignState.DRAFT);
+        show(pause, changeable && s != CampaignState.PAUSED);
+        show(resume, changeable && s == CampaignState.PAUSED);
+        show(retry, changeable);
+        show(cancel, changeable);
         retry.setText(failed > 0 ? texts.text("campaigns.action.retryCount", failed) : texts.text("campaigns.action.retry"));
     }
 
-    private static void show(Button b, boolean shown) {
+    private static void show(Control b, boolean shown) {
         b.setVisible(shown);
         b.setManaged(shown);
     }

@@ -46,6 +46,8 @@ class CampaignScopeApiTest extends ApiTestBase {
         assertThat(part.get("stateReason").asText())
                 .isEqualTo("phase 1 paused the campaign at its thresholds, which count all of its devices");
         assertThat(part.get("devices").asInt()).isEqualTo(2);
+        assertThat(whole.get("changeable").asBoolean()).as("the operator's to steer").isTrue();
+        assertThat(part.get("changeable").asBoolean()).as("not the customer's: it holds globex's device").isFalse();
         assertThat(part.get("counts").has("failed")).as("globex's failure is not theirs").isFalse();
         assertThat(as(cora, "GET", "/api/v1/campaigns/" + id + "/devices?state=failed", 200).get("total").asInt()).isZero();
         assertThat(texts(as(cora, "GET", "/api/v1/campaigns", 200), "stateReason"))
@@ -59,7 +61,12 @@ class CampaignScopeApiTest extends ApiTestBase {
     void aCustomerRetriesTheirOwnCampaignAndTheHistoryNamesThem() throws IOException {
         String id = as(cora, "POST", "/api/v1/campaigns", json(obj("name", "acme trackers", "firmwareId", firmware,
                 "maxRetries", 0, "errorThreshold", 100, "start", true)), 201).get("id").asText();
-        assertThat(as(cora, "GET", "/api/v1/campaigns/" + id, 200).get("devices").asInt()).as("acme's two only").isEqualTo(2);
+        JsonNode own = as(cora, "GET", "/api/v1/campaigns/" + id, 200);
+        assertThat(own.get("devices").asInt()).as("acme's two only").isEqualTo(2);
+        assertThat(own.get("changeable").asBoolean()).as("wholly theirs").isTrue();
+        call("POST", "/api/v1/users", obj("username", "vera", "password", PASSWORD, "role", "viewer", "client", "acme"), 201);
+        String vera = call("POST", "/api/v1/sessions", obj("username", "vera", "password", PASSWORD), 201).get("token").asText();
+        assertThat(as(vera, "GET", "/api/v1/campaigns/" + id, 200).get("changeable").asBoolean()).as("a viewer's never").isFalse();
         reportsFailure(imei(1), 5);
         tick();
         JsonNode retried = as(cora, "POST", "/api/v1/campaigns/" + id + "/retry", 200);

@@ -1,6 +1,14 @@
 package nl.fotadesk.ui.accounts;
 
+import javafx.scene.Node;
 import nl.fotadesk.client.DeviceQuery;
+import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.demo.DemoEnvironment;
+import nl.fotadesk.protocol.Imei;
+import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.protocol.api.NewCampaign;
+import nl.fotadesk.protocol.api.NewDevice;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.Role;
@@ -8,6 +16,9 @@ import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+
+import java.util.List;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.text;
@@ -16,7 +27,10 @@ import static nl.fotadesk.ui.accounts.ScopedViews.listedDevices;
 import static nl.fotadesk.ui.accounts.ScopedViews.offered;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo's customer: their client's devices only, and no action a customer may not take. */
+/**
+ * The demo's customer: their client's devices only, no action a customer may not take, and campaigns they
+ * steer when they hold only their client's devices.
+ */
 class CustomerViewTest extends DemoUiTest {
     static final String CLIENT = FleetGenerator.CLIENTS.get(0);
     @Override
@@ -51,7 +65,7 @@ class CustomerViewTest extends DemoUiTest {
         robot.clickOn("#nav-firmware");
         assertThat(offered(robot, "#firmware-upload-card")).isFalse();
         robot.clickOn("#nav-campaigns");
-        assertThat(offered(robot, "#campaigns-new")).isFalse();
+        assertThat(offered(robot, "#campaigns-new")).as("campaigns of their client's devices").isTrue();
         robot.clickOn("#nav-groups");
         assertThat(offered(robot, "#groups-new")).as("groups of their own").isTrue();
 
@@ -61,5 +75,43 @@ class CustomerViewTest extends DemoUiTest {
         robot.type(javafx.scene.input.KeyCode.DOWN, javafx.scene.input.KeyCode.ENTER);
         await(10, () -> offered(robot, "#device-detail-imei"));
         assertThat(offered(robot, "#device-set-desired")).as("customers set desired firmware").isTrue();
+    }
+
+    @Test
+    void steersTheirOwnCampaignsAndIsToldWhoSteersOneAcrossClients(FxRobot robot) throws Exception {
+        FotaDeskClient operator = app.demo.client();
+        String ours = sensor(operator, CLIENT, "999981");
+        String theirs = sensor(operator, FleetGenerator.CLIENTS.get(1), "999982");
+        FirmwareView image = operator.firmware().stream().filter(f -> f.deviceType().equals("sensor-z")
+                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("sensor-z"))).findFirst().orElseThrow();
+        operator.createCampaign(draft("Across clients", image, ours, theirs));
+        operator.createCampaign(draft("Ours alone", image, ours));
+
+        robot.clickOn("#nav-campaigns");
+        await(10, () -> robot.lookup(LabeledMatchers.hasText("Across clients")).tryQuery().isPresent());
+        robot.doubleClickOn(robot.lookup(LabeledMatchers.hasText("Across clients")).<Node>query());
+        await(10, () -> offered(robot, "#campaign-operators-only"));
+        assertThat(text(robot, "#campaign-operators-only")).contains("Only an operator can steer this campaign");
+        assertThat(offered(robot, "#campaign-start")).isFalse();
+        assertThat(offered(robot, "#campaign-cancel")).isFalse();
+
+        robot.clickOn("#campaign-back");
+        await(10, () -> robot.lookup(LabeledMatchers.hasText("Ours alone")).tryQuery().isPresent());
+        robot.doubleClickOn(robot.lookup(LabeledMatchers.hasText("Ours alone")).<Node>query());
+        await(10, () -> offered(robot, "#campaign-start") && !robot.lookup("#campaign-start").queryButton().isDisabled());
+        assertThat(offered(robot, "#campaign-operators-only")).isFalse();
+        robot.clickOn("#campaign-start");
+        await(10, () -> text(robot, "#campaign-state").equals("Running"));
+    }
+
+    private static String sensor(FotaDeskClient operator, String client, String serial) {
+        String imei = Imei.withCheckDigit("35332211" + serial);
+        operator.registerDevice(new NewDevice(imei, "sensor-z", client, null, null));
+        return imei;
+    }
+
+    private static NewCampaign draft(String name, FirmwareView image, String... imeis) {
+        return new NewCampaign(name, image.id(), new CampaignTarget(null, null, null, List.of(imeis), null, null),
+                null, 100, 10, 3600L, 0, null, null, false);
     }
 }

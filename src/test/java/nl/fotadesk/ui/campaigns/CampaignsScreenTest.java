@@ -26,6 +26,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -115,7 +116,9 @@ class CampaignsScreenTest extends DemoUiTest {
         TableView<CampaignView> list = robot.lookup("#campaigns-table").queryTableView();
         waitFor(10, () -> fx(() -> list.getItems().stream().filter(c -> c.name().equals("tracker-x 1.2.0 rollout"))
                 .count() == 1));
-        assertThat(fx(() -> allText(listLine(robot, "tracker-x 1.2.0 rollout")))).contains("Completed");
+        // the table draws the row a moment after it holds the item
+        waitFor(10, () -> fx(() -> listLine(robot, "tracker-x 1.2.0 rollout").map(CampaignsScreenTest::allText)
+                .orElse("").contains("Completed")));
     }
 
     @Test
@@ -159,8 +162,9 @@ class CampaignsScreenTest extends DemoUiTest {
 
         // Its device never got the update: the list does not call the campaign 100 % done.
         robot.clickOn("#campaign-back");
-        waitFor(10, () -> fx(() -> allText(listLine(robot, "Night rollout"))).contains("Cancelled"));
-        assertThat(fx(() -> listLine(robot, "Night rollout").lookupAll(".progress-text").stream()
+        waitFor(10, () -> fx(() -> listLine(robot, "Night rollout").map(CampaignsScreenTest::allText).orElse(""))
+                .contains("Cancelled"));
+        assertThat(fx(() -> listLine(robot, "Night rollout").orElseThrow().lookupAll(".progress-text").stream()
                 .map(n -> ((Labeled) n).getText()).toList())).containsExactly("0%");
     }
 
@@ -231,9 +235,10 @@ class CampaignsScreenTest extends DemoUiTest {
     }
 
     /** The line of the campaigns list that shows the campaign named {@code name}; read it on the FX thread. */
-    private static Parent listLine(FxRobot robot, String name) {
+    private static Optional<Parent> listLine(FxRobot robot, String name) {
         return robot.lookup("#campaigns-table .table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() instanceof CampaignView c && c.name().equals(name)).findFirst().orElseThrow();
+                .filter(r -> r.getItem() instanceof CampaignView c && c.name().equals(name)).findFirst()
+                .map(Parent.class::cast);
     }
 
     /** The texts of a node and everything in it, one per line. */
