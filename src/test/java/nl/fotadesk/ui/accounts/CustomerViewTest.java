@@ -1,11 +1,14 @@
 package nl.fotadesk.ui.accounts;
 
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
@@ -102,6 +105,35 @@ class CustomerViewTest extends DemoUiTest {
         assertThat(offered(robot, "#campaign-operators-only")).isFalse();
         robot.clickOn("#campaign-start");
         await(10, () -> text(robot, "#campaign-state").equals("Running"));
+    }
+
+    @Test
+    void makesACampaignOfTheirClientsDevicesWithTheWizard(FxRobot robot) throws Exception {
+        long ours = app.demo.client().devices(DeviceQuery.ALL.withClient(CLIENT).withDeviceType("tracker-x")).total();
+        robot.clickOn("#nav-campaigns");
+        robot.clickOn("#campaigns-new");
+        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
+        await(15, () -> !firmware.getItems().isEmpty());
+        robot.interact(() -> firmware.setValue(firmware.getItems().stream().filter(f -> f.deviceType().equals("tracker-x")
+                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("tracker-x"))).findFirst().orElseThrow()));
+        robot.interact(() -> robot.lookup("#wizard-name").queryAs(TextField.class).setText("Carla's trackers"));
+        robot.clickOn("#wizard-next");
+        await(10, () -> text(robot, "#wizard-match").startsWith(ours + " devices match"));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        await(10, () -> robot.lookup("#wizard-targeted").tryQuery().isPresent());
+        robot.clickOn("#wizard-finish");
+
+        await(10, () -> robot.lookup("#campaign-name").tryQuery().isPresent()
+                && text(robot, "#campaign-name").equals("Carla's trackers"));
+        await(10, () -> offered(robot, "#campaign-start"));
+        FotaDeskClient operator = app.demo.client();
+        CampaignView made = operator.campaigns().stream().filter(c -> c.name().equals("Carla's trackers"))
+                .findFirst().orElseThrow();
+        assertThat(made.devices()).isPositive();
+        assertThat(operator.campaignDevices(made.id(), null, null, 0, 1000).items())
+                .as("the type's devices of her client only").allSatisfy(d -> assertThat(operator.device(d.imei()).client())
+                        .isEqualTo(CLIENT));
     }
 
     private static String sensor(FotaDeskClient operator, String client, String serial) {
