@@ -202,7 +202,7 @@ public final class RequestsScreen extends NamedScreen {
         for (RequestStep step : r.history()) {
             detail.getChildren().add(wrapped(String.join("  ", context.i18n().dateTime(step.at()),
                     ActorNames.of(context.i18n(), step.actor()),
-                    stateText(step.state()), step.detail() == null ? "" : step.detail())));
+                    stateText(step.state()), RequestSteps.detail(context.i18n(), step))));
         }
         detail.getChildren().add(heading("requests.comments"));
         for (RequestComment c : r.comments()) {

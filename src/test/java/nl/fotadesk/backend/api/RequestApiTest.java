@@ -144,6 +144,15 @@ class RequestApiTest extends ApiTestBase {
 
         JsonNode seen = calls.as(rita, "GET", "/api/v1/requests/" + id, null, 200);
         assertThat(texts(seen.get("history"), "state")).containsExactly("submitted", "in_review", "approved");
+        JsonNode filedStep = seen.get("history").get(0);
+        assertThat(filedStep.get("detail").asText()).as("English for scripts").isEqualTo("20 devices");
+        assertThat(filedStep.get("code").asText()).as("and a code the app words").isEqualTo("devices");
+        assertThat(filedStep.get("args").toString()).isEqualTo("[\"20\"]");
+        JsonNode approvedStep = seen.get("history").get(2);
+        assertThat(approvedStep.get("detail").asText()).isEqualTo("campaign \"GPS fix for acme\" for 20 devices");
+        assertThat(approvedStep.get("code").asText()).isEqualTo("campaign");
+        assertThat(approvedStep.get("args").toString()).isEqualTo("[\"GPS fix for acme\",\"20\"]");
+        assertThat(seen.get("history").get(1).has("code")).as("nothing noted").isFalse();
         assertThat(texts(seen.get("comments"), "text")).containsExactly("Please update at night.", "Will do.");
         assertThat(seen.get("releaseNotes").asText()).contains("\n");
         assertThat(texts(calls.as(rita, "GET", "/api/v1/requests?state=approved", null, 200), "id")).containsExactly(id);
