@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.requests;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
@@ -32,6 +33,7 @@ import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
@@ -51,23 +53,44 @@ public final class RequestsScreen extends NamedScreen {
     private final RequestsModel model;
     private final VBox detail = new VBox(8);
     private final SplitPane root;
+    /** Shows the open request anew when it, its review or its report changes; removed when the screen is relabelled. */
+    private final InvalidationListener redraw = o -> showDetail();
+    private final ListView<RequestView> list = new ListView<>();
     private Consumer<String> onOpenCampaign = id -> { };
     /** The form while it is shown, or null. */
     private RequestFormModel form;
 
     public RequestsScreen(UiContext context) {
+        this(context, new RequestsModel(context), null);
+    }
+
+    /** The screen on {@code model}, with {@code form} shown when it is not null (both kept across a language switch). */
+    private RequestsScreen(UiContext context, RequestsModel model, RequestFormModel form) {
         super("requests", Permission.SEE_REQUESTS);
         this.context = context;
-        this.model = new RequestsModel(context);
+        this.model = model;
         model.setOnApproved(id -> onOpenCampaign.accept(id));
         ScrollPane detailPane = new ScrollPane(detail);
         detailPane.setFitToWidth(true);
         root = root(new SplitPane(list(), detailPane));
         root.setDividerPositions(0.35);
-        model.open.addListener((o, a, b) -> showDetail());
-        model.review.addListener((o, a, b) -> showDetail());
-        model.report.addListener((javafx.collections.ListChangeListener<Object>) c -> showDetail());
-        showDetail();
+        model.open.addListener(redraw);
+        model.review.addListener(redraw);
+        model.report.addListener(redraw);
+        if (form == null) {
+            showDetail();
+        } else {
+            showForm(form);
+        }
+    }
+
+    /** The same list, filter and open request, or the form with what was filled in, in the new language. */
+    @Override
+    public Screen relabelled() {
+        model.open.removeListener(redraw);
+        model.review.removeListener(redraw);
+        model.report.removeListener(redraw);
+        return new RequestsScreen(context, model, form);
     }
 
     /** Opens the campaign an approval created. */
@@ -83,10 +106,6 @@ public final class RequestsScreen extends NamedScreen {
     public RequestFormModel form() {
         return form;
     }
-
-
-
-
 
     @Override
     public void onShow() {
@@ -113,7 +132,7 @@ public final class RequestsScreen extends NamedScreen {
         add.setId("requests-new");
         Permission.FILE_REQUESTS.offer(add, context);
         add.setOnAction(e -> showForm());
-        ListView<RequestView> list = new ListView<>(model.requests);
+        list.setItems(model.requests);
         list.setId("requests-list");
         list.setPlaceholder(new Label(context.text("requests.empty")));
         list.setCellFactory(l -> new ListCell<>() {
@@ -135,6 +154,10 @@ public final class RequestsScreen extends NamedScreen {
                 model.open(b);
             }
         });
+        if (model.open.get() != null) { // relabelled: the open request stays the one chosen
+            model.requests.stream().filter(r -> r.id().equals(model.open.get().id())).findFirst()
+                    .ifPresent(r -> list.getSelectionModel().select(r));
+        }
         VBox.setVgrow(list, Priority.ALWAYS);
         FlowPane tools = new FlowPane(8, 8, filter, add); // in a narrow list the button goes below the filter
         VBox box = new VBox(8, title, tools, list);
@@ -344,7 +367,11 @@ public final class RequestsScreen extends NamedScreen {
 
     /** The requester's form in place of the detail. */
     public void showForm() {
-        RequestFormModel form = new RequestFormModel(context);
+        showForm(new RequestFormModel(context));
+    }
+
+    private void showForm(RequestFormModel form) {
+        form.check(); // its problem in the language of now
         detail.getChildren().clear();
         this.form = form;
         Label title = new Label(context.text("requests.form.title"));
@@ -405,7 +432,11 @@ public final class RequestsScreen extends NamedScreen {
         group.visibleProperty().bind(form.devices.isEqualTo(RequestFormModel.Devices.GROUP));
         group.managedProperty().bind(group.visibleProperty());
         group.valueProperty().addListener((o, a, b) -> form.groupId.set(b == null ? "" : b.id()));
-        context.run(() -> context.client().groups(), group.getItems()::setAll, unknown -> { });
+        context.run(() -> context.client().groups(), groups -> {
+            String chosen = form.groupId.get();
+            group.getItems().setAll(groups);
+            groups.stream().filter(g -> g.id().equals(chosen)).findFirst().ifPresent(group::setValue);
+        }, unknown -> { });
         Button csv = new Button(context.text("requests.form.imeis.csv"));
         csv.setMinWidth(Region.USE_PREF_SIZE);
         csv.setId("request-form-imeis-csv");
