@@ -31,6 +31,7 @@ import nl.fotadesk.protocol.FirmwareVersions;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewRequest;
@@ -53,7 +54,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -240,7 +240,8 @@ public final class RequestService {
                     given.deviceTimeoutSeconds() != null ? given.deviceTimeoutSeconds() : defaults.deviceTimeoutSeconds(),
                     given.maxRetries() != null ? given.maxRetries() : defaults.maxRetries(),
                     given.scheduledAt() != null ? given.scheduledAt() : defaults.scheduledAt(),
-                    given.vendorStrict(), false, given.window() != null ? given.window() : defaults.window()));
+                    given.vendorStrict(), false, endingByLatest(r, given.window() != null ? given.window()
+                    : defaults.window())));
             store.insertDevices(r.id(), oldVersions(actor, campaign.id()));
             store.setState(r.id(), RequestState.APPROVED, null, campaign.id(), now);
             record(r.id(), now, actor, RequestState.APPROVED, RequestNote.campaign(campaign.name(), campaign.devices()));
@@ -254,6 +255,26 @@ public final class RequestService {
             // stays a draft, linked to the request, for the operator to start
         }
         return get(actor, id);
+    }
+
+    /**
+     * The campaign's window ends by the request's latest end: the plan's window with that end when it has none,
+     * refused when it ends later (an earlier end is the operator's to choose).
+     */
+    private static CampaignWindow endingByLatest(RequestRow r, CampaignWindow window) {
+        String latest = r.wishedWindow() == null ? null : window(r.wishedWindow()).latestEnd();
+        if (latest == null) {
+            return window;
+        }
+        if (window == null || window.endsAt() == null) {
+            return window == null ? new CampaignWindow(null, null, null, null, latest)
+                    : new CampaignWindow(window.timeZone(), window.days(), window.from(), window.to(), latest);
+        }
+        if (instant("window.endsAt", window.endsAt()).isAfter(Instant.parse(latest))) {
+            throw new Invalid("invalid_window", "window.endsAt may not be after the request's latest end, " + latest
+                    + "; got " + window.endsAt());
+        }
+        return window;
     }
 
     /** What an operator checks before deciding; {@code staleDays} says when a device counts as not seen. */
@@ -395,7 +416,7 @@ public final class RequestService {
                 + r.version()), DEFAULT_PHASES, CampaignService.DEFAULT_SUCCESS, CampaignService.DEFAULT_ERROR,
                 CampaignService.DEFAULT_TIMEOUT, CampaignService.DEFAULT_RETRIES,
                 start != null && Instant.parse(start).isAfter(clock.instant()) ? start : null,
-                wished == null ? null : wished.hours(), null);
+                wished == null ? null : wished.campaignWindow(), null);
     }
 
     /**
@@ -471,24 +492,13 @@ public final class RequestService {
         if (start != null && end != null && !end.isAfter(start)) {
             throw new Invalid("invalid_window", "window.latestEnd must be after window.earliestStart");
         }
-        MaintenanceWindow.of(w.hours());
+        MaintenanceWindow.of(w.campaignWindow());
     }
 
     private static Instant instant(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            Instant at = Instant.parse(text);
-            if (!at.isBefore(Limits.SCHEDULE_EARLIEST) && !at.isAfter(Limits.SCHEDULE_LATEST)) {
-                return at;
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw new Invalid("invalid_window", field + " must be an ISO-8601 instant such as 2026-12-01T06:00:00Z; got "
-                + Limits.quoted(text));
+        return text == null ? null : Limits.instant("invalid_window", field, text);
     }
+
 
     /** The file's name without its folders or control characters, at most {@value #CONTACT} characters; else {@code fallback}. */
     private static String fileName(String given, String fallback) {
