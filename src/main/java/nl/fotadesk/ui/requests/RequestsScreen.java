@@ -304,6 +304,7 @@ public final class RequestsScreen extends NamedScreen {
             row(grid, "requests.window.days", plan.days, "plan-days");
             row(grid, "requests.window.from", plan.from, "plan-from");
             row(grid, "requests.window.to", plan.to, "plan-to");
+            row(grid, "requests.window.endsAt", plan.endsAt, "plan-ends");
             TextField reason = new TextField();
             reason.setId("request-reject-reason");
             reason.setPromptText(context.text("requests.review.reason"));

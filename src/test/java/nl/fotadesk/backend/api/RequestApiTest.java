@@ -160,6 +160,34 @@ class RequestApiTest extends ApiTestBase {
     }
 
     @Test
+    void theCampaignOfAnApprovedRequestEndsByItsLatestEnd() throws Exception {
+        String latest = "2099-01-01T00:00:00Z";
+        String request = "{\"deviceType\":\"tracker\",\"version\":\"2.0.0\",\"target\":{\"imeis\":[\"%s\"]},"
+                + "\"window\":{\"latestEnd\":\"" + latest + "\"}}";
+        String id = calls.filed(rita, request.formatted(imei(nextDevice++)), IMAGE).get("id").asText();
+        call("POST", "/api/v1/requests/" + id + "/review", null, 200);
+        assertThat(get("/api/v1/requests/" + id + "/review").path("plan").path("window").path("endsAt").asText())
+                .as("prefilled").isEqualTo(latest);
+        String campaignId = call("POST", "/api/v1/requests/" + id + "/approve", obj("window", obj("timeZone", "UTC",
+                "from", "02:00", "to", "05:00")), 200).get("campaignId").asText();
+        JsonNode window = get("/api/v1/campaigns/" + campaignId).get("window");
+        assertThat(window.path("from").asText()).as("the operator's hours").isEqualTo("02:00");
+        assertThat(window.path("endsAt").asText()).as("ending by the latest end all the same").isEqualTo(latest);
+
+        String later = calls.filed(rita, request.formatted(imei(nextDevice++)), IMAGE).get("id").asText();
+        call("POST", "/api/v1/requests/" + later + "/review", null, 200);
+        try (Response r = calls.call("POST", "/api/v1/requests/" + later + "/approve",
+                "{\"window\":{\"endsAt\":\"2099-06-01T00:00:00Z\"}}", nl.fotadesk.backend.TestBackend.API_KEY)) {
+            assertError(r, 400, "invalid_window", "latest end");
+        }
+        assertThat(get("/api/v1/requests/" + later).get("state").asText()).isEqualTo("in_review");
+        String earlier = call("POST", "/api/v1/requests/" + later + "/approve", obj("window", obj("endsAt",
+                "2098-01-01T00:00:00Z")), 200).get("campaignId").asText();
+        assertThat(get("/api/v1/campaigns/" + earlier).path("window").path("endsAt").asText())
+                .as("an earlier end is the operator's to choose").isEqualTo("2098-01-01T00:00:00Z");
+    }
+
+    @Test
     void theImageCanBeUsedByNoCampaignBeforeApproval() throws Exception {
         String id = fresh();
         assertThat(get("/api/v1/firmware")).as("not in the firmware list").isEmpty();
