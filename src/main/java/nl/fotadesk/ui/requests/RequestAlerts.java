@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Pos;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.RequestState;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.ui.Permission;
@@ -20,12 +21,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * News of update requests, polled (requests have no events): operators are told of each new submitted
- * request, and the badge counts those waiting for review; the others are told when one of their requests
- * changes state, and the badge counts such news until they look at the Requests screen.
+ * News of update requests: operators are told of each new submitted request, and the badge counts those
+ * waiting for review; the others are told when one of their requests changes state, and the badge counts
+ * such news until they look at the Requests screen. The server's events of requests (the app's long poll)
+ * make it look at once; a slow poll is the safety net for events missed while the server was away.
  */
 public final class RequestAlerts {
-    static final Duration POLL = Duration.seconds(30);
+    static final Duration POLL = Duration.minutes(5);
     private static final Duration SHOWN = Duration.seconds(12);
 
     private final UiContext context;
@@ -35,6 +37,9 @@ public final class RequestAlerts {
     private Timeline timeline;
     /** The state of each request at the last poll; null before the first, which only learns them. */
     private Map<String, RequestState> known;
+    /** A look at the requests is under way; {@link #again} asks for another once it is done. */
+    private boolean polling;
+    private boolean again;
 
     /** @param notify tells the user of a request that is news */
     public RequestAlerts(UiContext context, Consumer<RequestView> notify) {
@@ -69,6 +74,7 @@ public final class RequestAlerts {
     /** Polls now and then every {@link #POLL}, for the user signed in now (a new user starts afresh). */
     public void start() {
         known = null;
+        again = false;
         badge.set(0);
         poll();
         if (timeline == null) {
@@ -91,13 +97,36 @@ public final class RequestAlerts {
         }
     }
 
+    /** What happened on the server: a request that changed state is looked up now (a comment changes none). */
+    public void onEvents(List<EventView> events) {
+        if (events.stream().anyMatch(e -> EventView.REQUEST.equals(e.kind()) && !EventView.COMMENTED.equals(e.state()))) {
+            poll();
+        }
+    }
+
+    /** Looks at the requests; one look at a time, so an older answer never follows a newer one. */
     void poll() {
         if (!context.may(Permission.SEE_REQUESTS)) {
             return;
         }
+        if (polling) {
+            again = true;
+            return;
+        }
+        polling = true;
         boolean decides = context.may(Permission.DECIDE_REQUESTS);
-        context.run(() -> context.client().requests(decides ? RequestState.SUBMITTED : null),
-                now -> update(now, decides), unknown -> { }); // the next poll tries again
+        context.run(() -> context.client().requests(decides ? RequestState.SUBMITTED : null), now -> {
+            update(now, decides);
+            polled();
+        }, unknown -> polled()); // the next event or poll tries again
+    }
+
+    private void polled() {
+        polling = false;
+        if (again) {
+            again = false;
+            poll();
+        }
     }
 
     private void update(List<RequestView> now, boolean decides) {

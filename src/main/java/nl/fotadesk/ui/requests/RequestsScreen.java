@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.RequestComment;
 import nl.fotadesk.protocol.api.RequestReview;
@@ -42,6 +43,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -110,6 +112,11 @@ public final class RequestsScreen extends NamedScreen {
     @Override
     public void onShow() {
         model.load();
+    }
+
+    @Override
+    public void onEvents(List<EventView> events) {
+        model.onEvents(events);
     }
 
     private String stateText(RequestState state) {

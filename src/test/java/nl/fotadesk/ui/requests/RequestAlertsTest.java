@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.requests;
 
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.RequestState;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.protocol.api.Role;
@@ -58,6 +59,25 @@ class RequestAlertsTest {
         assertThat(alerts.badgeProperty().get()).isEqualTo(1);
         alerts.seen();
         assertThat(alerts.badgeProperty().get()).isZero();
+    }
+
+    private static EventView event(String kind, String requestId, String state) {
+        return new EventView(1, "2026-12-03T12:00:00Z", kind, null, null, null, state, null, requestId);
+    }
+
+    @Test
+    void aRequestsEventMakesItLookAtOnceAndACommentOrACampaignsEventDoesNot() {
+        as(Role.REQUESTER);
+        add("r1", RequestState.SUBMITTED);
+        alerts.poll();
+        client.calls.clear();
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", EventView.COMMENTED), event("campaign", null, "running")));
+        assertThat(client.calls).isEmpty();
+
+        client.reviewRequest("r1");
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", "in_review")));
+        assertThat(told).extracting(RequestView::state).containsExactly(RequestState.IN_REVIEW);
+        assertThat(alerts.badgeProperty().get()).isEqualTo(1);
     }
 
     @Test
