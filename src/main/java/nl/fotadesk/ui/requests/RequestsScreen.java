@@ -236,7 +236,8 @@ public final class RequestsScreen extends NamedScreen {
         }
         detail.getChildren().add(heading("requests.comments"));
         for (RequestComment c : r.comments()) {
-            detail.getChildren().add(wrapped(context.i18n().dateTime(c.at()) + "  " + c.author() + ": " + c.text()));
+            detail.getChildren().add(wrapped(context.i18n().dateTime(c.at()) + "  "
+                    + ActorNames.of(context.i18n(), c.author()) + ": " + c.text()));
         }
         TextArea comment = new TextArea();
         comment.setId("request-comment");

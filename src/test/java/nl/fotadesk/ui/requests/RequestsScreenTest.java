@@ -88,6 +88,7 @@ class RequestsScreenTest extends DemoUiTest {
         robot.clickOn("#request-form-devices-imeis");
         setText(robot, "#request-form-imeis", String.join("\n", imeis));
         setText(robot, "#request-form-contact", "rita@example.com");
+        setText(robot, "#request-form-latest", "2099-01-01T00:00:00Z");
         robot.clickOn("#request-form-submit");
         await(15, () -> screen().model().open.get() != null);
         RequestView filed = fx(() -> screen().model().open.get());
@@ -106,6 +107,7 @@ class RequestsScreenTest extends DemoUiTest {
         robot.clickOn("#request-mark-review");
         await(10, () -> offered(robot, "#request-approve"));
         assertThat(text(robot, "#plan-phases")).isNotEmpty();
+        assertThat(text(robot, "#plan-ends")).as("the wished latest end").isEqualTo("2099-01-01T00:00:00Z");
         setText(robot, "#plan-phases", "50%, 100%");
         robot.interact(() -> robot.lookup("#request-approve").queryButton().fire()); // below the plan: maybe scrolled away
         await(15, () -> !screen().model().busy.get() && screen().model().open.get().state() != RequestState.IN_REVIEW
@@ -115,6 +117,8 @@ class RequestsScreenTest extends DemoUiTest {
         String campaignId = app.demo.client().request(filed.id()).campaignId();
         assertThat(app.demo.client().campaign(campaignId).phases()).hasSize(2);
         await(10, () -> offered(robot, "#campaigns-screen"));
+        await(10, () -> offered(robot, "#campaign-settings") && text(robot, "#campaign-settings")
+                .contains("window closes on " + app.context.i18n().dateTime("2099-01-01T00:00:00Z")));
 
         openAs(Role.REQUESTER);
         robot.clickOn("#nav-requests");
