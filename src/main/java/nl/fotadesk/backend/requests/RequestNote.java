@@ -9,6 +9,11 @@ import java.util.List;
  * the user's language ({@code ui.requests.RequestTexts}), and the same in English for scripts.
  */
 record RequestNote(String code, List<String> args, String english) {
+    /** Words a user wrote (a rejection's reason): shown as written, so without a code. */
+    static RequestNote written(String words) {
+        return new RequestNote(null, null, words);
+    }
+
     /** "38 devices". */
     static RequestNote devices(int count) {
         return new RequestNote(RequestStep.DEVICES, List.of(String.valueOf(count)), count + " devices");

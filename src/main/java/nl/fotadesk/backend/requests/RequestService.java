@@ -341,7 +341,7 @@ public final class RequestService {
             RequestState to = transition.from(r.state());
             Instant now = clock.instant();
             store.setState(r.id(), to, reason, null, now);
-            record(r.id(), now, actor, to, reason == null ? null : new RequestNote(null, null, reason));
+            record(r.id(), now, actor, to, reason == null ? null : RequestNote.written(reason));
             audit.done(actor, "request." + transition.name().toLowerCase(Locale.ROOT), "request/" + r.id(),
                     reason);
             return to.isFinal() && firmware.deleteImageIfUnused(r.sha256());
