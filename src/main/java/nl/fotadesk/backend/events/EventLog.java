@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Every state change of campaigns, phases and devices, in order. Readers page through it by cursor
- * and may wait for the next event (a long poll), so live views need no busy polling.
+ * Every state change of campaigns, phases, devices and update requests (and a request's new comment), in
+ * order. Readers page through it by cursor and may wait for the next event (a long poll), so live views
+ * need no busy polling.
  *
  * <p>Events are numbered when their transaction commits, under one counter row's lock, so on any
  * number of nodes ids become visible in increasing order: a cursor never skips an event that
