@@ -175,7 +175,7 @@ public final class BackendServer implements AutoCloseable {
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, windows, firmwareStore, resolver, engine,
                 events, accounts.audit(), clock);
         RequestService requests = new RequestService(jdbc, new RequestStore(jdbc), firmwareStore, catalog, images,
-                deviceStore, resolver, campaigns, engine, accounts.audit(), config.maxFirmwareSize(), clock);
+                deviceStore, resolver, campaigns, engine, accounts.audit(), events, config.maxFirmwareSize(), clock);
         api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
                 new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),

@@ -395,6 +395,7 @@ public final class MainWindow {
         if (context.may(Permission.SEE_ROLLOUTS)) { // campaign news lead to the Campaigns screen
             alerts.onEvents(events);
         }
+        requestAlerts.onEvents(events);
     }
 
     /** Stops following the server. */

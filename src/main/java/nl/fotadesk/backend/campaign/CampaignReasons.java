@@ -20,7 +20,9 @@ final class CampaignReasons {
     private static final String RESUMED_BY = "resumed by ";
     private static final String CANCELLED_BY = "cancelled by ";
     private static final String STARTS_AT = "starts at ";
-    private static final List<String> WITHOUT_NUMBERS = List.of(PAUSED_BY, RESUMED_BY, CANCELLED_BY, STARTS_AT);
+    private static final String WINDOW_ENDED = "the window ended at ";
+    private static final List<String> WITHOUT_NUMBERS = List.of(PAUSED_BY, RESUMED_BY, CANCELLED_BY, STARTS_AT,
+            WINDOW_ENDED);
 
     private CampaignReasons() {
     }
@@ -40,6 +42,11 @@ final class CampaignReasons {
 
     static String startsAt(Instant at) {
         return STARTS_AT + at;
+    }
+
+    /** "the window ended at 2026-12-04T06:00:00Z": no phase starts and no device is given a download any more. */
+    static String windowEnded(Instant at) {
+        return WINDOW_ENDED + at;
     }
 
     /** "38 devices updated, 2 failed". */

@@ -41,7 +41,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -250,7 +249,7 @@ public final class CampaignService {
                 who.role().mayChange() && whole);
     }
 
-    /** When the window next opens for a campaign that has yet to finish; null while it is open. */
+    /** When the window next opens for a campaign that has yet to finish; null while it is open, or once it has ended. */
     private String opensAt(CampaignRow c, MaintenanceWindow window) {
         if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
             return null;
@@ -258,7 +257,7 @@ public final class CampaignService {
         Instant now = clock.instant();
         Instant from = c.state() == CampaignState.SCHEDULED && c.scheduledAt().isAfter(now) ? c.scheduledAt() : now;
         Instant opens = window.opensAt(from);
-        return opens.equals(now) ? null : opens.toString();
+        return opens == null || opens.equals(now) ? null : opens.toString();
     }
 
     /** The target with only the listed IMEIs of the campaign's devices {@code within} admits. */
@@ -314,14 +313,21 @@ public final class CampaignService {
             throw new Invalid("invalid_retries", "maxRetries must be from 0 to " + Limits.RETRIES_MAX
                     + "; got " + retries);
         }
-        Instant scheduledAt = spec.scheduledAt() == null ? null : schedule(spec.scheduledAt());
+        Instant scheduledAt = spec.scheduledAt() == null ? null
+                : Limits.instant("invalid_schedule", "scheduledAt", spec.scheduledAt());
         List<PhaseSpec> phases = PhasePlan.validate(spec.phases());
         if (target.groupId() != null && !Limits.isId(target.groupId())) {
             throw new Invalid("unknown_group", "no group with id " + Limits.shortened(target.groupId()));
         }
+        Optional<MaintenanceWindow> window = MaintenanceWindow.of(spec.window());
+        Instant endsAt = window.map(MaintenanceWindow::endsAt).orElse(null);
+        if (endsAt != null && !endsAt.isAfter(scheduledAt != null ? scheduledAt : clock.instant())) {
+            throw new Invalid("invalid_window", "window.endsAt must be after " + (scheduledAt != null ? "scheduledAt"
+                    : "now") + "; got " + endsAt);
+        }
         TargetResolver.Resolution resolution = resolver.resolve(target, image, name.hashCode(), scope);
         return new Checked(name, image, target, phases, success, error, timeout, retries,
-                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, MaintenanceWindow.of(spec.window()), resolution);
+                Boolean.TRUE.equals(spec.vendorStrict()), scheduledAt, window, resolution);
     }
 
     /** The target as given (every device when absent), its names and IMEIs checked like everywhere else. */
@@ -361,19 +367,6 @@ public final class CampaignService {
     }
 
     /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_LATEST}. */
-    private static Instant schedule(String text) {
-        try {
-            Instant at = Instant.parse(text);
-            if (!at.isBefore(Limits.SCHEDULE_EARLIEST) && !at.isAfter(Limits.SCHEDULE_LATEST)) {
-                return at;
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw new Invalid("invalid_schedule", "scheduledAt must be an ISO-8601 instant such as "
-                + "2026-12-01T06:00:00Z, from " + Limits.SCHEDULE_EARLIEST + " to " + Limits.SCHEDULE_LATEST
-                + "; got " + Limits.quoted(text));
-    }
 
     private CampaignPreview preview(Checked c) {
         TargetResolver.Resolution r = c.resolution;

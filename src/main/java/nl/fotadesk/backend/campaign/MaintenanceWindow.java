@@ -29,9 +29,11 @@ import java.util.Set;
  * not after {@code from} the window runs into the next day (22:00–02:00 on FRI is open Friday night
  * until Saturday 02:00); {@code from} equal to {@code to} is 24 hours. The rule is about local times,
  * so on a DST day a window keeps its hours on the clock: 02:00–05:00 on the spring-forward day opens at
- * 03:00 (02:xx does not exist), on the fall-back day it is an hour longer.
+ * 03:00 (02:xx does not exist), on the fall-back day it is an hour longer. A window that {@code endsAt} an
+ * instant is closed from then on, for good; it may have no hours ({@code zone}, {@code from} and {@code to}
+ * null): open at any hour until it ends.
  */
-public record MaintenanceWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from, LocalTime to) {
+public record MaintenanceWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from, LocalTime to, Instant endsAt) {
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
     /** A window opens within a week; a few days more cover every DST shift. */
     private static final int DAYS_AHEAD = 9;
@@ -45,8 +47,13 @@ public record MaintenanceWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from
         if (spec == null) {
             return Optional.empty();
         }
+        Instant endsAt = spec.endsAt() == null ? null : Limits.instant("invalid_window", "window.endsAt", spec.endsAt());
+        if (endsAt != null && spec.timeZone() == null && spec.days() == null && spec.from() == null && spec.to() == null) {
+            return Optional.of(new MaintenanceWindow(null, Set.of(), null, null, endsAt));
+        }
         if (spec.timeZone() == null || spec.from() == null || spec.to() == null) {
-            throw new Invalid("invalid_window", "a window needs timeZone, from and to (days is optional: every day)");
+            throw new Invalid("invalid_window", "a window's hours need timeZone, from and to (days is optional: every"
+                    + " day); a window with endsAt may have no hours");
         }
         ZoneId zone;
         try {
@@ -66,18 +73,31 @@ public record MaintenanceWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from
                 throw new Invalid("invalid_window", "window.days must name at least one day (or be left out: every day)");
             }
         }
-        return Optional.of(new MaintenanceWindow(zone, days, time("from", spec.from()), time("to", spec.to())));
+        return Optional.of(new MaintenanceWindow(zone, days, time("from", spec.from()), time("to", spec.to()), endsAt));
     }
 
     /** The window as the API shows it. */
     public CampaignWindow spec() {
+        String end = endsAt == null ? null : endsAt.toString();
+        if (zone == null) {
+            return new CampaignWindow(null, null, null, null, end);
+        }
         List<String> names = new ArrayList<>();
         days.forEach(d -> names.add(dayName(d)));
-        return new CampaignWindow(zone.getId(), names, HOURS.format(from), HOURS.format(to));
+        return new CampaignWindow(zone.getId(), names, HOURS.format(from), HOURS.format(to), end);
+    }
+
+    /** Whether the window has closed for good at {@code at}. */
+    public boolean hasEnded(Instant at) {
+        return endsAt != null && !at.isBefore(endsAt);
     }
 
     /** Whether the window is open at {@code at}. */
     public boolean isOpen(Instant at) {
+        return !hasEnded(at) && (zone == null || withinHours(at));
+    }
+
+    private boolean withinHours(Instant at) {
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
         LocalDate date = local.toLocalDate();
         return opening(date).map(start -> !at.isBefore(start) && at.isBefore(closing(date))).orElse(false)
@@ -85,16 +105,19 @@ public record MaintenanceWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from
                 .orElse(false);
     }
 
-    /** When the window is next open: {@code at} itself when it is open then. */
+    /** When the window is next open: {@code at} itself when it is open then; null when it never opens again (it ends first). */
     public Instant opensAt(Instant at) {
         if (isOpen(at)) {
             return at;
+        }
+        if (hasEnded(at) || zone == null) {
+            return null;
         }
         LocalDate date = LocalDate.ofInstant(at, zone);
         for (int i = 0; i <= DAYS_AHEAD; i++) {
             Optional<Instant> start = opening(date.plusDays(i)).filter(s -> s.isAfter(at));
             if (start.isPresent()) {
-                return start.get();
+                return hasEnded(start.get()) ? null : start.get();
             }
         }
         throw new IllegalStateException("a window with days " + days + " opens within a week");

@@ -93,6 +93,7 @@ public final class RolloutEngine {
                     .map(ActionRow::imei).toList();
             refuseConflicts(conflicts(imeis, id));
             Instant now = clock.instant();
+            refuseEnded(c, now, "started");
             audit.done(actor, "campaign.start", "campaign/" + id, c.name());
             if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
                 setState(c, CampaignState.SCHEDULED, CampaignReasons.startsAt(c.scheduledAt()), now);
@@ -123,6 +124,7 @@ public final class RolloutEngine {
                         + c.state().wireName());
             }
             Instant now = clock.instant();
+            refuseEnded(c, now, "resumed");
             audit.done(actor, "campaign.resume", "campaign/" + id, c.name());
             if (c.startedAt() == null) {
                 // paused before it started: back to its schedule, or start now
@@ -170,6 +172,7 @@ public final class RolloutEngine {
             List<ActionRow> failed = store.actions(id, null, List.of(ActionState.FAILED, ActionState.TIMED_OUT), 0, PAGE);
             refuseConflicts(conflicts(failed.stream().map(ActionRow::imei).toList(), id));
             Instant now = clock.instant();
+            refuseEnded(c, now, "retried");
             if (!windowOpen(c, now)) {
                 throw new Conflict("window_closed", "the campaign's maintenance window is closed; retry the failed"
                         + " devices when it is open");
@@ -231,15 +234,23 @@ public final class RolloutEngine {
 
     /** One step of one campaign, in the state read under its lock (it may have ended since it was listed). */
     private void advance(CampaignRow c, Instant now) {
+        Instant ended = endedAt(c, now);
         switch (c.state()) {
             case SCHEDULED -> {
-                if (!c.scheduledAt().isAfter(now)) {
+                if (ended != null) {
+                    setState(c, CampaignState.PAUSED, CampaignReasons.windowEnded(ended), now);
+                } else if (!c.scheduledAt().isAfter(now)) {
                     begin(c, now);
                 }
             }
             case RUNNING -> {
                 reconcile(c, now);
-                evaluate(c, now);
+                if (ended != null && !RolloutRules.complete(store.counts(c.id(), null))) {
+                    // devices given theirs finish while it is paused; the others are not started
+                    setState(c, CampaignState.PAUSED, CampaignReasons.windowEnded(ended), now);
+                } else {
+                    evaluate(c, now);
+                }
             }
             case PAUSED -> reconcile(c, now);
             default -> {
@@ -366,7 +377,25 @@ public final class RolloutEngine {
      * phase starts and no device gets a download or a retry; devices already given theirs carry on.
      */
     private boolean windowOpen(CampaignRow c, Instant now) {
-        return windows.find(c.id()).flatMap(MaintenanceWindow::of).map(w -> w.isOpen(now)).orElse(true);
+        return window(c).map(w -> w.isOpen(now)).orElse(true);
+    }
+
+    /** When the campaign's window closed for good, if it has by {@code now}; else null. */
+    private Instant endedAt(CampaignRow c, Instant now) {
+        return window(c).filter(w -> w.hasEnded(now)).map(MaintenanceWindow::endsAt).orElse(null);
+    }
+
+    private java.util.Optional<MaintenanceWindow> window(CampaignRow c) {
+        return windows.find(c.id()).flatMap(MaintenanceWindow::of);
+    }
+
+    /** A campaign whose window has ended starts nothing more: it can only be cancelled. */
+    private void refuseEnded(CampaignRow c, Instant now, String done) {
+        Instant ended = endedAt(c, now);
+        if (ended != null) {
+            throw new Conflict("window_ended", "the campaign's window ended at " + ended + "; it can no longer be "
+                    + done + ", only cancelled");
+        }
     }
 
     private static Thresholds thresholds(CampaignRow c, PhaseRow p) {

@@ -4,6 +4,7 @@ import nl.fotadesk.protocol.ImeiList;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -95,6 +96,23 @@ public final class Limits {
     /** Whether {@code value} can be an id the backend made; anything else names nothing. */
     public static boolean isId(String value) {
         return value != null && ID.matcher(value).matches();
+    }
+
+    /**
+     * The instant {@code text} gives (ISO-8601, from {@link #SCHEDULE_EARLIEST} to {@link #SCHEDULE_LATEST}:
+     * a start, an end); else {@link Invalid} with {@code error} naming {@code field}.
+     */
+    public static Instant instant(String error, String field, String text) {
+        try {
+            Instant at = Instant.parse(text);
+            if (!at.isBefore(SCHEDULE_EARLIEST) && !at.isAfter(SCHEDULE_LATEST)) {
+                return at;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw new Invalid(error, field + " must be an ISO-8601 instant such as 2026-12-01T06:00:00Z, from "
+                + SCHEDULE_EARLIEST + " to " + SCHEDULE_LATEST + "; got " + quoted(text));
     }
 
     /** A whole number in {@code min..max}, else an {@link Invalid} {@code invalid_<field>}. */

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Every state change of campaigns, phases and devices, in order. Readers page through it by cursor
- * and may wait for the next event (a long poll), so live views need no busy polling.
+ * Every state change of campaigns, phases, devices and update requests (and a request's new comment), in
+ * order. Readers page through it by cursor and may wait for the next event (a long poll), so live views
+ * need no busy polling.
  *
  * <p>Events are numbered when their transaction commits, under one counter row's lock, so on any
  * number of nodes ids become visible in increasing order: a cursor never skips an event that
@@ -29,11 +30,12 @@ public final class EventLog implements AutoCloseable {
     public static final String CAMPAIGN = "campaign";
     public static final String PHASE = "phase";
     public static final String DEVICE = "device";
+    public static final String REQUEST = EventView.REQUEST;
     private static final int MAX_DETAIL = 512;
     static final String CHANNEL = "fota_desk_events";
 
     private record Pending(Instant at, String kind, String campaignId, Integer phase, String imei, String state,
-                           String detail) {
+                           String detail, String requestId) {
     }
 
     private final Jdbc jdbc;
@@ -50,9 +52,20 @@ public final class EventLog implements AutoCloseable {
 
     /** Records an event; it is written, numbered and announced when the surrounding transaction commits. */
     public void append(String kind, String campaignId, Integer phase, String imei, String state, String detail) {
-        String text = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        Pending event = new Pending(clock.instant(), kind, campaignId, phase, imei, state, text);
+        add(new Pending(clock.instant(), kind, campaignId, phase, imei, state, shortened(detail), null));
+    }
+
+    /** Records an update request's event: its new state, or "commented" (as {@link #append}). */
+    public void appendRequest(String requestId, String state, String detail) {
+        add(new Pending(clock.instant(), REQUEST, null, null, null, state, shortened(detail), requestId));
+    }
+
+    private void add(Pending event) {
         jdbc.inTransaction(() -> jdbc.boundToTransaction(this, ArrayList<Pending>::new, this::write).add(event));
+    }
+
+    private static String shortened(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
     }
 
     /** Numbers and inserts a transaction's events; the counter row stays locked until the commit. */
@@ -61,10 +74,10 @@ public final class EventLog implements AutoCloseable {
         long id = jdbc.count("SELECT last_id FROM event_counter WHERE id = 1") - events.size();
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Pending e : events) {
-            rows.add(new Object[]{++id, e.at, e.kind, e.campaignId, e.phase, e.imei, e.state, e.detail});
+            rows.add(new Object[]{++id, e.at, e.kind, e.campaignId, e.phase, e.imei, e.state, e.detail, e.requestId});
         }
-        jdbc.batch("INSERT INTO events (id, at, kind, campaign_id, phase_idx, imei, state, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batch("INSERT INTO events (id, at, kind, campaign_id, phase_idx, imei, state, detail, request_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         if (notifications != null) {
             jdbc.update("NOTIFY " + CHANNEL); // delivered to every node's listener when (and only if) this commits
         }
@@ -84,8 +97,8 @@ public final class EventLog implements AutoCloseable {
 
     /**
      * As {@link #since(long, int, Duration, String)}, with only the events of the devices in {@code scope}
-     * when it limits them, and of the campaigns that hold any of them; the cursor passes the events left
-     * out, so a long poll waits for one of its own.
+     * when it limits them, of the campaigns that hold any of them, and of the update requests filed within
+     * it; the cursor passes the events left out, so a long poll waits for one of its own.
      */
     public CompletableFuture<EventPage> since(long cursor, int limit, Duration wait, String waiter, Scope scope) {
         DeviceFilter within = scope.narrow(DeviceFilter.ALL);
@@ -121,12 +134,15 @@ public final class EventLog implements AutoCloseable {
         List<Object> all = new ArrayList<>(List.of(cursor, latest));
         all.addAll(params);
         all.addAll(params);
+        all.addAll(params);
         all.add(limit);
+        // a request is within the scope as a device is, by its client and device type (the columns the terms name)
         List<EventView> events = jdbc.list("SELECT e.* FROM events e WHERE e.id > ? AND e.id <= ? AND ("
                 + "EXISTS (SELECT 1 FROM devices d WHERE d.imei = e.imei AND " + inScope + ")"
                 + " OR e.imei IS NULL AND EXISTS (SELECT 1 FROM campaign_actions a JOIN devices d ON d.imei = a.imei"
-                + " WHERE a.campaign_id = e.campaign_id AND " + inScope + ")) ORDER BY e.id LIMIT ?",
-                EventLog::map, all.toArray());
+                + " WHERE a.campaign_id = e.campaign_id AND " + inScope + ")"
+                + " OR EXISTS (SELECT 1 FROM update_requests d WHERE d.id = e.request_id AND " + inScope + "))"
+                + " ORDER BY e.id LIMIT ?", EventLog::map, all.toArray());
         return new EventPage(withoutOthersCounts(events, within),
                 events.size() == limit ? events.get(events.size() - 1).id() : Math.max(cursor, latest));
     }
@@ -140,7 +156,7 @@ public final class EventLog implements AutoCloseable {
         Map<String, Boolean> whole = new HashMap<>();
         List<EventView> shown = new ArrayList<>(events.size());
         for (EventView e : events) {
-            boolean partial = e.imei() == null && e.detail() != null
+            boolean partial = e.imei() == null && e.campaignId() != null && e.detail() != null
                     && !whole.computeIfAbsent(e.campaignId(), id -> wholly(id, within));
             shown.add(partial ? new EventView(e.id(), e.at(), e.kind(), e.campaignId(), e.phase(), null, e.state(), null)
                     : e);
@@ -168,7 +184,7 @@ public final class EventLog implements AutoCloseable {
     private static EventView map(ResultSet rs) throws SQLException {
         return new EventView(rs.getLong("id"), Jdbc.instant(rs, "at").toString(), rs.getString("kind"),
                 rs.getString("campaign_id"), Jdbc.nullableInt(rs, "phase_idx"), trim(rs.getString("imei")),
-                rs.getString("state"), rs.getString("detail"));
+                rs.getString("state"), rs.getString("detail"), rs.getString("request_id"));
     }
 
     private static String trim(String imei) {

@@ -15,6 +15,7 @@ import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.domain.StrictJson;
+import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.files.ImageUpload;
 import nl.fotadesk.backend.store.CatalogStore;
@@ -30,6 +31,8 @@ import nl.fotadesk.protocol.FirmwareVersions;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.CampaignWindow;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewRequest;
 import nl.fotadesk.protocol.api.Page;
@@ -51,7 +54,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,12 +96,13 @@ public final class RequestService {
     private final CampaignService campaigns;
     private final RolloutEngine engine;
     private final AuditTrail audit;
+    private final EventLog events;
     private final long maxSize;
     private final Clock clock;
 
     public RequestService(Jdbc jdbc, RequestStore store, FirmwareStore firmware, CatalogStore catalog, ImageStore images,
                           DeviceStore devices, TargetResolver resolver, CampaignService campaigns, RolloutEngine engine,
-                          AuditTrail audit, long maxSize, Clock clock) {
+                          AuditTrail audit, EventLog events, long maxSize, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.firmware = firmware;
@@ -110,6 +113,7 @@ public final class RequestService {
         this.campaigns = campaigns;
         this.engine = engine;
         this.audit = audit;
+        this.events = events;
         this.maxSize = maxSize;
         this.clock = clock;
     }
@@ -157,8 +161,7 @@ public final class RequestService {
                     null, now, now);
             retryingContention(() -> {
                 store.insert(row);
-                store.addEvent(row.id(), new RequestStore.EventRow(now, actor.username(), actor.described(), actor.role(),
-                        RequestState.SUBMITTED, deviceCount + " devices"));
+                record(row.id(), now, actor, RequestState.SUBMITTED, RequestNote.devices(deviceCount));
                 audit.done(actor, "request.file", "request/" + row.id(), deviceType + " " + version + ", " + deviceCount
                         + " devices, " + stored.size() + " bytes");
                 try {
@@ -187,7 +190,8 @@ public final class RequestService {
         Instant now = clock.instant();
         jdbc.inTransaction(() -> {
             store.addEvent(r.id(), new RequestStore.EventRow(now, actor.username(), actor.described(), actor.role(), null,
-                    checked));
+                    checked, null, null));
+            events.appendRequest(r.id(), EventView.COMMENTED, null);
             store.touch(r.id(), now);
             audit.done(actor, "request.comment", "request/" + r.id(), checked);
             return null;
@@ -236,11 +240,11 @@ public final class RequestService {
                     given.deviceTimeoutSeconds() != null ? given.deviceTimeoutSeconds() : defaults.deviceTimeoutSeconds(),
                     given.maxRetries() != null ? given.maxRetries() : defaults.maxRetries(),
                     given.scheduledAt() != null ? given.scheduledAt() : defaults.scheduledAt(),
-                    given.vendorStrict(), false, given.window() != null ? given.window() : defaults.window()));
+                    given.vendorStrict(), false, endingByLatest(r, given.window() != null ? given.window()
+                    : defaults.window())));
             store.insertDevices(r.id(), oldVersions(actor, campaign.id()));
             store.setState(r.id(), RequestState.APPROVED, null, campaign.id(), now);
-            store.addEvent(r.id(), new RequestStore.EventRow(now, actor.username(), actor.described(), actor.role(),
-                    RequestState.APPROVED, "campaign \"" + campaign.name() + "\" for " + campaign.devices() + " devices"));
+            record(r.id(), now, actor, RequestState.APPROVED, RequestNote.campaign(campaign.name(), campaign.devices()));
             audit.done(actor, "request.approve", "request/" + r.id(), "campaign/" + campaign.id());
             return campaign.id();
         });
@@ -251,6 +255,26 @@ public final class RequestService {
             // stays a draft, linked to the request, for the operator to start
         }
         return get(actor, id);
+    }
+
+    /**
+     * The campaign's window ends by the request's latest end: the plan's window with that end when it has none,
+     * refused when it ends later (an earlier end is the operator's to choose).
+     */
+    private static CampaignWindow endingByLatest(RequestRow r, CampaignWindow window) {
+        String latest = r.wishedWindow() == null ? null : window(r.wishedWindow()).latestEnd();
+        if (latest == null) {
+            return window;
+        }
+        if (window == null || window.endsAt() == null) {
+            return window == null ? new CampaignWindow(null, null, null, null, latest)
+                    : new CampaignWindow(window.timeZone(), window.days(), window.from(), window.to(), latest);
+        }
+        if (instant("window.endsAt", window.endsAt()).isAfter(Instant.parse(latest))) {
+            throw new Invalid("invalid_window", "window.endsAt may not be after the request's latest end, " + latest
+                    + "; got " + window.endsAt());
+        }
+        return window;
     }
 
     /** What an operator checks before deciding; {@code staleDays} says when a device counts as not seen. */
@@ -317,8 +341,7 @@ public final class RequestService {
             RequestState to = transition.from(r.state());
             Instant now = clock.instant();
             store.setState(r.id(), to, reason, null, now);
-            store.addEvent(r.id(), new RequestStore.EventRow(now, actor.username(), actor.described(), actor.role(), to,
-                    reason));
+            record(r.id(), now, actor, to, reason == null ? null : RequestNote.written(reason));
             audit.done(actor, "request." + transition.name().toLowerCase(Locale.ROOT), "request/" + r.id(),
                     reason);
             return to.isFinal() && firmware.deleteImageIfUnused(r.sha256());
@@ -331,6 +354,17 @@ public final class RequestService {
             }
         }
         return get(actor, id);
+    }
+
+    /**
+     * Records the request's move to {@code state} (with {@code note} when there is one) in its history and in
+     * the event feed, within the surrounding transaction.
+     */
+    private void record(String id, Instant at, Principal actor, RequestState state, RequestNote note) {
+        store.addEvent(id, new RequestStore.EventRow(at, actor.username(), actor.described(), actor.role(), state,
+                note == null ? null : note.english(), note == null ? null : note.code(),
+                note == null || note.args() == null ? null : json(note.args())));
+        events.appendRequest(id, state.wireName(), note == null ? null : note.english());
     }
 
     /** The request if {@code who} sees it; else not found, as an unknown id. */
@@ -382,7 +416,7 @@ public final class RequestService {
                 + r.version()), DEFAULT_PHASES, CampaignService.DEFAULT_SUCCESS, CampaignService.DEFAULT_ERROR,
                 CampaignService.DEFAULT_TIMEOUT, CampaignService.DEFAULT_RETRIES,
                 start != null && Instant.parse(start).isAfter(clock.instant()) ? start : null,
-                wished == null ? null : wished.hours(), null);
+                wished == null ? null : wished.campaignWindow(), null);
     }
 
     /**
@@ -431,7 +465,8 @@ public final class RequestService {
         List<RequestComment> comments = new ArrayList<>();
         for (RequestStore.EventRow e : store.events(r.id())) {
             if (e.state() != null) {
-                history.add(new RequestStep(e.at().toString(), e.actorName(), e.state(), e.text()));
+                history.add(new RequestStep(e.at().toString(), e.actorName(), e.state(), e.text(), e.code(),
+                        e.args() == null ? null : List.of(read(e.args(), String[].class))));
             } else {
                 comments.add(new RequestComment(e.at().toString(), e.actorName(), e.role(), e.text()));
             }
@@ -457,24 +492,13 @@ public final class RequestService {
         if (start != null && end != null && !end.isAfter(start)) {
             throw new Invalid("invalid_window", "window.latestEnd must be after window.earliestStart");
         }
-        MaintenanceWindow.of(w.hours());
+        MaintenanceWindow.of(w.campaignWindow());
     }
 
     private static Instant instant(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            Instant at = Instant.parse(text);
-            if (!at.isBefore(Limits.SCHEDULE_EARLIEST) && !at.isAfter(Limits.SCHEDULE_LATEST)) {
-                return at;
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw new Invalid("invalid_window", field + " must be an ISO-8601 instant such as 2026-12-01T06:00:00Z; got "
-                + Limits.quoted(text));
+        return text == null ? null : Limits.instant("invalid_window", field, text);
     }
+
 
     /** The file's name without its folders or control characters, at most {@value #CONTACT} characters; else {@code fallback}. */
     private static String fileName(String given, String fallback) {

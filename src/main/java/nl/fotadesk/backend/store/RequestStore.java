@@ -14,8 +14,12 @@ import java.util.Optional;
 
 /** Update requests, their history and comments (one ordered list of events), and their devices' old versions. */
 public final class RequestStore {
-    /** One entry of a request's events: a state change ({@code state} set) or a comment ({@code state} null). */
-    public record EventRow(Instant at, String actor, String actorName, Role role, RequestState state, String text) {
+    /**
+     * One entry of a request's events: a state change ({@code state} set) or a comment ({@code state} null);
+     * a state change the server describes has its {@code code} and {@code args} (a JSON array) beside the text.
+     */
+    public record EventRow(Instant at, String actor, String actorName, Role role, RequestState state, String text,
+                           String code, String args) {
     }
 
     private final Jdbc jdbc;
@@ -61,16 +65,17 @@ public final class RequestStore {
     }
 
     public void addEvent(String requestId, EventRow e) {
-        jdbc.update("INSERT INTO request_events (request_id, at, actor, actor_name, role, state, text)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", requestId, e.at(), e.actor(), e.actorName(), e.role().wireName(),
-                e.state() == null ? null : e.state().wireName(), e.text());
+        jdbc.update("INSERT INTO request_events (request_id, at, actor, actor_name, role, state, text, code, args)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", requestId, e.at(), e.actor(), e.actorName(),
+                e.role().wireName(), e.state() == null ? null : e.state().wireName(), e.text(), e.code(), e.args());
     }
 
     public List<EventRow> events(String requestId) {
         return jdbc.list("SELECT * FROM request_events WHERE request_id = ? ORDER BY id", rs -> new EventRow(
                 Jdbc.instant(rs, "at"), rs.getString("actor"), rs.getString("actor_name"),
                 Role.fromWire(rs.getString("role")), rs.getString("state") == null ? null
-                : RequestState.fromWire(rs.getString("state")), rs.getString("text")), requestId);
+                : RequestState.fromWire(rs.getString("state")), rs.getString("text"), rs.getString("code"),
+                rs.getString("args")), requestId);
     }
 
     /** Records the version each device runs as the request is approved (the report's "old version"). */

@@ -12,9 +12,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WishedWindow(String earliestStart, String latestEnd, String timeZone, List<String> days, String from,
                            String to) {
-    /** The allowed hours as a campaign's maintenance window; null when none are given. */
-    public CampaignWindow hours() {
-        return timeZone == null && days == null && from == null && to == null ? null
-                : new CampaignWindow(timeZone, days, from, to);
+    /** The allowed hours until the latest end as a campaign's maintenance window; null when neither is given. */
+    public CampaignWindow campaignWindow() {
+        return timeZone == null && days == null && from == null && to == null && latestEnd == null ? null
+                : new CampaignWindow(timeZone, days, from, to, latestEnd);
     }
 }

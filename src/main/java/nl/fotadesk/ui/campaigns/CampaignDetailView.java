@@ -26,6 +26,7 @@ import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -211,6 +212,10 @@ final class CampaignDetailView implements CampaignPage {
         rules.add(texts.text("campaigns.detail.retries", c.maxRetries()));
         if (c.vendorStrict()) {
             rules.add(texts.text("campaigns.wizard.vendorStrictShort"));
+        }
+        if (c.window() != null && c.window().endsAt() != null) {
+            rules.add(texts.text(Instant.parse(c.window().endsAt()).isAfter(Instant.now())
+                    ? "campaigns.detail.windowEnds" : "campaigns.detail.windowClosed", texts.dateTime(c.window().endsAt())));
         }
         settings.setText(String.join(" \u00b7 ", rules));
         List<String> about = new ArrayList<>();

@@ -30,6 +30,7 @@ public final class StateReasons {
             rule("resumed by (.+)", (i, m) -> i.get("campaigns.reason.resumedBy", ActorNames.of(i, m.group(1)))),
             rule("cancelled by (.+)", (i, m) -> i.get("campaigns.reason.cancelledBy", ActorNames.of(i, m.group(1)))),
             rule("starts at (\\S+)", (i, m) -> i.get("campaigns.reason.startsAt", dateTime(i, m.group(1)))),
+            rule("the window ended at (\\S+)", (i, m) -> i.get("campaigns.reason.windowEnded", dateTime(i, m.group(1)))),
             rule("retrying (\\d+) failed devices", (i, m) -> i.get("campaigns.reason.retrying", n(m, 1))),
             rule("phase (\\d+) paused the campaign at its thresholds, which count all of its devices",
                     (i, m) -> i.get("campaigns.reason.thresholdOfAll", n(m, 1))),

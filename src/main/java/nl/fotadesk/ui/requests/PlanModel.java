@@ -28,6 +28,8 @@ public final class PlanModel {
     public final StringProperty days = new SimpleStringProperty("");
     public final StringProperty from = new SimpleStringProperty("");
     public final StringProperty to = new SimpleStringProperty("");
+    /** When the window closes for good (ISO-8601): the request's latest end, or earlier. */
+    public final StringProperty endsAt = new SimpleStringProperty("");
 
     private final UiContext context;
 
@@ -50,6 +52,7 @@ public final class PlanModel {
         days.set(window == null || window.days() == null ? "" : String.join(", ", window.days()));
         from.set(window == null ? "" : text(window.from()));
         to.set(window == null ? "" : text(window.to()));
+        endsAt.set(window == null ? "" : text(window.endsAt()));
     }
 
     private static String text(Object value) {
@@ -61,10 +64,10 @@ public final class PlanModel {
      * @throws IllegalArgumentException naming the field that is not a number
      */
     RolloutPlan toPlan() {
-        boolean noWindow = blank(timeZone) && blank(days) && blank(from) && blank(to);
+        boolean noWindow = blank(timeZone) && blank(days) && blank(from) && blank(to) && blank(endsAt);
         CampaignWindow window = noWindow ? null : new CampaignWindow(orNull(timeZone), blank(days) ? null
                 : Arrays.stream(days.get().split("[,\\s]+")).filter(d -> !d.isEmpty())
-                .map(d -> d.toUpperCase(Locale.ROOT)).toList(), orNull(from), orNull(to));
+                .map(d -> d.toUpperCase(Locale.ROOT)).toList(), orNull(from), orNull(to), orNull(endsAt));
         return new RolloutPlan(orNull(name), phases(), integer(successThreshold, "requests.plan.success"),
                 integer(errorThreshold, "requests.plan.error"), number(timeoutSeconds, "requests.plan.timeout"),
                 integer(maxRetries, "requests.plan.retries"), orNull(scheduledAt), window, null);

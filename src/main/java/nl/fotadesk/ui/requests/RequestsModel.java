@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.RequestCampaign;
 import nl.fotadesk.protocol.api.RequestReportLine;
 import nl.fotadesk.protocol.api.RequestReview;
@@ -71,6 +72,26 @@ public final class RequestsModel {
 
     public void load() {
         loader.load();
+    }
+
+    /**
+     * What happened on the server while the screen is shown: any request event reloads the list, and one of
+     * the open request (a new state, a comment) reloads it, so its thread and history follow live.
+     */
+    public void onEvents(List<EventView> events) {
+        List<EventView> ofRequests = events.stream().filter(e -> EventView.REQUEST.equals(e.kind())).toList();
+        if (ofRequests.isEmpty()) {
+            return;
+        }
+        load();
+        RequestView shown = open.get();
+        if (shown != null && ofRequests.stream().anyMatch(e -> shown.id().equals(e.requestId()))) {
+            context.run(() -> context.client().request(shown.id()), r -> {
+                if (isOpen(r)) {
+                    show(r);
+                }
+            }, message::set);
+        }
     }
 
     /** Opens {@code request}: loads it whole, and its review facts or report where they apply. */

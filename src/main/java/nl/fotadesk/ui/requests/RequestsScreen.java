@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.requests;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
@@ -23,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.RequestComment;
 import nl.fotadesk.protocol.api.RequestReview;
@@ -32,6 +34,7 @@ import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
@@ -40,6 +43,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -51,23 +55,44 @@ public final class RequestsScreen extends NamedScreen {
     private final RequestsModel model;
     private final VBox detail = new VBox(8);
     private final SplitPane root;
+    /** Shows the open request anew when it, its review or its report changes; removed when the screen is relabelled. */
+    private final InvalidationListener redraw = o -> showDetail();
+    private final ListView<RequestView> list = new ListView<>();
     private Consumer<String> onOpenCampaign = id -> { };
     /** The form while it is shown, or null. */
     private RequestFormModel form;
 
     public RequestsScreen(UiContext context) {
+        this(context, new RequestsModel(context), null);
+    }
+
+    /** The screen on {@code model}, with {@code form} shown when it is not null (both kept across a language switch). */
+    private RequestsScreen(UiContext context, RequestsModel model, RequestFormModel form) {
         super("requests", Permission.SEE_REQUESTS);
         this.context = context;
-        this.model = new RequestsModel(context);
+        this.model = model;
         model.setOnApproved(id -> onOpenCampaign.accept(id));
         ScrollPane detailPane = new ScrollPane(detail);
         detailPane.setFitToWidth(true);
         root = root(new SplitPane(list(), detailPane));
         root.setDividerPositions(0.35);
-        model.open.addListener((o, a, b) -> showDetail());
-        model.review.addListener((o, a, b) -> showDetail());
-        model.report.addListener((javafx.collections.ListChangeListener<Object>) c -> showDetail());
-        showDetail();
+        model.open.addListener(redraw);
+        model.review.addListener(redraw);
+        model.report.addListener(redraw);
+        if (form == null) {
+            showDetail();
+        } else {
+            showForm(form);
+        }
+    }
+
+    /** The same list, filter and open request, or the form with what was filled in, in the new language. */
+    @Override
+    public Screen relabelled() {
+        model.open.removeListener(redraw);
+        model.review.removeListener(redraw);
+        model.report.removeListener(redraw);
+        return new RequestsScreen(context, model, form);
     }
 
     /** Opens the campaign an approval created. */
@@ -84,13 +109,14 @@ public final class RequestsScreen extends NamedScreen {
         return form;
     }
 
-
-
-
-
     @Override
     public void onShow() {
         model.load();
+    }
+
+    @Override
+    public void onEvents(List<EventView> events) {
+        model.onEvents(events);
     }
 
     private String stateText(RequestState state) {
@@ -113,7 +139,7 @@ public final class RequestsScreen extends NamedScreen {
         add.setId("requests-new");
         Permission.FILE_REQUESTS.offer(add, context);
         add.setOnAction(e -> showForm());
-        ListView<RequestView> list = new ListView<>(model.requests);
+        list.setItems(model.requests);
         list.setId("requests-list");
         list.setPlaceholder(new Label(context.text("requests.empty")));
         list.setCellFactory(l -> new ListCell<>() {
@@ -135,6 +161,10 @@ public final class RequestsScreen extends NamedScreen {
                 model.open(b);
             }
         });
+        if (model.open.get() != null) { // relabelled: the open request stays the one chosen
+            model.requests.stream().filter(r -> r.id().equals(model.open.get().id())).findFirst()
+                    .ifPresent(r -> list.getSelectionModel().select(r));
+        }
         VBox.setVgrow(list, Priority.ALWAYS);
         FlowPane tools = new FlowPane(8, 8, filter, add); // in a narrow list the button goes below the filter
         VBox box = new VBox(8, title, tools, list);
@@ -202,11 +232,12 @@ public final class RequestsScreen extends NamedScreen {
         for (RequestStep step : r.history()) {
             detail.getChildren().add(wrapped(String.join("  ", context.i18n().dateTime(step.at()),
                     ActorNames.of(context.i18n(), step.actor()),
-                    stateText(step.state()), step.detail() == null ? "" : step.detail())));
+                    stateText(step.state()), RequestSteps.detail(context.i18n(), step))));
         }
         detail.getChildren().add(heading("requests.comments"));
         for (RequestComment c : r.comments()) {
-            detail.getChildren().add(wrapped(context.i18n().dateTime(c.at()) + "  " + c.author() + ": " + c.text()));
+            detail.getChildren().add(wrapped(context.i18n().dateTime(c.at()) + "  "
+                    + ActorNames.of(context.i18n(), c.author()) + ": " + c.text()));
         }
         TextArea comment = new TextArea();
         comment.setId("request-comment");
@@ -281,6 +312,7 @@ public final class RequestsScreen extends NamedScreen {
             row(grid, "requests.window.days", plan.days, "plan-days");
             row(grid, "requests.window.from", plan.from, "plan-from");
             row(grid, "requests.window.to", plan.to, "plan-to");
+            row(grid, "requests.window.endsAt", plan.endsAt, "plan-ends");
             TextField reason = new TextField();
             reason.setId("request-reject-reason");
             reason.setPromptText(context.text("requests.review.reason"));
@@ -344,7 +376,11 @@ public final class RequestsScreen extends NamedScreen {
 
     /** The requester's form in place of the detail. */
     public void showForm() {
-        RequestFormModel form = new RequestFormModel(context);
+        showForm(new RequestFormModel(context));
+    }
+
+    private void showForm(RequestFormModel form) {
+        form.check(); // its problem in the language of now
         detail.getChildren().clear();
         this.form = form;
         Label title = new Label(context.text("requests.form.title"));
@@ -405,7 +441,11 @@ public final class RequestsScreen extends NamedScreen {
         group.visibleProperty().bind(form.devices.isEqualTo(RequestFormModel.Devices.GROUP));
         group.managedProperty().bind(group.visibleProperty());
         group.valueProperty().addListener((o, a, b) -> form.groupId.set(b == null ? "" : b.id()));
-        context.run(() -> context.client().groups(), group.getItems()::setAll, unknown -> { });
+        context.run(() -> context.client().groups(), groups -> {
+            String chosen = form.groupId.get();
+            group.getItems().setAll(groups);
+            groups.stream().filter(g -> g.id().equals(chosen)).findFirst().ifPresent(group::setValue);
+        }, unknown -> { });
         Button csv = new Button(context.text("requests.form.imeis.csv"));
         csv.setMinWidth(Region.USE_PREF_SIZE);
         csv.setId("request-form-imeis-csv");

@@ -6,10 +6,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,10 +147,102 @@ class RequestApiTest extends ApiTestBase {
 
         JsonNode seen = calls.as(rita, "GET", "/api/v1/requests/" + id, null, 200);
         assertThat(texts(seen.get("history"), "state")).containsExactly("submitted", "in_review", "approved");
+        JsonNode filedStep = seen.get("history").get(0);
+        assertThat(filedStep.get("detail").asText()).as("English for scripts").isEqualTo("20 devices");
+        assertThat(filedStep.get("code").asText()).as("and a code the app words").isEqualTo("devices");
+        assertThat(filedStep.get("args").toString()).isEqualTo("[\"20\"]");
+        JsonNode approvedStep = seen.get("history").get(2);
+        assertThat(approvedStep.get("detail").asText()).isEqualTo("campaign \"GPS fix for acme\" for 20 devices");
+        assertThat(approvedStep.get("code").asText()).isEqualTo("campaign");
+        assertThat(approvedStep.get("args").toString()).isEqualTo("[\"GPS fix for acme\",\"20\"]");
+        assertThat(seen.get("history").get(1).has("code")).as("nothing noted").isFalse();
         assertThat(texts(seen.get("comments"), "text")).containsExactly("Please update at night.", "Will do.");
         assertThat(seen.get("releaseNotes").asText()).contains("\n");
         assertThat(texts(calls.as(rita, "GET", "/api/v1/requests?state=approved", null, 200), "id")).containsExactly(id);
         assertThat(calls.as(rita, "GET", "/api/v1/requests?state=submitted", null, 200)).isEmpty();
+    }
+
+    @Test
+    void theCampaignOfAnApprovedRequestEndsByItsLatestEnd() throws Exception {
+        String latest = "2099-01-01T00:00:00Z";
+        String request = "{\"deviceType\":\"tracker\",\"version\":\"2.0.0\",\"target\":{\"imeis\":[\"%s\"]},"
+                + "\"window\":{\"latestEnd\":\"" + latest + "\"}}";
+        String id = calls.filed(rita, request.formatted(imei(nextDevice++)), IMAGE).get("id").asText();
+        call("POST", "/api/v1/requests/" + id + "/review", null, 200);
+        assertThat(get("/api/v1/requests/" + id + "/review").path("plan").path("window").path("endsAt").asText())
+                .as("prefilled").isEqualTo(latest);
+        String campaignId = call("POST", "/api/v1/requests/" + id + "/approve", obj("window", obj("timeZone", "UTC",
+                "from", "02:00", "to", "05:00")), 200).get("campaignId").asText();
+        JsonNode window = get("/api/v1/campaigns/" + campaignId).get("window");
+        assertThat(window.path("from").asText()).as("the operator's hours").isEqualTo("02:00");
+        assertThat(window.path("endsAt").asText()).as("ending by the latest end all the same").isEqualTo(latest);
+
+        String later = calls.filed(rita, request.formatted(imei(nextDevice++)), IMAGE).get("id").asText();
+        call("POST", "/api/v1/requests/" + later + "/review", null, 200);
+        try (Response r = calls.call("POST", "/api/v1/requests/" + later + "/approve",
+                "{\"window\":{\"endsAt\":\"2099-06-01T00:00:00Z\"}}", nl.fotadesk.backend.TestBackend.API_KEY)) {
+            assertError(r, 400, "invalid_window", "latest end");
+        }
+        assertThat(get("/api/v1/requests/" + later).get("state").asText()).isEqualTo("in_review");
+        String earlier = call("POST", "/api/v1/requests/" + later + "/approve", obj("window", obj("endsAt",
+                "2098-01-01T00:00:00Z")), 200).get("campaignId").asText();
+        assertThat(get("/api/v1/campaigns/" + earlier).path("window").path("endsAt").asText())
+                .as("an earlier end is the operator's to choose").isEqualTo("2098-01-01T00:00:00Z");
+    }
+
+    /** The request events {@code token} is given after {@code cursor}, as "requestId state". */
+    private List<String> requestEvents(String token, long cursor, int wait) throws IOException {
+        List<String> seen = new ArrayList<>();
+        calls.as(token, "GET", "/api/v1/events?since=" + cursor + "&wait=" + wait, null, 200).get("events")
+                .forEach(e -> {
+                    if (e.get("kind").asText().equals("request")) {
+                        seen.add(e.get("requestId").asText() + " " + e.get("state").asText());
+                    }
+                });
+        return seen;
+    }
+
+    private long cursor(String token) throws IOException {
+        return calls.as(token, "GET", "/api/v1/events", null, 200).get("cursor").asLong();
+    }
+
+    @Test
+    void everyChangeAndCommentIsAnEventThatOnlyUsersWhoSeeTheRequestReceive() throws Exception {
+        long ritas = cursor(rita);
+        long ricks = cursor(rick);
+        long coras = cursor(cora);
+        long all = cursor(nl.fotadesk.backend.TestBackend.API_KEY);
+        CompletableFuture<List<String>> rickWaiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return requestEvents(rick, ricks, 3);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String rejected = fresh();
+        calls.as(rita, "POST", "/api/v1/requests/" + rejected + "/comments", "{\"text\":\"Soon, please.\"}", 201);
+        RequestCalls.json(act(rejected, "review", actor("review")), 200);
+        RequestCalls.json(act(rejected, "reject", actor("reject")), 200);
+        String withdrawn = inState("withdrawn");
+        String approved = inState("approved");
+        assertThat(rickWaiting.get(10, TimeUnit.SECONDS)).as("a long poll of another client's requester")
+                .isEmpty();
+
+        List<String> expected = List.of(rejected + " submitted", rejected + " commented", rejected + " in_review",
+                rejected + " rejected", withdrawn + " submitted", withdrawn + " withdrawn", approved + " submitted",
+                approved + " in_review", approved + " approved");
+        assertThat(requestEvents(rita, ritas, 0)).isEqualTo(expected);
+        assertThat(requestEvents(cora, coras, 0)).as("the same client's customer").isEqualTo(expected);
+        assertThat(requestEvents(nl.fotadesk.backend.TestBackend.API_KEY, all, 0)).isEqualTo(expected);
+        assertThat(requestEvents(rick, ricks, 0)).isEmpty();
+
+        String ricksOwn = calls.filed(rick, "{\"deviceType\":\"tracker\",\"version\":\"2.0.0\",\"target\":{\"imeis\":[\""
+                + imei(100) + "\"]}}", IMAGE).get("id").asText();
+        assertThat(requestEvents(rick, ricks, 0)).containsExactly(ricksOwn + " submitted");
+        assertThat(requestEvents(rita, ritas, 0)).isEqualTo(expected);
+        JsonNode event = calls.as(rick, "GET", "/api/v1/events?since=" + ricks, null, 200).get("events").get(0);
+        assertThat(event.get("detail").asText()).isEqualTo("1 devices");
+        assertThat(event.has("campaignId")).isFalse();
     }
 
     @Test

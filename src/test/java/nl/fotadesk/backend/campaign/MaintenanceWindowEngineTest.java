@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A campaign with a maintenance window (UTC 02:00–05:00 every day), the injected clock stepped in and
  * out of it: outside the window no phase starts and no device is sent a new downlink (nor a retry);
- * devices already given theirs finish. On H2 and on PostgreSQL.
+ * devices already given theirs finish; after the window's end nothing starts again. On H2 and on PostgreSQL.
  */
 class MaintenanceWindowEngineTest extends SteppedEngine {
     private static final Instant NIGHT = Instant.parse("2026-12-04T01:00:00Z");
@@ -114,6 +114,82 @@ class MaintenanceWindowEngineTest extends SteppedEngine {
         clock.set(Instant.parse("2026-12-05T21:00:00Z"));
         tick();
         assertThat(downlinkFor(0)).isTrue();
+    }
+
+    @Test
+    void afterItsEndTheCampaignStartsNothingMorePausesAndOnlyDevicesAlreadyDownloadingFinish() throws Exception {
+        String id = backend.apiJson("POST", "/api/v1/campaigns", "{\"name\":\"until four\",\"firmwareId\":\""
+                + firmwareId + "\",\"target\":{\"capOrder\":\"imei\"},\"phases\":[{\"percent\":50},{\"percent\":100}],"
+                + "\"successThreshold\":80,\"maxRetries\":1,\"start\":true,\"window\":{\"timeZone\":\"UTC\","
+                + "\"from\":\"02:00\",\"to\":\"05:00\",\"endsAt\":\"2026-12-04T04:00:00Z\"}}", 201).get("id").asText();
+        assertThat(view(id).path("window").path("endsAt").asText()).isEqualTo("2026-12-04T04:00:00Z");
+        assertThat(view(id).get("opensAt").asText()).isEqualTo("2026-12-04T02:00:00Z");
+
+        clock.set(Instant.parse("2026-12-04T02:00:00Z"));
+        tick();
+        for (int i = 0; i < 5; i++) {
+            assertThat(downlinkFor(i)).as("phase 1 device " + i).isTrue();
+        }
+        succeed(0);
+        succeed(1);
+        downlinkFor(4, "{\"n\":\"fotaResult\",\"v\":8}");
+
+        clock.set(Instant.parse("2026-12-04T04:00:00Z"));
+        tick();
+        JsonNode ended = view(id);
+        assertThat(ended.get("state").asText()).isEqualTo("paused");
+        assertThat(ended.get("stateReason").asText()).isEqualTo("the window ended at 2026-12-04T04:00:00Z");
+        assertThat(ended.get("opensAt").isNull()).as("it never opens again").isTrue();
+        succeed(2);
+        succeed(3);
+        tick();
+        JsonNode after = view(id);
+        assertThat(after.path("counts").path("succeeded").asInt()).as("devices already downloading finish")
+                .isEqualTo(4);
+        assertThat(after.path("phases").get(1).get("state").asText()).as("phase 2 never starts").isEqualTo("waiting");
+        assertThat(downlinkFor(5)).as("no phase 2 device is notified").isFalse();
+        assertThat(downlinkFor(4)).as("no retry after the end").isFalse();
+        for (String action : new String[]{"resume", "retry"}) {
+            assertThat(backend.apiJson("POST", "/api/v1/campaigns/" + id + "/" + action, null, 409).get("error")
+                    .asText()).as(action).isEqualTo("window_ended");
+        }
+        clock.set(Instant.parse("2026-12-05T02:00:00Z"));
+        tick();
+        assertThat(downlinkFor(5)).as("nor in the next night's hours").isFalse();
+        backend.apiJson("POST", "/api/v1/campaigns/" + id + "/cancel", null, 200);
+        assertThat(view(id).get("state").asText()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aWindowWithOnlyAnEndIsOpenAtAnyHourUntilThenAndItsEndIsChecked() throws Exception {
+        String id = backend.apiJson("POST", "/api/v1/campaigns", "{\"name\":\"by Friday\",\"firmwareId\":\""
+                + firmwareId + "\",\"start\":true,\"window\":{\"endsAt\":\"2026-12-04T03:00:00Z\"}}", 201)
+                .get("id").asText();
+        JsonNode v = view(id);
+        assertThat(v.get("window").toString()).isEqualTo("{\"endsAt\":\"2026-12-04T03:00:00Z\"}");
+        assertThat(v.get("opensAt").isNull()).as("open now").isTrue();
+        assertThat(downlinkFor(0)).as("01:00, before the end").isTrue();
+        for (int i = 0; i < 10; i++) {
+            succeed(i);
+        }
+        clock.set(Instant.parse("2026-12-04T03:00:00Z"));
+        tick();
+        assertThat(view(id).get("state").asText()).as("every device done: it completes, past its end")
+                .isEqualTo("completed");
+
+        for (String window : new String[]{"{\"endsAt\":\"2026-12-04T00:59:00Z\"}",
+                "{\"endsAt\":\"tomorrow\"}", "{\"endsAt\":\"2026-12-04T02:00:00Z\",\"from\":\"02:00\"}"}) {
+            try (Response r = backend.api("POST", "/api/v1/campaigns", "{\"name\":\"bad\",\"firmwareId\":\""
+                    + firmwareId + "\",\"window\":" + window + "}")) {
+                assertThat(r.code()).as(window).isEqualTo(400);
+                assertThat(r.body().string()).contains("invalid_window");
+            }
+        }
+        try (Response r = backend.api("POST", "/api/v1/campaigns", "{\"name\":\"bad\",\"firmwareId\":\"" + firmwareId
+                + "\",\"scheduledAt\":\"2026-12-05T00:00:00Z\",\"window\":{\"endsAt\":\"2026-12-04T12:00:00Z\"}}")) {
+            assertThat(r.code()).isEqualTo(400);
+            assertThat(r.body().string()).contains("window.endsAt must be after scheduledAt");
+        }
     }
 
     @Test

@@ -119,4 +119,28 @@ class MaintenanceWindowTest {
         assertThatThrownBy(() -> MaintenanceWindow.of(new CampaignWindow("UTC", List.of(), "02:00", "03:00")))
                 .isInstanceOf(Invalid.class).hasMessageContaining("at least one day");
     }
+
+    @Test
+    void aWindowThatEndsIsClosedForGoodFromItsEnd() {
+        MaintenanceWindow nights = MaintenanceWindow.of(new CampaignWindow("UTC", null, "02:00", "05:00",
+                "2026-12-05T03:00:00Z")).orElseThrow();
+        assertThat(nights.isOpen(Instant.parse("2026-12-05T02:59:59Z"))).isTrue();
+        assertThat(nights.isOpen(Instant.parse("2026-12-05T03:00:00Z"))).as("its hours, but ended").isFalse();
+        assertThat(nights.hasEnded(Instant.parse("2026-12-05T03:00:00Z"))).isTrue();
+        assertThat(nights.opensAt(Instant.parse("2026-12-04T12:00:00Z"))).isEqualTo("2026-12-05T02:00:00Z");
+        assertThat(nights.opensAt(Instant.parse("2026-12-05T12:00:00Z"))).as("never again").isNull();
+        MaintenanceWindow endsBeforeItOpens = MaintenanceWindow.of(new CampaignWindow("UTC", null, "02:00", "05:00",
+                "2026-12-05T01:00:00Z")).orElseThrow();
+        assertThat(endsBeforeItOpens.opensAt(Instant.parse("2026-12-04T12:00:00Z"))).isNull();
+
+        MaintenanceWindow anyHour = MaintenanceWindow.of(new CampaignWindow(null, null, null, null,
+                "2026-12-05T03:00:00Z")).orElseThrow();
+        assertThat(anyHour.isOpen(Instant.parse("2026-12-04T12:00:00Z"))).isTrue();
+        assertThat(anyHour.opensAt(Instant.parse("2026-12-04T12:00:00Z"))).isEqualTo("2026-12-04T12:00:00Z");
+        assertThat(anyHour.isOpen(Instant.parse("2026-12-05T03:00:00Z"))).isFalse();
+        assertThat(anyHour.spec()).isEqualTo(new CampaignWindow(null, null, null, null, "2026-12-05T03:00:00Z"));
+        assertThat(nights.spec().endsAt()).isEqualTo("2026-12-05T03:00:00Z");
+        assertThatThrownBy(() -> MaintenanceWindow.of(new CampaignWindow(null, null, null, null, "friday")))
+                .isInstanceOf(Invalid.class).hasMessageContaining("window.endsAt");
+    }
 }

@@ -44,6 +44,15 @@ class StateReasonsTest {
     }
 
     @Test
+    void saysThatTheWindowEnded() {
+        String reason = "the window ended at 2026-12-04T04:00:00Z";
+        assertThat(StateReasons.explain(dutch, reason)).startsWith("Gepauzeerd: het venster sloot op ")
+                .contains(dutch.dateTime("2026-12-04T04:00:00Z")).doesNotContain("2026-12-04T04");
+        assertThat(StateReasons.explain(english, reason)).startsWith("Paused: its window closed on ");
+        assertThat(StateReasons.pausedByThreshold(reason)).isFalse();
+    }
+
+    @Test
     void saysTheCountsAsTheyAreNowSoTheBannerAgreesWithTheCounters() {
         // Paused when 1 of 8 had failed; two more of the devices then busy failed since.
         PhaseView phase = new PhaseView(0, 8, PhaseState.RUNNING, Map.of("failed", 2, "timed_out", 1, "succeeded", 5), null, null);

@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.requests;
 
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.RequestState;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.protocol.api.Role;
@@ -16,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestAlertsTest {
     private final FakeFotaDeskClient client = new FakeFotaDeskClient();
     private final UiContext context = FakeFotaDeskClient.context(client);
-    private final List<RequestView> told = new ArrayList<>();
+    private final List<RequestAlerts.News> told = new ArrayList<>();
     private final RequestAlerts alerts = new RequestAlerts(context, told::add);
 
+    /** Signs {@code role} in, in the app and as the author of the comments the fake server records. */
     private void as(Role role) {
-        context.userProperty().set(new UserView("u", "U", role, "acme", null, false));
+        client.signedIn = new UserView("u", "U", role, "acme", null, false);
+        context.userProperty().set(client.signedIn);
     }
 
     private void add(String id, RequestState state) {
@@ -38,7 +41,7 @@ class RequestAlertsTest {
 
         add("r2", RequestState.SUBMITTED);
         alerts.poll();
-        assertThat(told).extracting(RequestView::id).containsExactly("r2");
+        assertThat(told).extracting(n -> n.request().id()).containsExactly("r2");
         assertThat(alerts.badgeProperty().get()).isEqualTo(2);
         alerts.seen();
         assertThat(alerts.badgeProperty().get()).as("still waiting for review").isEqualTo(2);
@@ -54,10 +57,52 @@ class RequestAlertsTest {
         alerts.poll();
         alerts.poll();
 
-        assertThat(told).extracting(RequestView::state).containsExactly(RequestState.IN_REVIEW);
+        assertThat(told).extracting(n -> n.request().state()).containsExactly(RequestState.IN_REVIEW);
         assertThat(alerts.badgeProperty().get()).isEqualTo(1);
         alerts.seen();
         assertThat(alerts.badgeProperty().get()).isZero();
+    }
+
+    private static EventView event(String kind, String requestId, String state) {
+        return new EventView(1, "2026-12-03T12:00:00Z", kind, null, null, null, state, null, requestId);
+    }
+
+    @Test
+    void aRequestsNewStateMakesItLookAtOnceACommentIsReadAndACampaignsEventIsNoNews() {
+        as(Role.REQUESTER);
+        add("r1", RequestState.SUBMITTED);
+        alerts.poll();
+        client.calls.clear();
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", EventView.COMMENTED), event("campaign", null, "running")));
+        assertThat(client.calls).as("the commented request is read, the list is not asked").containsExactly("request r1");
+
+        client.reviewRequest("r1");
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", "in_review")));
+        assertThat(told).extracting(n -> n.request().state()).containsExactly(RequestState.IN_REVIEW);
+        assertThat(alerts.badgeProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void eachSideIsToldOfTheOthersCommentsNotOfItsOwn() {
+        as(Role.REQUESTER);
+        add("r1", RequestState.SUBMITTED);
+        alerts.poll();
+        client.commentOnRequest("r1", "Can it wait until Monday?");
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", EventView.COMMENTED)));
+        assertThat(told).as("their own comment").isEmpty();
+
+        as(Role.OPERATOR);
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", EventView.COMMENTED)));
+        assertThat(told).extracting(n -> n.comment().text()).containsExactly("Can it wait until Monday?");
+        client.commentOnRequest("r1", "Yes.");
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", EventView.COMMENTED)));
+        assertThat(told).as("an operator's own").hasSize(1);
+
+        as(Role.REQUESTER);
+        alerts.seen();
+        alerts.onEvents(List.of(event(EventView.REQUEST, "r1", EventView.COMMENTED)));
+        assertThat(told).extracting(n -> n.comment().text()).containsExactly("Can it wait until Monday?", "Yes.");
+        assertThat(alerts.badgeProperty().get()).as("news until they look").isEqualTo(1);
     }
 
     @Test

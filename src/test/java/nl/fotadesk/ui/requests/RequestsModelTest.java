@@ -1,6 +1,7 @@
 package nl.fotadesk.ui.requests;
 
 import nl.fotadesk.protocol.api.ActionState;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.RequestCampaign;
 import nl.fotadesk.protocol.api.RequestReportLine;
 import nl.fotadesk.protocol.api.RequestReview;
@@ -36,6 +37,26 @@ class RequestsModelTest {
         model.load();
         model.open(model.requests.get(0));
         return model;
+    }
+
+    @Test
+    void theOpenRequestFollowsTheServersEventsLive() {
+        RequestsModel model = as(Role.REQUESTER);
+        model.comment.set("half a thought");
+        client.requests.put("r2", FakeFotaDeskClient.request("r2", RequestState.SUBMITTED, "tracker", "2.1.0", 1));
+        client.reviewRequest("r1");
+        client.calls.clear();
+
+        model.onEvents(List.of(new EventView(7, "2026-12-03T12:00:00Z", EventView.REQUEST, null, null, null,
+                "in_review", null, "r1")));
+
+        assertThat(model.requests).hasSize(2);
+        assertThat(model.open.get().state()).isEqualTo(RequestState.IN_REVIEW);
+        assertThat(model.comment.get()).as("what the user was writing stays").isEqualTo("half a thought");
+        client.calls.clear();
+        model.onEvents(List.of(new EventView(8, "2026-12-03T12:00:00Z", "device", "c1", 0, "356938035643809",
+                "downloading", null)));
+        assertThat(client.calls).as("not a request's event").isEmpty();
     }
 
     @Test

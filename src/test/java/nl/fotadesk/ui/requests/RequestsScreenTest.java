@@ -1,5 +1,7 @@
 package nl.fotadesk.ui.requests;
 
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
@@ -20,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static nl.fotadesk.ui.FxReads.await;
@@ -49,6 +52,17 @@ class RequestsScreenTest extends DemoUiTest {
         return fx(() -> robot.lookup(query).tryQuery().isPresent());
     }
 
+    private void switchTo(FxRobot robot, Locale language) {
+        ComboBox<Locale> box = robot.lookup("#language").queryComboBox();
+        robot.interact(() -> box.setValue(language));
+    }
+
+    /** Whether a line of the open request reads {@code text} (a history line: "state  detail"). */
+    private static boolean shows(FxRobot robot, String text) {
+        return fx(() -> robot.lookup(".label").queryAllAs(Labeled.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains(text)));
+    }
+
     private RequestsScreen screen() {
         return (RequestsScreen) app.window.screen("requests");
     }
@@ -74,6 +88,7 @@ class RequestsScreenTest extends DemoUiTest {
         robot.clickOn("#request-form-devices-imeis");
         setText(robot, "#request-form-imeis", String.join("\n", imeis));
         setText(robot, "#request-form-contact", "rita@example.com");
+        setText(robot, "#request-form-latest", "2099-01-01T00:00:00Z");
         robot.clickOn("#request-form-submit");
         await(15, () -> screen().model().open.get() != null);
         RequestView filed = fx(() -> screen().model().open.get());
@@ -92,6 +107,7 @@ class RequestsScreenTest extends DemoUiTest {
         robot.clickOn("#request-mark-review");
         await(10, () -> offered(robot, "#request-approve"));
         assertThat(text(robot, "#plan-phases")).isNotEmpty();
+        assertThat(text(robot, "#plan-ends")).as("the wished latest end").isEqualTo("2099-01-01T00:00:00Z");
         setText(robot, "#plan-phases", "50%, 100%");
         robot.interact(() -> robot.lookup("#request-approve").queryButton().fire()); // below the plan: maybe scrolled away
         await(15, () -> !screen().model().busy.get() && screen().model().open.get().state() != RequestState.IN_REVIEW
@@ -101,6 +117,8 @@ class RequestsScreenTest extends DemoUiTest {
         String campaignId = app.demo.client().request(filed.id()).campaignId();
         assertThat(app.demo.client().campaign(campaignId).phases()).hasSize(2);
         await(10, () -> offered(robot, "#campaigns-screen"));
+        await(10, () -> offered(robot, "#campaign-settings") && text(robot, "#campaign-settings")
+                .contains("window closes on " + app.context.i18n().dateTime("2099-01-01T00:00:00Z")));
 
         openAs(Role.REQUESTER);
         robot.clickOn("#nav-requests");
@@ -111,5 +129,47 @@ class RequestsScreenTest extends DemoUiTest {
         await(15, () -> screen().model().report.size() == imeis.size());
         assertThat(offered(robot, "#request-report-export")).isTrue();
         assertThat(offered(robot, "#request-mark-review")).as("requesters do not decide").isFalse();
+    }
+
+    @Test
+    void aLanguageSwitchKeepsTheHalfFilledFormTheOpenRequestAndTheFilterAndTheHistoryReadsInTheLanguage(FxRobot robot)
+            throws Exception {
+        List<DeviceView> theirs = app.demo.client().devices(DeviceQuery.ALL.withClient(CLIENT).page(0, 3)).items();
+        String type = theirs.get(0).deviceType();
+        List<String> imeis = theirs.stream().filter(d -> d.deviceType().equals(type)).map(DeviceView::imei).toList();
+        Path image = Files.write(files.resolve(type + "-9.9.8.bin"), new byte[2048]);
+        openAs(Role.REQUESTER);
+        robot.clickOn("#nav-requests");
+        robot.clickOn("#requests-new");
+        robot.interact(() -> screen().form().file.set(image));
+        setText(robot, "#request-form-type", type);
+        setText(robot, "#request-form-version", "9.9.8");
+        robot.clickOn("#request-form-devices-imeis");
+        setText(robot, "#request-form-imeis", String.join("\n", imeis));
+        setText(robot, "#request-form-contact", "rita@example.com");
+
+        switchTo(robot, I18n.DUTCH);
+
+        assertThat(text(robot, "#nav-requests")).isEqualTo("Verzoeken");
+        assertThat(fx(() -> screen().form())).as("the form is still open").isNotNull();
+        assertThat(fx(() -> screen().form().file.get())).isEqualTo(image);
+        assertThat(text(robot, "#request-form-version")).isEqualTo("9.9.8");
+        assertThat(text(robot, "#request-form-imeis")).isEqualTo(String.join("\n", imeis));
+        assertThat(fx(() -> robot.lookup("#request-form-devices-imeis").queryAs(javafx.scene.control.RadioButton.class)
+                .isSelected())).isTrue();
+        assertThat(text(robot, "#request-form-contact")).isEqualTo("rita@example.com");
+        robot.clickOn("#request-form-submit");
+        await(15, () -> screen().model().open.get() != null);
+        assertThat(text(robot, "#request-title")).contains("9.9.8", "ingediend");
+        await(10, () -> shows(robot, "ingediend  " + (imeis.size() == 1 ? "1 apparaat" : imeis.size() + " apparaten")));
+        robot.interact(() -> screen().model().stateFilter.set(RequestState.SUBMITTED));
+
+        switchTo(robot, I18n.ENGLISH);
+
+        assertThat(text(robot, "#request-title")).as("the open request").contains("9.9.8", "submitted");
+        assertThat(fx(() -> screen().model().stateFilter.get())).isEqualTo(RequestState.SUBMITTED);
+        assertThat(fx(() -> robot.lookup("#requests-filter").queryComboBox().getValue()))
+                .isEqualTo(RequestState.SUBMITTED);
+        await(10, () -> shows(robot, "submitted  " + (imeis.size() == 1 ? "1 device" : imeis.size() + " devices")));
     }
 }
