@@ -213,6 +213,10 @@ final class CampaignDetailView implements CampaignPage {
         if (c.vendorStrict()) {
             rules.add(texts.text("campaigns.wizard.vendorStrictShort"));
         }
+        String hours = texts.windowHours(c.window());
+        if (hours != null) {
+            rules.add(texts.text("campaigns.detail.windowHours", hours));
+        }
         if (c.window() != null && c.window().endsAt() != null) {
             rules.add(texts.text(Instant.parse(c.window().endsAt()).isAfter(Instant.now())
                     ? "campaigns.detail.windowEnds" : "campaigns.detail.windowClosed", texts.dateTime(c.window().endsAt())));

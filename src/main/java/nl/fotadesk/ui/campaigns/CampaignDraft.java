@@ -10,14 +10,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.fotadesk.protocol.ImeiList;
 import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
 
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The wizard's view model: what the user chose so far, as text where the user types, checked step by
@@ -69,6 +75,13 @@ final class CampaignDraft {
     final StringProperty retries = new SimpleStringProperty("1");
     final BooleanProperty vendorStrict = new SimpleBooleanProperty(false);
     final BooleanProperty startNow = new SimpleBooleanProperty(false);
+    final BooleanProperty windowEnabled = new SimpleBooleanProperty(false);
+    final StringProperty windowZone = new SimpleStringProperty(ZoneId.systemDefault().getId());
+    /** Monday first, as {@link DayOfWeek#ordinal()}. */
+    final List<BooleanProperty> windowDays = Stream.generate(() -> (BooleanProperty) new SimpleBooleanProperty(true))
+            .limit(7).toList();
+    final StringProperty windowFrom = new SimpleStringProperty("02:00");
+    final StringProperty windowTo = new SimpleStringProperty("05:00");
 
     CampaignDraft() {
         DEFAULT_PHASES.forEach(p -> phases.add(new SimpleStringProperty(String.valueOf(p))));
@@ -94,6 +107,13 @@ final class CampaignDraft {
         c.retries.set(retries.get());
         c.vendorStrict.set(vendorStrict.get());
         c.startNow.set(startNow.get());
+        c.windowEnabled.set(windowEnabled.get());
+        c.windowZone.set(windowZone.get());
+        for (int d = 0; d < windowDays.size(); d++) {
+            c.windowDays.get(d).set(windowDays.get(d).get());
+        }
+        c.windowFrom.set(windowFrom.get());
+        c.windowTo.set(windowTo.get());
         return c;
     }
 
@@ -160,7 +180,54 @@ final class CampaignDraft {
         if (r == null || r < 0 || r > MAX_RETRIES) {
             problems.add(new Problem("retries", "campaigns.check.retries", MAX_RETRIES));
         }
+        if (windowEnabled.get()) {
+            checkWindow(problems);
+        }
         return problems;
+    }
+
+    private void checkWindow(List<Problem> problems) {
+        try {
+            ZoneId.of(windowZone.get() == null ? "" : windowZone.get().trim());
+        } catch (DateTimeException e) {
+            problems.add(new Problem("windowZone", "campaigns.check.windowZone"));
+        }
+        if (windowDays.stream().noneMatch(BooleanProperty::get)) {
+            problems.add(new Problem("windowDays", "campaigns.check.windowDays"));
+        }
+        if (time(windowFrom.get()) == null || time(windowTo.get()) == null) {
+            problems.add(new Problem("windowHours", "campaigns.check.windowTime"));
+        }
+    }
+
+    /** "HH:mm" as the server takes it, or null. */
+    private static String time(String text) {
+        String t = text == null ? "" : text.trim();
+        if (!t.matches("\\d{2}:\\d{2}")) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(t).toString();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The window, or null when the campaign has none (or it is not valid yet); every day is sent as no days. */
+    CampaignWindow window() {
+        List<Problem> problems = new ArrayList<>();
+        checkWindow(problems);
+        if (!windowEnabled.get() || !problems.isEmpty()) {
+            return null;
+        }
+        List<String> days = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (windowDays.get(day.ordinal()).get()) {
+                days.add(day.name().substring(0, 3));
+            }
+        }
+        return new CampaignWindow(windowZone.get().trim(), days.size() == 7 ? null : days, time(windowFrom.get()),
+                time(windowTo.get()));
     }
 
     private static void checkPercent(String text, String field, List<Problem> problems) {
@@ -198,7 +265,7 @@ final class CampaignDraft {
                 phaseEnds().stream().map(PhaseSpec::percent).toList(), orDefault(integer(success.get()), DEFAULT_SUCCESS),
                 orDefault(integer(error.get()), DEFAULT_ERROR), timeoutSeconds() == null ? null
                 : Math.max(MIN_TIMEOUT_SECONDS, timeoutSeconds()), orDefault(integer(retries.get()), 1), null,
-                vendorStrict.get(), startNow.get());
+                vendorStrict.get(), startNow.get(), window());
     }
 
     Long timeoutSeconds() {

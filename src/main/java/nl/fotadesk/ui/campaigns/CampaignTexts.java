@@ -4,15 +4,19 @@ import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.ui.I18n;
 import nl.fotadesk.ui.StatusTerms;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,5 +164,17 @@ final class CampaignTexts {
             return i18n.get("campaigns.phase.allDone", phases);
         }
         return i18n.get("campaigns.phase.of", c.currentPhase() + 1, phases);
+    }
+
+    /** A window's days and hours, e.g. "Mon, Tue 02:00–05:00 (Europe/Amsterdam)"; null when it has no hours. */
+    String windowHours(CampaignWindow window) {
+        if (window == null || window.from() == null || window.to() == null) {
+            return null;
+        }
+        String days = window.days() == null || window.days().isEmpty() ? text("campaigns.window.everyDay")
+                : String.join(", ", window.days().stream().map(d -> Arrays.stream(DayOfWeek.values())
+                        .filter(w -> w.name().startsWith(d)).findFirst()
+                        .map(w -> w.getDisplayName(TextStyle.SHORT, i18n.locale())).orElse(d)).toList());
+        return text("campaigns.window.hours", days, window.from(), window.to(), window.timeZone());
     }
 }

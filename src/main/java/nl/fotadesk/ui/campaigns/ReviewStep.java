@@ -171,6 +171,9 @@ final class ReviewStep implements WizardStep {
         if (Boolean.TRUE.equals(c.vendorStrict())) {
             add("campaigns.wizard.downlink", texts.text("campaigns.wizard.vendorStrictShort"));
         }
+        if (c.window() != null) {
+            add("campaigns.wizard.window", texts.windowHours(c.window()));
+        }
     }
 
     private void add(String key, String value) {

@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.campaigns;
 
+import javafx.beans.Observable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -16,12 +17,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Step 3: how the rollout goes. Cumulative phases (5 %, 25 %, 100 % by default), the success and
- * error thresholds that move a phase on or pause the campaign, the device timeout and retries.
+ * error thresholds that move a phase on or pause the campaign, the device timeout and retries, and an
+ * optional maintenance window.
  */
 final class RolloutStep implements WizardStep {
     private final CampaignTexts texts;
@@ -95,11 +98,15 @@ final class RolloutStep implements WizardStep {
         Forms.row(stuck, Forms.fieldLabel(texts.text("campaigns.wizard.downlink"), vendorStrict), vendorStrict,
                 Forms.help(texts.text("campaigns.wizard.vendorStrictHelp")), null);
 
-        errors.recheck(draft::checkRollout, draft.phases, draft.success, draft.error, draft.timeout,
-                draft.timeoutUnit, draft.retries);
+        WindowCard window = new WindowCard(texts, draft, errors);
+        List<Observable> inputs = new ArrayList<>(List.of(draft.phases, draft.success,
+                draft.error, draft.timeout, draft.timeoutUnit, draft.retries, draft.windowEnabled, draft.windowZone,
+                draft.windowFrom, draft.windowTo));
+        inputs.addAll(draft.windowDays);
+        errors.recheck(draft::checkRollout, inputs.toArray(Observable[]::new));
         root = new VBox(20, Forms.card(phases),
                 Forms.card(Forms.section(texts.text("campaigns.wizard.thresholds")), thresholds),
-                Forms.card(Forms.section(texts.text("campaigns.wizard.stuck")), stuck));
+                Forms.card(Forms.section(texts.text("campaigns.wizard.stuck")), stuck), window.node());
         root.getStyleClass().add("wizard-step-body");
         rebuildPhases();
     }

@@ -2,6 +2,7 @@ package nl.fotadesk.ui.campaigns;
 
 import javafx.beans.property.SimpleStringProperty;
 import nl.fotadesk.protocol.Imei;
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
@@ -95,5 +96,35 @@ class CampaignDraftTest {
         assertThat(CampaignDraft.phaseSizes(List.of(50), 3)).containsExactly(2, 1);
         assertThat(CampaignDraft.integer(" 90 %")).isEqualTo(90);
         assertThat(CampaignDraft.integer("9x")).isNull();
+    }
+
+    @Test
+    void aMaintenanceWindowIsCheckedAndSentOnlyWhenChosen() {
+        CampaignDraft draft = new CampaignDraft();
+        draft.firmware.set(TRACKER);
+        draft.name.set("night");
+        assertThat(draft.toNewCampaign().window()).as("off by default").isNull();
+
+        draft.windowEnabled.set(true);
+        draft.windowZone.set("Mars/Olympus");
+        draft.windowDays.forEach(d -> d.set(false));
+        draft.windowFrom.set("2:00");
+        draft.windowTo.set("25:00");
+        assertThat(draft.checkRollout()).extracting(CampaignDraft.Problem::field)
+                .containsExactly("windowZone", "windowDays", "windowHours");
+        assertThat(draft.toNewCampaign().window()).as("nothing half-checked is sent").isNull();
+
+        draft.windowZone.set(" Europe/Amsterdam ");
+        draft.windowDays.get(0).set(true);
+        draft.windowDays.get(4).set(true);
+        draft.windowFrom.set("22:00");
+        draft.windowTo.set("05:00");
+        assertThat(draft.checkRollout()).isEmpty();
+        assertThat(draft.toNewCampaign().window())
+                .isEqualTo(new CampaignWindow("Europe/Amsterdam", List.of("MON", "FRI"), "22:00", "05:00"));
+        draft.windowDays.forEach(d -> d.set(true));
+        assertThat(draft.toNewCampaign().window().days()).as("every day is sent as no days").isNull();
+        assertThat(draft.copy().toNewCampaign().window()).as("kept across a language switch")
+                .isEqualTo(draft.toNewCampaign().window());
     }
 }

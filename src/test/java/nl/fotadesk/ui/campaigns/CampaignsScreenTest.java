@@ -5,10 +5,12 @@ import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.Imei;
@@ -16,6 +18,7 @@ import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
@@ -23,6 +26,7 @@ import nl.fotadesk.ui.DemoUiTest;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -166,6 +170,53 @@ class CampaignsScreenTest extends DemoUiTest {
                 .contains("Cancelled"));
         assertThat(fx(() -> listLine(robot, "Night rollout").orElseThrow().lookupAll(".progress-text").stream()
                 .map(n -> ((Labeled) n).getText()).toList())).containsExactly("0%");
+    }
+
+    @Test
+    void theWizardSetsAMaintenanceWindowThatTheCampaignKeeps(FxRobot robot) throws Exception {
+        String imei = Imei.withCheckDigit("35332211999993");
+        app.demo.client().registerDevice(new NewDevice(imei, "sensor-z", "acme", null, null));
+        robot.clickOn("#nav-campaigns");
+        robot.clickOn("#campaigns-new");
+        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
+        waitFor(15, () -> !firmware.getItems().isEmpty());
+        robot.interact(() -> firmware.setValue(firmware.getItems().stream()
+                .filter(f -> f.deviceType().equals("sensor-z") && f.version().equals(newVersion("sensor-z")))
+                .findFirst().orElseThrow()));
+        robot.interact(() -> robot.lookup("#wizard-name").queryAs(TextField.class).setText("Nights only"));
+        robot.clickOn("#wizard-next");
+        robot.interact(() -> robot.lookup("#wizard-imeis").queryAs(TextInputControl.class).setText(imei));
+        waitFor(10, () -> text(robot, "#wizard-match").startsWith("1 device matches"));
+        robot.clickOn("#wizard-next");
+
+        // Step 3: the window is off until chosen; a time that is not HH:mm is refused in place.
+        waitFor(10, () -> robot.lookup("#wizard-phase-1").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        CheckBox window = robot.lookup("#wizard-window").queryAs(CheckBox.class);
+        assertThat(window.isSelected()).isFalse();
+        robot.interact(() -> {
+            window.setSelected(true);
+            robot.lookup("#wizard-window-zone").queryAs(TextField.class).setText("Europe/Amsterdam");
+            for (String day : List.of("tue", "wed", "thu", "sat", "sun")) {
+                robot.lookup("#wizard-window-" + day).queryAs(CheckBox.class).setSelected(false);
+            }
+            robot.lookup("#wizard-window-from").queryAs(TextField.class).setText("22");
+            robot.lookup("#wizard-window-to").queryAs(TextField.class).setText("05:00");
+        });
+        robot.clickOn("#wizard-next");
+        assertThat(text(robot, "#wizard-error-windowHours")).isEqualTo("Enter both times as HH:mm, such as 02:00.");
+        robot.interact(() -> robot.lookup("#wizard-window-from").queryAs(TextField.class).setText("22:00"));
+        robot.clickOn("#wizard-next");
+
+        waitFor(10, () -> robot.lookup("#wizard-targeted").tryQuery().isPresent());
+        assertThat(fx(() -> allText(robot.lookup("#wizard-summary").queryAs(Parent.class))))
+                .contains("Maintenance window\nMon, Fri 22:00\u201305:00 (Europe/Amsterdam)");
+        robot.clickOn("#wizard-finish");
+        waitFor(10, () -> robot.lookup("#campaign-name").tryQuery().isPresent()
+                && text(robot, "#campaign-name").equals("Nights only"));
+        waitFor(10, () -> text(robot, "#campaign-settings").contains("only Mon, Fri 22:00\u201305:00 (Europe/Amsterdam)"));
+        CampaignView made = app.demo.client().campaigns().stream().filter(c -> c.name().equals("Nights only"))
+                .findFirst().orElseThrow();
+        assertThat(made.window()).isEqualTo(new CampaignWindow("Europe/Amsterdam", List.of("MON", "FRI"), "22:00", "05:00"));
     }
 
     @Test
