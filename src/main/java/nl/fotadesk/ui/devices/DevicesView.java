@@ -138,7 +138,7 @@ final class DevicesView {
         glass.getStyleClass().add("search-icon");
         search.setLeft(glass);
         search.setTooltip(new Tooltip(context.text("devices.searchTooltip")));
-        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.textProperty().bindBidirectional(vm.filters().search().typedProperty());
         PauseTransition typing = new PauseTransition(Duration.millis(450));
         typing.setOnFinished(e -> vm.applySearch());
         Label searchHint = new Label(context.text("devices.searchDigitsOnly"));
@@ -147,7 +147,7 @@ final class DevicesView {
         searchHint.setMinWidth(Region.USE_PREF_SIZE);
         showWhen(searchHint, false);
         search.textProperty().addListener((o, old, now) -> {
-            showWhen(searchHint, DevicesViewModel.searchHasNonDigits(now));
+            showWhen(searchHint, ImeiSearch.hasNonDigits(now));
             typing.playFromStart();
         });
         search.setOnKeyPressed(e -> {
@@ -163,13 +163,13 @@ final class DevicesView {
             }
         });
         ComboBox<FilterChoice<String>> client = filter(new SearchableComboBox<>(), "devices-filter-client",
-                vm.clients(), vm.clientProperty(), "devices.filter.client");
+                vm.filters().clients(), vm.filters().clientProperty(), "devices.filter.client");
         ComboBox<FilterChoice<String>> type = filter(new SearchableComboBox<>(), "devices-filter-type",
-                vm.types(), vm.typeProperty(), "devices.filter.type");
+                vm.filters().types(), vm.filters().typeProperty(), "devices.filter.type");
         ComboBox<FilterChoice<nl.fotadesk.protocol.api.DeviceStatus>> status = filter(new ComboBox<>(),
-                "devices-filter-status", vm.statuses(), vm.statusProperty(), "devices.filter.status");
+                "devices-filter-status", vm.filters().statuses(), vm.filters().statusProperty(), "devices.filter.status");
         ComboBox<FilterChoice<String>> firmware = filter(new SearchableComboBox<>(), "devices-filter-firmware",
-                vm.versions(), vm.versionProperty(), "devices.filter.firmware");
+                vm.filters().versions(), vm.filters().versionProperty(), "devices.filter.firmware");
         Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
         clear.setId("devices-clear-filters");
         clear.setOnAction(e -> vm.clearFilters());
@@ -344,7 +344,7 @@ final class DevicesView {
     }
 
     private void register() {
-        new RegisterDeviceDialog(context, owner(), vm.typeNames(), vm.clientNames(), vm::registered).show();
+        new RegisterDeviceDialog(context, owner(), vm.filters().typeNames(), vm.filters().clientNames(), vm::registered).show();
     }
 
     private void importCsv() {
@@ -419,7 +419,7 @@ final class DevicesView {
         List<String> types = selected.stream().map(DeviceView::deviceType).distinct().toList();
         if (types.size() == 1) {
             new SetDesiredDialog(context, owner(), types.get(0), selected.stream().map(DeviceView::imei).toList(),
-                    vm.firmware(), vm::changedByOperator).show();
+                    vm.filters().firmware(), vm::changedByOperator).show();
         }
     }
 
