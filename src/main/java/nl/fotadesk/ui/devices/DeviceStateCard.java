@@ -1,15 +1,12 @@
 package nl.fotadesk.ui.devices;
 
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -61,12 +58,7 @@ final class DeviceStateCard {
         state.getStyleClass().add("detail-grid");
         state.setHgap(12);
         state.setVgap(6);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        names.setHalignment(HPos.LEFT);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        state.getColumnConstraints().setAll(names, values);
+        DetailCard.nameValueColumns(state);
         addRow(state, 0, "devices.detail.reported", reported);
         addRow(state, 1, "devices.detail.desired", desired);
         addRow(state, 2, "devices.detail.status", statusBox);

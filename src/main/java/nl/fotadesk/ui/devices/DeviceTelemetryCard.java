@@ -3,10 +3,7 @@ package nl.fotadesk.ui.devices;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.Map;
@@ -25,11 +22,7 @@ final class DeviceTelemetryCard {
         telemetry.setId("device-telemetry");
         telemetry.setHgap(12);
         telemetry.setVgap(4);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        telemetry.getColumnConstraints().setAll(names, values);
+        DetailCard.nameValueColumns(telemetry);
         card = DetailCard.of(DetailCard.title(context, "devices.detail.telemetryTitle"), telemetry);
     }
 

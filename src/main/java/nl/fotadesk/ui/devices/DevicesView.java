@@ -1,13 +1,10 @@
 package nl.fotadesk.ui.devices;
 
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -29,16 +26,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.SVGPath;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
-import org.controlsfx.control.SearchableComboBox;
-import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
 
 import java.util.List;
 import java.util.Map;
@@ -63,7 +55,7 @@ final class DevicesView {
     private final DevicesViewModel vm;
     private final VBox root = new VBox();
     private final TableView<DeviceTableLine> table;
-    private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
+    private final DeviceFilterBar filterBar;
     private final Map<KeyCombination, Runnable> shortcuts;
     private boolean reconciling;
     private Scene watchedScene;
@@ -91,10 +83,11 @@ final class DevicesView {
                 reconcileSelection();
             }
         });
-        root.getChildren().addAll(header(), toolbar(), split);
+        filterBar = new DeviceFilterBar(context, vm, FIND);
+        root.getChildren().addAll(header(), filterBar.node(), split);
         shortcuts = context.may(Permission.REGISTER_DEVICES)
-                ? Map.of(FIND, this::focusSearch, REGISTER, this::register, IMPORT, this::importCsv, EXPORT, this::exportList)
-                : Map.of(FIND, this::focusSearch, EXPORT, this::exportList);
+                ? Map.of(FIND, filterBar::focusSearch, REGISTER, this::register, IMPORT, this::importCsv, EXPORT, this::exportList)
+                : Map.of(FIND, filterBar::focusSearch, EXPORT, this::exportList);
         root.sceneProperty().addListener((o, old, now) -> sceneChanged(old, now));
         wireTable();
     }
@@ -126,73 +119,6 @@ final class DevicesView {
         HBox header = new HBox(8, title, spacer, register, importCsv, export);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
-    }
-
-    private Node toolbar() {
-        search.setId("devices-search");
-        search.setPromptText(context.text("devices.searchPrompt", FIND.getDisplayText()));
-        search.setPrefColumnCount(16);
-        search.setMinWidth(170);
-        SVGPath glass = new SVGPath();
-        glass.setContent("M6.5 1a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64-1.06 1.06-3.64-3.65A5.5 5.5 0 1 1 6.5 1zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z");
-        glass.getStyleClass().add("search-icon");
-        search.setLeft(glass);
-        search.setTooltip(new Tooltip(context.text("devices.searchTooltip")));
-        search.textProperty().bindBidirectional(vm.filters().search().typedProperty());
-        PauseTransition typing = new PauseTransition(Duration.millis(450));
-        typing.setOnFinished(e -> vm.applySearch());
-        Label searchHint = new Label(context.text("devices.searchDigitsOnly"));
-        searchHint.setId("devices-search-hint");
-        searchHint.getStyleClass().add("error-text");
-        searchHint.setMinWidth(Region.USE_PREF_SIZE);
-        showWhen(searchHint, false);
-        search.textProperty().addListener((o, old, now) -> {
-            showWhen(searchHint, ImeiSearch.hasNonDigits(now));
-            typing.playFromStart();
-        });
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                typing.stop();
-                vm.applySearch();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
-                search.clear();
-                typing.stop();
-                vm.applySearch();
-                e.consume();
-            }
-        });
-        ComboBox<FilterChoice<String>> client = filter(new SearchableComboBox<>(), "devices-filter-client",
-                vm.filters().clients(), vm.filters().clientProperty(), "devices.filter.client");
-        ComboBox<FilterChoice<String>> type = filter(new SearchableComboBox<>(), "devices-filter-type",
-                vm.filters().types(), vm.filters().typeProperty(), "devices.filter.type");
-        ComboBox<FilterChoice<nl.fotadesk.protocol.api.DeviceStatus>> status = filter(new ComboBox<>(),
-                "devices-filter-status", vm.filters().statuses(), vm.filters().statusProperty(), "devices.filter.status");
-        ComboBox<FilterChoice<String>> firmware = filter(new SearchableComboBox<>(), "devices-filter-firmware",
-                vm.filters().versions(), vm.filters().versionProperty(), "devices.filter.firmware");
-        Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
-        clear.setId("devices-clear-filters");
-        clear.setOnAction(e -> vm.clearFilters());
-        clear.visibleProperty().bind(vm.filteredProperty());
-        HBox bar = new HBox(8, search, searchHint, client, type, status, firmware, clear);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("devices-toolbar");
-        return bar;
-    }
-
-    private <T> ComboBox<FilterChoice<T>> filter(ComboBox<FilterChoice<T>> box, String id,
-                                                 ObservableList<FilterChoice<T>> items,
-                                                 javafx.beans.property.ObjectProperty<FilterChoice<T>> value,
-                                                 String tooltipKey) {
-        box.setId(id);
-        box.setItems(items);
-        box.setValue(value.get());
-        box.valueProperty().bindBidirectional(value);
-        box.setTooltip(new Tooltip(context.text(tooltipKey)));
-        box.setPrefWidth(168);
-        box.setMinWidth(120);
-        box.getStyleClass().add("devices-filter");
-        return box;
     }
 
     private Node tablePane() {
@@ -338,11 +264,6 @@ final class DevicesView {
         table.requestFocus();
     }
 
-    private void focusSearch() {
-        search.requestFocus();
-        search.selectAll();
-    }
-
     private void register() {
         new RegisterDeviceDialog(context, owner(), vm.filters().typeNames(), vm.filters().clientNames(), vm::registered).show();
     }
@@ -460,10 +381,5 @@ final class DevicesView {
                 }
             });
         }
-    }
-
-    private static void showWhen(Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 }
