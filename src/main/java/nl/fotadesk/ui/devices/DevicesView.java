@@ -5,9 +5,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
@@ -17,8 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -27,15 +22,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The devices screen: filters and IMEI search on top, the device table with its counts, and the
@@ -63,7 +54,9 @@ final class DevicesView {
     DevicesView(UiContext context, DevicesViewModel vm) {
         this.context = context;
         this.vm = vm;
-        table = DeviceTable.create(context, contextMenu());
+        DeviceRowMenu rowMenu = new DeviceRowMenu(context, vm);
+        table = DeviceTable.create(context, rowMenu.menu());
+        rowMenu.actOn(table);
         root.setId("devices-screen");
         root.getStyleClass().addAll("screen", "devices-screen");
         DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail,
@@ -281,75 +274,6 @@ final class DevicesView {
         String what = context.text(vm.filteredProperty().get() ? "devices.export.filtered" : "devices.export.all", total);
         new ExportDialog(context, owner(), what, "devices", total, "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context),
                 CsvExport.pagesOf(context.client(), vm.list().query()))).show();
-    }
-
-    /** What a right click on a device offers; it acts on the selected devices (the clicked one is among them). */
-    private ContextMenu contextMenu() {
-        MenuItem copy = new MenuItem();
-        copy.setId("devices-menu-copy");
-        copy.setOnAction(e -> copyImeis());
-        MenuItem open = new MenuItem(context.text("devices.menu.open"));
-        open.setId("devices-menu-open");
-        open.setOnAction(e -> {
-            DeviceTableLine line = table.getSelectionModel().getSelectedItem();
-            if (line != null && line.view() != null) {
-                vm.detail().show(line.imei(), line.view());
-            }
-        });
-        MenuItem setDesired = new MenuItem();
-        setDesired.setId("devices-menu-set-desired");
-        setDesired.setOnAction(e -> setDesiredForSelection());
-        Permission.SET_DESIRED.offer(setDesired, context);
-        MenuItem export = new MenuItem();
-        export.setId("devices-menu-export");
-        export.setOnAction(e -> exportSelection());
-        ContextMenu menu = new ContextMenu(open, copy, new SeparatorMenuItem(), setDesired, export);
-        menu.setId("devices-menu");
-        menu.setOnShowing(e -> {
-            List<DeviceView> selected = selectedDevices();
-            int n = selected.size();
-            copy.setText(n > 1 ? context.text("devices.menu.copyImeis", n) : context.text("devices.copyImei"));
-            open.setDisable(n == 0);
-            long types = selected.stream().map(DeviceView::deviceType).distinct().count();
-            setDesired.setText(types > 1 ? context.text("devices.menu.setDesiredMixed")
-                    : context.text("devices.menu.setDesired", n));
-            setDesired.setDisable(types != 1);
-            export.setText(context.text("devices.menu.export", n));
-            export.setDisable(n == 0);
-        });
-        return menu;
-    }
-
-    /** The devices the operator selected (whose lines are loaded), in table order. */
-    private List<DeviceView> selectedDevices() {
-        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull)
-                .map(DeviceTableLine::view).filter(Objects::nonNull).toList();
-    }
-
-    private void copyImeis() {
-        List<DeviceView> selected = selectedDevices();
-        if (!selected.isEmpty()) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(selected.stream().map(DeviceView::imei).collect(Collectors.joining("\n")));
-            Clipboard.getSystemClipboard().setContent(content);
-        }
-    }
-
-    private void setDesiredForSelection() {
-        List<DeviceView> selected = selectedDevices();
-        List<String> types = selected.stream().map(DeviceView::deviceType).distinct().toList();
-        if (types.size() == 1) {
-            new SetDesiredDialog(context, owner(), types.get(0), selected.stream().map(DeviceView::imei).toList(),
-                    vm.filters().firmware(), vm::changedByOperator).show();
-        }
-    }
-
-    private void exportSelection() {
-        List<DeviceView> selected = selectedDevices();
-        if (!selected.isEmpty()) {
-            new ExportDialog(context, owner(), context.text("devices.export.selection", selected.size()),
-                    "devices-selection", selected.size(), "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context), selected)).show();
-        }
     }
 
     private Window owner() {

@@ -189,7 +189,8 @@ final class DevicesViewModel {
     }
 
     private void maybeRefresh(long now) {
-        if (refreshing || ticker.getStatus() != Animation.Status.RUNNING || !throttle.due(now, this::updatingOnScreen)) {
+        if (refreshing || ticker.getStatus() != Animation.Status.RUNNING
+                || !throttle.due(now, this::updatingOnScreen)) {
             return;
         }
         throttle.fetched(now);

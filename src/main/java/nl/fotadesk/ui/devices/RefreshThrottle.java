@@ -27,7 +27,10 @@ final class RefreshThrottle {
         lastFetch = now;
     }
 
-    /** True when the list is due to be fetched again at {@code now} (whether a device on screen is updating is asked only then). */
+    /**
+     * True when the list is due to be fetched again at {@code now}; whether a device on screen is
+     * updating is asked only when that decides it.
+     */
     boolean due(long now, BooleanSupplier updatingOnScreen) {
         long since = now - lastFetch;
         return changed && since >= MIN_REFRESH_MILLIS || since >= ACTIVE_POLL_MILLIS && updatingOnScreen.getAsBoolean()
