@@ -1,14 +1,11 @@
 package nl.fotadesk.ui.devices;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -29,8 +26,10 @@ import nl.fotadesk.ui.UiContext;
 import java.util.Map;
 
 /**
- * The devices screen: filters and IMEI search on top, the device table with its counts, and the
- * selected device's detail beside it. Ctrl+F searches, Ctrl+N registers, Ctrl+I imports.
+ * The devices screen: the {@link DeviceFilterBar} on top, the device table with its
+ * {@link DeviceListStatus} and {@link DeviceRowMenu}, and the selected device's {@link DeviceDetailView}
+ * beside it; the table's selection and the detail's device are kept the same. Ctrl+F searches, Ctrl+N
+ * registers, Ctrl+I imports, Ctrl+E exports.
  */
 final class DevicesView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -115,47 +114,10 @@ final class DevicesView {
     }
 
     private Node tablePane() {
-        Label count = new Label();
-        count.setId("devices-count");
-        count.getStyleClass().add("devices-count");
-        count.setMinWidth(Region.USE_PREF_SIZE);
-        count.textProperty().bind(Bindings.createStringBinding(this::countText, vm.list().totalProperty(),
-                vm.allTotalProperty(), vm.filteredProperty()));
-        Label sortHint = new Label();
-        sortHint.setId("devices-sort-hint");
-        sortHint.getStyleClass().add("help-text");
-        sortHint.textProperty().bind(Bindings.createStringBinding(() -> vm.list().itemsProperty().get()
-                instanceof LazyDeviceList ? context.text("devices.sortHint",
-                context.i18n().number(DeviceListModel.COMPLETE_LIMIT)) : "", vm.list().itemsProperty()));
-        sortHint.setMinWidth(0);
-        Tooltip hintTip = new Tooltip();
-        hintTip.textProperty().bind(sortHint.textProperty());
-        sortHint.setTooltip(hintTip);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("devices-loading");
-        busy.setPrefSize(16, 16);
-        busy.setMaxSize(16, 16);
-        busy.visibleProperty().bind(vm.loadingProperty());
-        Label error = new Label();
-        error.setId("devices-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.list().errorProperty());
-        Button retry = new Button(context.text("devices.retry"));
-        retry.setId("devices-retry");
-        retry.setOnAction(e -> vm.reload());
-        HBox problem = new HBox(8, error, retry);
-        problem.setAlignment(Pos.CENTER_LEFT);
-        problem.visibleProperty().bind(vm.list().errorProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(10, count, busy, sortHint, spacer);
-        footer.setAlignment(Pos.CENTER_LEFT);
-        footer.getStyleClass().add("devices-footer");
+        DeviceListStatus status = new DeviceListStatus(context, vm);
         VBox.setVgrow(table, Priority.ALWAYS);
-        table.setPlaceholder(placeholder());
-        VBox pane = new VBox(6, table, problem, footer);
+        table.setPlaceholder(status.placeholder());
+        VBox pane = new VBox(6, table, status.problem(), status.footer());
         // Too narrow for every column beside the open detail (the least window size), the table keeps its
         // columns' widths and scrolls sideways: the detail keeps its least width, so nothing in it is cut.
         double columns = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24;
@@ -164,31 +126,6 @@ final class DevicesView {
                 ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         pane.getStyleClass().add("devices-table-pane");
         return pane;
-    }
-
-    private Node placeholder() {
-        Label text = new Label();
-        text.getStyleClass().add("help-text");
-        text.setWrapText(true);
-        text.textProperty().bind(vm.emptyTextProperty());
-        Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
-        clear.setOnAction(e -> vm.clearFilters());
-        clear.visibleProperty().bind(vm.filteredProperty().and(vm.list().totalProperty().isEqualTo(0))
-                .and(vm.loadingProperty().not()));
-        VBox box = new VBox(4, text, clear);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(360);
-        return box;
-    }
-
-    private String countText() {
-        long shown = vm.list().totalProperty().get();
-        long all = vm.allTotalProperty().get();
-        if (shown < 0) {
-            return context.text("devices.loading");
-        }
-        return vm.filteredProperty().get() && all >= 0 ? context.text("devices.countFiltered", shown, all)
-                : context.text("devices.count", shown);
     }
 
     private void wireTable() {
