@@ -20,7 +20,6 @@ import nl.fotadesk.ui.UiContext;
  * setting it will do, and the answer of the server.
  */
 final class DesiredFirmwareEditor {
-    private final DeviceDetailModel model;
     private final DesiredFirmwareChoice firmware;
     private final ComboBox<FirmwareView> choice = new ComboBox<>();
     private final Label message = new Label();
@@ -28,7 +27,7 @@ final class DesiredFirmwareEditor {
     private String choiceMarks;
 
     DesiredFirmwareEditor(UiContext context, DeviceDetailModel model) {
-        this.model = model;
+        DesiredFirmwareRequest request = model.request();
         Label title = new Label(context.text("devices.detail.setTitle"));
         title.getStyleClass().add("detail-subtitle");
         choice.setId("device-firmware-choice");
@@ -45,7 +44,7 @@ final class DesiredFirmwareEditor {
         set.setId("device-set-desired");
         set.setDefaultButton(false);
         set.setMinWidth(Region.USE_PREF_SIZE);
-        set.disableProperty().bind(choice.valueProperty().isNull().or(model.busyProperty()));
+        set.disableProperty().bind(choice.valueProperty().isNull().or(request.busyProperty()));
         set.setOnAction(e -> firmware.set());
         HBox row = new HBox(8, choice, set);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -56,15 +55,15 @@ final class DesiredFirmwareEditor {
         note.setMinHeight(Region.USE_PREF_SIZE);
         note.textProperty().bind(firmware.noteProperty());
         // after a refusal the note on what setting would do no longer applies
-        note.visibleProperty().bind(model.toneProperty().isNotEqualTo(DeviceDetailModel.Tone.ERROR)
-                .or(model.messageProperty().isEmpty()));
+        note.visibleProperty().bind(request.toneProperty().isNotEqualTo(DesiredFirmwareRequest.Tone.ERROR)
+                .or(request.messageProperty().isEmpty()));
         note.managedProperty().bind(note.visibleProperty());
         message.setId("device-set-desired-message");
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("detail-message");
-        model.messageProperty().addListener((o, old, now) -> DetailCard.say(message, now));
-        model.toneProperty().addListener((o, old, now) -> toneMessage());
+        request.messageProperty().addListener((o, old, now) -> DetailCard.say(message, now));
+        request.toneProperty().addListener((o, old, now) -> toneMessage(now));
         DetailCard.say(message, "");
         model.deviceProperty().addListener((o, old, now) -> redrawMarks(now));
         node = new VBox(8, new Separator(), title, row, note, message);
@@ -83,9 +82,9 @@ final class DesiredFirmwareEditor {
         }
     }
 
-    private void toneMessage() {
+    private void toneMessage(DesiredFirmwareRequest.Tone tone) {
         message.getStyleClass().removeAll("error-text", "success-text");
-        switch (model.toneProperty().get()) {
+        switch (tone) {
             case ERROR -> message.getStyleClass().add("error-text");
             case SUCCESS -> message.getStyleClass().add("success-text");
             default -> { }
