@@ -25,8 +25,8 @@ import org.controlsfx.control.textfield.TextFields;
 /**
  * The devices screen's IMEI search and filters. The search applies as the operator stops typing, at
  * Enter, or cleared by Esc. Each filter is as wide as its widest choice, so that what it shows is never
- * cut short; where the window is too narrow for the search and the filters in one row (its least
- * width, in Dutch), the filters wrap below the search, together.
+ * cut short; where the window is too narrow for the search and the filters in one row (as at its
+ * least width), the filters wrap below the search, together.
  */
 final class DeviceFilterBar {
     private static final Duration TYPING_PAUSE = Duration.millis(450);
