@@ -2,7 +2,9 @@ package nl.fotadesk.ui;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * At the least window size, in Dutch (the longer words): a campaign's state names are whole
  * ("Opdracht verstuurd" among them) and the devices screen with its detail open stays inside the window:
- * the detail whole, the table keeping every column's width and scrolling sideways.
+ * the detail whole, the table keeping every column's width and scrolling sideways; every choice of its
+ * filters reads whole, in Dutch and in English.
  */
 class LeastWindowSizeTest extends DemoUiTest {
     Stage stage;
@@ -92,8 +95,40 @@ class LeastWindowSizeTest extends DemoUiTest {
                 && c.getWidth() >= c.getMinWidth() - 0.5))).as("every column of the table at its least width").isTrue();
     }
 
-    /** The text a label shows, after any ellipsis. */
-    private static String shown(Label label) {
+    @Test
+    void everyChoiceOfTheDeviceFiltersReadsWholeInBothLanguages(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-devices");
+        everyFilterChoiceIsWhole(robot, "Alle klanten");
+        ComboBox<Locale> language = robot.lookup("#language").queryComboBox();
+        robot.interact(() -> language.setValue(I18n.ENGLISH));
+        everyFilterChoiceIsWhole(robot, "All clients");
+    }
+
+    /** Each filter shows each of its choices whole, inside the window; {@code allClients} says the language is shown. */
+    private void everyFilterChoiceIsWhole(FxRobot robot, String allClients) throws Exception {
+        await(15, () -> fx(() -> robot.lookup("#devices-filter-client").tryQuery()
+                .map(n -> ((ComboBox<?>) n).getItems()).map(items -> items.size() > 1
+                        && allClients.equals(items.get(0).toString())).orElse(false)));
+        for (String id : List.of("#devices-filter-client", "#devices-filter-type", "#devices-filter-status",
+                "#devices-filter-firmware")) {
+            ComboBox<Object> box = robot.lookup(id).queryComboBox();
+            List<Object> choices = fx(() -> List.copyOf(box.getItems()));
+            assertThat(choices).as(id + " offers choices").hasSizeGreaterThan(1);
+            for (Object choice : choices) {
+                robot.interact(() -> box.setValue(choice));
+                WaitForAsyncUtils.waitForFxEvents();
+                Labeled shown = fx(() -> box.lookupAll(".list-cell").stream().map(Labeled.class::cast)
+                        .filter(c -> choice.toString().equals(c.getText())).findFirst().orElseThrow());
+                assertThat(fx(() -> shown(shown))).as(id + " shows " + choice + " whole").isEqualTo(choice.toString());
+                Bounds b = fx(() -> box.localToScene(box.getLayoutBounds()));
+                assertThat(b.getMaxX()).as(id + " inside the window").isLessThanOrEqualTo(stage.getScene().getWidth() + 0.5);
+            }
+            robot.interact(() -> box.setValue(choices.get(0)));
+        }
+    }
+
+    /** The text a label or a cell shows, after any ellipsis. */
+    private static String shown(Labeled label) {
         return ((Text) label.lookup(".text")).getText();
     }
 

@@ -9,7 +9,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import nl.fotadesk.client.ConflictException;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.FirmwareView;
@@ -19,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The device shown in the detail pane: its state, its history, the firmware it may get, and setting
@@ -32,17 +29,9 @@ final class DeviceDetailModel {
     /** As much history as the server gives in one answer, for the export. */
     static final int EXPORT_HISTORY = 1_000;
     static final long ACTIVE_POLL_MILLIS = 2_000;
-    private static final Pattern CAMPAIGN_NAME = Pattern.compile("campaign \"(.+)\" \\(");
-
-    /** How the message under the firmware choice reads. */
-    enum Tone { INFO, SUCCESS, ERROR }
 
     /** What one load brought; the history (oldest first) and its campaigns only when asked for. */
     private record Loaded(DeviceView device, List<EventView> history, HistoryCampaigns campaigns) {
-    }
-
-    /** The answer to setting the desired firmware: the device, or the campaign that holds it. */
-    private record Outcome(DeviceView device, String campaign) {
     }
 
     private final UiContext context;
@@ -53,9 +42,7 @@ final class DeviceDetailModel {
     private final ObjectProperty<HistoryCampaigns> campaigns = new SimpleObjectProperty<>(HistoryCampaigns.NONE);
     private final ObservableList<FirmwareView> firmwareChoices = FXCollections.observableArrayList();
     private final StringProperty loadError = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final ObjectProperty<Tone> tone = new SimpleObjectProperty<>(Tone.INFO);
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final DesiredFirmwareRequest request;
     private final BooleanProperty open = new SimpleBooleanProperty();
     private String imei;
     private long ticket;
@@ -71,6 +58,7 @@ final class DeviceDetailModel {
         this.context = context;
         this.allFirmware = allFirmware;
         this.onChanged = onChanged;
+        this.request = new DesiredFirmwareRequest(context);
         allFirmware.addListener((javafx.collections.ListChangeListener<FirmwareView>) c -> updateChoices());
         device.addListener((o, old, now) -> {
             if (old == null || now == null || !old.deviceType().equals(now.deviceType())) {
@@ -101,16 +89,9 @@ final class DeviceDetailModel {
         return loadError;
     }
 
-    StringProperty messageProperty() {
-        return message;
-    }
-
-    ObjectProperty<Tone> toneProperty() {
-        return tone;
-    }
-
-    BooleanProperty busyProperty() {
-        return busy;
+    /** Setting the desired firmware of the device shown, and what the server answered. */
+    DesiredFirmwareRequest request() {
+        return request;
     }
 
     /** True while the pane shows a device (or is loading one). */
@@ -132,9 +113,8 @@ final class DeviceDetailModel {
         device.set(known);
         campaigns.set(HistoryCampaigns.NONE);
         history.clear();
-        message.set("");
+        request.reset();
         loadError.set("");
-        busy.set(false);
         open.set(true);
         load(true);
     }
@@ -146,7 +126,7 @@ final class DeviceDetailModel {
         device.set(null);
         campaigns.set(HistoryCampaigns.NONE);
         history.clear();
-        message.set("");
+        request.messageProperty().set("");
         loadError.set("");
         open.set(false);
     }
@@ -230,49 +210,14 @@ final class DeviceDetailModel {
     /** Sets the firmware of the device shown (by its IMEI) that it should run, starting its update. */
     void setDesired(FirmwareView firmware) {
         DeviceView d = device.get();
-        if (imei == null || d == null || !imei.equals(d.imei()) || firmware == null || busy.get()) {
+        if (imei == null || d == null || !imei.equals(d.imei()) || firmware == null) {
             return;
         }
-        busy.set(true);
-        tone.set(Tone.INFO);
-        message.set(context.text("devices.detail.setting", firmware.version()));
         long mine = ticket;
-        String target = imei;
-        context.run(() -> {
-            try {
-                return new Outcome(context.client().setDesiredFirmware(target, firmware.id()), null);
-            } catch (ConflictException e) {
-                if (!"device_in_campaign".equals(e.error())) {
-                    throw e;
-                }
-                Matcher m = CAMPAIGN_NAME.matcher(String.valueOf(e.detail()));
-                return new Outcome(null, m.find() ? m.group(1) : "");
-            }
-        }, outcome -> {
-            if (mine != ticket) {
-                return;
-            }
-            busy.set(false);
-            if (outcome.device() == null) {
-                tone.set(Tone.ERROR);
-                message.set(outcome.campaign().isEmpty() ? context.text("apierror.device_in_campaign")
-                        : context.text("devices.detail.inCampaign", outcome.campaign()));
-                return;
-            }
-            device.set(outcome.device());
-            tone.set(Tone.SUCCESS);
-            message.set(outcome.device().status() == nl.fotadesk.protocol.api.DeviceStatus.IN_SYNC
-                    ? context.text("devices.detail.alreadyRuns", firmware.version())
-                    : context.text("devices.detail.desiredSet", firmware.version()));
+        request.send(imei, firmware, () -> mine == ticket, now -> {
+            device.set(now);
             dirty = true;
             onChanged.run();
-        }, failure -> {
-            if (mine != ticket) {
-                return;
-            }
-            busy.set(false);
-            tone.set(Tone.ERROR);
-            message.set(context.text("devices.detail.setFailed", failure));
         });
     }
 

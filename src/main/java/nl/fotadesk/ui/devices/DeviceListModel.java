@@ -9,9 +9,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.util.Duration;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.api.DeviceView;
@@ -20,37 +18,30 @@ import nl.fotadesk.ui.UiContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The devices the table shows for the current filter. Up to {@link #COMPLETE_LIMIT} matches are all
  * loaded, so sorting by any column sorts them all; more matches (a fleet of 100,000) are a
  * {@link LazyDeviceList} in the server's IMEI order, fetched as the operator scrolls. Refreshing keeps
- * each device's line object, so selection and scroll position stay where they were.
+ * each device's line object ({@link SortedDeviceLines}), so selection and scroll position stay where
+ * they were.
  */
 final class DeviceListModel {
     static final int COMPLETE_LIMIT = 5_000;
     static final int PAGE = 1_000;
-    static final Comparator<DeviceTableLine> BY_IMEI = Comparator.comparing(DeviceTableLine::imei,
-            Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** What one load brought: all matches (complete) or the first page of many. */
     private record Fetched(long total, List<DeviceView> devices, boolean complete) {
     }
 
     private final UiContext context;
-    private final ObservableList<DeviceTableLine> all = FXCollections.observableArrayList();
-    private final SortedList<DeviceTableLine> sorted = new SortedList<>(all, BY_IMEI);
-    private final ObjectProperty<ObservableList<DeviceTableLine>> items = new SimpleObjectProperty<>(sorted);
+    private final SortedDeviceLines complete = new SortedDeviceLines();
+    private final ObjectProperty<ObservableList<DeviceTableLine>> items = new SimpleObjectProperty<>(complete.lines());
     private final LongProperty total = new SimpleLongProperty(-1);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
-    private Comparator<DeviceTableLine> order;
     private Supplier<int[]> visibleRange = () -> null;
     private LazyDeviceList lazy;
     private DeviceQuery query = DeviceQuery.ALL;
@@ -106,8 +97,7 @@ final class DeviceListModel {
 
     /** Sorts all loaded matches; null keeps the server's IMEI order. Devices that compare equal stay in IMEI order. */
     void sort(Comparator<DeviceTableLine> comparator) {
-        order = comparator;
-        resort();
+        complete.sort(comparator);
     }
 
     /**
@@ -159,15 +149,7 @@ final class DeviceListModel {
         if (imei == null) {
             return -1;
         }
-        if (lazy != null) {
-            return lazy.indexOf(imei);
-        }
-        for (int i = 0; i < sorted.size(); i++) {
-            if (imei.equals(sorted.get(i).imei())) {
-                return i;
-            }
-        }
-        return -1;
+        return lazy != null ? lazy.indexOf(imei) : complete.indexOf(imei);
     }
 
     private Fetched fetch(DeviceQuery q) {
@@ -203,14 +185,14 @@ final class DeviceListModel {
                 lazy.close();
                 lazy = null;
             }
-            merge(fetched.devices());
-            items.set(sorted);
+            complete.merge(fetched.devices());
+            items.set(complete.lines());
         } else {
             if (lazy != null) {
                 lazy.close();
             }
             lazy = lazyList(query, fetched);
-            all.clear();
+            complete.clear();
             items.set(lazy);
         }
         total.set(fetched.total());
@@ -243,54 +225,6 @@ final class DeviceListModel {
         self[0].prefill(0, first.devices());
         self[0].setVisibleRange(visibleRange);
         return self[0];
-    }
-
-    /** Updates the lines in place: same device, same line object; gone devices leave, new ones join. */
-    private void merge(List<DeviceView> devices) {
-        Map<String, DeviceTableLine> existing = new HashMap<>();
-        for (DeviceTableLine row : all) {
-            existing.put(row.imei(), row);
-        }
-        List<DeviceTableLine> added = new ArrayList<>();
-        for (DeviceView d : devices) {
-            DeviceTableLine row = existing.remove(d.imei());
-            if (row == null) {
-                added.add(new DeviceTableLine(d));
-            } else {
-                row.update(d);
-            }
-        }
-        if (!existing.isEmpty()) {
-            Set<DeviceTableLine> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            gone.addAll(existing.values());
-            all.removeIf(gone::contains);
-        }
-        all.addAll(added);
-        resort();
-    }
-
-    /** Sorts again after the devices changed (a line's update does not move it by itself). */
-    private void resort() {
-        Comparator<DeviceTableLine> base = order;
-        sorted.setComparator(base == null ? new TieBreak(BY_IMEI) : new TieBreak(base.thenComparing(BY_IMEI)));
-    }
-
-    /** A new comparator object each time, so that the sorted list really sorts again. */
-    private record TieBreak(Comparator<DeviceTableLine> order) implements Comparator<DeviceTableLine> {
-        @Override
-        public int compare(DeviceTableLine a, DeviceTableLine b) {
-            return order.compare(a, b);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return this == o;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
     }
 
     private static void soon(Runnable task) {

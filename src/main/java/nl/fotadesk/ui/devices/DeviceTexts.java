@@ -3,6 +3,7 @@ package nl.fotadesk.ui.devices;
 import javafx.scene.Node;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
@@ -73,6 +74,24 @@ final class DeviceTexts {
             return context.text("devices.statusReason", status(d.status()), result(d.fotaResult()));
         }
         return status(d.status());
+    }
+
+    /**
+     * How much of its desired image the device was served: of the image's size when it is known
+     * ({@code image} null: not), a dash before anything was served.
+     */
+    String served(DeviceView d, FirmwareView image) {
+        if (d.bytesServed() == null) {
+            return "\u2014";
+        }
+        String served = context.i18n().bytes(d.bytesServed());
+        if (image == null) {
+            return served;
+        }
+        // what was served counts retried parts again: more than the image is no progress past its end
+        String size = context.i18n().bytes(image.size());
+        return d.bytesServed() > image.size() ? context.text("devices.detail.servedRetries", size, served)
+                : context.text("devices.detail.servedOf", served, size);
     }
 
     /** An LwM2M firmware update result code (object 5, resource 5) in words. */

@@ -1,27 +1,16 @@
 package nl.fotadesk.ui.devices;
 
-import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,25 +18,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.SVGPath;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
-import org.controlsfx.control.SearchableComboBox;
-import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
- * The devices screen: filters and IMEI search on top, the device table with its counts, and the
- * selected device's detail beside it. Ctrl+F searches, Ctrl+N registers, Ctrl+I imports.
+ * The devices screen: the {@link DeviceFilterBar} on top, the device table with its
+ * {@link DeviceListStatus} and {@link DeviceRowMenu}, and the selected device's {@link DeviceDetailView}
+ * beside it; the table's selection and the detail's device are kept the same. Ctrl+F searches, Ctrl+N
+ * registers, Ctrl+I imports, Ctrl+E exports.
  */
 final class DevicesView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -63,7 +45,7 @@ final class DevicesView {
     private final DevicesViewModel vm;
     private final VBox root = new VBox();
     private final TableView<DeviceTableLine> table;
-    private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
+    private final DeviceFilterBar filterBar;
     private final Map<KeyCombination, Runnable> shortcuts;
     private boolean reconciling;
     private Scene watchedScene;
@@ -71,7 +53,9 @@ final class DevicesView {
     DevicesView(UiContext context, DevicesViewModel vm) {
         this.context = context;
         this.vm = vm;
-        table = DeviceTable.create(context, contextMenu());
+        DeviceRowMenu rowMenu = new DeviceRowMenu(context, vm);
+        table = DeviceTable.create(context, rowMenu.menu());
+        rowMenu.actOn(table);
         root.setId("devices-screen");
         root.getStyleClass().addAll("screen", "devices-screen");
         DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail,
@@ -91,10 +75,11 @@ final class DevicesView {
                 reconcileSelection();
             }
         });
-        root.getChildren().addAll(header(), toolbar(), split);
+        filterBar = new DeviceFilterBar(context, vm, FIND);
+        root.getChildren().addAll(header(), filterBar.node(), split);
         shortcuts = context.may(Permission.REGISTER_DEVICES)
-                ? Map.of(FIND, this::focusSearch, REGISTER, this::register, IMPORT, this::importCsv, EXPORT, this::exportList)
-                : Map.of(FIND, this::focusSearch, EXPORT, this::exportList);
+                ? Map.of(FIND, filterBar::focusSearch, REGISTER, this::register, IMPORT, this::importCsv, EXPORT, this::exportList)
+                : Map.of(FIND, filterBar::focusSearch, EXPORT, this::exportList);
         root.sceneProperty().addListener((o, old, now) -> sceneChanged(old, now));
         wireTable();
     }
@@ -128,115 +113,11 @@ final class DevicesView {
         return header;
     }
 
-    private Node toolbar() {
-        search.setId("devices-search");
-        search.setPromptText(context.text("devices.searchPrompt", FIND.getDisplayText()));
-        search.setPrefColumnCount(16);
-        search.setMinWidth(170);
-        SVGPath glass = new SVGPath();
-        glass.setContent("M6.5 1a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64-1.06 1.06-3.64-3.65A5.5 5.5 0 1 1 6.5 1zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z");
-        glass.getStyleClass().add("search-icon");
-        search.setLeft(glass);
-        search.setTooltip(new Tooltip(context.text("devices.searchTooltip")));
-        search.textProperty().bindBidirectional(vm.searchProperty());
-        PauseTransition typing = new PauseTransition(Duration.millis(450));
-        typing.setOnFinished(e -> vm.applySearch());
-        Label searchHint = new Label(context.text("devices.searchDigitsOnly"));
-        searchHint.setId("devices-search-hint");
-        searchHint.getStyleClass().add("error-text");
-        searchHint.setMinWidth(Region.USE_PREF_SIZE);
-        showWhen(searchHint, false);
-        search.textProperty().addListener((o, old, now) -> {
-            showWhen(searchHint, DevicesViewModel.searchHasNonDigits(now));
-            typing.playFromStart();
-        });
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                typing.stop();
-                vm.applySearch();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
-                search.clear();
-                typing.stop();
-                vm.applySearch();
-                e.consume();
-            }
-        });
-        ComboBox<FilterChoice<String>> client = filter(new SearchableComboBox<>(), "devices-filter-client",
-                vm.clients(), vm.clientProperty(), "devices.filter.client");
-        ComboBox<FilterChoice<String>> type = filter(new SearchableComboBox<>(), "devices-filter-type",
-                vm.types(), vm.typeProperty(), "devices.filter.type");
-        ComboBox<FilterChoice<nl.fotadesk.protocol.api.DeviceStatus>> status = filter(new ComboBox<>(),
-                "devices-filter-status", vm.statuses(), vm.statusProperty(), "devices.filter.status");
-        ComboBox<FilterChoice<String>> firmware = filter(new SearchableComboBox<>(), "devices-filter-firmware",
-                vm.versions(), vm.versionProperty(), "devices.filter.firmware");
-        Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
-        clear.setId("devices-clear-filters");
-        clear.setOnAction(e -> vm.clearFilters());
-        clear.visibleProperty().bind(vm.filteredProperty());
-        HBox bar = new HBox(8, search, searchHint, client, type, status, firmware, clear);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("devices-toolbar");
-        return bar;
-    }
-
-    private <T> ComboBox<FilterChoice<T>> filter(ComboBox<FilterChoice<T>> box, String id,
-                                                 ObservableList<FilterChoice<T>> items,
-                                                 javafx.beans.property.ObjectProperty<FilterChoice<T>> value,
-                                                 String tooltipKey) {
-        box.setId(id);
-        box.setItems(items);
-        box.setValue(value.get());
-        box.valueProperty().bindBidirectional(value);
-        box.setTooltip(new Tooltip(context.text(tooltipKey)));
-        box.setPrefWidth(168);
-        box.setMinWidth(120);
-        box.getStyleClass().add("devices-filter");
-        return box;
-    }
-
     private Node tablePane() {
-        Label count = new Label();
-        count.setId("devices-count");
-        count.getStyleClass().add("devices-count");
-        count.setMinWidth(Region.USE_PREF_SIZE);
-        count.textProperty().bind(Bindings.createStringBinding(this::countText, vm.list().totalProperty(),
-                vm.allTotalProperty(), vm.filteredProperty()));
-        Label sortHint = new Label();
-        sortHint.setId("devices-sort-hint");
-        sortHint.getStyleClass().add("help-text");
-        sortHint.textProperty().bind(Bindings.createStringBinding(() -> vm.list().itemsProperty().get()
-                instanceof LazyDeviceList ? context.text("devices.sortHint",
-                context.i18n().number(DeviceListModel.COMPLETE_LIMIT)) : "", vm.list().itemsProperty()));
-        sortHint.setMinWidth(0);
-        Tooltip hintTip = new Tooltip();
-        hintTip.textProperty().bind(sortHint.textProperty());
-        sortHint.setTooltip(hintTip);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("devices-loading");
-        busy.setPrefSize(16, 16);
-        busy.setMaxSize(16, 16);
-        busy.visibleProperty().bind(vm.loadingProperty());
-        Label error = new Label();
-        error.setId("devices-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.list().errorProperty());
-        Button retry = new Button(context.text("devices.retry"));
-        retry.setId("devices-retry");
-        retry.setOnAction(e -> vm.reload());
-        HBox problem = new HBox(8, error, retry);
-        problem.setAlignment(Pos.CENTER_LEFT);
-        problem.visibleProperty().bind(vm.list().errorProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(10, count, busy, sortHint, spacer);
-        footer.setAlignment(Pos.CENTER_LEFT);
-        footer.getStyleClass().add("devices-footer");
+        DeviceListStatus status = new DeviceListStatus(context, vm);
         VBox.setVgrow(table, Priority.ALWAYS);
-        table.setPlaceholder(placeholder());
-        VBox pane = new VBox(6, table, problem, footer);
+        table.setPlaceholder(status.placeholder());
+        VBox pane = new VBox(6, table, status.problem(), status.footer());
         // Too narrow for every column beside the open detail (the least window size), the table keeps its
         // columns' widths and scrolls sideways: the detail keeps its least width, so nothing in it is cut.
         double columns = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24;
@@ -245,31 +126,6 @@ final class DevicesView {
                 ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         pane.getStyleClass().add("devices-table-pane");
         return pane;
-    }
-
-    private Node placeholder() {
-        Label text = new Label();
-        text.getStyleClass().add("help-text");
-        text.setWrapText(true);
-        text.textProperty().bind(vm.emptyTextProperty());
-        Hyperlink clear = new Hyperlink(context.text("devices.clearFilters"));
-        clear.setOnAction(e -> vm.clearFilters());
-        clear.visibleProperty().bind(vm.filteredProperty().and(vm.list().totalProperty().isEqualTo(0))
-                .and(vm.loadingProperty().not()));
-        VBox box = new VBox(4, text, clear);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(360);
-        return box;
-    }
-
-    private String countText() {
-        long shown = vm.list().totalProperty().get();
-        long all = vm.allTotalProperty().get();
-        if (shown < 0) {
-            return context.text("devices.loading");
-        }
-        return vm.filteredProperty().get() && all >= 0 ? context.text("devices.countFiltered", shown, all)
-                : context.text("devices.count", shown);
     }
 
     private void wireTable() {
@@ -338,13 +194,8 @@ final class DevicesView {
         table.requestFocus();
     }
 
-    private void focusSearch() {
-        search.requestFocus();
-        search.selectAll();
-    }
-
     private void register() {
-        new RegisterDeviceDialog(context, owner(), vm.typeNames(), vm.clientNames(), vm::registered).show();
+        new RegisterDeviceDialog(context, owner(), vm.filters().typeNames(), vm.filters().clientNames(), vm::registered).show();
     }
 
     private void importCsv() {
@@ -360,75 +211,6 @@ final class DevicesView {
         String what = context.text(vm.filteredProperty().get() ? "devices.export.filtered" : "devices.export.all", total);
         new ExportDialog(context, owner(), what, "devices", total, "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context),
                 CsvExport.pagesOf(context.client(), vm.list().query()))).show();
-    }
-
-    /** What a right click on a device offers; it acts on the selected devices (the clicked one is among them). */
-    private ContextMenu contextMenu() {
-        MenuItem copy = new MenuItem();
-        copy.setId("devices-menu-copy");
-        copy.setOnAction(e -> copyImeis());
-        MenuItem open = new MenuItem(context.text("devices.menu.open"));
-        open.setId("devices-menu-open");
-        open.setOnAction(e -> {
-            DeviceTableLine line = table.getSelectionModel().getSelectedItem();
-            if (line != null && line.view() != null) {
-                vm.detail().show(line.imei(), line.view());
-            }
-        });
-        MenuItem setDesired = new MenuItem();
-        setDesired.setId("devices-menu-set-desired");
-        setDesired.setOnAction(e -> setDesiredForSelection());
-        Permission.SET_DESIRED.offer(setDesired, context);
-        MenuItem export = new MenuItem();
-        export.setId("devices-menu-export");
-        export.setOnAction(e -> exportSelection());
-        ContextMenu menu = new ContextMenu(open, copy, new SeparatorMenuItem(), setDesired, export);
-        menu.setId("devices-menu");
-        menu.setOnShowing(e -> {
-            List<DeviceView> selected = selectedDevices();
-            int n = selected.size();
-            copy.setText(n > 1 ? context.text("devices.menu.copyImeis", n) : context.text("devices.copyImei"));
-            open.setDisable(n == 0);
-            long types = selected.stream().map(DeviceView::deviceType).distinct().count();
-            setDesired.setText(types > 1 ? context.text("devices.menu.setDesiredMixed")
-                    : context.text("devices.menu.setDesired", n));
-            setDesired.setDisable(types != 1);
-            export.setText(context.text("devices.menu.export", n));
-            export.setDisable(n == 0);
-        });
-        return menu;
-    }
-
-    /** The devices the operator selected (whose lines are loaded), in table order. */
-    private List<DeviceView> selectedDevices() {
-        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull)
-                .map(DeviceTableLine::view).filter(Objects::nonNull).toList();
-    }
-
-    private void copyImeis() {
-        List<DeviceView> selected = selectedDevices();
-        if (!selected.isEmpty()) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(selected.stream().map(DeviceView::imei).collect(Collectors.joining("\n")));
-            Clipboard.getSystemClipboard().setContent(content);
-        }
-    }
-
-    private void setDesiredForSelection() {
-        List<DeviceView> selected = selectedDevices();
-        List<String> types = selected.stream().map(DeviceView::deviceType).distinct().toList();
-        if (types.size() == 1) {
-            new SetDesiredDialog(context, owner(), types.get(0), selected.stream().map(DeviceView::imei).toList(),
-                    vm.firmware(), vm::changedByOperator).show();
-        }
-    }
-
-    private void exportSelection() {
-        List<DeviceView> selected = selectedDevices();
-        if (!selected.isEmpty()) {
-            new ExportDialog(context, owner(), context.text("devices.export.selection", selected.size()),
-                    "devices-selection", selected.size(), "devices.export.doneDevices", CsvExport.devices(new DeviceCsv(context), selected)).show();
-        }
     }
 
     private Window owner() {
@@ -460,10 +242,5 @@ final class DevicesView {
                 }
             });
         }
-    }
-
-    private static void showWhen(Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 }

@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.UiContext;
 
@@ -7,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The detail line of a history entry in the operator's language. The server describes each device
- * event in English; the descriptions it is known to use are put in words here (or left out where
- * the state, or the campaign line above it, says it all), anything else is shown as the server wrote it.
+ * The lines of a history entry in the operator's language: the campaign that caused it, and its
+ * detail. The server describes each device event in English; the descriptions it is known to use
+ * are put in words here (or left out where the state, or the campaign line above it, says it all),
+ * anything else is shown as the server wrote it.
  */
 final class HistoryText {
     private static final Pattern RUNS_ALREADY = Pattern.compile("(.*); it runs (\\S+) already");
@@ -28,6 +30,20 @@ final class HistoryText {
     HistoryText(UiContext context, DeviceTexts texts) {
         this.context = context;
         this.texts = texts;
+    }
+
+    /**
+     * The line that says which campaign caused a history entry (and in which phase), or null when no
+     * campaign did; a campaign that is not known is named as such.
+     */
+    String campaignLine(EventView e, HistoryCampaigns campaigns) {
+        if (e.campaignId() == null) {
+            return null;
+        }
+        String name = campaigns.name(e.campaignId());
+        return name == null ? context.text("devices.detail.byCampaign")
+                : e.phase() == null ? context.text("devices.detail.byCampaignNamed", name)
+                : context.text("devices.detail.byCampaignPhase", name, e.phase() + 1);
     }
 
     /** The line to show under the state, or null when the state says it all. */

@@ -142,7 +142,7 @@ class DevicesViewModelTest {
 
         server.hold(url -> "3500".equals(url.queryParameter("imei")));
         fx(() -> {
-            vm.searchProperty().set("3500");
+            vm.filters().search().typedProperty().set("3500");
             return null;
         });
         assertThat(fx(() -> vm.emptyTextProperty().get())).as("typed, not applied yet")
@@ -168,14 +168,14 @@ class DevicesViewModelTest {
 
     private void chooseClient(String name) {
         fx(() -> {
-            vm.clientProperty().set(name == null ? vm.clients().get(0) : new FilterChoice<>(name, name));
+            vm.filters().clientProperty().set(name == null ? vm.filters().clients().get(0) : new FilterChoice<>(name, name));
             return null;
         });
     }
 
     private void search(String typed) {
         fx(() -> {
-            vm.searchProperty().set(typed);
+            vm.filters().search().typedProperty().set(typed);
             vm.applySearch();
             return null;
         });

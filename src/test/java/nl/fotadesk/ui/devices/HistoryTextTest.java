@@ -1,17 +1,22 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.protocol.api.CampaignState;
+import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.ui.I18n;
 import nl.fotadesk.ui.Settings;
 import nl.fotadesk.ui.UiContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every description the server gives a device event, in English and in Dutch; unknown ones as they are. */
+/** The campaign line and every description the server gives a device event, in English and in Dutch; unknown ones as they are. */
 class HistoryTextTest {
     @ParameterizedTest(name = "{1} ({0})")
     @CsvSource(delimiter = '|', textBlock = """
@@ -38,6 +43,24 @@ class HistoryTextTest {
     void putsEachKnownDescriptionInWords(String state, String server, String english, String dutch) {
         assertThat(text(Locale.ENGLISH).detail(state, server)).isEqualTo(english);
         assertThat(text(I18n.DUTCH).detail(state, server)).isEqualTo(dutch);
+    }
+
+    @ParameterizedTest(name = "campaign {0}, phase {1}")
+    @CsvSource(nullValues = "-", delimiter = '|', textBlock = """
+            c1 | 1 | By campaign “Trackers to 2.0”, phase 2 | Door campagne “Trackers to 2.0”, fase 2
+            c1 | - | By campaign “Trackers to 2.0”          | Door campagne “Trackers to 2.0”
+            c9 | 0 | By a campaign                          | Door een campagne
+            """)
+    void namesTheCampaignOfAnEntryWhenItIsKnown(String campaignId, Integer phase, String english, String dutch) {
+        EventView e = new EventView(1, "2026-12-03T10:00:00Z", "device", campaignId, phase, "350000000000011",
+                "pending", "");
+        HistoryCampaigns known = new HistoryCampaigns(Map.of("c1", new CampaignView("c1", "Trackers to 2.0", "fw",
+                "2.0.0", "tracker-x", CampaignState.RUNNING, null, null, 90, 10, 3600, 1, false, null, null, null, null,
+                1, Map.of(), 0, List.of())), null);
+        assertThat(text(Locale.ENGLISH).campaignLine(e, known)).isEqualTo(english);
+        assertThat(text(I18n.DUTCH).campaignLine(e, known)).isEqualTo(dutch);
+        assertThat(text(Locale.ENGLISH).campaignLine(new EventView(2, null, "device", null, null, "350000000000011",
+                "pending", "desired firmware set to 2.0.0"), known)).as("no campaign").isNull();
     }
 
     private static HistoryText text(Locale language) {
