@@ -73,6 +73,7 @@ final class Rehearsal {
                 options.partSize(), plan.image().version(), size, new LinkedHashMap<>(bearers), options.pricePerMb(),
                 phases, runs.duration(), runs.completed(), runs.mean(RunResult::succeeded), runs.mean(RunResult::failed),
                 runs.mean(RunResult::timedOut), runs.pause(), runs.data(twins.length, options.pricePerMb()),
-                PartSizeAdvice.of(size, options.partSize(), perBearer, options.device()), assumed);
+                PartSizeAdvice.of(size, options.partSize(), perBearer, options.device()), assumed,
+                runs.timeline(plan.errorThreshold(), options.tick().toMillis()));
     }
 }

@@ -2,9 +2,10 @@ package nl.fotadesk.backend.rehearsal;
 
 /**
  * One simulated run of a campaign. Times are ms after the start; a phase not started or not done has
- * −1. A run ends when the campaign completes or a threshold pauses it ({@code pausedPhase} ≥ 0).
+ * −1. A run ends when the campaign completes or a threshold pauses it ({@code pausedPhase} ≥ 0); its
+ * {@code trace} says how it went until then.
  */
 record RunResult(boolean completed, long endMillis, long[] phaseStarted, long[] phaseDone, int succeeded,
                  int failed, int timedOut, int pausedPhase, long payloadBytes, long httpBytes, long tcpBytes,
-                 long retryBytes) {
+                 long retryBytes, Trace trace) {
 }

@@ -63,6 +63,7 @@ final class Simulation {
     private final byte[] fault;
     private final long[] nextCheckin;
     private final LongHeap events = new LongHeap();
+    private final Trace trace = new Trace();
 
     private final long[] phaseStarted;
     private final long[] phaseDone;
@@ -119,8 +120,9 @@ final class Simulation {
     }
 
     private RunResult run() {
+        trace.add(0, 0, 0);
         startPhase(0, 0); // the start begins the first phase at once; the engine's ticks follow
-        if ((events.isEmpty() || events.peek() >>> DEVICE_BITS > 0) && evaluate(at(0))) {
+        if ((events.isEmpty() || events.peek() >>> DEVICE_BITS > 0) && evaluated(at(0))) {
             return result(at(0));
         }
         while (!events.isEmpty()) {
@@ -129,7 +131,7 @@ final class Simulation {
             while (!events.isEmpty() && events.peek() >>> DEVICE_BITS == k) {
                 decide((int) (events.poll() & (MAX_DEVICES - 1)), now);
             }
-            if (evaluate(now)) {
+            if (evaluated(now)) {
                 return result(now);
             }
         }
@@ -299,6 +301,15 @@ final class Simulation {
         }
     }
 
+    /** {@link #evaluate}, and the trace of how the run stands after it. */
+    private boolean evaluated(long now) {
+        boolean over = evaluate(now);
+        int p = Math.min(current, phaseStarted.length - 1);
+        int devices = phaseFrom[p + 1] - phaseFrom[p];
+        trace.add(now, IntStream.of(succeeded).sum(), devices == 0 ? 0 : 100.0 * (failed[p] + timedOut[p]) / devices);
+        return over;
+    }
+
     /** The engine's step over the phases at {@code now}; true when the run is over (completed or paused). */
     private boolean evaluate(long now) {
         int phases = phaseStarted.length;
@@ -341,6 +352,6 @@ final class Simulation {
         boolean paused = current < phaseStarted.length;
         return new RunResult(!paused, now, phaseStarted, phaseDone, IntStream.of(succeeded).sum(),
                 IntStream.of(failed).sum(), IntStream.of(timedOut).sum(), paused ? current : -1, payload, http,
-                tcp, retryBytes);
+                tcp, retryBytes, trace);
     }
 }
