@@ -15,8 +15,11 @@ final class ForecastPane {
     private ForecastPane() {
     }
 
-    /** Duration, pause, failures, data and cost, the part-size advice, and what was assumed. */
-    static VBox of(CampaignTexts texts, Forecast f) {
+    /**
+     * Duration, pause, failures, the chart over time ({@code chart}: none for a forecast without a
+     * timeline), data and cost, the part-size advice, and what was assumed.
+     */
+    static VBox of(CampaignTexts texts, Forecast f, ForecastChart chart) {
         VBox box = new VBox(6);
         box.setId("forecast");
         Forecast.Spread d = f.durationSeconds();
@@ -28,6 +31,9 @@ final class ForecastPane {
                 texts.roughDuration(p.atSeconds().median()))));
         box.getChildren().add(line("forecast-failures", texts.text("campaigns.forecast.failures",
                 texts.decimal(f.expectedFailed()), texts.decimal(f.expectedTimedOut()), texts.number(f.devices()))));
+        if (chart != null) {
+            box.getChildren().add(chart.node());
+        }
         Forecast.Data data = f.data();
         box.getChildren().add(line("forecast-data", texts.text("campaigns.forecast.data", texts.bytes(data.totalBytes()),
                 texts.bytes(data.perDeviceBytes()), texts.bytes(data.payloadBytes()),
