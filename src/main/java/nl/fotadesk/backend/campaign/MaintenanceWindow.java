@@ -78,11 +78,37 @@ public record MaintenanceWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from
 
     /** Whether the window is open at {@code at}. */
     public boolean isOpen(Instant at) {
-        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
-        LocalDate date = local.toLocalDate();
-        return opening(date).map(start -> !at.isBefore(start) && at.isBefore(closing(date))).orElse(false)
-                || opening(date.minusDays(1)).map(start -> !at.isBefore(start) && at.isBefore(closing(date.minusDays(1))))
-                .orElse(false);
+        return openUntil(at).isPresent();
+    }
+
+    /**
+     * When the window, open at {@code at}, closes: the end of its opening, or of the openings that follow
+     * it without a gap; {@code at} itself when it is closed then, empty when it is open around the clock.
+     */
+    public Optional<Instant> closesAt(Instant at) {
+        Instant t = at;
+        for (int i = 0; i <= DAYS_AHEAD; i++) {
+            Optional<Instant> until = openUntil(t);
+            if (until.isEmpty()) {
+                return Optional.of(t);
+            }
+            t = until.get();
+        }
+        return Optional.empty();
+    }
+
+    /** When the opening that holds {@code at} (started that day or the day before) ends; empty when none does. */
+    private Optional<Instant> openUntil(Instant at) {
+        LocalDate date = LocalDateTime.ofInstant(at, zone).toLocalDate();
+        Optional<Instant> until = Optional.empty();
+        for (LocalDate day : List.of(date.minusDays(1), date)) {
+            Instant end = closing(day);
+            if (opening(day).filter(start -> !at.isBefore(start) && at.isBefore(end)).isPresent()
+                    && until.map(end::isAfter).orElse(true)) {
+                until = Optional.of(end);
+            }
+        }
+        return until;
     }
 
     /** When the window is next open: {@code at} itself when it is open then. */

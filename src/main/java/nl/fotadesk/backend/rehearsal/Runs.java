@@ -1,6 +1,9 @@
 package nl.fotadesk.backend.rehearsal;
 
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.protocol.api.Forecast;
+
+import java.time.Instant;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +68,15 @@ final class Runs {
         double cost = total / 1e6 * pricePerMb;
         return new Forecast.Data(payload, http, tcp, Math.round(mean(RunResult::retryBytes)), total,
                 devices == 0 ? 0 : total / devices, round(cost), devices == 0 ? 0 : round(cost / devices));
+    }
+
+    /** The window of a campaign that started at {@code start}: when it closes on the running campaign, and the waits. */
+    Forecast.Window window(CampaignWindow spec, Instant start) {
+        List<RunResult> closedOn = runs.stream().filter(r -> r.windowClosedAt() >= 0).toList();
+        Long closes = closedOn.isEmpty() ? null : closedOn.get(0).windowClosedAt(); // the same start, the same closing
+        return new Forecast.Window(spec, start.toString(), closes == null ? null : start.plusMillis(closes).toString(),
+                closes == null ? null : round(closes / 1000.0), closedOn.size(),
+                spread(runs.stream().map(r -> r.waitedMillis() / 1000.0).toList()));
     }
 
     /**

@@ -29,6 +29,9 @@ final class ForecastPane {
         box.getChildren().add(line("forecast-pause", p.runs() == 0 ? texts.text("campaigns.forecast.noPause", f.runs())
                 : texts.text("campaigns.forecast.pauses", p.runs(), f.runs(), mostOften(p.runsByPhase()) + 1,
                 texts.roughDuration(p.atSeconds().median()))));
+        if (f.window() != null) {
+            box.getChildren().add(line("forecast-window", window(texts, f.window(), f.runs())));
+        }
         box.getChildren().add(line("forecast-failures", texts.text("campaigns.forecast.failures",
                 texts.decimal(f.expectedFailed()), texts.decimal(f.expectedTimedOut()), texts.number(f.devices()))));
         if (chart != null) {
@@ -72,6 +75,17 @@ final class ForecastPane {
         row(grid, texts.text("campaigns.forecast.versusBytes"), texts.bytes(f.data().payloadBytes()),
                 a == null ? notStarted : texts.bytes(a.bytesServed()));
         return grid;
+    }
+
+    /** When the maintenance window closes on the campaign, or that it does not. */
+    private static String window(CampaignTexts texts, Forecast.Window w, int runs) {
+        double waits = w.waitSeconds().median() == null ? 0 : w.waitSeconds().median();
+        if (w.closesOnItRuns() > 0) {
+            return texts.text("campaigns.forecast.windowCloses", texts.dateTime(w.closesAt()),
+                    texts.roughDuration(w.closesAtSeconds()), w.closesOnItRuns(), runs, texts.roughDuration(waits));
+        }
+        return waits > 0 ? texts.text("campaigns.forecast.windowWaits", texts.roughDuration(waits))
+                : texts.text("campaigns.forecast.windowOpen");
     }
 
     private static int mostOften(Map<Integer, Integer> runsByPhase) {

@@ -29,7 +29,8 @@ class SimulationTest {
             new Outcomes("bad", "2.0", ActionState.FAILED, 40, 80, 40)));
 
     static Rehearsal.Options options(Bearer bearer, int runs) {
-        return new Rehearsal.Options(Map.of(), bearer, 0.5, runs, 42, 512, DeviceSettings.DEFAULT, Duration.ofSeconds(1));
+        return new Rehearsal.Options(Map.of(), bearer, 0.5, runs, 42, 512, DeviceSettings.DEFAULT, Duration.ofSeconds(1),
+                Instant.EPOCH);
     }
 
     static CampaignPlan plan(List<Integer> phases, int errorThreshold, int successThreshold, long timeoutSeconds,

@@ -10,6 +10,7 @@ import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.protocol.api.Forecast;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.ui.I18n;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.fx;
+import static nl.fotadesk.ui.FxReads.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,6 +52,10 @@ class ForecastChartTest {
 
     /** 100 devices over 10 minutes; 3 of 7 runs pause after 400 s, above the error threshold of 10 %. */
     static Forecast forecast() {
+        return forecast(null);
+    }
+
+    static Forecast forecast(Forecast.Window window) {
         List<Double> seconds = new ArrayList<>();
         List<Double> low = new ArrayList<>();
         List<Double> median = new ArrayList<>();
@@ -69,7 +75,7 @@ class ForecastChartTest {
                 new Forecast.Spread(600.0, 640.0), 4, 88, 9, 3,
                 new Forecast.Pause(3, 3 / 7.0, Map.of(1, 3), new Forecast.Spread(400.0, 420.0)),
                 new Forecast.Data(6_553_600, 900_000, 300_000, 100_000, 7_753_600, 77_536, 0, 0),
-                new Forecast.PartSizeAdvice(option, option, option), List.of(), t);
+                new Forecast.PartSizeAdvice(option, option, option), List.of(), t, window);
     }
 
     ForecastChart show(FxRobot robot, Locale language) {
@@ -145,6 +151,16 @@ class ForecastChartTest {
         assertThat(fx(() -> updated.getYAxis().getLabel())).isEqualTo("Apparaten bijgewerkt");
         assertThat(legend(robot)).contains("Bijgewerkt (mediane run)", "8 op 10 runs", "Foutdrempel (10%)",
                 "Zou pauzeren (3 van 7 runs)");
+    }
+
+    @Test
+    void theForecastSaysWhenTheMaintenanceWindowClosesOnTheCampaign(FxRobot robot) {
+        CampaignTexts texts = new CampaignTexts(new I18n(I18n.ENGLISH));
+        Forecast f = forecast(new Forecast.Window(new CampaignWindow("UTC", null, "22:00", "23:00"),
+                "2026-12-03T22:00:00Z", "2026-12-03T23:00:00Z", 3600.0, 5, new Forecast.Spread(82_800.0, 82_800.0)));
+        robot.interact(() -> stage.getScene().setRoot(new StackPane(ForecastPane.of(texts, f, null))));
+        assertThat(text(robot, "#forecast-window")).startsWith("The maintenance window closes on it at ")
+                .contains("60 min after the start, in 5 of 7 runs", "wait 23 h 0 min in all");
     }
 
     private static XYChart.Series<Number, Number> series(BandChart chart, String name) {
