@@ -28,6 +28,8 @@ import java.util.List;
  * the forecast. Hovering says the figures at that moment.
  */
 final class ForecastChart {
+    /** Marks the point of what the campaign did that stands for its counts now. */
+    private static final String NOW = "now";
     private final CampaignTexts texts;
     private final Forecast.Timeline timeline;
     private final NumberAxis updatedTime = ChartAxes.timeAxis();
@@ -127,19 +129,28 @@ final class ForecastChart {
         update(c);
     }
 
-    /** The campaign's counts now (or at its end), as the last point of what it did. */
+    /**
+     * The campaign's counts now (or at its end), as the last point of what it did: the point before moves
+     * when the count is the same, and stays when it changed, so a campaign followed live keeps its shape.
+     */
     void update(CampaignView c) {
         if (origin == null) {
             return;
         }
         boolean finished = c.finishedAt() != null && (c.state() == CampaignState.COMPLETED
                 || c.state() == CampaignState.CANCELLED);
+        int succeeded = Counts.of(c.counts(), c.devices()).succeeded();
         ObservableList<XYChart.Data<Number, Number>> data = actual.getData();
-        if (data.size() > 1 && "now".equals(data.get(data.size() - 1).getExtraValue())) {
-            data.remove(data.size() - 1);
+        XYChart.Data<Number, Number> last = data.get(data.size() - 1);
+        if (NOW.equals(last.getExtraValue())) {
+            if (last.getYValue().intValue() == succeeded) {
+                data.remove(data.size() - 1);
+            } else {
+                last.setExtraValue(null);
+            }
         }
-        add(finished ? Instant.parse(c.finishedAt()) : Instant.now(), Counts.of(c.counts(), c.devices()).succeeded());
-        data.get(data.size() - 1).setExtraValue("now");
+        add(finished ? Instant.parse(c.finishedAt()) : Instant.now(), succeeded);
+        data.get(data.size() - 1).setExtraValue(NOW);
         scaleTime(timeline.seconds().get(timeline.seconds().size() - 1));
     }
 

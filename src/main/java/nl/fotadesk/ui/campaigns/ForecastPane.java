@@ -97,6 +97,7 @@ final class ForecastPane {
         Label l = new Label(text);
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(Label.USE_PREF_SIZE); // every line it wraps to, also where the pane is short of height
         return l;
     }
 

@@ -111,7 +111,7 @@ class ForecastChartTest {
         assertThat(fx(updated::markerAt)).as("where the campaign would pause").isEqualTo(400.0);
         assertThat(fx(() -> updated.lookup(".forecast-pause-marker").isVisible())).isTrue();
         assertThat(fx(() -> updated.getXAxis().getLabel())).isEqualTo("Time since the start");
-        assertThat(fx(() -> updated.getYAxis().getLabel())).isEqualTo("Devices updated");
+        assertThat(fx(() -> updated.getYAxis().getLabel())).isEqualTo("Updated");
         assertThat(legend(robot)).contains("Updated (median run)", "8 in 10 runs", "Error threshold (10%)",
                 "Would pause (3 of 7 runs)");
 
@@ -148,7 +148,7 @@ class ForecastChartTest {
         show(robot, I18n.DUTCH);
         BandChart updated = robot.lookup("#forecast-chart-updated").queryAs(BandChart.class);
         assertThat(fx(() -> updated.getXAxis().getLabel())).isEqualTo("Tijd sinds de start");
-        assertThat(fx(() -> updated.getYAxis().getLabel())).isEqualTo("Apparaten bijgewerkt");
+        assertThat(fx(() -> updated.getYAxis().getLabel())).isEqualTo("Bijgewerkt");
         assertThat(legend(robot)).contains("Bijgewerkt (mediane run)", "8 op 10 runs", "Foutdrempel (10%)",
                 "Zou pauzeren (3 van 7 runs)");
     }
