@@ -103,6 +103,28 @@ class RehearsalWindowTest {
         assertThat(f.window().waitSeconds().median()).as("open at its start").isZero();
     }
 
+    @Test
+    void theWindowSaysWhenItClosesThroughMidnightAndNeverWhenItIsAlwaysOpen() {
+        Instant fridayNight = Instant.parse("2026-12-04T23:00:00Z");
+        MaintenanceWindow overMidnight = MaintenanceWindow.of(new CampaignWindow("UTC", List.of("FRI"), "22:00", "02:00"))
+                .orElseThrow();
+        assertThat(overMidnight.closesAt(fridayNight)).contains(Instant.parse("2026-12-05T02:00:00Z"));
+        assertThat(overMidnight.closesAt(Instant.parse("2026-12-05T03:00:00Z"))).as("closed: then")
+                .contains(Instant.parse("2026-12-05T03:00:00Z"));
+        MaintenanceWindow backToBack = MaintenanceWindow.of(new CampaignWindow("UTC", List.of("FRI", "SAT"), "00:00",
+                "00:00")).orElseThrow();
+        assertThat(backToBack.closesAt(fridayNight)).as("Friday and Saturday, whole days")
+                .contains(Instant.parse("2026-12-06T00:00:00Z"));
+        assertThat(window("00:00", "00:00").closesAt(fridayNight)).as("every day, all day").isEmpty();
+        WindowTimes times = new WindowTimes(Optional.of(overMidnight), fridayNight);
+        assertThat(times.open(0)).isTrue();
+        assertThat(times.closesAt(0)).isEqualTo(Duration.ofHours(3).toMillis());
+        assertThat(times.open(Duration.ofHours(3).toMillis())).isFalse();
+        assertThat(times.opensAt(Duration.ofHours(3).toMillis())).as("next Friday 22:00")
+                .isEqualTo(Duration.ofDays(7).minusHours(1).toMillis());
+        assertThat(new WindowTimes(Optional.empty(), fridayNight).closesAt(0)).isEqualTo(WindowTimes.NEVER);
+    }
+
     private static Twin[] twins(int n) {
         Twin[] twins = new Twin[n];
         Arrays.fill(twins, new Twin(30_000, UpdateCost.of(SimulationTest.IMAGE.size(), 512, Bearer.LTE_M),
