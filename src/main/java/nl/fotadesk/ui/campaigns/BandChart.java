@@ -8,19 +8,22 @@ import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A line chart with a shaded band between a lower and an upper line behind its series (the spread of a
- * forecast's runs), and an upright marker line at one moment (where the campaign would pause).
+ * forecast's runs), and upright marker lines at moments (where the campaign would pause, where its
+ * maintenance window closes on it), each styled by its own style class.
  */
 final class BandChart extends LineChart<Number, Number> {
     private final Path band = new Path();
-    private final Line marker = new Line();
+    private final Map<String, Line> markers = new LinkedHashMap<>();
+    private final Map<String, Double> markerAt = new LinkedHashMap<>();
     private List<Double> xs = List.of();
     private List<Double> low = List.of();
     private List<Double> high = List.of();
-    private Double markerAt;
 
     BandChart(NumberAxis x, NumberAxis y, String bandStyle) {
         super(x, y);
@@ -28,9 +31,7 @@ final class BandChart extends LineChart<Number, Number> {
         setCreateSymbols(false);
         setLegendVisible(false);
         band.getStyleClass().addAll("forecast-band", bandStyle);
-        marker.getStyleClass().add("forecast-pause-marker");
-        marker.setVisible(false);
-        getPlotChildren().addAll(band, marker);
+        getPlotChildren().add(band);
     }
 
     /** The band from {@code low} to {@code high} at {@code xs}. */
@@ -41,15 +42,22 @@ final class BandChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
-    /** An upright line at {@code x}; none when null. */
-    void marker(Double x) {
-        markerAt = x;
-        marker.setVisible(x != null);
+    /** An upright line at {@code x}, styled by {@code style}. */
+    void marker(String style, double x) {
+        Line line = markers.computeIfAbsent(style, s -> {
+            Line l = new Line();
+            l.getStyleClass().add(s);
+            getPlotChildren().add(l);
+            return l;
+        });
+        line.setVisible(true);
+        markerAt.put(style, x);
         requestChartLayout();
     }
 
-    Double markerAt() {
-        return markerAt;
+    /** Where the marker styled {@code style} is; null when there is none. */
+    Double markerAt(String style) {
+        return markerAt.get(style);
     }
 
     @Override
@@ -70,13 +78,14 @@ final class BandChart extends LineChart<Number, Number> {
             band.getElements().add(new ClosePath());
         }
         band.toBack();
-        if (markerAt != null) {
-            double px = x.getDisplayPosition(markerAt);
+        markerAt.forEach((style, at) -> {
+            Line marker = markers.get(style);
+            double px = x.getDisplayPosition(at);
             marker.setStartX(px);
             marker.setEndX(px);
             marker.setStartY(y.getDisplayPosition(y.getLowerBound()));
             marker.setEndY(y.getDisplayPosition(y.getUpperBound()));
             marker.toFront();
-        }
+        });
     }
 }

@@ -23,11 +23,15 @@ import java.util.List;
 
 /**
  * A forecast over time: the devices updated (the median run, and the band that 8 in 10 runs stay in),
- * and below it the share of the running phase's devices that failed against the error threshold, with a
- * mark where the campaign would pause. On a campaign that has started, what it actually did is drawn over
- * the forecast. Hovering says the figures at that moment.
+ * and below it the share of the running phase's devices that failed against the error threshold, with
+ * marks where the campaign would pause and where its maintenance window closes on it. On a campaign that
+ * has started, what it actually did is drawn over the forecast. Hovering says the figures at that moment.
  */
 final class ForecastChart {
+    /** The style of the marker where the campaign would pause. */
+    static final String PAUSE = "forecast-pause-marker";
+    /** The style of the marker where the maintenance window closes on the running campaign. */
+    static final String WINDOW_CLOSES = "forecast-window-marker";
     /** Marks the point of what the campaign did that stands for its counts now. */
     private static final String NOW = "now";
     private final CampaignTexts texts;
@@ -79,8 +83,15 @@ final class ForecastChart {
                 List.of(0.0, end), List.of((double) timeline.errorThreshold(), (double) timeline.errorThreshold())));
         failed.band(xs, timeline.phaseFailedPercent().p10(), timeline.phaseFailedPercent().p90());
         Double pauseAt = f.pause().runs() == 0 ? null : f.pause().atSeconds().median();
-        updated.marker(pauseAt);
-        failed.marker(pauseAt);
+        Double windowClosesAt = f.window() == null ? null : f.window().closesAtSeconds();
+        for (BandChart chart : List.of(updated, failed)) {
+            if (pauseAt != null) {
+                chart.marker(PAUSE, pauseAt);
+            }
+            if (windowClosesAt != null) {
+                chart.marker(WINDOW_CLOSES, windowClosesAt);
+            }
+        }
         ChartAxes.count(devices, f.devices());
         ChartAxes.count(percent, Math.min(100, Math.max(timeline.errorThreshold() * 1.5,
                 Collections.max(timeline.phaseFailedPercent().p90()) * 1.1)));
@@ -95,6 +106,10 @@ final class ForecastChart {
         if (pauseAt != null) {
             legend.getChildren().add(mark(texts.text("campaigns.forecast.legendPause", f.pause().runs(), f.runs()),
                     "legend-pause"));
+        }
+        if (windowClosesAt != null) {
+            legend.getChildren().add(mark(texts.text("campaigns.forecast.legendWindowCloses",
+                    f.window().closesOnItRuns(), f.runs()), "legend-window-closes"));
         }
         tip.setShowDelay(Duration.millis(200));
         tip.setWrapText(true);

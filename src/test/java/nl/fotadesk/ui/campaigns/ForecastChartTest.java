@@ -108,7 +108,7 @@ class ForecastChartTest {
         assertThat(fx(() -> ((NumberAxis) failures.getYAxis()).getUpperBound())).as("the threshold in view")
                 .isGreaterThan(10);
 
-        assertThat(fx(updated::markerAt)).as("where the campaign would pause").isEqualTo(400.0);
+        assertThat(fx(() -> updated.markerAt(ForecastChart.PAUSE))).as("where the campaign would pause").isEqualTo(400.0);
         assertThat(fx(() -> updated.lookup(".forecast-pause-marker").isVisible())).isTrue();
         assertThat(fx(() -> updated.getXAxis().getLabel())).isEqualTo("Time since the start");
         assertThat(fx(() -> updated.getYAxis().getLabel())).isEqualTo("Updated");
@@ -157,10 +157,14 @@ class ForecastChartTest {
     void theForecastSaysWhenTheMaintenanceWindowClosesOnTheCampaign(FxRobot robot) {
         CampaignTexts texts = new CampaignTexts(new I18n(I18n.ENGLISH));
         Forecast f = forecast(new Forecast.Window(new CampaignWindow("UTC", null, "22:00", "23:00"),
-                "2026-12-03T22:00:00Z", "2026-12-03T23:00:00Z", 3600.0, 5, new Forecast.Spread(82_800.0, 82_800.0)));
-        robot.interact(() -> stage.getScene().setRoot(new StackPane(ForecastPane.of(texts, f, null))));
+                "2026-12-03T22:00:00Z", "2026-12-03T22:05:00Z", 300.0, 5, new Forecast.Spread(82_800.0, 82_800.0)));
+        ForecastChart chart = fx(() -> ForecastChart.of(texts, f));
+        robot.interact(() -> stage.getScene().setRoot(new StackPane(ForecastPane.of(texts, f, chart))));
         assertThat(text(robot, "#forecast-window")).startsWith("The maintenance window closes on it at ")
-                .contains("60 min after the start, in 5 of 7 runs", "wait 23 h 0 min in all");
+                .contains("5 min after the start, in 5 of 7 runs", "wait 23 h 0 min in all");
+        BandChart failures = robot.lookup("#forecast-chart-failures").queryAs(BandChart.class);
+        assertThat(fx(() -> failures.markerAt(ForecastChart.WINDOW_CLOSES))).isEqualTo(300.0);
+        assertThat(legend(robot)).contains("Maintenance window closes (in 5 of 7 runs still running)");
     }
 
     private static XYChart.Series<Number, Number> series(BandChart chart, String name) {
