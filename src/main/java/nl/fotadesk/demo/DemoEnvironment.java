@@ -45,6 +45,8 @@ public final class DemoEnvironment implements AutoCloseable {
     /** The newer version of each device type's firmware that a demo campaign rolls out. */
     public static final Map<String, String> NEW_VERSIONS = Map.of("tracker-x", "1.2.0", "meter-y", "2.2.0",
             "sensor-z", "1.0.0");
+    /** The faults the app's offline demo injects into its fleet (a rehearsal is checked against them). */
+    public static final String FAULTS = "corrupt=0.01,drop=0.01,reboot=0.02,install=0.03,silent=0.01";
     private static final int IMAGE_SIZE = 96 * 1024;
 
     private final BackendServer backend;

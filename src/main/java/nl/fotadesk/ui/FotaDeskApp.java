@@ -45,7 +45,6 @@ public final class FotaDeskApp extends Application {
             DevicesScreen::new, FirmwareScreen::new, CampaignsScreen::new, GroupsScreen::new, UsersScreen::new,
             ActivityScreen::new, RequestsScreen::new);
     static final int DEMO_DEVICES = 300;
-    static final String DEMO_FAULTS = "corrupt=0.01,drop=0.01,reboot=0.02,install=0.03,silent=0.01";
 
     /** The start-up log lines {@code bench startup} times. */
     public static final String FIRST_WINDOW_SHOWN = "Start-up window shown";
@@ -105,7 +104,7 @@ public final class FotaDeskApp extends Application {
         Task<Session> task = new Task<>() {
             @Override
             protected Session call() throws Exception {
-                demo = DemoEnvironment.start(AppPaths.demoData(), DEMO_DEVICES, 7, FaultPlan.parse(DEMO_FAULTS),
+                demo = DemoEnvironment.start(AppPaths.demoData(), DEMO_DEVICES, 7, FaultPlan.parse(DemoEnvironment.FAULTS),
                         DemoEnvironment.demoSettings());
                 context = new UiContext(HttpFotaDeskClient.signedOut(demo.url(), ServerTrust.system()), i18n, settings,
                         true);

@@ -4,7 +4,11 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.geometry.Bounds;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -15,6 +19,7 @@ import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.demo.DemoEnvironment.DemoUser;
+import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.device.fleet.FaultPlan;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.Imei;
@@ -89,8 +94,9 @@ public final class ScreenshotTour {
             Path data = Files.createTempDirectory("fota-desk-screenshots");
             try (DemoEnvironment demo = DemoEnvironment.start(data, devices, 7,
                     FaultPlan.parse("install=0.03,corrupt=0.01"), DemoEnvironment.demoSettings())) {
-                startCampaign(demo);
+                String ranAsRehearsed = startCampaign(demo);
                 Thread.sleep(8000);
+                awaitEnd(demo, ranAsRehearsed);
                 for (Locale language : I18n.LANGUAGES) {
                     shoot(demo, language, out);
                 }
@@ -103,9 +109,13 @@ public final class ScreenshotTour {
         }
     }
 
-    /** Two groups, a running campaign and a rehearsed draft, so that every screen has something to show. */
-    private static void startCampaign(DemoEnvironment demo) {
+    /**
+     * Two groups, a running campaign, a rehearsed draft and a rehearsed campaign that runs, so that every
+     * screen has something to show; answers the last one's id.
+     */
+    private static String startCampaign(DemoEnvironment demo) {
         rehearsedDraft(demo);
+        String rehearsedAndRun = rehearsedAndRun(demo);
         demo.client().createGroup(new NewGroup("Acme trackers", new GroupFilter("acme", "tracker-x", null, null), null));
         List<String> pilot = demo.client().devices(DeviceQuery.ALL.withDeviceType("sensor-z").page(0, 12)).items()
                 .stream().map(DeviceView::imei).toList();
@@ -117,6 +127,34 @@ public final class ScreenshotTour {
                 new CampaignTarget(null, "meter-y", null, null, null, null),
                 List.of(PhaseSpec.percent(5), PhaseSpec.percent(25), PhaseSpec.percent(100)),
                 90, 10, 3600L, 1, null, false, true));
+        return rehearsedAndRun;
+    }
+
+    /**
+     * The sensors of one client, rehearsed on the demo's own network (its devices' install and reboot
+     * times, the loopback's LAN) and started: its detail shows the forecast beside what happened.
+     */
+    private static String rehearsedAndRun(DemoEnvironment demo) {
+        String version = DemoEnvironment.NEW_VERSIONS.get("sensor-z");
+        FirmwareView image = demo.client().firmware().stream()
+                .filter(f -> f.deviceType().equals("sensor-z") && f.version().equals(version)).findFirst().orElseThrow();
+        CampaignView campaign = demo.client().createCampaign(new NewCampaign("Globex sensors " + version, image.id(),
+                new CampaignTarget("globex", "sensor-z", null, null, null, null),
+                List.of(PhaseSpec.percent(5), PhaseSpec.percent(25), PhaseSpec.percent(100)),
+                80, 20, 120L, 1, null, false, false));
+        DeviceSettings device = DemoEnvironment.demoSettings();
+        demo.client().rehearseCampaign(new RehearsalRequest(null, campaign.id(), null, "LAN", 0.5, null, null, null,
+                device.installTime().toMillis() / 1000.0, device.rebootTime().toMillis() / 1000.0));
+        demo.client().startCampaign(campaign.id());
+        return campaign.id();
+    }
+
+    /** Waits (at most two minutes) for campaign {@code id} to end. */
+    private static void awaitEnd(DemoEnvironment demo, String id) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (demo.client().campaign(id).state().wireName().equals("running") && System.nanoTime() < until) {
+            Thread.sleep(1000);
+        }
     }
 
     /** A draft for the trackers, rehearsed on NB-IoT: its detail shows the forecast. */
@@ -186,13 +224,26 @@ public final class ScreenshotTour {
             });
             shoot(window, out.resolve("campaign-wizard-" + language.getLanguage() + ".png"));
             String lang = language.getLanguage();
+            rehearseInWizard(window);
+            shoot(window, out.resolve("campaign-wizard-forecast-" + lang + ".png"));
             String rehearsed = demo.client().campaigns().stream().filter(c -> c.name().startsWith("Tracker"))
                     .findFirst().orElseThrow().id();
             onFx(() -> {
                 campaigns.showCampaign(rehearsed);
                 return null;
             });
+            await(window, "#forecast-chart");
+            onFx(() -> scrollTo(window.stage().getScene().getRoot(), "#campaign-forecast"));
             shoot(window, out.resolve("campaign-forecast-" + lang + ".png"));
+            String ran = demo.client().campaigns().stream().filter(c -> c.name().startsWith("Globex sensors"))
+                    .findFirst().orElseThrow().id();
+            onFx(() -> {
+                campaigns.showCampaign(ran);
+                return null;
+            });
+            await(window, "#forecast-chart");
+            onFx(() -> scrollTo(window.stage().getScene().getRoot(), "#campaign-forecast"));
+            shoot(window, out.resolve("campaign-forecast-actual-" + lang + ".png"));
             onFx(() -> {
                 window.showHelp();
                 return null;
@@ -293,6 +344,73 @@ public final class ScreenshotTour {
         signInAndShow(context, window, requester, "requests");
         openRequest(window, filed);
         shoot(window, out.resolve("request-report-" + lang + ".png"));
+    }
+
+    /**
+     * Walks the open wizard through its steps with the demo's tracker firmware, rehearses it in the review
+     * step and scrolls to its forecast.
+     */
+    @SuppressWarnings("unchecked")
+    private static void rehearseInWizard(MainWindow window) throws Exception {
+        Node root = window.stage().getScene().getRoot();
+        String version = DemoEnvironment.NEW_VERSIONS.get("tracker-x");
+        await(window, "#wizard-firmware");
+        ComboBox<FirmwareView> firmware = onFx(() -> (ComboBox<FirmwareView>) root.lookup("#wizard-firmware"));
+        awaitTrue(() -> !firmware.getItems().isEmpty());
+        onFx(() -> {
+            firmware.setValue(firmware.getItems().stream()
+                    .filter(f -> f.deviceType().equals("tracker-x") && f.version().equals(version)).findFirst()
+                    .orElseThrow());
+            return null;
+        });
+        for (int step = 1; step <= 3; step++) {
+            Thread.sleep(SETTLE_MILLIS); // the target step counts the matches on the server first
+            onFx(() -> {
+                ((Button) root.lookup("#wizard-next")).fire();
+                return null;
+            });
+        }
+        await(window, "#wizard-rehearse");
+        awaitTrue(() -> !root.lookup("#wizard-rehearse").isDisabled());
+        onFx(() -> {
+            ((Button) root.lookup("#wizard-rehearse")).fire();
+            return null;
+        });
+        await(window, "#forecast-chart");
+        onFx(() -> scrollTo(root, "#wizard-forecast"));
+    }
+
+    /** Waits (at most a minute) until the window shows a node that {@code selector} finds. */
+    private static void await(MainWindow window, String selector) throws Exception {
+        awaitTrue(() -> window.stage().getScene().getRoot().lookup(selector) != null);
+    }
+
+    /** Waits (at most a minute) until {@code condition}, asked on the FX thread, holds. */
+    private static void awaitTrue(FxWork<Boolean> condition) throws Exception {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!onFx(condition) && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** Scrolls the scroll pane that holds the node {@code selector} finds so that the node is at its top. */
+    private static Void scrollTo(Node root, String selector) {
+        Node node = root.lookup(selector);
+        root.applyCss();
+        if (root instanceof Parent p) {
+            p.layout();
+        }
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane pane) {
+                Node content = pane.getContent();
+                double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+                double extra = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+                pane.setVvalue(extra <= 0 ? 0 : Math.min(1, (y - 8) / extra) * (pane.getVmax() - pane.getVmin())
+                        + pane.getVmin());
+                return null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -184,7 +184,7 @@ public final class CampaignService {
         CampaignPreview preview = preview(c);
         requireDevices(c, preview);
         return new CampaignPlan(null, c.name, c.image, c.resolution.targeted(), preview.phaseSizes(), c.success,
-                c.error, Duration.ofSeconds(c.timeout), c.retries);
+                c.error, Duration.ofSeconds(c.timeout), c.retries, c.window, c.scheduledAt);
     }
 
     /** The plan of a draft or scheduled campaign: its devices as its phases hold them. */
@@ -198,7 +198,7 @@ public final class CampaignService {
         List<String> imeis = store.actions(id, null, null, who.scope().narrow(DeviceFilter.ALL), 0, view.devices()).stream().map(ActionRow::imei).toList();
         return new CampaignPlan(id, c.name(), firmware.find(c.firmwareId()).orElseThrow(), imeis,
                 view.phases().stream().map(PhaseView::devices).toList(), c.successThreshold(), c.errorThreshold(),
-                timeout(c), c.maxRetries());
+                timeout(c), c.maxRetries(), windows.find(id).flatMap(MaintenanceWindow::of), c.scheduledAt());
     }
 
     private static void requireDevices(Checked c, CampaignPreview preview) {

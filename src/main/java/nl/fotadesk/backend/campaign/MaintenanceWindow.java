@@ -94,15 +94,46 @@ public record MaintenanceWindow(ZoneId zone, Set<DayOfWeek> days, LocalTime from
 
     /** Whether the window is open at {@code at}. */
     public boolean isOpen(Instant at) {
-        return !hasEnded(at) && (zone == null || withinHours(at));
+        return !hasEnded(at) && (zone == null || openUntil(at).isPresent());
     }
 
-    private boolean withinHours(Instant at) {
-        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
-        LocalDate date = local.toLocalDate();
-        return opening(date).map(start -> !at.isBefore(start) && at.isBefore(closing(date))).orElse(false)
-                || opening(date.minusDays(1)).map(start -> !at.isBefore(start) && at.isBefore(closing(date.minusDays(1))))
-                .orElse(false);
+    /**
+     * When the window, open at {@code at}, closes: the end of its opening, or of the openings that follow
+     * it without a gap, or its end for good if that comes first; {@code at} itself when it is closed then,
+     * empty when it is open around the clock and never ends.
+     */
+    public Optional<Instant> closesAt(Instant at) {
+        if (!isOpen(at)) {
+            return Optional.of(at);
+        }
+        Optional<Instant> hours = zone == null ? Optional.empty() : hoursCloseAt(at);
+        return endsAt == null ? hours : Optional.of(hours.filter(h -> h.isBefore(endsAt)).orElse(endsAt));
+    }
+
+    private Optional<Instant> hoursCloseAt(Instant at) {
+        Instant t = at;
+        for (int i = 0; i <= DAYS_AHEAD; i++) {
+            Optional<Instant> until = openUntil(t);
+            if (until.isEmpty()) {
+                return Optional.of(t);
+            }
+            t = until.get();
+        }
+        return Optional.empty();
+    }
+
+    /** When the opening that holds {@code at} (started that day or the day before) ends; empty when none does. */
+    private Optional<Instant> openUntil(Instant at) {
+        LocalDate date = LocalDateTime.ofInstant(at, zone).toLocalDate();
+        Optional<Instant> until = Optional.empty();
+        for (LocalDate day : List.of(date.minusDays(1), date)) {
+            Instant end = closing(day);
+            if (opening(day).filter(start -> !at.isBefore(start) && at.isBefore(end)).isPresent()
+                    && until.map(end::isAfter).orElse(true)) {
+                until = Optional.of(end);
+            }
+        }
+        return until;
     }
 
     /** When the window is next open: {@code at} itself when it is open then; null when it never opens again (it ends first). */

@@ -6,6 +6,7 @@ import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.protocol.api.Forecast;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,9 +22,9 @@ import java.util.function.BooleanSupplier;
  * the same request gives the same forecast.
  */
 final class Rehearsal {
-    /** What the request sets. */
+    /** What the request sets, and when the campaign would start if it is not scheduled ({@code now}). */
     record Options(Map<String, Bearer> bearers, Bearer defaultBearer, double pricePerMb, int runs, long seed,
-                   int partSize, DeviceSettings device, Duration tick) {
+                   int partSize, DeviceSettings device, Duration tick, Instant now) {
         Bearer bearer(String deviceType) {
             return bearers.getOrDefault(deviceType, defaultBearer);
         }
@@ -55,8 +56,11 @@ final class Rehearsal {
                     k -> learned.of(d.deviceType(), plan.image().version()));
             twins[i] = new Twin(d.checkinMillis() == null ? defaultCheckin : d.checkinMillis(), cost, c);
         }
+        // a campaign scheduled for later starts then; otherwise when it is started, as if now
+        Instant start = plan.scheduledAt() != null && plan.scheduledAt().isAfter(options.now()) ? plan.scheduledAt()
+                : options.now();
         Simulation.Setup setup = new Simulation.Setup(twins, plan.phaseSizes(), plan.budget(), plan.thresholds(),
-                options.tick(), options.device());
+                options.tick(), options.device(), plan.window(), start);
         SplittableRandom seeds = new SplittableRandom(options.seed());
         List<RunResult> results = new ArrayList<>();
         for (int r = 0; r < options.runs() && (r == 0 || goOn.getAsBoolean()); r++) {
@@ -73,6 +77,8 @@ final class Rehearsal {
                 options.partSize(), plan.image().version(), size, new LinkedHashMap<>(bearers), options.pricePerMb(),
                 phases, runs.duration(), runs.completed(), runs.mean(RunResult::succeeded), runs.mean(RunResult::failed),
                 runs.mean(RunResult::timedOut), runs.pause(), runs.data(twins.length, options.pricePerMb()),
-                PartSizeAdvice.of(size, options.partSize(), perBearer, options.device()), assumed);
+                PartSizeAdvice.of(size, options.partSize(), perBearer, options.device()), assumed,
+                runs.timeline(plan.errorThreshold(), options.tick().toMillis()),
+                plan.window().map(w -> runs.window(w.spec(), start)).orElse(null));
     }
 }

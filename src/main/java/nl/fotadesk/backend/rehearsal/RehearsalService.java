@@ -138,7 +138,7 @@ public final class RehearsalService {
         DeviceSettings device = new DeviceSettings(partSize, d.maxRetries(), d.retryBackoff(), d.uplinkInterval(),
                 d.jitter(), install, reboot);
         return new Rehearsal.Options(bearers, fallback, price, runs, r.seed() == null ? 1 : r.seed(), partSize,
-                device, tick);
+                device, tick, clock.instant());
     }
 
     private static Bearer bearer(String field, String name) {

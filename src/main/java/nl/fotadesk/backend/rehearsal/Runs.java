@@ -1,15 +1,24 @@
 package nl.fotadesk.backend.rehearsal;
 
+import nl.fotadesk.protocol.api.CampaignWindow;
 import nl.fotadesk.protocol.api.Forecast;
 
+import java.time.Instant;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
-/** The runs of a rehearsal summed up: medians and 90th percentiles of times, means of counts and bytes. */
+/**
+ * The runs of a rehearsal summed up: medians and 90th percentiles of times, means of counts and bytes, and
+ * the runs over time.
+ */
 final class Runs {
+    /** The most moments a forecast's timeline has: enough for a chart, small in JSON. */
+    static final int TIMELINE_POINTS = 200;
     private final List<RunResult> runs;
 
     Runs(List<RunResult> runs) {
@@ -61,16 +70,78 @@ final class Runs {
                 devices == 0 ? 0 : total / devices, round(cost), devices == 0 ? 0 : round(cost / devices));
     }
 
+    /** The window of a campaign that started at {@code start}: when it closes on the running campaign, and the waits. */
+    Forecast.Window window(CampaignWindow spec, Instant start) {
+        List<RunResult> closedOn = runs.stream().filter(r -> r.windowClosedAt() >= 0).toList();
+        Long closes = closedOn.isEmpty() ? null : closedOn.get(0).windowClosedAt(); // the same start, the same closing
+        return new Forecast.Window(spec, start.toString(), closes == null ? null : start.plusMillis(closes).toString(),
+                closes == null ? null : round(closes / 1000.0), closedOn.size(),
+                spread(runs.stream().map(r -> r.waitedMillis() / 1000.0).toList()));
+    }
+
+    /**
+     * The runs over time at {@link #TIMELINE_POINTS} moments at most (none closer than a tick), from the
+     * start until the last run ended: each run's trace read as a step function, summed up per moment.
+     */
+    Forecast.Timeline timeline(int errorThreshold, long tickMillis) {
+        long end = runs.stream().mapToLong(RunResult::endMillis).max().orElse(0);
+        int points = (int) Math.max(2, Math.min(TIMELINE_POINTS, end / Math.max(1, tickMillis) + 1));
+        List<Double> seconds = new ArrayList<>(points);
+        Band updated = new Band(points);
+        Band failed = new Band(points);
+        double[] u = new double[runs.size()];
+        double[] f = new double[runs.size()];
+        for (int i = 0; i < points; i++) {
+            long at = Math.round((double) end * i / (points - 1));
+            for (int r = 0; r < u.length; r++) {
+                Trace trace = runs.get(r).trace();
+                int k = trace.indexAt(at);
+                u[r] = trace.updated(k);
+                f[r] = trace.failedPercent(k);
+            }
+            seconds.add(round(at / 1000.0));
+            updated.add(u);
+            failed.add(f);
+        }
+        return new Forecast.Timeline(seconds, updated.view(), failed.view(), errorThreshold);
+    }
+
+    /** The 10th percentile, median and 90th percentile of a quantity, moment by moment. */
+    private record Band(List<Double> p10, List<Double> median, List<Double> p90) {
+        Band(int points) {
+            this(new ArrayList<>(points), new ArrayList<>(points), new ArrayList<>(points));
+        }
+
+        void add(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            p10.add(round(nearestRank(sorted, 0.1)));
+            median.add(round(Runs.median(sorted)));
+            p90.add(round(nearestRank(sorted, 0.9)));
+        }
+
+        Forecast.Band view() {
+            return new Forecast.Band(p10, median, p90);
+        }
+    }
+
     /** Median and 90th percentile (nearest rank); nulls when there is nothing to sum up. */
     static Forecast.Spread spread(List<Double> values) {
         if (values.isEmpty()) {
             return new Forecast.Spread(null, null);
         }
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        double p90 = sorted.get((int) Math.ceil(0.9 * n) - 1);
-        return new Forecast.Spread(round(median), round(p90));
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Forecast.Spread(round(median(sorted)), round(nearestRank(sorted, 0.9)));
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The {@code q} quantile by nearest rank: the smallest value with at least that share of them at or below it. */
+    private static double nearestRank(double[] sorted, double q) {
+        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     private static double round(double v) {

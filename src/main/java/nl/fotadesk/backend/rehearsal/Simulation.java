@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.rehearsal;
 
+import nl.fotadesk.backend.campaign.MaintenanceWindow;
 import nl.fotadesk.backend.campaign.RolloutRules;
 import nl.fotadesk.backend.campaign.RolloutRules.DeviceFacts;
 import nl.fotadesk.backend.campaign.RolloutRules.DeviceVerdict;
@@ -8,9 +9,12 @@ import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.protocol.api.ActionState;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -22,7 +26,9 @@ import java.util.stream.IntStream;
  * done, paused). A device picks its download up at its next check-in (the downlink rides on the uplink's
  * answer), downloads it part by part over its bearer ({@link UpdateCost}, corrupt parts fetched again),
  * installs, reboots and reports. Each attempt is worked out when it is given, so the queue holds at most
- * one event per device: the tick at which the engine sees how the attempt ended.
+ * one event per device: the tick at which the engine sees how the attempt ended. Outside the campaign's
+ * maintenance window, as in the engine, no phase starts and no device gets a download or a retry (those
+ * given theirs carry on); the first tick after the window opens takes them up.
  */
 final class Simulation {
     private static final int DEVICE_BITS = 20;
@@ -43,9 +49,10 @@ final class Simulation {
     private static final byte FAULT_FAILED = 1;
     private static final byte FAULT_SILENT = 2;
 
-    /** A campaign to run on a twin whose devices are in phase order. */
+    /** A campaign to run on a twin whose devices are in phase order, from {@code start} on the wall clock. */
     record Setup(Twin[] twins, List<Integer> phaseSizes, RolloutRules.Budget budget,
-                 RolloutRules.Thresholds thresholds, Duration tick, DeviceSettings device) {
+                 RolloutRules.Thresholds thresholds, Duration tick, DeviceSettings device,
+                 Optional<MaintenanceWindow> window, Instant start) {
     }
 
     private final Setup setup;
@@ -63,6 +70,17 @@ final class Simulation {
     private final byte[] fault;
     private final long[] nextCheckin;
     private final LongHeap events = new LongHeap();
+    private final WindowTimes window;
+    /** Devices whose retry waits for the window to open. */
+    private int[] held = new int[16];
+    private int heldCount;
+    /** The tick at which the window opens on what waits for it; −1 when nothing does. */
+    private long wakeTick = -1;
+    private long waitingSince = -1;
+    /** When something began to wait for a window that never opens again (it ended for good); -1 while none did. */
+    private long endedWaiting = -1;
+    private long waited;
+    private final Trace trace = new Trace();
 
     private final long[] phaseStarted;
     private final long[] phaseDone;
@@ -83,6 +101,7 @@ final class Simulation {
         this.tick = Math.max(1, setup.tick().toMillis());
         this.offset = 1 + random.nextLong(tick); // the first tick after the start, wherever the engine's schedule is
         this.timeout = setup.budget().timeout().toMillis();
+        this.window = new WindowTimes(setup.window(), setup.start());
         DeviceSettings d = setup.device();
         this.jitterShare = d.uplinkInterval().isZero() ? 0
                 : (double) d.jitter().toMillis() / d.uplinkInterval().toMillis();
@@ -101,11 +120,11 @@ final class Simulation {
         ending = new byte[n];
         fault = new byte[n];
         nextCheckin = new long[n];
-        java.util.Arrays.fill(nextCheckin, -1);
+        Arrays.fill(nextCheckin, -1);
         phaseStarted = new long[phases];
         phaseDone = new long[phases];
-        java.util.Arrays.fill(phaseStarted, -1);
-        java.util.Arrays.fill(phaseDone, -1);
+        Arrays.fill(phaseStarted, -1);
+        Arrays.fill(phaseDone, -1);
         succeeded = new int[phases];
         failed = new int[phases];
         timedOut = new int[phases];
@@ -119,21 +138,52 @@ final class Simulation {
     }
 
     private RunResult run() {
+        trace.add(0, 0, 0);
         startPhase(0, 0); // the start begins the first phase at once; the engine's ticks follow
-        if ((events.isEmpty() || events.peek() >>> DEVICE_BITS > 0) && evaluate(at(0))) {
+        if ((events.isEmpty() || events.peek() >>> DEVICE_BITS > 0) && evaluated(at(0))) {
             return result(at(0));
         }
-        while (!events.isEmpty()) {
-            long k = events.peek() >>> DEVICE_BITS;
+        while (!events.isEmpty() || wakeTick >= 0) {
+            long k = events.isEmpty() ? wakeTick : wakeTick < 0 ? events.peek() >>> DEVICE_BITS
+                    : Math.min(wakeTick, events.peek() >>> DEVICE_BITS);
             long now = at(k);
+            if (k == wakeTick) {
+                wake(now);
+            }
             while (!events.isEmpty() && events.peek() >>> DEVICE_BITS == k) {
                 decide((int) (events.poll() & (MAX_DEVICES - 1)), now);
             }
-            if (evaluate(now)) {
+            if (evaluated(now)) {
                 return result(now);
             }
         }
+        if (endedWaiting >= 0) { // as the engine, which pauses the campaign once its window has ended
+            return result(endedWaiting);
+        }
         throw new IllegalStateException("the simulated campaign neither completed nor paused");
+    }
+
+    /** Something waits at {@code now} for the window: the engine's first tick after it opens takes it up. */
+    private void waitForWindow(long now) {
+        long opens = window.opensAt(now);
+        if (opens >= WindowTimes.NEVER) {
+            endedWaiting = endedWaiting < 0 ? now : endedWaiting;
+        } else if (waitingSince < 0) {
+            waitingSince = now;
+            wakeTick = tickAtOrAfter(opens);
+        }
+    }
+
+    /** The window has opened: the retries held back are decided again (a phase waiting starts in the evaluation). */
+    private void wake(long now) {
+        waited += now - waitingSince;
+        waitingSince = -1;
+        wakeTick = -1;
+        int[] devices = Arrays.copyOf(held, heldCount);
+        heldCount = 0;
+        for (int i : devices) {
+            decide(i, now);
+        }
     }
 
     /** The time of tick {@code k}. */
@@ -146,7 +196,12 @@ final class Simulation {
         return t <= offset ? 0 : (t - offset + tick - 1) / tick;
     }
 
+    /** Starts phase {@code p}, unless the window is closed: then the first tick after it opens does. */
     private void startPhase(int p, long now) {
+        if (!window.open(now)) {
+            waitForWindow(now);
+            return;
+        }
         phaseStarted[p] = now;
         for (int i = phaseFrom[p]; i < phaseFrom[p + 1]; i++) {
             give(i, now);
@@ -279,9 +334,16 @@ final class Simulation {
             case STALLED -> new DeviceFacts(ActionState.DOWNLOADING, false, setup.budget().timeout(), attempts[i]);
             default -> new DeviceFacts(ActionState.PENDING, false, setup.budget().timeout(), attempts[i]);
         };
-        DeviceVerdict verdict = RolloutRules.decide(facts, setup.budget(), true);
+        DeviceVerdict verdict = RolloutRules.decide(facts, setup.budget(), window.open(now));
         int p = phaseOf[i];
         switch (verdict) {
+            case WAIT_FOR_RUN -> {
+                if (heldCount == held.length) {
+                    held = Arrays.copyOf(held, heldCount * 2);
+                }
+                held[heldCount++] = i;
+                waitForWindow(now);
+            }
             case FOLLOW -> {
                 succeeded[p]++;
                 ended++;
@@ -297,6 +359,15 @@ final class Simulation {
             }
             default -> throw new IllegalStateException("a running campaign got " + verdict);
         }
+    }
+
+    /** {@link #evaluate}, and the trace of how the run stands after it. */
+    private boolean evaluated(long now) {
+        boolean over = evaluate(now);
+        int p = Math.min(current, phaseStarted.length - 1);
+        int devices = phaseFrom[p + 1] - phaseFrom[p];
+        trace.add(now, IntStream.of(succeeded).sum(), devices == 0 ? 0 : 100.0 * (failed[p] + timedOut[p]) / devices);
+        return over;
     }
 
     /** The engine's step over the phases at {@code now}; true when the run is over (completed or paused). */
@@ -339,8 +410,9 @@ final class Simulation {
 
     private RunResult result(long now) {
         boolean paused = current < phaseStarted.length;
+        long closes = window.exists() ? window.closesAt(window.opensAt(0)) : WindowTimes.NEVER;
         return new RunResult(!paused, now, phaseStarted, phaseDone, IntStream.of(succeeded).sum(),
                 IntStream.of(failed).sum(), IntStream.of(timedOut).sum(), paused ? current : -1, payload, http,
-                tcp, retryBytes);
+                tcp, retryBytes, trace, closes < now ? closes : -1, waited);
     }
 }

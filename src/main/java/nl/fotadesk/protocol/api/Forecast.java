@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * What a rehearsal expects of a campaign, over {@code runs} simulated runs: its duration per phase and in
  * total (over the runs that completed), the devices expected to fail and time out, whether the
- * thresholds pause it, the cellular data it costs, and a part-size advice; with what it assumed.
+ * thresholds pause it, the cellular data it costs, and a part-size advice; with what it assumed, and the
+ * runs over time for a chart ({@code timeline}: null in forecasts made before it was added); and for a
+ * campaign with a maintenance window, when the window closes on it ({@code window}, null without one).
  */
 public record Forecast(int devices, int runs, long seed, double tickSeconds, int partSize, String firmwareVersion,
                        long imageBytes, Map<String, String> bearers, double pricePerMb, List<Phase> phases,
                        Spread durationSeconds, int completedRuns, double expectedSucceeded, double expectedFailed,
                        double expectedTimedOut, Pause pause, Data data, PartSizeAdvice partSizeAdvice,
-                       List<FailureChance> failureChances) {
+                       List<FailureChance> failureChances, Timeline timeline, Window window) {
 
     /** The median and 90th percentile of a quantity over the runs it was seen in; null in none. */
     public record Spread(Double median, Double p90) {
@@ -54,5 +56,29 @@ public record Forecast(int devices, int runs, long seed, double tickSeconds, int
      */
     public record FailureChance(String deviceType, String firmware, double failed, double silent, double again,
                                 int attemptsSeen, String source) {
+    }
+
+    /**
+     * The runs over time: at each of {@code seconds} (at most 200, from the start until the last run ended),
+     * the devices updated so far and the share (in percent) of the running phase's devices that failed or
+     * timed out, which is what the campaign's {@code errorThreshold} is checked against; each as the 10th
+     * percentile, the median and the 90th percentile over the runs. A run that ended keeps its last values.
+     */
+    public record Timeline(List<Double> seconds, Band updated, Band phaseFailedPercent, int errorThreshold) {
+    }
+
+    /** One quantity over time: its 10th percentile, median and 90th percentile over the runs, point by point. */
+    public record Band(List<Double> p10, List<Double> median, List<Double> p90) {
+    }
+
+    /**
+     * A campaign's maintenance window in its rehearsal: the {@code window}, the start the rehearsal assumed
+     * ({@code startsAt}: when it is scheduled, or the time of the rehearsal), when the window first closes
+     * on the running campaign ({@code closesAt}, and seconds after the start; null when it stays open until
+     * the end in every run), in how many runs the campaign was still running then, and how long phases and
+     * retries wait for the window to open in a run.
+     */
+    public record Window(CampaignWindow window, String startsAt, String closesAt, Double closesAtSeconds,
+                         int closesOnItRuns, Spread waitSeconds) {
     }
 }

@@ -48,11 +48,15 @@ final class CampaignDetailModel {
                     Map<String, String> groupNames) {
     }
 
+    /** A forecast beside what the campaign did, with its progress over time once it started (for the chart). */
+    record Rehearsed(ForecastVsActual versus, CampaignView campaign, List<ProgressPoint> progress) {
+    }
+
     private final UiContext context;
     private final String id;
     final ObjectProperty<CampaignView> campaign = new SimpleObjectProperty<>();
     /** The campaign's rehearsal beside what it did; null when it was never rehearsed. */
-    final ObjectProperty<ForecastVsActual> forecast = new SimpleObjectProperty<>();
+    final ObjectProperty<Rehearsed> forecast = new SimpleObjectProperty<>();
     final ObservableList<CampaignDeviceView> devices = FXCollections.observableArrayList();
     final LongProperty total = new SimpleLongProperty();
     final ObjectProperty<Integer> phase = new SimpleObjectProperty<>();
@@ -92,11 +96,15 @@ final class CampaignDetailModel {
         this.historyListener = listener;
     }
 
-    /** Loads the forecast beside what happened (a campaign never rehearsed has none: not an error). */
-    void loadForecast() {
+    /**
+     * Loads the forecast beside what happened, and the progress of {@code c} since it started (a campaign
+     * never rehearsed has no forecast: not an error).
+     */
+    void loadForecast(CampaignView c) {
         ServerCall.run(context, () -> {
             try {
-                return context.client().campaignForecast(id);
+                ForecastVsActual versus = context.client().campaignForecast(id);
+                return new Rehearsed(versus, c, c.startedAt() == null ? List.of() : context.client().campaignProgress(id));
             } catch (NotFoundException e) {
                 return null;
             }
@@ -256,7 +264,7 @@ final class CampaignDetailModel {
         RehearsalRequest request = new RehearsalRequest(null, id, null, null, null, null, null, null, null, null);
         ServerCall.run(context, () -> context.client().rehearseCampaign(request), f -> {
             busy.set(false);
-            loadForecast();
+            loadForecast(campaign.get());
         }, this::actionFailed);
     }
 

@@ -52,6 +52,8 @@ final class CampaignDetailView implements CampaignPage {
     private final Throttle refresh;
     private final PauseTransition followUp = new PauseTransition(Duration.millis(1200));
     private final Timeline heartbeat;
+    /** The forecast's chart, drawing what the campaign does over it; null without a forecast. */
+    private ForecastChart forecastChart;
 
     CampaignDetailView(UiContext context, CampaignTexts texts, String id, Runnable back, Consumer<String> open) {
         this.texts = texts;
@@ -135,8 +137,14 @@ final class CampaignDetailView implements CampaignPage {
         forecastCard.visibleProperty().bind(forecastCard.managedProperty());
         model.forecast.addListener((o, old, f) -> {
             forecastCard.getChildren().setAll(forecastCard.getChildren().get(0));
+            forecastChart = null;
             if (f != null) {
-                forecastCard.getChildren().addAll(ForecastPane.versus(texts, f), ForecastPane.of(texts, f.forecast()));
+                forecastChart = ForecastChart.of(texts, f.versus().forecast());
+                if (forecastChart != null) {
+                    forecastChart.actual(f.campaign(), f.progress());
+                }
+                forecastCard.getChildren().addAll(ForecastPane.versus(texts, f.versus()),
+                        ForecastPane.of(texts, f.versus().forecast(), forecastChart));
             }
         });
 
@@ -160,7 +168,7 @@ final class CampaignDetailView implements CampaignPage {
             if (c != null) {
                 show(c);
                 if (old == null || old.state() != c.state()) {
-                    model.loadForecast(); // what happened changes with the state; not on every refresh
+                    model.loadForecast(c); // what happened changes with the state; not on every refresh
                 }
             }
         });
@@ -205,6 +213,9 @@ final class CampaignDetailView implements CampaignPage {
         counts.show(c);
         phases.show(c);
         chart.update(c);
+        if (forecastChart != null) {
+            forecastChart.update(c);
+        }
         devices.show(c);
         List<String> rules = new ArrayList<>();
         rules.add(texts.text("campaigns.detail.thresholds", c.successThreshold(), c.errorThreshold()));

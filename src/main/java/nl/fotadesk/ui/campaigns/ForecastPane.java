@@ -15,8 +15,11 @@ final class ForecastPane {
     private ForecastPane() {
     }
 
-    /** Duration, pause, failures, data and cost, the part-size advice, and what was assumed. */
-    static VBox of(CampaignTexts texts, Forecast f) {
+    /**
+     * Duration, pause, failures, the chart over time ({@code chart}: none for a forecast without a
+     * timeline), data and cost, the part-size advice, and what was assumed.
+     */
+    static VBox of(CampaignTexts texts, Forecast f, ForecastChart chart) {
         VBox box = new VBox(6);
         box.setId("forecast");
         Forecast.Spread d = f.durationSeconds();
@@ -26,8 +29,14 @@ final class ForecastPane {
         box.getChildren().add(line("forecast-pause", p.runs() == 0 ? texts.text("campaigns.forecast.noPause", f.runs())
                 : texts.text("campaigns.forecast.pauses", p.runs(), f.runs(), mostOften(p.runsByPhase()) + 1,
                 texts.roughDuration(p.atSeconds().median()))));
+        if (f.window() != null) {
+            box.getChildren().add(line("forecast-window", window(texts, f.window(), f.runs())));
+        }
         box.getChildren().add(line("forecast-failures", texts.text("campaigns.forecast.failures",
                 texts.decimal(f.expectedFailed()), texts.decimal(f.expectedTimedOut()), texts.number(f.devices()))));
+        if (chart != null) {
+            box.getChildren().add(chart.node());
+        }
         Forecast.Data data = f.data();
         box.getChildren().add(line("forecast-data", texts.text("campaigns.forecast.data", texts.bytes(data.totalBytes()),
                 texts.bytes(data.perDeviceBytes()), texts.bytes(data.payloadBytes()),
@@ -68,6 +77,17 @@ final class ForecastPane {
         return grid;
     }
 
+    /** When the maintenance window closes on the campaign, or that it does not. */
+    private static String window(CampaignTexts texts, Forecast.Window w, int runs) {
+        double waits = w.waitSeconds().median() == null ? 0 : w.waitSeconds().median();
+        if (w.closesOnItRuns() > 0) {
+            return texts.text("campaigns.forecast.windowCloses", texts.dateTime(w.closesAt()),
+                    texts.roughDuration(w.closesAtSeconds()), w.closesOnItRuns(), runs, texts.roughDuration(waits));
+        }
+        return waits > 0 ? texts.text("campaigns.forecast.windowWaits", texts.roughDuration(waits))
+                : texts.text("campaigns.forecast.windowOpen");
+    }
+
     private static int mostOften(Map<Integer, Integer> runsByPhase) {
         return runsByPhase.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue))
                 .map(Map.Entry::getKey).orElse(0);
@@ -77,6 +97,7 @@ final class ForecastPane {
         Label l = new Label(text);
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(Label.USE_PREF_SIZE); // every line it wraps to, also where the pane is short of height
         return l;
     }
 

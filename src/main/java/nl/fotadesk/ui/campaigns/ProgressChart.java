@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.ProgressPoint;
@@ -25,15 +24,11 @@ import java.util.List;
 final class ProgressChart {
     /** Beyond this many points, every other older point is dropped. */
     private static final int MAX_POINTS = 600;
-    private static final double[] TIME_STEPS = {5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
-            21600, 43200, 86400};
-    private static final double[] COUNT_STEPS = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000,
-            10000, 20000, 25000, 50000, 100000};
 
     private final CampaignTexts texts;
-    private final NumberAxis time = new NumberAxis();
-    private final NumberAxis count = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(time, count);
+    private final NumberAxis time = ChartAxes.timeAxis();
+    private final NumberAxis count;
+    private final LineChart<Number, Number> chart;
     private final XYChart.Series<Number, Number> succeeded = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> failed = new XYChart.Series<>();
     private final Label placeholder = new Label();
@@ -43,6 +38,8 @@ final class ProgressChart {
 
     ProgressChart(CampaignTexts texts) {
         this.texts = texts;
+        this.count = ChartAxes.countAxis(texts::number);
+        this.chart = new LineChart<>(time, count);
         chart.setId("campaign-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -54,33 +51,6 @@ final class ProgressChart {
         failed.setName(texts.text("campaigns.chart.failed"));
         chart.getData().add(succeeded);
         chart.getData().add(failed);
-        time.setAutoRanging(false);
-        time.setMinorTickVisible(false);
-        time.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return CampaignTexts.elapsed(n.longValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        });
-        count.setAutoRanging(false);
-        count.setMinorTickVisible(false);
-        count.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                return v == Math.rint(v) ? texts.number((long) v) : "";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        });
         placeholder.getStyleClass().add("help-text");
         placeholder.setWrapText(true);
         root = new StackPane(chart, placeholder);
@@ -175,29 +145,8 @@ final class ProgressChart {
 
     /** Axes of whole minutes (or seconds, hours) up to the latest point, and of devices up to all of them. */
     private void scale(double seconds, int total) {
-        double step = step(seconds, TIME_STEPS);
-        time.setTickUnit(step);
-        time.setLowerBound(0);
-        time.setUpperBound(Math.max(step, Math.ceil(seconds / step) * step));
-        double top = Math.max(1, total);
-        double unit = step(top, COUNT_STEPS);
-        count.setTickUnit(unit);
-        count.setLowerBound(0);
-        count.setUpperBound(Math.ceil(top / unit) * unit);
-    }
-
-    /** The smallest step that divides {@code range} into at most 8 ticks. */
-    private static double step(double range, double[] steps) {
-        for (double s : steps) {
-            if (range / s <= 8) {
-                return s;
-            }
-        }
-        double s = steps[steps.length - 1];
-        while (range / s > 8) {
-            s *= 2;
-        }
-        return s;
+        ChartAxes.time(time, seconds);
+        ChartAxes.count(count, total);
     }
 
     private static boolean same(List<XYChart.Data<Number, Number>> sd, List<XYChart.Data<Number, Number>> fd, int i,

@@ -137,7 +137,7 @@ final class ReviewStep implements WizardStep {
                 null, null);
         ServerCall.run(context, () -> context.client().rehearseCampaign(request), f -> {
             if (mine == generation) {
-                forecast.getChildren().setAll(ForecastPane.of(texts, f));
+                forecast.getChildren().setAll(ForecastPane.of(texts, f, ForecastChart.of(texts, f)));
                 rehearse.setDisable(false);
             }
         }, message -> {

@@ -29,7 +29,8 @@ class SimulationTest {
             new Outcomes("bad", "2.0", ActionState.FAILED, 40, 80, 40)));
 
     static Rehearsal.Options options(Bearer bearer, int runs) {
-        return new Rehearsal.Options(Map.of(), bearer, 0.5, runs, 42, 512, DeviceSettings.DEFAULT, Duration.ofSeconds(1));
+        return new Rehearsal.Options(Map.of(), bearer, 0.5, runs, 42, 512, DeviceSettings.DEFAULT, Duration.ofSeconds(1),
+                Instant.EPOCH);
     }
 
     static CampaignPlan plan(List<Integer> phases, int errorThreshold, int successThreshold, long timeoutSeconds,
@@ -80,6 +81,31 @@ class SimulationTest {
         assertThat(f.durationSeconds().median()).isNull();
         assertThat(f.pause().atSeconds().median()).isGreaterThan(f.phases().get(0).durationSeconds().median());
         assertThat(f.expectedFailed()).as("phase 2's failures, more than 10 % of its 30").isGreaterThan(3);
+    }
+
+    @Test
+    void theTimelineShowsTheUpdatesOverTimeAndTheFailuresAgainstTheThreshold() {
+        Forecast healthy = Rehearsal.forecast(plan(List.of(10, 90), 10, 100, 3600, 1), twins("good", 100, 30_000L),
+                LEARNED, options(Bearer.LTE_M, 5), () -> true);
+        Forecast.Timeline t = healthy.timeline();
+        assertThat(t.seconds()).hasSizeBetween(2, 200).startsWith(0.0).isSorted();
+        assertThat(t.seconds().get(t.seconds().size() - 1)).isGreaterThanOrEqualTo(healthy.durationSeconds().p90());
+        assertThat(t.updated().median()).startsWith(0.0).endsWith(100.0).isSorted();
+        for (int i = 0; i < t.seconds().size(); i++) {
+            assertThat(t.updated().p10().get(i)).isLessThanOrEqualTo(t.updated().median().get(i));
+            assertThat(t.updated().median().get(i)).isLessThanOrEqualTo(t.updated().p90().get(i));
+        }
+        assertThat(t.phaseFailedPercent().p90()).containsOnly(0.0);
+        assertThat(t.errorThreshold()).isEqualTo(10);
+
+        List<TwinRow> twins = twins("good", 20, 30_000L);
+        twins.addAll(twins("bad", 80, 30_000L));
+        Forecast pausing = Rehearsal.forecast(plan(List.of(20, 30, 50), 10, 100, 3600, 1), twins, LEARNED,
+                options(Bearer.LTE_M, 7), () -> true);
+        List<Double> failed = pausing.timeline().phaseFailedPercent().median();
+        assertThat(failed.get(failed.size() - 1)).as("where the runs paused, above the threshold").isGreaterThan(10);
+        assertThat(pausing.timeline().updated().median().get(failed.size() - 1)).as("phase 1 and some of phase 2")
+                .isBetween(20.0, 50.0);
     }
 
     @Test

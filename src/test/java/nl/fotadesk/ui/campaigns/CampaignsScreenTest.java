@@ -92,6 +92,8 @@ class CampaignsScreenTest extends DemoUiTest {
         assertThat(text(robot, "#forecast-duration")).startsWith("Duration: ");
         assertThat(text(robot, "#forecast-failures")).startsWith("Expected to fail: ");
         assertThat(text(robot, "#forecast-data")).startsWith("Cellular data: ");
+        assertThat(robot.lookup("#forecast-chart-updated").tryQuery()).as("the chart over time").isPresent();
+        assertThat(robot.lookup("#forecast-chart-failures").tryQuery()).isPresent();
         robot.clickOn("#wizard-start-now");
         assertThat(robot.lookup("#wizard-finish").queryButton().getText()).isEqualTo("Create and start");
         robot.clickOn("#wizard-finish");
@@ -256,6 +258,7 @@ class CampaignsScreenTest extends DemoUiTest {
         waitFor(30, () -> robot.lookup("#forecast-versus").tryQuery().isPresent());
         String shown = fx(() -> allText(robot.lookup("#campaign-forecast").query()));
         assertThat(shown).contains("Forecast and what happened", "Forecast", "Actual", "not started", "Duration: ");
+        assertThat(robot.lookup("#campaign-forecast #forecast-chart").tryQuery()).as("the chart over time").isPresent();
         assertThat(app.demo.client().campaignForecast(draft.id()).forecast().devices()).isEqualTo(1);
     }
 
