@@ -6,11 +6,13 @@ import javafx.scene.Node;
 import javafx.geometry.Bounds;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
@@ -224,7 +226,7 @@ public final class ScreenshotTour {
             });
             shoot(window, out.resolve("campaign-wizard-" + language.getLanguage() + ".png"));
             String lang = language.getLanguage();
-            rehearseInWizard(window);
+            rehearseInWizard(window, out.resolve("campaign-wizard-window-" + lang + ".png"));
             shoot(window, out.resolve("campaign-wizard-forecast-" + lang + ".png"));
             String rehearsed = demo.client().campaigns().stream().filter(c -> c.name().startsWith("Tracker"))
                     .findFirst().orElseThrow().id();
@@ -351,7 +353,7 @@ public final class ScreenshotTour {
      * step and scrolls to its forecast.
      */
     @SuppressWarnings("unchecked")
-    private static void rehearseInWizard(MainWindow window) throws Exception {
+    private static void rehearseInWizard(MainWindow window, Path windowShot) throws Exception {
         Node root = window.stage().getScene().getRoot();
         String version = DemoEnvironment.NEW_VERSIONS.get("tracker-x");
         await(window, "#wizard-firmware");
@@ -365,6 +367,9 @@ public final class ScreenshotTour {
         });
         for (int step = 1; step <= 3; step++) {
             Thread.sleep(SETTLE_MILLIS); // the target step counts the matches on the server first
+            if (step == 3) {
+                showWindowStep(window, root, windowShot);
+            }
             onFx(() -> {
                 ((Button) root.lookup("#wizard-next")).fire();
                 return null;
@@ -378,6 +383,25 @@ public final class ScreenshotTour {
         });
         await(window, "#forecast-chart");
         onFx(() -> scrollTo(root, "#wizard-forecast"));
+    }
+
+    /** The rollout step with a night window on weekdays, shot, then the window taken off again. */
+    private static void showWindowStep(MainWindow window, Node root, Path shot) throws Exception {
+        CheckBox enabled = onFx(() -> (CheckBox) root.lookup("#wizard-window"));
+        onFx(() -> {
+            enabled.setSelected(true);
+            ((TextField) root.lookup("#wizard-window-zone")).setText("Europe/Amsterdam");
+            ((CheckBox) root.lookup("#wizard-window-sat")).setSelected(false);
+            ((CheckBox) root.lookup("#wizard-window-sun")).setSelected(false);
+            ((TextField) root.lookup("#wizard-window-from")).setText("22:00");
+            ((TextField) root.lookup("#wizard-window-to")).setText("05:00");
+            return scrollTo(root, "#wizard-window");
+        });
+        shoot(window, shot);
+        onFx(() -> {
+            enabled.setSelected(false);
+            return null;
+        });
     }
 
     /** Waits (at most a minute) until the window shows a node that {@code selector} finds. */
@@ -413,22 +437,16 @@ public final class ScreenshotTour {
         return null;
     }
 
-    /**
-     * Switches the window to {@code user}, again when a request of the user before, refused in the switch,
-     * signed that one in again.
-     */
+    /** Switches the window to {@code user} and shows {@code screen}. */
     private static void signInAndShow(UiContext context, MainWindow window, DemoUser user, String screen)
             throws Exception {
-        for (int attempt = 0; attempt < 3 && (attempt == 0 || !onFx(() -> context.user().username())
-                .equals(user.username())); attempt++) {
-            Session session = context.client().signIn(user.username(), user.password());
-            onFx(() -> {
-                window.signedIn(session);
-                window.show(screen);
-                return null;
-            });
-            Thread.sleep(SETTLE_MILLIS);
-        }
+        Session session = context.client().signIn(user.username(), user.password());
+        onFx(() -> {
+            window.signedIn(session);
+            window.show(screen);
+            return null;
+        });
+        Thread.sleep(SETTLE_MILLIS);
     }
 
     private static void openRequest(MainWindow window, RequestView request) throws Exception {

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.DayOfWeek;
@@ -27,6 +28,7 @@ final class WindowCard {
         TextField zone = new TextField();
         zone.setId("wizard-window-zone");
         zone.setPrefColumnCount(16);
+        zone.setMaxWidth(Region.USE_PREF_SIZE);
         zone.textProperty().bindBidirectional(draft.windowZone);
         HBox days = new HBox(10);
         for (DayOfWeek day : DayOfWeek.values()) {
