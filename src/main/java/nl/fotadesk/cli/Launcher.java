@@ -2,6 +2,7 @@ package nl.fotadesk.cli;
 
 import nl.fotadesk.demo.AppPaths;
 import nl.fotadesk.ui.FotaDeskApp;
+import nl.fotadesk.ui.LauncherSplash;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +22,7 @@ public final class Launcher {
             startApp(args);
             return;
         }
+        LauncherSplash.close(); // the jar's splash screen is the app's: commands have no window
         System.exit(new CommandLine(new FotaDeskCommand()).execute(args));
     }
 
