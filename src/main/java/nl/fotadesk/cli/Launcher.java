@@ -22,7 +22,8 @@ public final class Launcher {
             startApp(args);
             return;
         }
-        LauncherSplash.close(); // the jar's splash screen is the app's: commands have no window
+        // the splash screen announces the app started without a command (the windowed demo opens without it)
+        LauncherSplash.close();
         System.exit(new CommandLine(new FotaDeskCommand()).execute(args));
     }
 
