@@ -23,6 +23,9 @@ dpkg-deb -x "$deb" "$root"
 launcher="$root/opt/fota-desk/bin/fota-desk"
 test -x "$launcher" || { echo "FAILED: no launcher at /opt/fota-desk/bin/fota-desk in the package"; exit 1; }
 grep -q "^Depends:.*libgtk-3-0" <(dpkg-deb -f "$deb") || { echo "FAILED: the package does not depend on GTK 3"; exit 1; }
+test -f "$root/opt/fota-desk/lib/app/splash.png" || { echo "FAILED: no splash image beside the jar"; exit 1; }
+grep -q "^java-options=-splash:\$APPDIR/splash.png" "$root/opt/fota-desk/lib/app/fota-desk.cfg" \
+  || { echo "FAILED: the launcher does not show the splash screen"; exit 1; }
 
 out="$home/demo.log"
 if ! HOME="$home" timeout 600 "$launcher" demo --headless --devices 50 >"$out" 2>&1; then

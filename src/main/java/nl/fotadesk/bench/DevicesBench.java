@@ -1,18 +1,13 @@
 package nl.fotadesk.bench;
 
-import nl.fotadesk.backend.BackendConfig;
-import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
-import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.device.DeviceIdentity;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.api.DeviceStatus;
-import nl.fotadesk.protocol.api.NewDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +23,6 @@ import java.util.function.Supplier;
 @Command(name = "devices", mixinStandardHelpOptions = true,
         description = "Times the device table's queries (pages, filters, IMEI search) against a backend with many devices.")
 public final class DevicesBench implements Callable<Integer> {
-    private static final String API_KEY = "bench-api-key";
-
     @Option(names = "--devices", defaultValue = "100000", description = "Registered devices. Default: ${DEFAULT-VALUE}")
     int devices;
     @Option(names = "--runs", defaultValue = "25", description = "Runs per query. Default: ${DEFAULT-VALUE}")
@@ -39,16 +32,9 @@ public final class DevicesBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BackendServer backend = BackendServer.start(BackendConfig.local(
-                Files.createTempDirectory("fota-desk-devices-bench"), 0, API_KEY))) {
-            FotaDeskClient client = new HttpFotaDeskClient(backend.baseUrl(), API_KEY);
-            long start = System.nanoTime();
-            List<DeviceIdentity> fleet = FleetGenerator.generate(devices, 1);
-            for (int from = 0; from < fleet.size(); from += 1000) {
-                client.registerDevices(fleet.subList(from, Math.min(fleet.size(), from + 1000)).stream()
-                        .map(d -> new NewDevice(d.imei(), d.deviceType(), d.client(), d.secret(), d.firmware())).toList());
-            }
-            System.out.printf("Registered %,d devices in %.1f s%n", devices, (System.nanoTime() - start) / 1e9);
+        try (RegisteredFleet registered = RegisteredFleet.start("devices", devices, RegisteredFleet::asGenerated)) {
+            FotaDeskClient client = registered.client();
+            List<DeviceIdentity> fleet = registered.devices();
             // every run asks something else: H2 answers a repeated query from its result cache
             Random random = new Random(1);
             List<String> clients = FleetGenerator.CLIENTS;

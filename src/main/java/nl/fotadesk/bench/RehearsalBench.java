@@ -2,11 +2,6 @@ package nl.fotadesk.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.fotadesk.backend.BackendConfig;
-import nl.fotadesk.backend.BackendServer;
-import nl.fotadesk.client.FotaDeskClient;
-import nl.fotadesk.client.HttpFotaDeskClient;
-import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.api.NewDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +24,6 @@ import java.util.concurrent.Callable;
 @Command(name = "rehearsal", mixinStandardHelpOptions = true,
         description = "Times POST /api/v1/campaigns/rehearsals for 1,000 / 10,000 / 100,000 twin devices (median of 3) and the peak heap.")
 public final class RehearsalBench implements Callable<Integer> {
-    private static final String API_KEY = "bench-api-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--devices", defaultValue = "100000", description = "Registered devices, the largest size. Default: ${DEFAULT-VALUE}")
@@ -40,17 +33,9 @@ public final class RehearsalBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BackendServer backend = BackendServer.start(BackendConfig.local(
-                Files.createTempDirectory("fota-desk-rehearsal-bench"), 0, API_KEY))) {
-            FotaDeskClient client = new HttpFotaDeskClient(backend.baseUrl(), API_KEY);
-            long start = System.nanoTime();
-            List<NewDevice> fleet = FleetGenerator.generate(devices, 1).stream()
-                    .map(d -> new NewDevice(d.imei(), "tracker-x", d.client(), d.secret(), "1.0.0")).toList();
-            for (int from = 0; from < devices; from += 1000) {
-                client.registerDevices(fleet.subList(from, Math.min(devices, from + 1000)));
-            }
-            System.out.printf("Registered %,d devices in %.1f s%n", devices, (System.nanoTime() - start) / 1e9);
-            String firmwareId = client.uploadFirmware("tracker-x", "2.0.0", new byte[256 * 1024]).id();
+        try (RegisteredFleet fleet = RegisteredFleet.start("rehearsal", devices,
+                d -> new NewDevice(d.imei(), "tracker-x", d.client(), d.secret(), "1.0.0"))) {
+            String firmwareId = fleet.client().uploadFirmware("tracker-x", "2.0.0", new byte[256 * 1024]).id();
             HttpClient http = HttpClient.newHttpClient();
             System.out.printf("%-10s %12s %12s %14s%n", "devices", "median s", "max s", "peak heap MiB");
             for (int size : List.of(1_000, 10_000, 100_000)) {
@@ -65,8 +50,9 @@ public final class RehearsalBench implements Callable<Integer> {
                 resetPeaks();
                 for (int r = 0; r < repeat; r++) {
                     long t = System.nanoTime();
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(backend.baseUrl()
-                                    + "/api/v1/campaigns/rehearsals")).header("Authorization", "Bearer " + API_KEY)
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(fleet.baseUrl()
+                                    + "/api/v1/campaigns/rehearsals"))
+                            .header("Authorization", "Bearer " + RegisteredFleet.API_KEY)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                     seconds[r] = (System.nanoTime() - t) / 1e9;

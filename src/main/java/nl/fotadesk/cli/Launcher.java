@@ -2,6 +2,7 @@ package nl.fotadesk.cli;
 
 import nl.fotadesk.demo.AppPaths;
 import nl.fotadesk.ui.FotaDeskApp;
+import nl.fotadesk.ui.LauncherSplash;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +22,8 @@ public final class Launcher {
             startApp(args);
             return;
         }
+        // the splash screen announces the app started without a command (the windowed demo opens without it)
+        LauncherSplash.close();
         System.exit(new CommandLine(new FotaDeskCommand()).execute(args));
     }
 

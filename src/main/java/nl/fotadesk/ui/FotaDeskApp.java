@@ -3,13 +3,7 @@ package nl.fotadesk.ui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.HttpFotaDeskClient;
@@ -62,6 +56,7 @@ public final class FotaDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        LauncherSplash.closeAfterFirstWindow();
         Settings settings = Settings.forUser();
         I18n i18n = new I18n(settings.language());
         boolean demoAsked = getParameters().getRaw().contains("--demo");
@@ -84,21 +79,9 @@ public final class FotaDeskApp extends Application {
         }
     }
 
-    /** Starts the demo in the background behind a small progress window. */
+    /** Starts the demo in the background behind the start-up window. */
     private void startDemo(Stage stage, Settings settings, I18n i18n) {
-        Label label = new Label(i18n.get("start.demoStarting"));
-        label.setWrapText(true);
-        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        label.setMinHeight(Label.USE_PREF_SIZE);
-        VBox box = new VBox(16, new ProgressIndicator(), label);
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(32));
-        box.setPrefWidth(420);
-        Stage splash = new Stage();
-        splash.setTitle(i18n.get("app.name"));
-        AppIcons.apply(splash);
-        box.getChildren().add(0, AppIcons.graphic());
-        splash.setScene(new Scene(box)); // as large as its text needs, in either language
+        StartupWindow splash = new StartupWindow(i18n);
         splash.show();
         LOG.info("{} {} ms after the start of the JVM", FIRST_WINDOW_SHOWN, uptime());
         Task<Session> task = new Task<>() {
