@@ -22,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing), and groups of their own that hold only their devices and that no other party sees.
  */
 class ScopedWritesTest {
-    private static final String PASSWORD = "correct horse battery";
     private static final String ACME_TRACKER = Imei.withCheckDigit("35693803400101");
     private static final String ACME_METER = Imei.withCheckDigit("35693803400102");
     private static final String GLOBEX_TRACKER = Imei.withCheckDigit("35693803400201");
@@ -31,6 +30,7 @@ class ScopedWritesTest {
     @TempDir
     static Path data;
     static TestBackend backend;
+    static ScopedCalls calls;
     static String cora;
     static String sam;
     static String vic;
@@ -38,14 +38,15 @@ class ScopedWritesTest {
     @BeforeAll
     static void start() throws Exception {
         backend = new TestBackend(data);
+        calls = new ScopedCalls(backend);
         for (String[] d : new String[][]{{ACME_TRACKER, "tracker", "acme"}, {ACME_METER, "meter", "acme"},
                 {GLOBEX_TRACKER, "tracker", "globex"}, {GLOBEX_METER, "meter", "globex"}}) {
             backend.apiJson("POST", "/api/v1/devices", device(d[0], d[1], d[2]), 201);
         }
         backend.apiJson("POST", "/api/v1/device-types", "{\"name\":\"gateway\"}", 201);
-        cora = user("cora", "\"role\":\"customer\",\"client\":\"acme\"");
-        sam = user("sam", "\"role\":\"supplier\",\"deviceTypes\":[\"tracker\"]");
-        vic = user("vic", "\"role\":\"viewer\",\"client\":\"acme\"");
+        cora = calls.user("cora", "\"role\":\"customer\",\"client\":\"acme\"");
+        sam = calls.user("sam", "\"role\":\"supplier\",\"deviceTypes\":[\"tracker\"]");
+        vic = calls.user("vic", "\"role\":\"viewer\",\"client\":\"acme\"");
     }
 
     @AfterAll
@@ -56,19 +57,19 @@ class ScopedWritesTest {
     @Test
     void aCustomerRegistersDevicesOfTheirClientOfAnyKnownTypeAndTheAuditNamesThem() throws IOException {
         String imei = Imei.withCheckDigit("35693803410001");
-        JsonNode made = json(answer(cora, "POST", "/api/v1/devices", device(imei, "gateway", "acme")), 201);
+        JsonNode made = json(calls.answer(cora, "POST", "/api/v1/devices", device(imei, "gateway", "acme")), 201);
         assertThat(made.get("client").asText()).isEqualTo("acme");
         assertThat(made.hasNonNull("secret")).as("a generated secret, shown once").isTrue();
         JsonNode audit = backend.apiJson("GET", "/api/v1/audit?action=device.register&object=device/" + imei, null, 200);
         assertThat(audit.get("items").get(0).get("actor").asText()).isEqualTo("cora");
 
         String other = Imei.withCheckDigit("35693803410002");
-        assertThat(answer(cora, "POST", "/api/v1/devices", device(other, "tracker", "globex")))
+        assertThat(calls.answer(cora, "POST", "/api/v1/devices", device(other, "tracker", "globex")))
                 .startsWith("400 ").contains("out_of_scope").contains(other)
                 .contains("client \\\"globex\\\" is outside your scope (client \\\"acme\\\")");
-        assertThat(answer(cora, "POST", "/api/v1/devices", device(other, "drone", "acme")))
+        assertThat(calls.answer(cora, "POST", "/api/v1/devices", device(other, "drone", "acme")))
                 .as("the catalog is the operators'").startsWith("400 ").contains("unknown_device_type");
-        assertThat(answer(vic, "POST", "/api/v1/devices", device(other, "tracker", "acme"))).startsWith("403 ");
+        assertThat(calls.answer(vic, "POST", "/api/v1/devices", device(other, "tracker", "acme"))).startsWith("403 ");
         assertThat(status(backend.apiWithKey("GET", "/api/v1/devices/" + other, null, TestBackend.API_KEY))).isEqualTo(404);
         assertThat(backend.apiJson("GET", "/api/v1/device-types", null, 200).toString()).doesNotContain("drone");
     }
@@ -77,12 +78,12 @@ class ScopedWritesTest {
     void aSupplierRegistersDevicesOfTheirTypesForAnyKnownClientAndABatchWithOneOutsideStoresNothing() throws IOException {
         String mine = Imei.withCheckDigit("35693803420001");
         String notMine = Imei.withCheckDigit("35693803420002");
-        assertThat(answer(sam, "POST", "/api/v1/devices", device(mine, "tracker", "globex"))).startsWith("201 ");
-        assertThat(answer(sam, "POST", "/api/v1/devices", device(notMine, "tracker", "initrode")))
+        assertThat(calls.answer(sam, "POST", "/api/v1/devices", device(mine, "tracker", "globex"))).startsWith("201 ");
+        assertThat(calls.answer(sam, "POST", "/api/v1/devices", device(notMine, "tracker", "initrode")))
                 .startsWith("400 ").contains("unknown_client");
 
         String first = Imei.withCheckDigit("35693803420003");
-        JsonNode refused = json(answer(sam, "POST", "/api/v1/devices/bulk", "[" + device(first, "tracker", "acme") + ","
+        JsonNode refused = json(calls.answer(sam, "POST", "/api/v1/devices/bulk", "[" + device(first, "tracker", "acme") + ","
                 + device(notMine, "meter", "acme") + "]"), 400);
         assertThat(refused.get("errors")).hasSize(1);
         assertThat(refused.get("errors").get(0).get("index").asInt()).isEqualTo(1);
@@ -112,7 +113,7 @@ class ScopedWritesTest {
 
     @Test
     void aCustomersGroupHoldsOnlyTheirDevicesWhoeverLooksAndNoOtherPartySeesIt() throws IOException {
-        JsonNode failed = json(answer(cora, "POST", "/api/v1/groups", "{\"name\":\"acme meters\",\"filter\":"
+        JsonNode failed = json(calls.answer(cora, "POST", "/api/v1/groups", "{\"name\":\"acme meters\",\"filter\":"
                 + "{\"deviceType\":\"meter\"}}"), 201);
         String id = failed.get("id").asText();
         assertThat(failed.get("owner").get("client").asText()).isEqualTo("acme");
@@ -120,20 +121,20 @@ class ScopedWritesTest {
         assertThat(failed.get("members").asLong()).isEqualTo(1);
         JsonNode asOperator = backend.apiJson("GET", "/api/v1/groups/" + id, null, 200);
         assertThat(asOperator.get("members").asLong()).as("acme's meter, not globex's").isEqualTo(1);
-        assertThat(imeis(backend.apiJson("GET", "/api/v1/groups/" + id + "/devices", null, 200))).containsExactly(ACME_METER);
-        assertThat(answer(sam, "GET", "/api/v1/groups/" + id, null)).startsWith("404 ");
+        assertThat(ScopedCalls.imeis(backend.apiJson("GET", "/api/v1/groups/" + id + "/devices", null, 200))).containsExactly(ACME_METER);
+        assertThat(calls.answer(sam, "GET", "/api/v1/groups/" + id, null)).startsWith("404 ");
         assertThat(names(sam)).doesNotContain("acme meters");
-        JsonNode asViewer = json(answer(vic, "GET", "/api/v1/groups/" + id, null), 200);
+        JsonNode asViewer = json(calls.answer(vic, "GET", "/api/v1/groups/" + id, null), 200);
         assertThat(asViewer.get("changeable").asBoolean()).as("a viewer of acme reads it").isFalse();
 
-        assertThat(answer(cora, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme meters\",\"filter\":"
+        assertThat(calls.answer(cora, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme meters\",\"filter\":"
                 + "{\"client\":\"globex\"}}")).startsWith("400 ").contains("filter.client");
-        assertThat(answer(cora, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme gear\",\"filter\":{}}")).startsWith("200 ");
-        assertThat(answer(TestBackend.API_KEY, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme gear\",\"filter\":"
+        assertThat(calls.answer(cora, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme gear\",\"filter\":{}}")).startsWith("200 ");
+        assertThat(calls.answer(TestBackend.API_KEY, "PUT", "/api/v1/groups/" + id, "{\"name\":\"acme gear\",\"filter\":"
                 + "{\"client\":\"globex\"}}")).as("an owned group holds its owner's devices, whoever writes it")
                 .startsWith("400 ");
-        assertThat(answer(sam, "DELETE", "/api/v1/groups/" + id, null)).startsWith("404 ");
-        assertThat(answer(cora, "DELETE", "/api/v1/groups/" + id, null)).startsWith("204 ");
+        assertThat(calls.answer(sam, "DELETE", "/api/v1/groups/" + id, null)).startsWith("404 ");
+        assertThat(calls.answer(cora, "DELETE", "/api/v1/groups/" + id, null)).startsWith("204 ");
         JsonNode audit = backend.apiJson("GET", "/api/v1/audit?actor=cora&object=group/" + id, null, 200);
         List<String> actions = new ArrayList<>();
         audit.get("items").forEach(a -> actions.add(a.get("action").asText()));
@@ -143,25 +144,25 @@ class ScopedWritesTest {
     @Test
     void aSuppliersListNamesOnlyTheirDevicesAndAnOperatorsGroupIsTheirsToReadNotToChange() throws IOException {
         String unknown = Imei.withCheckDigit("35693803440009");
-        String outside = answer(sam, "POST", "/api/v1/groups", "{\"name\":\"x\",\"imeis\":[\"" + ACME_METER + "\"]}");
+        String outside = calls.answer(sam, "POST", "/api/v1/groups", "{\"name\":\"x\",\"imeis\":[\"" + ACME_METER + "\"]}");
         assertThat(outside).as("a device outside the scope, exactly as an unknown one").startsWith("404 ")
-                .isEqualTo(answer(sam, "POST", "/api/v1/groups", "{\"name\":\"x\",\"imeis\":[\"" + unknown + "\"]}")
+                .isEqualTo(calls.answer(sam, "POST", "/api/v1/groups", "{\"name\":\"x\",\"imeis\":[\"" + unknown + "\"]}")
                         .replace(unknown, ACME_METER));
-        JsonNode trackers = json(answer(sam, "POST", "/api/v1/groups", "{\"name\":\"two trackers\",\"imeis\":[\""
+        JsonNode trackers = json(calls.answer(sam, "POST", "/api/v1/groups", "{\"name\":\"two trackers\",\"imeis\":[\""
                 + ACME_TRACKER + "\",\"" + GLOBEX_TRACKER + "\"]}"), 201);
         assertThat(trackers.get("owner").get("deviceTypes")).extracting(JsonNode::asText).containsExactly("tracker");
-        assertThat(answer(cora, "GET", "/api/v1/groups/" + trackers.get("id").asText(), null))
+        assertThat(calls.answer(cora, "GET", "/api/v1/groups/" + trackers.get("id").asText(), null))
                 .as("the supplier's own, though it holds acme's tracker").startsWith("404 ");
 
         String operators = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"operators' mix\",\"imeis\":[\""
                 + ACME_TRACKER + "\",\"" + GLOBEX_METER + "\"]}", 201).get("id").asText();
-        JsonNode seen = json(answer(sam, "GET", "/api/v1/groups/" + operators, null), 200);
+        JsonNode seen = json(calls.answer(sam, "GET", "/api/v1/groups/" + operators, null), 200);
         assertThat(seen.get("members").asLong()).isEqualTo(1);
         assertThat(seen.get("changeable").asBoolean()).isFalse();
         assertThat(seen.has("owner")).as("global").isFalse();
-        assertThat(answer(sam, "PUT", "/api/v1/groups/" + operators, "{\"name\":\"mine now\",\"imeis\":[\""
+        assertThat(calls.answer(sam, "PUT", "/api/v1/groups/" + operators, "{\"name\":\"mine now\",\"imeis\":[\""
                 + ACME_TRACKER + "\"]}")).startsWith("403 ").contains("operator");
-        assertThat(answer(sam, "DELETE", "/api/v1/groups/" + operators, null)).startsWith("403 ");
+        assertThat(calls.answer(sam, "DELETE", "/api/v1/groups/" + operators, null)).startsWith("403 ");
         assertThat(backend.apiJson("GET", "/api/v1/groups/" + operators + "/imeis", null, 200)).hasSize(2);
     }
 
@@ -170,9 +171,9 @@ class ScopedWritesTest {
         String operators = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"Pilot\",\"filter\":{}}", 201)
                 .get("id").asText();
         String body = "{\"name\":\"Pilot\",\"filter\":{\"deviceType\":\"tracker\"}}";
-        assertThat(answer(cora, "POST", "/api/v1/groups", body)).startsWith("201 ");
-        assertThat(answer(sam, "POST", "/api/v1/groups", body)).startsWith("201 ");
-        assertThat(answer(cora, "POST", "/api/v1/groups", body)).startsWith("409 ").contains("duplicate_group");
+        assertThat(calls.answer(cora, "POST", "/api/v1/groups", body)).startsWith("201 ");
+        assertThat(calls.answer(sam, "POST", "/api/v1/groups", body)).startsWith("201 ");
+        assertThat(calls.answer(cora, "POST", "/api/v1/groups", body)).startsWith("409 ").contains("duplicate_group");
         List<String> pilots = new ArrayList<>();
         backend.apiJson("GET", "/api/v1/groups", null, 200).forEach(g -> {
             if (g.get("name").asText().equals("Pilot")) {
@@ -187,12 +188,6 @@ class ScopedWritesTest {
         return "{\"imei\":\"" + imei + "\",\"deviceType\":\"" + type + "\",\"client\":\"" + client + "\"}";
     }
 
-    private static String user(String name, String roleAndScope) throws IOException {
-        backend.apiJson("POST", "/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\","
-                + roleAndScope + "}", 201);
-        return backend.apiJson("POST", "/api/v1/sessions", "{\"username\":\"" + name + "\",\"password\":\""
-                + PASSWORD + "\"}", 201).get("token").asText();
-    }
 
     private static String importCsv(String token, String query, String csv) throws IOException {
         okhttp3.Request request = new okhttp3.Request.Builder().url(backend.url() + "/api/v1/devices/import" + query)
@@ -203,12 +198,6 @@ class ScopedWritesTest {
         }
     }
 
-    /** "status body" */
-    private static String answer(String token, String method, String path, String json) throws IOException {
-        try (Response r = backend.apiWithKey(method, path, json, token)) {
-            return r.code() + " " + r.body().string();
-        }
-    }
 
     private static JsonNode json(String answer, int status) throws IOException {
         assertThat(answer).startsWith(status + " ");
@@ -223,13 +212,7 @@ class ScopedWritesTest {
 
     private static List<String> names(String token) throws IOException {
         List<String> names = new ArrayList<>();
-        json(answer(token, "GET", "/api/v1/groups", null), 200).forEach(g -> names.add(g.get("name").asText()));
+        json(calls.answer(token, "GET", "/api/v1/groups", null), 200).forEach(g -> names.add(g.get("name").asText()));
         return names;
-    }
-
-    private static List<String> imeis(JsonNode page) {
-        List<String> imeis = new ArrayList<>();
-        page.get("items").forEach(d -> imeis.add(d.get("imei").asText()));
-        return imeis;
     }
 }

@@ -22,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * total, filter choice and detail; a device outside the scope answers exactly as an unknown one.
  */
 class ScopingTest {
-    private static final String PASSWORD = "correct horse battery";
     /** acme: 2 trackers, 1 meter; globex: 1 tracker, 2 meters. */
     private static final String ACME_TRACKER_1 = Imei.withCheckDigit("35693803000101");
     private static final String ACME_TRACKER_2 = Imei.withCheckDigit("35693803000102");
@@ -35,6 +34,7 @@ class ScopingTest {
     @TempDir
     static Path data;
     static TestBackend backend;
+    static ScopedCalls calls;
     static String cora;
     static String sam;
     static String vic;
@@ -43,6 +43,7 @@ class ScopingTest {
     @BeforeAll
     static void start() throws Exception {
         backend = new TestBackend(data);
+        calls = new ScopedCalls(backend);
         register(ACME_TRACKER_1, "tracker", "acme");
         register(ACME_TRACKER_2, "tracker", "acme");
         register(ACME_METER, "meter", "acme");
@@ -51,9 +52,9 @@ class ScopingTest {
         register(GLOBEX_METER_2, "meter", "globex");
         backend.apiJson("POST", "/api/v1/clients", "{\"name\":\"initech\"}", 201);
         trackerFirmware = backend.uploadFirmware("tracker", "2.0.0", new byte[]{1, 2, 3});
-        cora = user("cora", "\"role\":\"customer\",\"client\":\"acme\"");
-        sam = user("sam", "\"role\":\"supplier\",\"deviceTypes\":[\"tracker\"]");
-        vic = user("vic", "\"role\":\"viewer\",\"client\":\"acme\"");
+        cora = calls.user("cora", "\"role\":\"customer\",\"client\":\"acme\"");
+        sam = calls.user("sam", "\"role\":\"supplier\",\"deviceTypes\":[\"tracker\"]");
+        vic = calls.user("vic", "\"role\":\"viewer\",\"client\":\"acme\"");
     }
 
     @AfterAll
@@ -63,11 +64,11 @@ class ScopingTest {
 
     @Test
     void listsAndTotalsHoldOnlyTheDevicesInScope() throws IOException {
-        assertThat(imeis(get(cora, "/api/v1/devices"))).containsExactlyInAnyOrder(ACME_TRACKER_1, ACME_TRACKER_2, ACME_METER);
+        assertThat(ScopedCalls.imeis(get(cora, "/api/v1/devices"))).containsExactlyInAnyOrder(ACME_TRACKER_1, ACME_TRACKER_2, ACME_METER);
         assertThat(get(cora, "/api/v1/devices").get("total").asLong()).isEqualTo(3);
-        assertThat(imeis(get(sam, "/api/v1/devices"))).containsExactlyInAnyOrder(ACME_TRACKER_1, ACME_TRACKER_2,
+        assertThat(ScopedCalls.imeis(get(sam, "/api/v1/devices"))).containsExactlyInAnyOrder(ACME_TRACKER_1, ACME_TRACKER_2,
                 GLOBEX_TRACKER);
-        assertThat(imeis(get(sam, "/api/v1/devices?client=globex"))).containsExactly(GLOBEX_TRACKER);
+        assertThat(ScopedCalls.imeis(get(sam, "/api/v1/devices?client=globex"))).containsExactly(GLOBEX_TRACKER);
         JsonNode asked = get(cora, "/api/v1/devices?client=globex");
         assertThat(asked.get("total").asLong()).as("another client's filter finds nothing").isZero();
         assertThat(get(cora, "/api/v1/devices?imei=356938030002").get("total").asLong()).isZero();
@@ -77,13 +78,13 @@ class ScopingTest {
     @Test
     void aDeviceOutOfScopeAnswersExactlyAsAnUnknownOne() throws IOException {
         for (String path : List.of("/api/v1/devices/%s", "/api/v1/devices/%s/history")) {
-            String outside = answer(cora, "GET", String.format(path, GLOBEX_METER_1), null);
-            String unknown = answer(cora, "GET", String.format(path, UNKNOWN), null);
+            String outside = calls.answer(cora, "GET", String.format(path, GLOBEX_METER_1), null);
+            String unknown = calls.answer(cora, "GET", String.format(path, UNKNOWN), null);
             assertThat(outside).isEqualTo(unknown.replace(UNKNOWN, GLOBEX_METER_1)).startsWith("404 ");
         }
-        assertThat(answer(sam, "GET", "/api/v1/devices/" + ACME_METER, null)).startsWith("404 ");
-        assertThat(answer(sam, "GET", "/api/v1/devices/" + ACME_TRACKER_1, null)).startsWith("200 ");
-        assertThat(answer(sam, "PUT", "/api/v1/devices/" + GLOBEX_METER_2 + "/desired",
+        assertThat(calls.answer(sam, "GET", "/api/v1/devices/" + ACME_METER, null)).startsWith("404 ");
+        assertThat(calls.answer(sam, "GET", "/api/v1/devices/" + ACME_TRACKER_1, null)).startsWith("200 ");
+        assertThat(calls.answer(sam, "PUT", "/api/v1/devices/" + GLOBEX_METER_2 + "/desired",
                 "{\"firmwareId\":\"" + trackerFirmware + "\"}")).startsWith("404 ");
     }
 
@@ -100,8 +101,8 @@ class ScopingTest {
     @Test
     void aCustomerSetsDesiredFirmwareOnTheirDeviceAndTheAuditNamesThemAViewerMayNot() throws IOException {
         String body = "{\"firmwareId\":\"" + trackerFirmware + "\"}";
-        assertThat(answer(vic, "PUT", "/api/v1/devices/" + ACME_TRACKER_2 + "/desired", body)).startsWith("403 ");
-        assertThat(answer(cora, "PUT", "/api/v1/devices/" + ACME_TRACKER_2 + "/desired", body)).startsWith("200 ");
+        assertThat(calls.answer(vic, "PUT", "/api/v1/devices/" + ACME_TRACKER_2 + "/desired", body)).startsWith("403 ");
+        assertThat(calls.answer(cora, "PUT", "/api/v1/devices/" + ACME_TRACKER_2 + "/desired", body)).startsWith("200 ");
         JsonNode audit = backend.apiJson("GET", "/api/v1/audit?action=device.desired.set", null, 200);
         assertThat(audit.get("items").get(0).get("actor").asText()).isEqualTo("cora");
         assertThat(audit.get("items").get(0).get("object").asText()).isEqualTo("device/" + ACME_TRACKER_2);
@@ -114,9 +115,9 @@ class ScopingTest {
         String gatewayFirmware = backend.uploadFirmware("gateway", "1.1.0", new byte[]{7});
         assertThat(firmwareTypes(get(sam, "/api/v1/firmware"))).containsOnly("tracker");
         assertThat(firmwareTypes(get(cora, "/api/v1/firmware"))).contains("tracker", "meter").doesNotContain("gateway");
-        assertThat(answer(cora, "GET", "/api/v1/firmware/" + gatewayFirmware, null)).startsWith("404 ");
-        assertThat(answer(sam, "GET", "/api/v1/firmware/" + meterFirmware + "/content", null)).startsWith("404 ");
-        assertThat(answer(sam, "GET", "/api/v1/firmware/" + trackerFirmware + "/content", null)).startsWith("200 ");
+        assertThat(calls.answer(cora, "GET", "/api/v1/firmware/" + gatewayFirmware, null)).startsWith("404 ");
+        assertThat(calls.answer(sam, "GET", "/api/v1/firmware/" + meterFirmware + "/content", null)).startsWith("404 ");
+        assertThat(calls.answer(sam, "GET", "/api/v1/firmware/" + trackerFirmware + "/content", null)).startsWith("200 ");
     }
 
     @Test
@@ -162,11 +163,11 @@ class ScopingTest {
         List<String> seen = new ArrayList<>();
         get(cora, "/api/v1/groups").forEach(g -> seen.add(g.get("name").asText() + "=" + g.get("members").asLong()));
         assertThat(seen).contains("mixed=1").noneMatch(g -> g.startsWith("globex only"));
-        assertThat(answer(cora, "GET", "/api/v1/groups/" + globex, null)).startsWith("404 ");
-        assertThat(answer(cora, "GET", "/api/v1/groups/" + globex + "/devices", null)).startsWith("404 ");
+        assertThat(calls.answer(cora, "GET", "/api/v1/groups/" + globex, null)).startsWith("404 ");
+        assertThat(calls.answer(cora, "GET", "/api/v1/groups/" + globex + "/devices", null)).startsWith("404 ");
         assertThat(get(cora, "/api/v1/groups/" + mixed + "/imeis")).extracting(JsonNode::asText)
                 .containsExactly(ACME_TRACKER_1);
-        assertThat(imeis(get(cora, "/api/v1/groups/" + mixed + "/devices"))).containsExactly(ACME_TRACKER_1);
+        assertThat(ScopedCalls.imeis(get(cora, "/api/v1/groups/" + mixed + "/devices"))).containsExactly(ACME_TRACKER_1);
         assertThat(get(sam, "/api/v1/groups/" + globex).get("members").asLong()).as("globex's one tracker").isEqualTo(1);
         assertThat(backend.apiJson("GET", "/api/v1/groups/" + mixed + "/imeis", null, 200)).hasSize(2);
     }
@@ -201,7 +202,7 @@ class ScopingTest {
         part.get("phases").forEach(p -> phaseSizes.add(p.get("devices").asInt()));
         assertThat(phaseSizes).as("acme's two trackers are the first phase, by IMEI").containsExactly(2, 0);
         assertThat(get(sam, "/api/v1/campaigns/" + trackers).get("devices").asInt()).as("all three trackers").isEqualTo(3);
-        assertThat(imeis(get(cora, "/api/v1/campaigns/" + trackers + "/devices"))).containsExactly(ACME_TRACKER_1,
+        assertThat(ScopedCalls.imeis(get(cora, "/api/v1/campaigns/" + trackers + "/devices"))).containsExactly(ACME_TRACKER_1,
                 ACME_TRACKER_2);
         assertThat(get(cora, "/api/v1/campaigns/" + trackers + "/devices?state=waiting&phase=1").get("total").asLong())
                 .isZero();
@@ -214,16 +215,16 @@ class ScopingTest {
 
         String unknown = "00000000-0000-4000-8000-000000000000";
         for (String path : List.of("/api/v1/campaigns/%s", "/api/v1/campaigns/%s/devices")) {
-            String outside = answer(cora, "GET", String.format(path, meters), null);
-            assertThat(outside).isEqualTo(answer(cora, "GET", String.format(path, unknown), null).replace(unknown, meters))
+            String outside = calls.answer(cora, "GET", String.format(path, meters), null);
+            assertThat(outside).isEqualTo(calls.answer(cora, "GET", String.format(path, unknown), null).replace(unknown, meters))
                     .startsWith("404 ");
-            assertThat(answer(sam, "GET", String.format(path, meters), null)).startsWith("404 ");
+            assertThat(calls.answer(sam, "GET", String.format(path, meters), null)).startsWith("404 ");
         }
         for (String act : List.of("start", "pause", "resume", "cancel", "retry")) {
-            assertThat(answer(cora, "POST", "/api/v1/campaigns/" + trackers + "/" + act, null))
+            assertThat(calls.answer(cora, "POST", "/api/v1/campaigns/" + trackers + "/" + act, null))
                     .as("another client's devices are in it").startsWith("403 ").contains("outside your scope");
-            assertThat(answer(cora, "POST", "/api/v1/campaigns/" + meters + "/" + act, null)).startsWith("404 ");
-            assertThat(answer(vic, "POST", "/api/v1/campaigns/" + trackers + "/" + act, null)).startsWith("403 ");
+            assertThat(calls.answer(cora, "POST", "/api/v1/campaigns/" + meters + "/" + act, null)).startsWith("404 ");
+            assertThat(calls.answer(vic, "POST", "/api/v1/campaigns/" + trackers + "/" + act, null)).startsWith("403 ");
         }
 
         long cursor = get(cora, "/api/v1/events").get("cursor").asLong();
@@ -247,7 +248,7 @@ class ScopingTest {
                     });
             for (String path : List.of("/api/v1/campaigns", "/api/v1/campaigns/" + trackers,
                     "/api/v1/campaigns/" + trackers + "/devices?limit=1000", "/api/v1/events?since=" + cursor)) {
-                assertThat(answer(cora, "GET", path, null)).as(path).startsWith("200 ")
+                assertThat(calls.answer(cora, "GET", path, null)).as(path).startsWith("200 ")
                         .doesNotContain(GLOBEX_TRACKER, GLOBEX_METER_1, GLOBEX_METER_2, "globex");
             }
             JsonNode running = get(cora, "/api/v1/campaigns/" + trackers);
@@ -264,28 +265,28 @@ class ScopingTest {
     void aCustomersCampaignTargetsTheirDevicesOnlyAndItsHistoryNamesThem() throws Exception {
         String meterFirmware = backend.uploadFirmware("meter", "5.0.0", new byte[]{5});
         String onGlobex = "{\"name\":\"x\",\"firmwareId\":\"" + meterFirmware + "\",\"target\":{\"imeis\":[\"%s\"]}}";
-        String outside = answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, GLOBEX_METER_1));
+        String outside = calls.answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, GLOBEX_METER_1));
         assertThat(outside).as("an IMEI outside the scope, exactly as an unknown one").startsWith("404 ")
-                .isEqualTo(answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, UNKNOWN))
+                .isEqualTo(calls.answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, UNKNOWN))
                         .replace(UNKNOWN, GLOBEX_METER_1));
-        JsonNode preview = StrictJson.MAPPER.readTree(answer(cora, "POST", "/api/v1/campaigns/preview",
+        JsonNode preview = StrictJson.MAPPER.readTree(calls.answer(cora, "POST", "/api/v1/campaigns/preview",
                 String.format(onGlobex, GLOBEX_METER_1)).substring(4));
         assertThat(preview.get("unknownImeis")).extracting(JsonNode::asText).containsExactly(GLOBEX_METER_1);
         assertThat(preview.get("matched").asInt()).isZero();
-        assertThat(answer(cora, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+        assertThat(calls.answer(cora, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
                 + meterFirmware + "\",\"target\":{\"client\":\"globex\"}}")).startsWith("400 ").contains("outside your scope");
-        JsonNode all = StrictJson.MAPPER.readTree(answer(cora, "POST", "/api/v1/campaigns/preview",
+        JsonNode all = StrictJson.MAPPER.readTree(calls.answer(cora, "POST", "/api/v1/campaigns/preview",
                 "{\"name\":\"x\",\"firmwareId\":\"" + meterFirmware + "\"}").substring(4));
         assertThat(all.get("targeted").asInt()).as("no target: every meter of acme").isEqualTo(1);
-        assertThat(answer(vic, "POST", "/api/v1/campaigns/preview", String.format(onGlobex, ACME_METER))).startsWith("403 ");
-        assertThat(answer(vic, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER))).startsWith("403 ");
+        assertThat(calls.answer(vic, "POST", "/api/v1/campaigns/preview", String.format(onGlobex, ACME_METER))).startsWith("403 ");
+        assertThat(calls.answer(vic, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER))).startsWith("403 ");
 
         long cursor = get(cora, "/api/v1/events").get("cursor").asLong();
-        String created = answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER)
+        String created = calls.answer(cora, "POST", "/api/v1/campaigns", String.format(onGlobex, ACME_METER)
                 .replace("}}", "},\"start\":true}"));
         assertThat(created).startsWith("201 ");
         String id = StrictJson.MAPPER.readTree(created.substring(4)).get("id").asText();
-        assertThat(answer(sam, "GET", "/api/v1/campaigns/" + id, null)).as("a meter campaign").startsWith("404 ");
+        assertThat(calls.answer(sam, "GET", "/api/v1/campaigns/" + id, null)).as("a meter campaign").startsWith("404 ");
         assertThat(stateReason(cora, "pause", id)).isEqualTo("paused by cora (customer)");
         assertThat(stateReason(cora, "resume", id)).isEqualTo("resumed by cora (customer)");
         assertThat(stateReason(cora, "cancel", id)).isEqualTo("cancelled by cora (customer)");
@@ -307,15 +308,15 @@ class ScopingTest {
     void aSuppliersCampaignIsOfTheirTypesAndTheirDevicesAcrossClients() throws IOException {
         String meterFirmware = backend.uploadFirmware("meter", "6.0.0", new byte[]{6});
         String unknownFirmware = "00000000-0000-4000-8000-000000000000";
-        String ofMeters = answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+        String ofMeters = calls.answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
                 + meterFirmware + "\"}");
         assertThat(ofMeters).as("firmware of another type, exactly as an unknown image").startsWith("400 ")
-                .isEqualTo(answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+                .isEqualTo(calls.answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
                         + unknownFirmware + "\"}").replace(unknownFirmware, meterFirmware));
-        assertThat(answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+        assertThat(calls.answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
                 + trackerFirmware + "\",\"target\":{\"deviceType\":\"meter\"}}")).startsWith("400 ")
                 .contains("outside your scope");
-        JsonNode globex = StrictJson.MAPPER.readTree(answer(sam, "POST", "/api/v1/campaigns/preview",
+        JsonNode globex = StrictJson.MAPPER.readTree(calls.answer(sam, "POST", "/api/v1/campaigns/preview",
                 "{\"name\":\"x\",\"firmwareId\":\"" + trackerFirmware + "\",\"target\":{\"client\":\"globex\"}}")
                 .substring(4));
         assertThat(globex.get("matched").asInt()).as("globex's tracker, not its meters").isEqualTo(1);
@@ -324,18 +325,18 @@ class ScopingTest {
                 + GLOBEX_TRACKER + "\",\"" + GLOBEX_METER_1 + "\"]}", 201).get("id").asText();
         String meterOnly = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"one meter\",\"imeis\":[\""
                 + GLOBEX_METER_2 + "\"]}", 201).get("id").asText();
-        JsonNode group = StrictJson.MAPPER.readTree(answer(sam, "POST", "/api/v1/campaigns/preview",
+        JsonNode group = StrictJson.MAPPER.readTree(calls.answer(sam, "POST", "/api/v1/campaigns/preview",
                 "{\"name\":\"x\",\"firmwareId\":\"" + trackerFirmware + "\",\"target\":{\"groupId\":\"" + mixed + "\"}}")
                 .substring(4));
         assertThat(group.get("matched").asInt()).as("the group's part in the scope").isEqualTo(1);
-        String noneOfTheirs = answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
+        String noneOfTheirs = calls.answer(sam, "POST", "/api/v1/campaigns/preview", "{\"name\":\"x\",\"firmwareId\":\""
                 + trackerFirmware + "\",\"target\":{\"groupId\":\"" + meterOnly + "\"}}");
         assertThat(noneOfTheirs).as("a group without devices in the scope, as an unknown one").startsWith("400 ")
                 .contains("unknown_group");
     }
 
     private static String stateReason(String token, String act, String campaign) throws IOException {
-        String answer = answer(token, "POST", "/api/v1/campaigns/" + campaign + "/" + act, null);
+        String answer = calls.answer(token, "POST", "/api/v1/campaigns/" + campaign + "/" + act, null);
         assertThat(answer).as(act).startsWith("200 ");
         return StrictJson.MAPPER.readTree(answer.substring(4)).get("stateReason").asText();
     }
@@ -362,31 +363,14 @@ class ScopingTest {
                 + "\",\"client\":\"" + client + "\",\"secret\":\"" + TestBackend.SECRET + "\",\"firmware\":\"1.0.0\"}", 201);
     }
 
-    private static String user(String name, String roleAndScope) throws IOException {
-        backend.apiJson("POST", "/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\","
-                + roleAndScope + "}", 201);
-        return backend.apiJson("POST", "/api/v1/sessions", "{\"username\":\"" + name + "\",\"password\":\""
-                + PASSWORD + "\"}", 201).get("token").asText();
-    }
 
     private static JsonNode get(String token, String path) throws IOException {
-        String answer = answer(token, "GET", path, null);
+        String answer = calls.answer(token, "GET", path, null);
         assertThat(answer).as(path).startsWith("200 ");
         return StrictJson.MAPPER.readTree(answer.substring(4));
     }
 
-    /** "status body" */
-    private static String answer(String token, String method, String path, String json) throws IOException {
-        try (Response r = backend.apiWithKey(method, path, json, token)) {
-            return r.code() + " " + r.body().string();
-        }
-    }
 
-    private static List<String> imeis(JsonNode page) {
-        List<String> imeis = new ArrayList<>();
-        page.get("items").forEach(d -> imeis.add(d.get("imei").asText()));
-        return imeis;
-    }
 
     private static List<String> names(JsonNode entries) {
         List<String> names = new ArrayList<>();

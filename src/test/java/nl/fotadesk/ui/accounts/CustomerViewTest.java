@@ -1,7 +1,6 @@
 package nl.fotadesk.ui.accounts;
 
 import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
@@ -17,6 +16,7 @@ import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
+import nl.fotadesk.ui.campaigns.WizardRobot;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
@@ -110,12 +110,7 @@ class CustomerViewTest extends DemoUiTest {
     @Test
     void makesACampaignOfTheirClientsDevicesWithTheWizard(FxRobot robot) throws Exception {
         long ours = app.demo.client().devices(DeviceQuery.ALL.withClient(CLIENT).withDeviceType("tracker-x")).total();
-        robot.clickOn("#nav-campaigns");
-        robot.clickOn("#campaigns-new");
-        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
-        await(15, () -> !firmware.getItems().isEmpty());
-        robot.interact(() -> firmware.setValue(firmware.getItems().stream().filter(f -> f.deviceType().equals("tracker-x")
-                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("tracker-x"))).findFirst().orElseThrow()));
+        WizardRobot.openWithNewFirmware(robot, "tracker-x");
         robot.interact(() -> robot.lookup("#wizard-name").queryAs(TextField.class).setText("Carla's trackers"));
         robot.clickOn("#wizard-next");
         await(10, () -> text(robot, "#wizard-match").startsWith(ours + " devices match"));

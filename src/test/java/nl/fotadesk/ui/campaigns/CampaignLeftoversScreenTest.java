@@ -40,15 +40,7 @@ class CampaignLeftoversScreenTest extends DemoUiTest {
 
     @Test
     void switchingTheLanguageKeepsTheWizardsInputsAndStep(FxRobot robot) throws Exception {
-        robot.clickOn("#nav-campaigns");
-        await(10, () -> robot.lookup("#campaigns-new").tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        robot.clickOn("#campaigns-new");
-        await(10, () -> robot.lookup("#wizard-firmware").tryQuery().isPresent());
-        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
-        await(15, () -> !firmware.getItems().isEmpty());
-        FirmwareView image = fx(() -> firmware.getItems().stream().filter(f -> f.deviceType().equals("tracker-x")
-                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("tracker-x"))).findFirst().orElseThrow());
-        robot.interact(() -> firmware.setValue(image));
+        FirmwareView image = WizardRobot.openWithNewFirmware(robot, "tracker-x");
         robot.interact(() -> robot.lookup("#wizard-name").queryAs(TextField.class).setText("Kept across languages"));
         robot.clickOn("#wizard-next");
         String imei = app.demo.client().devices(DeviceQuery.ALL.withDeviceType("tracker-x").page(0, 1)).items().get(0).imei();

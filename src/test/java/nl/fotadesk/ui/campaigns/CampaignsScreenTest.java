@@ -178,13 +178,7 @@ class CampaignsScreenTest extends DemoUiTest {
     void theWizardSetsAMaintenanceWindowThatTheCampaignKeeps(FxRobot robot) throws Exception {
         String imei = Imei.withCheckDigit("35332211999993");
         app.demo.client().registerDevice(new NewDevice(imei, "sensor-z", "acme", null, null));
-        robot.clickOn("#nav-campaigns");
-        robot.clickOn("#campaigns-new");
-        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
-        waitFor(15, () -> !firmware.getItems().isEmpty());
-        robot.interact(() -> firmware.setValue(firmware.getItems().stream()
-                .filter(f -> f.deviceType().equals("sensor-z") && f.version().equals(newVersion("sensor-z")))
-                .findFirst().orElseThrow()));
+        WizardRobot.openWithNewFirmware(robot, "sensor-z");
         robot.interact(() -> robot.lookup("#wizard-name").queryAs(TextField.class).setText("Nights only"));
         robot.clickOn("#wizard-next");
         robot.interact(() -> robot.lookup("#wizard-imeis").queryAs(TextInputControl.class).setText(imei));
@@ -224,13 +218,7 @@ class CampaignsScreenTest extends DemoUiTest {
     @Test
     void theReviewWarnsAboutDevicesInAnotherCampaign(FxRobot robot) throws Exception {
         holdingCampaign("Sensor pilot", "sensor-z", "999991");
-        robot.clickOn("#nav-campaigns");
-        robot.clickOn("#campaigns-new");
-        ComboBox<FirmwareView> firmware = robot.lookup("#wizard-firmware").queryComboBox();
-        waitFor(15, () -> !firmware.getItems().isEmpty());
-        robot.interact(() -> firmware.setValue(firmware.getItems().stream()
-                .filter(f -> f.deviceType().equals("sensor-z") && f.version().equals(newVersion("sensor-z")))
-                .findFirst().orElseThrow()));
+        WizardRobot.openWithNewFirmware(robot, "sensor-z");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
