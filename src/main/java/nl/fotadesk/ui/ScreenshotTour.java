@@ -290,6 +290,14 @@ public final class ScreenshotTour {
                     return null;
                 });
                 shoot(window, out.resolve("view-" + user.role().wireName() + "-" + lang + ".png"));
+                if (user.role() == Role.CUSTOMER) { // the operator's campaign across clients: theirs to follow, not to steer
+                    onFx(() -> {
+                        window.show("campaigns");
+                        ((CampaignsScreen) window.screen("campaigns")).showCampaign(campaignId);
+                        return null;
+                    });
+                    shoot(window, out.resolve("view-customer-campaign-" + lang + ".png"));
+                }
             }
             requestShots(demo, context, window, out, lang);
         } finally {

@@ -42,6 +42,8 @@ final class CampaignActions {
         operatorsOnly.setId("campaign-operators-only");
         operatorsOnly.getStyleClass().add("help-text");
         operatorsOnly.setWrapText(true);
+        operatorsOnly.setMaxWidth(380); // two lines beside the title rather than one that squeezes it
+        operatorsOnly.setMinHeight(Label.USE_PREF_SIZE);
         root = new HBox(8, operatorsOnly, rehearse, start, pause, resume, retry, cancel);
         root.setAlignment(Pos.CENTER_RIGHT);
         root.getStyleClass().add("campaign-actions");
