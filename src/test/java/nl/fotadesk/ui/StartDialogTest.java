@@ -1,8 +1,10 @@
 package nl.fotadesk.ui;
 
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import nl.fotadesk.backend.TestBackend;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,8 @@ class StartDialogTest {
 
     @Start
     void start(Stage stage) {
+        // a window with a scene to own the dialog (a bare stage has no view under Monocle)
+        stage.setScene(new Scene(new StackPane(), 320, 200));
         stage.show();
     }
 
