@@ -362,8 +362,8 @@ public final class CampaignService {
 
     /** A target's client or device type outside {@code scope} is refused: the scope cuts every target to it. */
     private static void refuseOutside(CampaignTarget target, Scope scope) {
-        scope.requireClient("invalid_target", "target.client", target.client());
-        scope.requireDeviceType("invalid_target", "target.deviceType", target.deviceType());
+        scope.requireClient("invalid_target", "target.client", target.client(), Scope.YOURS);
+        scope.requireDeviceType("invalid_target", "target.deviceType", target.deviceType(), Scope.YOURS);
     }
 
     /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_LATEST}. */
