@@ -45,8 +45,10 @@ import java.util.function.ToLongFunction;
  * Names are unique per owner, so that a name taken by another party's group tells nothing.
  */
 public final class GroupService {
-    /** How a refusal names an owned group's scope to a writer whose scope it is not (an operator's, say). */
+    /** How a refusal names an owned group's scope to a writer whose scope it is not (an operator, say). */
     private static final String OWNERS_SCOPE = "the scope of this group's owner";
+    /** The error of such a refusal, which the owner gets as an invalid group. */
+    private static final String OUTSIDE_OWNER_SCOPE = "outside_owner_scope";
 
     private final Jdbc jdbc;
     private final GroupStore store;
@@ -154,19 +156,21 @@ public final class GroupService {
      * Stores the group for {@code owner}. What a group holds stays within its owner's scope, whoever writes
      * it: a filter naming another client or type is refused (400), and so is a listed device the writer sees
      * outside that scope; an IMEI that is no device the writer sees is not found (404), as for campaigns. The
-     * refusals name the owner's scope as the writer's own only when it is. An operator's (global) group
-     * holds anything.
+     * refusals name the owner's scope as the writer's own only when it is, and tell anyone else (an operator)
+     * apart by their error. An operator's (global) group holds anything.
      */
     private void save(Principal actor, String id, NewGroup g, Scope owner, boolean create) {
         String name = g.name() == null ? "" : g.name().trim();
         Limits.text("name", name, Limits.NAME);
         String kind = kind(g);
         List<String> imeis = GroupRow.STATIC.equals(kind) ? imeis(g.imeis()) : List.of();
-        String whose = actor.scope().equals(owner) ? Scope.YOURS : OWNERS_SCOPE;
+        boolean own = actor.scope().equals(owner);
+        String outside = own ? "invalid_group" : OUTSIDE_OWNER_SCOPE;
+        String whose = own ? Scope.YOURS : OWNERS_SCOPE;
         if (!owner.isAll()) {
             for (String imei : imeis) {
                 DeviceRow d = devices.find(actor.scope(), imei);
-                owner.requireDevice("invalid_group", imei, d.client(), d.deviceType(), whose);
+                owner.requireDevice(outside, imei, d.client(), d.deviceType(), whose);
             }
         }
         GroupFilter f = g.filter();
@@ -175,8 +179,8 @@ public final class GroupService {
                 f.deviceType() == null ? null : Names.name("deviceType", f.deviceType()),
                 f.status(), f.firmware() == null ? null : Names.version("firmware", f.firmware()));
         if (filter != null) {
-            owner.requireClient("invalid_group", "filter.client", filter.client(), whose);
-            owner.requireDeviceType("invalid_group", "filter.deviceType", filter.deviceType(), whose);
+            owner.requireClient(outside, "filter.client", filter.client(), whose);
+            owner.requireDeviceType(outside, "filter.deviceType", filter.deviceType(), whose);
         }
         GroupRow row = new GroupRow(id, name, kind, filter, clock.instant(), owner.client(),
                 owner.deviceTypes().stream().sorted().toList());

@@ -181,17 +181,17 @@ class ScopedWritesTest {
         String toGlobex = "{\"name\":\"acme trackers\",\"filter\":{\"client\":\"globex\"}}";
         assertThat(refusal(cora, acme, toGlobex))
                 .isEqualTo("400 invalid_group: filter.client \"globex\" is outside your scope (client \"acme\")");
-        assertThat(refusal(TestBackend.API_KEY, acme, toGlobex)).isEqualTo("400 invalid_group: filter.client \"globex\""
+        assertThat(refusal(TestBackend.API_KEY, acme, toGlobex)).isEqualTo("400 outside_owner_scope: filter.client \"globex\""
                 + " is outside the scope of this group's owner (client \"acme\")");
         String toMeters = "{\"name\":\"globex trackers\",\"filter\":{\"deviceType\":\"meter\"}}";
         assertThat(refusal(sam, trackers, toMeters))
                 .isEqualTo("400 invalid_group: filter.deviceType \"meter\" is outside your scope (device types tracker)");
         assertThat(refusal(tess, trackers, toMeters)).as("meters are tess's, not the owner's")
-                .isEqualTo("400 invalid_group: filter.deviceType \"meter\" is outside the scope of this group's owner"
+                .isEqualTo("400 outside_owner_scope: filter.deviceType \"meter\" is outside the scope of this group's owner"
                         + " (device types tracker)");
 
         String withGlobex = "{\"name\":\"acme list\",\"imeis\":[\"" + ACME_TRACKER + "\",\"" + GLOBEX_METER + "\"]}";
-        assertThat(refusal(TestBackend.API_KEY, acmeList, withGlobex)).isEqualTo("400 invalid_group: device "
+        assertThat(refusal(TestBackend.API_KEY, acmeList, withGlobex)).isEqualTo("400 outside_owner_scope: device "
                 + GLOBEX_METER + " is outside the scope of this group's owner (client \"acme\")");
         assertThat(refusal(cora, acmeList, withGlobex)).as("to the owner, as an unknown device")
                 .isEqualTo("404 not_found: no device with IMEI " + GLOBEX_METER);
