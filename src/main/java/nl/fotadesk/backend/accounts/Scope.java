@@ -14,6 +14,8 @@ import java.util.Set;
  */
 public record Scope(String client, Set<String> deviceTypes) {
     public static final Scope ALL = new Scope(null, Set.of());
+    /** How a refusal names the scope to the user who works in it. */
+    public static final String YOURS = "your scope";
 
     public Scope {
         deviceTypes = Set.copyOf(deviceTypes);
@@ -52,20 +54,40 @@ public record Scope(String client, Set<String> deviceTypes) {
                 && (deviceTypes.isEmpty() || !other.deviceTypes.isEmpty() && deviceTypes.containsAll(other.deviceTypes));
     }
 
-    /** Refuses {@code field}'s client (400, {@code error}) unless this scope admits it, naming the rule. */
-    public void requireClient(String error, String field, String value) {
+    /**
+     * Refuses {@code field}'s client (400, {@code error}) unless this scope admits it, naming the rule and whose
+     * scope it is ({@code whose}: {@link #YOURS} to the scope's own user, else e.g. "the scope of this group's owner").
+     */
+    public void requireClient(String error, String field, String value, String whose) {
         if (value != null && !admitsClient(value)) {
-            throw new Invalid(error, field + " " + Limits.quoted(value) + " is outside your scope (client "
-                    + Limits.quoted(client) + ")");
+            throw outside(error, field + " " + Limits.quoted(value), whose, clientRule());
         }
     }
 
-    /** Refuses {@code field}'s device type (400, {@code error}) unless this scope admits it, naming the rule. */
-    public void requireDeviceType(String error, String field, String value) {
+    /** Refuses {@code field}'s device type (400, {@code error}) unless this scope admits it, as {@link #requireClient}. */
+    public void requireDeviceType(String error, String field, String value, String whose) {
         if (value != null && !admitsDeviceType(value)) {
-            throw new Invalid(error, field + " " + Limits.quoted(value) + " is outside your scope (device types "
-                    + String.join(", ", deviceTypes.stream().sorted().toList()) + ")");
+            throw outside(error, field + " " + Limits.quoted(value), whose, typesRule());
         }
+    }
+
+    /** Refuses a device of {@code deviceClient} and {@code deviceType} (400, {@code error}) unless this scope admits it, as {@link #requireClient}. */
+    public void requireDevice(String error, String imei, String deviceClient, String deviceType, String whose) {
+        if (!admits(deviceClient, deviceType)) {
+            throw outside(error, "device " + imei, whose, admitsClient(deviceClient) ? typesRule() : clientRule());
+        }
+    }
+
+    private static Invalid outside(String error, String what, String whose, String rule) {
+        return new Invalid(error, what + " is outside " + whose + " (" + rule + ")");
+    }
+
+    private String clientRule() {
+        return "client " + Limits.quoted(client);
+    }
+
+    private String typesRule() {
+        return "device types " + String.join(", ", deviceTypes.stream().sorted().toList());
     }
 
     /** {@code filter} narrowed to the devices in this scope. */

@@ -210,10 +210,19 @@ public final class CampaignService {
     }
 
 
-    /** Whether every device of the campaign is in {@code scope}. */
+    /** Whether every device of the campaign is in {@code scope}, as {@link #whole(Scope, Map, List)} tells. */
     private boolean whole(CampaignRow c, Scope scope) {
-        return scope.isAll() || total(store.counts(c.id(), null, scope.narrow(DeviceFilter.ALL)))
-                == total(store.counts(c.id(), null));
+        return scope.isAll() || whole(scope, store.counts(c.id(), null, scope.narrow(DeviceFilter.ALL)),
+                store.phases(c.id()));
+    }
+
+    /**
+     * The one rule for whether {@code scope} holds every device of a campaign, and so may steer it (the view's
+     * {@code changeable}, {@link #steerable}) and see its counts ({@link #seesWhole}): its devices in the scope
+     * ({@code inScope}, per state) are all that its phases hold.
+     */
+    private static boolean whole(Scope scope, Map<ActionState, Integer> inScope, List<PhaseRow> phases) {
+        return scope.isAll() || total(inScope) == phases.stream().mapToInt(PhaseRow::deviceCount).sum();
     }
 
     private CampaignView view(CampaignRow c, Principal who) {
@@ -224,8 +233,8 @@ public final class CampaignService {
         List<PhaseView> phases = new ArrayList<>();
         int current = -1;
         int devices = 0;
-        int all = 0;
-        for (PhaseRow p : store.phases(id)) {
+        List<PhaseRow> phaseRows = store.phases(id);
+        for (PhaseRow p : phaseRows) {
             Map<ActionState, Integer> counts = store.counts(id, p.index(), within);
             int size = scope.isAll() ? p.deviceCount() : total(counts);
             phases.add(new PhaseView(p.index(), size, p.state(), wire(counts), text(p.startedAt()),
@@ -234,12 +243,11 @@ public final class CampaignService {
                 current = p.index();
             }
             devices += size;
-            all += p.deviceCount();
         }
         Optional<MaintenanceWindow> window = windows.find(id).flatMap(MaintenanceWindow::of);
-        boolean whole = devices == all;
         CampaignTarget target = target(c.target());
         Map<ActionState, Integer> counts = store.counts(id, null, within);
+        boolean whole = whole(scope, counts, phaseRows);
         return new CampaignView(id, c.name(), image.id(), image.version(), image.deviceType(), c.state(),
                 whole ? c.stateReason() : CampaignReasons.forPart(c.state(), c.stateReason(), counts, current),
                 whole ? target : part(target, id, within), c.successThreshold(), c.errorThreshold(),
@@ -362,8 +370,8 @@ public final class CampaignService {
 
     /** A target's client or device type outside {@code scope} is refused: the scope cuts every target to it. */
     private static void refuseOutside(CampaignTarget target, Scope scope) {
-        scope.requireClient("invalid_target", "target.client", target.client());
-        scope.requireDeviceType("invalid_target", "target.deviceType", target.deviceType());
+        scope.requireClient("invalid_target", "target.client", target.client(), Scope.YOURS);
+        scope.requireDeviceType("invalid_target", "target.deviceType", target.deviceType(), Scope.YOURS);
     }
 
     /** An instant from {@link Limits#SCHEDULE_EARLIEST} to {@link Limits#SCHEDULE_LATEST}. */

@@ -202,8 +202,8 @@ public final class DeviceService {
      */
     private void requireInScopeAndCatalog(Scope scope, String imei, String deviceType, String client) {
         try {
-            scope.requireClient(OUT_OF_SCOPE, "client", client);
-            scope.requireDeviceType(OUT_OF_SCOPE, "deviceType", deviceType);
+            scope.requireClient(OUT_OF_SCOPE, "client", client, Scope.YOURS);
+            scope.requireDeviceType(OUT_OF_SCOPE, "deviceType", deviceType, Scope.YOURS);
         } catch (Invalid e) {
             throw new Invalid(OUT_OF_SCOPE, "device " + imei + ": " + e.getMessage());
         }
@@ -242,11 +242,6 @@ public final class DeviceService {
     /** The device if it is in {@code who}'s scope; one outside it is not found, exactly as an unknown one. */
     public DeviceView get(Principal who, String imei) {
         return view(find(who.scope(), imei));
-    }
-
-    /** Refuses an IMEI that names no device of {@code scope}: not found, exactly as an unknown one. */
-    void requireIn(Scope scope, String imei) {
-        find(scope, imei);
     }
 
     public long count(DeviceFilter filter) {
@@ -323,7 +318,8 @@ public final class DeviceService {
         return find(Scope.ALL, imei);
     }
 
-    private DeviceRow find(Scope scope, String imei) {
+    /** The device if it is in {@code scope}; one outside it is not found, exactly as an unknown one. */
+    DeviceRow find(Scope scope, String imei) {
         return (imei != null && IMEI.matcher(imei).matches() ? devices.find(imei) : Optional.<DeviceRow>empty())
                 .filter(d -> scope.admits(d.client(), d.deviceType()))
                 .orElseThrow(() -> new NotFound("no device with IMEI " + Limits.shortened(imei)));

@@ -9,6 +9,7 @@ import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.GroupRow;
 import nl.fotadesk.backend.store.GroupStore;
 import nl.fotadesk.backend.store.Jdbc;
@@ -44,6 +45,11 @@ import java.util.function.ToLongFunction;
  * Names are unique per owner, so that a name taken by another party's group tells nothing.
  */
 public final class GroupService {
+    /** How a refusal names an owned group's scope to a writer whose scope it is not (an operator, say). */
+    private static final String OWNERS_SCOPE = "the scope of this group's owner";
+    /** The error of such a refusal, which the owner gets as an invalid group. */
+    private static final String OUTSIDE_OWNER_SCOPE = "outside_owner_scope";
+
     private final Jdbc jdbc;
     private final GroupStore store;
     private final DeviceService devices;
@@ -148,16 +154,24 @@ public final class GroupService {
 
     /**
      * Stores the group for {@code owner}. What a group holds stays within its owner's scope, whoever writes
-     * it: a filter naming another client or type is refused (400), a listed IMEI that is not a device of the
-     * scope is not found (404), as for campaigns. An operator's (global) group holds anything.
+     * it: a filter naming another client or type is refused (400), and so is a listed device the writer sees
+     * outside that scope; an IMEI that is no device the writer sees is not found (404), as for campaigns. The
+     * refusals name the owner's scope as the writer's own only when it is, and tell anyone else (an operator)
+     * apart by their error. An operator's (global) group holds anything.
      */
     private void save(Principal actor, String id, NewGroup g, Scope owner, boolean create) {
         String name = g.name() == null ? "" : g.name().trim();
         Limits.text("name", name, Limits.NAME);
         String kind = kind(g);
         List<String> imeis = GroupRow.STATIC.equals(kind) ? imeis(g.imeis()) : List.of();
+        boolean own = actor.scope().equals(owner);
+        String outside = own ? "invalid_group" : OUTSIDE_OWNER_SCOPE;
+        String whose = own ? Scope.YOURS : OWNERS_SCOPE;
         if (!owner.isAll()) {
-            imeis.forEach(imei -> devices.requireIn(owner, imei));
+            for (String imei : imeis) {
+                DeviceRow d = devices.find(actor.scope(), imei);
+                owner.requireDevice(outside, imei, d.client(), d.deviceType(), whose);
+            }
         }
         GroupFilter f = g.filter();
         DeviceFilter filter = f == null ? null : new DeviceFilter(
@@ -165,8 +179,8 @@ public final class GroupService {
                 f.deviceType() == null ? null : Names.name("deviceType", f.deviceType()),
                 f.status(), f.firmware() == null ? null : Names.version("firmware", f.firmware()));
         if (filter != null) {
-            owner.requireClient("invalid_group", "filter.client", filter.client());
-            owner.requireDeviceType("invalid_group", "filter.deviceType", filter.deviceType());
+            owner.requireClient(outside, "filter.client", filter.client(), whose);
+            owner.requireDeviceType(outside, "filter.deviceType", filter.deviceType(), whose);
         }
         GroupRow row = new GroupRow(id, name, kind, filter, clock.instant(), owner.client(),
                 owner.deviceTypes().stream().sorted().toList());
@@ -187,7 +201,7 @@ public final class GroupService {
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
                 throw new Conflict("duplicate_group", "a group named \"" + name + "\" exists already"
-                        + (owner.isAll() ? "" : " among the groups of your scope"));
+                        + (owner.isAll() ? "" : " among the groups of " + whose));
             }
             throw e;
         }

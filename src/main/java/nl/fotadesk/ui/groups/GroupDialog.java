@@ -139,16 +139,13 @@ final class GroupDialog {
         StackPane.setAlignment(filter, Pos.TOP_LEFT);
         StackPane.setAlignment(list, Pos.TOP_LEFT);
 
-        Label failure = problem("group-error", model.error);
-        failure.setWrapText(true);
-
         GridPane top = new GridPane();
         top.setHgap(12);
         top.setVgap(6);
         top.addRow(0, nameLabel, name);
         top.add(nameProblem, 1, 1);
         top.getColumnConstraints().addAll(labelColumn(), fieldColumn());
-        VBox content = new VBox(14, top, kinds, criteria, failure);
+        VBox content = new VBox(14, top, kinds, criteria);
         content.getStyleClass().add("group-dialog-content");
         // Long lists of problems scroll inside the dialog: its buttons always stay in view.
         ScrollPane scroll = new ScrollPane(content);
@@ -156,7 +153,13 @@ final class GroupDialog {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("dialog-scroll");
         scroll.setMinHeight(MIN_CONTENT_HEIGHT);
-        return scroll;
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        // The server's refusal shows under the form, never scrolled out of view.
+        Label failure = problem("group-error", model.error);
+        failure.setWrapText(true);
+        failure.setMaxWidth(Double.MAX_VALUE);
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(8, scroll, failure);
     }
 
     private Node filterPane() {

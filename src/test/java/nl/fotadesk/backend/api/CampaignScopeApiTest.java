@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +96,24 @@ class CampaignScopeApiTest extends ApiTestBase {
         JsonNode history = as(cora, "GET", "/api/v1/campaigns/" + own + "/progress", 200);
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("counts").get("pending").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void whatTheViewCallsChangeableIsWhatTheCustomerMaySteer() throws IOException {
+        String across = call("POST", "/api/v1/campaigns", obj("name", "acme and globex", "firmwareId", firmware,
+                "target", obj("imeis", List.of(imei(2), imei(3)))), 201).get("id").asText();
+        String inside = call("POST", "/api/v1/campaigns", obj("name", "acme only", "firmwareId", firmware,
+                "target", obj("imeis", List.of(imei(1)))), 201).get("id").asText();
+
+        assertThat(as(cora, "GET", "/api/v1/campaigns/" + across, 200).get("changeable").asBoolean())
+                .as("one of its two devices is globex's").isFalse();
+        assertThat(as(cora, "POST", "/api/v1/campaigns/" + across + "/start", 403).get("detail").asText())
+                .contains("outside your scope");
+        assertThat(get("/api/v1/campaigns/" + across).get("state").asText()).as("refused: still a draft").isEqualTo("draft");
+
+        assertThat(as(cora, "GET", "/api/v1/campaigns/" + inside, 200).get("changeable").asBoolean())
+                .as("an operator's campaign wholly within acme").isTrue();
+        assertThat(as(cora, "POST", "/api/v1/campaigns/" + inside + "/start", 200).get("state").asText()).isEqualTo("running");
     }
 
     /** Calls the API as {@code token} and expects {@code status}; returns the JSON answer. */

@@ -167,6 +167,54 @@ class ScopedWritesTest {
     }
 
     @Test
+    void aRefusedChangeOfAnOwnedGroupNamesTheOwnersScopeAsTheWritersOwnOnlyWhenItIsAndChangesNothing() throws IOException {
+        String acme = json(calls.answer(cora, "POST", "/api/v1/groups", "{\"name\":\"acme trackers\",\"filter\":"
+                + "{\"deviceType\":\"tracker\"}}"), 201).get("id").asText();
+        String acmeList = json(calls.answer(cora, "POST", "/api/v1/groups", "{\"name\":\"acme list\",\"imeis\":[\""
+                + ACME_TRACKER + "\"]}"), 201).get("id").asText();
+        String trackers = json(calls.answer(sam, "POST", "/api/v1/groups", "{\"name\":\"globex trackers\",\"filter\":"
+                + "{\"client\":\"globex\"}}"), 201).get("id").asText();
+        String tess = calls.user("tess", "\"role\":\"supplier\",\"deviceTypes\":[\"tracker\",\"meter\"]");
+        String unknown = Imei.withCheckDigit("35693803450009");
+        String before = backend.apiJson("GET", "/api/v1/groups", null, 200).toString();
+
+        String toGlobex = "{\"name\":\"acme trackers\",\"filter\":{\"client\":\"globex\"}}";
+        assertThat(refusal(cora, acme, toGlobex))
+                .isEqualTo("400 invalid_group: filter.client \"globex\" is outside your scope (client \"acme\")");
+        assertThat(refusal(TestBackend.API_KEY, acme, toGlobex)).isEqualTo("400 outside_owner_scope: filter.client \"globex\""
+                + " is outside the scope of this group's owner (client \"acme\")");
+        String toMeters = "{\"name\":\"globex trackers\",\"filter\":{\"deviceType\":\"meter\"}}";
+        assertThat(refusal(sam, trackers, toMeters))
+                .isEqualTo("400 invalid_group: filter.deviceType \"meter\" is outside your scope (device types tracker)");
+        assertThat(refusal(tess, trackers, toMeters)).as("meters are tess's, not the owner's")
+                .isEqualTo("400 outside_owner_scope: filter.deviceType \"meter\" is outside the scope of this group's owner"
+                        + " (device types tracker)");
+
+        String withGlobex = "{\"name\":\"acme list\",\"imeis\":[\"" + ACME_TRACKER + "\",\"" + GLOBEX_METER + "\"]}";
+        assertThat(refusal(TestBackend.API_KEY, acmeList, withGlobex)).isEqualTo("400 outside_owner_scope: device "
+                + GLOBEX_METER + " is outside the scope of this group's owner (client \"acme\")");
+        assertThat(refusal(cora, acmeList, withGlobex)).as("to the owner, as an unknown device")
+                .isEqualTo("404 not_found: no device with IMEI " + GLOBEX_METER);
+        assertThat(refusal(TestBackend.API_KEY, acmeList, "{\"name\":\"acme list\",\"imeis\":[\"" + unknown + "\"]}"))
+                .isEqualTo("404 not_found: no device with IMEI " + unknown);
+
+        String taken = "{\"name\":\"acme list\",\"filter\":{}}";
+        assertThat(refusal(cora, acme, taken)).isEqualTo("409 duplicate_group: a group named \"acme list\" exists"
+                + " already among the groups of your scope");
+        assertThat(refusal(TestBackend.API_KEY, acme, taken)).isEqualTo("409 duplicate_group: a group named"
+                + " \"acme list\" exists already among the groups of the scope of this group's owner");
+
+        assertThat(backend.apiJson("GET", "/api/v1/groups", null, 200).toString()).isEqualTo(before);
+        assertThat(backend.apiJson("GET", "/api/v1/groups/" + acmeList + "/imeis", null, 200))
+                .extracting(JsonNode::asText).containsExactly(ACME_TRACKER);
+        for (String id : List.of(acme, acmeList, trackers)) {
+            assertThat(backend.apiJson("GET", "/api/v1/audit?action=group.change&object=group/" + id, null, 200)
+                    .get("total").asLong()).as("refused changes are not in the trail").isZero();
+            backend.apiJson("DELETE", "/api/v1/groups/" + id, null, 204);
+        }
+    }
+
+    @Test
     void namesAreUniquePerOwnerSoAnotherPartysNameTellsNothing() throws IOException {
         String operators = backend.apiJson("POST", "/api/v1/groups", "{\"name\":\"Pilot\",\"filter\":{}}", 201)
                 .get("id").asText();
@@ -202,6 +250,13 @@ class ScopedWritesTest {
     private static JsonNode json(String answer, int status) throws IOException {
         assertThat(answer).startsWith(status + " ");
         return StrictJson.MAPPER.readTree(answer.substring(4));
+    }
+
+    /** The answer to replacing group {@code id} with {@code body}, as "status error: detail". */
+    private static String refusal(String token, String id, String body) throws IOException {
+        String answer = calls.answer(token, "PUT", "/api/v1/groups/" + id, body);
+        JsonNode refused = StrictJson.MAPPER.readTree(answer.substring(4));
+        return answer.substring(0, 4) + refused.get("error").asText() + ": " + refused.get("detail").asText();
     }
 
     private static int status(Response r) {

@@ -8,10 +8,14 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
+import nl.fotadesk.client.HttpFotaDeskClient;
+import nl.fotadesk.client.ServerTrust;
+import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +30,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The groups screen against the real demo backend: filter and static groups, their members, paging, delete. */
+/**
+ * The groups screen against the real demo backend: filter and static groups, their members, paging, delete,
+ * and an operator's change of a customer's group that the server refuses.
+ */
 class GroupsScreenTest extends DemoUiTest {
     TableView<GroupView> groups;
     TableView<DeviceView> members;
@@ -172,6 +179,39 @@ class GroupsScreenTest extends DemoUiTest {
                     .as(button.getId() + " inside the dialog").isTrue();
         }
         robot.clickOn("#group-cancel");
+    }
+
+    @Test
+    void anOperatorsChangeOutsideTheOwnersScopeIsRefusedInItsWordsInViewAndChangesNothing(FxRobot robot) throws Exception {
+        DemoEnvironment.DemoUser carla = app.demo.users().stream().filter(u -> u.role() == Role.CUSTOMER).findFirst().orElseThrow();
+        FotaDeskClient customer = HttpFotaDeskClient.signedOut(app.demo.url(), ServerTrust.system());
+        customer.signIn(carla.username(), carla.password());
+        DeviceView theirs = customer.devices(DeviceQuery.ALL.page(0, 1)).items().get(0);
+        String other = app.demo.client().devices(DeviceQuery.ALL.page(0, UiTestBackend.DEVICES)).items().stream()
+                .filter(d -> !d.client().equals(theirs.client())).map(DeviceView::imei).findFirst().orElseThrow();
+        GroupView pilot = customer.createGroup(new NewGroup("Carla's pilot", null, List.of(theirs.imei())));
+
+        robot.clickOn("#groups-refresh");
+        waitUntil(() -> groups.getItems().size() == 1);
+        robot.interact(() -> groups.getSelectionModel().select(0));
+        robot.clickOn("#groups-edit");
+        TextArea list = robot.lookup("#group-imeis").queryAs(TextArea.class);
+        waitUntil(() -> list.getText().equals(theirs.imei()));
+        robot.interact(() -> list.setText(theirs.imei() + "\n" + other));
+        waitUntil(() -> text(robot, "#group-imeis-summary").equals("2 IMEIs"));
+        robot.clickOn("#group-save");
+
+        waitUntil(() -> !text(robot, "#group-error").isEmpty());
+        assertThat(text(robot, "#group-error")).isEqualTo("This group can hold only devices of its owner: device " + other
+                + " is outside the scope of this group's owner (client \"" + theirs.client() + "\")");
+        Label error = robot.lookup("#group-error").queryAs(Label.class);
+        javafx.stage.Window dialog = error.getScene().getWindow();
+        javafx.geometry.Bounds shown = error.localToScreen(error.getBoundsInLocal());
+        assertThat(new javafx.geometry.Rectangle2D(dialog.getX(), dialog.getY(), dialog.getWidth(), dialog.getHeight())
+                .contains(shown.getMinX(), shown.getMinY(), shown.getWidth(), shown.getHeight()))
+                .as("the refusal in view, not scrolled away under the form").isTrue();
+        robot.clickOn("#group-cancel");
+        assertThat(app.demo.client().groupImeis(pilot.id())).containsExactly(theirs.imei());
     }
 
     private static String text(FxRobot robot, String id) {
