@@ -146,6 +146,13 @@ final class GroupDialog {
         top.add(nameProblem, 1, 1);
         top.getColumnConstraints().addAll(labelColumn(), fieldColumn());
         VBox content = new VBox(14, top, kinds, criteria);
+        String whose = model.ownerLine();
+        if (!whose.isEmpty()) {
+            // why fewer clients, types and devices are offered than the user sees elsewhere
+            Label ownerLine = help(whose);
+            ownerLine.setId("group-owner-line");
+            content.getChildren().add(0, ownerLine);
+        }
         content.getStyleClass().add("group-dialog-content");
         // Long lists of problems scroll inside the dialog: its buttons always stay in view.
         ScrollPane scroll = new ScrollPane(content);
