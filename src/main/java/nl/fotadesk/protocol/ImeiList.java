@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * @param imeis the valid IMEIs, each once, in order
+ * @param lines the line (1-based) where each of {@code imeis} first appears, in the same order
  * @param duplicates how many entries repeated an earlier valid one
  * @param problems the bad entries, in order
  */
-public record ImeiList(List<String> imeis, int duplicates, List<Problem> problems) {
+public record ImeiList(List<String> imeis, List<Integer> lines, int duplicates, List<Problem> problems) {
     /** The most IMEIs one list (a static group, a campaign's target) holds. */
     public static final int MAX = 100_000;
 
@@ -49,12 +50,14 @@ public record ImeiList(List<String> imeis, int duplicates, List<Problem> problem
 
     public ImeiList {
         imeis = List.copyOf(imeis);
+        lines = List.copyOf(lines);
         problems = List.copyOf(problems);
     }
 
     /** Reads {@code text} (null reads as empty) by the rules above. */
     public static ImeiList parse(String text) {
         Set<String> imeis = new LinkedHashSet<>();
+        List<Integer> firstLines = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         int duplicates = 0;
         String[] lines = LINES.split(text == null ? "" : text, -1);
@@ -67,12 +70,14 @@ public record ImeiList(List<String> imeis, int duplicates, List<Problem> problem
                 Problem problem = check(i + 1, token);
                 if (problem != null) {
                     problems.add(problem);
-                } else if (!imeis.add(token)) {
+                } else if (imeis.add(token)) {
+                    firstLines.add(i + 1);
+                } else {
                     duplicates++;
                 }
             }
         }
-        return new ImeiList(List.copyOf(imeis), duplicates, problems);
+        return new ImeiList(List.copyOf(imeis), firstLines, duplicates, problems);
     }
 
     /** Every 15-digit number in a file's text (a CSV export, a list...), in order: headers and other columns are skipped. */

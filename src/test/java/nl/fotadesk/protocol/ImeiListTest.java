@@ -16,6 +16,7 @@ class ImeiListTest {
     void readsOnePerLineOrSeparatedByCommasSemicolonsAndSpaces() {
         ImeiList r = ImeiList.parse("imei\n" + A + "\r\n" + B + ", " + C + ";\t\"" + A + "\"\n\n");
         assertThat(r.imeis()).containsExactly(A, B, C);
+        assertThat(r.lines()).as("where each first appears").containsExactly(2, 3, 3);
         assertThat(r.duplicates()).isEqualTo(1);
         assertThat(r.valid()).isTrue();
     }

@@ -64,6 +64,9 @@ final class GroupDialog {
     /** The typing pauses after which the count is asked and the IMEIs are checked. */
     private final PauseTransition previewLater = new PauseTransition(Duration.millis(300));
     private final PauseTransition parseLater = new PauseTransition(Duration.millis(200));
+    /** The form, and the pane it scrolls in when the window is too small for it. */
+    private final VBox form = new VBox(14);
+    private final ScrollPane scroll = new ScrollPane(form);
 
     GroupDialog(UiContext context, GroupsModel groups, GroupView existing, Window owner, Consumer<GroupView> onSaved) {
         this.context = context;
@@ -101,6 +104,7 @@ final class GroupDialog {
     }
 
     void show() {
+        dialog.setOnShown(e -> fitWindow());
         dialog.show();
         name.requestFocus();
     }
@@ -145,10 +149,16 @@ final class GroupDialog {
         top.addRow(0, nameLabel, name);
         top.add(nameProblem, 1, 1);
         top.getColumnConstraints().addAll(labelColumn(), fieldColumn());
-        VBox content = new VBox(14, top, kinds, criteria);
-        content.getStyleClass().add("group-dialog-content");
+        String whose = model.ownerLine();
+        if (!whose.isEmpty()) {
+            // why fewer clients, types and devices are offered than the user sees elsewhere
+            Label ownerLine = help(whose);
+            ownerLine.setId("group-owner-line");
+            form.getChildren().add(ownerLine);
+        }
+        form.getChildren().addAll(top, kinds, criteria);
+        form.getStyleClass().add("group-dialog-content");
         // Long lists of problems scroll inside the dialog: its buttons always stay in view.
-        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("dialog-scroll");
@@ -242,16 +252,19 @@ final class GroupDialog {
         return new VBox(6, label, imeis, summary, problems);
     }
 
-    /** Grows the dialog when the list of problems outgrows it. */
+    /**
+     * Grows the dialog when the form outgrows it: on opening and when the list of problems grows. The form's
+     * height is measured at its width, as its wrapped lines (longer in Dutch) need it.
+     */
     private void fitWindow() {
         Platform.runLater(() -> {
             Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
             if (w != null && w.isShowing()) {
-                double needed = dialog.getDialogPane().prefHeight(dialog.getDialogPane().getWidth());
+                double missing = form.prefHeight(form.getWidth()) - scroll.getViewportBounds().getHeight();
                 double room = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight())
                         .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds().getHeight();
-                if (needed > dialog.getDialogPane().getHeight() + 1) {
-                    w.setHeight(Math.min(room * 0.9, w.getHeight() + needed - dialog.getDialogPane().getHeight()));
+                if (missing > 1) {
+                    w.setHeight(Math.min(room * 0.9, w.getHeight() + missing));
                 }
             }
         });

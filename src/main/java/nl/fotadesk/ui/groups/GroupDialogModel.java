@@ -8,7 +8,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.FirmwareVersions;
 import nl.fotadesk.protocol.ImeiList;
 import nl.fotadesk.protocol.NameRules;
@@ -26,14 +25,17 @@ import nl.fotadesk.ui.UiContext;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The group dialog's state: name, kind, the filter's criteria (with how many devices match now) or the
  * typed IMEIs (with the line of each bad one), each checked as it changes; and saving it, keeping the
- * server's refusal to show. The dialog binds its fields to these properties.
+ * server's refusal to show. The dialog binds its fields to these properties. A supplier's or customer's
+ * group offers, counts and accepts only devices of its owner's scope ({@link OwnerScope}), whoever edits it.
  */
 final class GroupDialogModel {
     /** The choice "any" in the client, device type and status lists. */
@@ -44,6 +46,9 @@ final class GroupDialogModel {
     private final UiContext context;
     private final GroupsModel groups;
     private final GroupView existing;
+    /** Whose the group is (will be): null for an operator's. */
+    private final GroupOwner owner;
+    private final OwnerScope scope;
 
     final StringProperty name = new SimpleStringProperty("");
     /** True for a static IMEI list, false for a saved filter. */
@@ -79,16 +84,25 @@ final class GroupDialogModel {
 
     private ImeiList parsed = ImeiList.parse("");
     private long previewRequest;
+    /** The IMEIs of the owner's devices, to check a list against; null until loaded (or for an operator's group). */
+    private Set<String> ownerImeis;
+    private boolean ownerImeisLoading;
+    /** True when the owner's devices could not be loaded: the server then checks the list alone. */
+    private boolean ownerImeisFailed;
+    /** How many listed IMEIs are no devices of the owner. */
+    private int outsideOwner;
 
     /** @param existing the group to edit, or null for a new one */
     GroupDialogModel(UiContext context, GroupsModel groups, GroupView existing) {
         this.context = context;
         this.groups = groups;
         this.existing = existing;
+        this.owner = existing != null ? existing.owner() : newOwner();
+        this.scope = new OwnerScope(owner);
         statusChoices.add(ANY);
         Arrays.stream(DeviceStatus.values()).map(DeviceStatus::wireName).forEach(statusChoices::add);
-        choices(clientChoices, groups.clients, client.get());
-        choices(typeChoices, groups.deviceTypes, deviceType.get());
+        choices(clientChoices, scope.clients(groups.clients), client.get());
+        choices(typeChoices, scope.deviceTypes(groups.deviceTypes), deviceType.get());
         updateVersions();
         name.addListener(o -> nameProblem.set(nameProblem(name.get())));
         firmware.addListener(o -> firmwareProblem.set(versionOk(firmware.get()) ? ""
@@ -98,6 +112,7 @@ final class GroupDialogModel {
         for (Observable o : List.of(name, staticKind, client, deviceType, firmware, status)) {
             o.addListener(x -> validate());
         }
+        staticKind.addListener(o -> loadOwnerImeis());
         fill();
         validate();
     }
@@ -130,8 +145,8 @@ final class GroupDialogModel {
             GroupFilter f = existing.filter() == null ? new GroupFilter(null, null, null, null) : existing.filter();
             client.set(orAny(f.client()));
             deviceType.set(orAny(f.deviceType()));
-            choices(clientChoices, groups.clients, client.get());
-            choices(typeChoices, groups.deviceTypes, deviceType.get());
+            choices(clientChoices, scope.clients(groups.clients), client.get());
+            choices(typeChoices, scope.deviceTypes(groups.deviceTypes), deviceType.get());
             firmware.set(f.firmware() == null ? "" : f.firmware());
             status.set(f.status() == null ? ANY : f.status().wireName());
         }
@@ -152,9 +167,41 @@ final class GroupDialogModel {
         });
     }
 
+    /**
+     * Whose group this is, when that limits the choices and is not the user's own: "Group of customer acme:
+     * ..."; else empty.
+     */
+    String ownerLine() {
+        if (!scope.limited() || Objects.equals(owner, newOwner())) {
+            return "";
+        }
+        return scope.client() != null ? context.text("groups.dialog.owner.customer", scope.client())
+                : context.text("groups.dialog.owner.supplier", String.join(", ", scope.deviceTypes()),
+                scope.deviceTypes().size());
+    }
+
+    /** Loads the owner's devices once, when a static list of an owned group is to be checked against them. */
+    private void loadOwnerImeis() {
+        if (!staticKind.get() || !scope.limited() || ownerImeis != null || ownerImeisLoading) {
+            return;
+        }
+        ownerImeisLoading = true;
+        context.run(() -> scope.imeis(context.client()), found -> {
+            ownerImeisLoading = false;
+            ownerImeis = found;
+            parse();
+        }, message -> {
+            ownerImeisLoading = false;
+            ownerImeisFailed = true;
+            error.set(message);
+            parse();
+        });
+    }
+
     private void updateVersions() {
         String t = deviceType.get();
         List<String> now = groups.firmware.stream()
+                .filter(f -> scope.admitsDeviceType(f.deviceType()))
                 .filter(f -> t == null || t.isEmpty() || f.deviceType().equals(t))
                 .map(FirmwareView::version).distinct().sorted(FirmwareVersions.ORDER.reversed()).toList();
         if (!versions.equals(now)) {
@@ -169,14 +216,13 @@ final class GroupDialogModel {
             return;
         }
         GroupFilter f = filter();
-        DeviceQuery query = DeviceQuery.ALL.withClient(f.client()).withDeviceType(f.deviceType())
-                .withFirmware(f.firmware()).withStatus(f.status()).page(0, 1);
         long request = ++previewRequest;
         preview.set(context.text("groups.preview.counting"));
-        context.run(() -> context.client().devices(query).total(), n -> {
+        context.run(() -> scope.count(context.client(), f), n -> {
             if (request == previewRequest) {
                 boolean any = f.client() == null && f.deviceType() == null && f.firmware() == null && f.status() == null;
-                preview.set(context.text(any ? "groups.preview.all" : "groups.preview", n));
+                String all = ownerLine().isEmpty() ? "groups.preview.all" : "groups.preview.allOwners";
+                preview.set(context.text(any ? all : "groups.preview", n));
             }
         }, message -> {
             if (request == previewRequest) {
@@ -185,17 +231,39 @@ final class GroupDialogModel {
         });
     }
 
-    /** Checks the typed IMEIs: how many, how many repeated, and the first bad ones with their lines. */
+    /** A bad entry of the typed list: its line, the entry, and why in the user's words. */
+    private record Problem(int line, String token, String reason) {
+    }
+
+    /**
+     * Checks the typed IMEIs: how many, how many repeated, and the first bad ones with their lines; for an owned
+     * group, also those that are no devices of the owner (once these are known).
+     */
     void parse() {
         parsed = ImeiList.parse(imeis.get());
         int count = parsed.imeis().size();
-        imeiSummary.set(count == 0 && parsed.problems().isEmpty() ? context.text("groups.static.none")
+        String summary = count == 0 && parsed.problems().isEmpty() ? context.text("groups.static.none")
                 : parsed.duplicates() > 0 ? context.text("groups.static.countDuplicates", count, parsed.duplicates())
-                : context.text("groups.static.count", count));
+                : context.text("groups.static.count", count);
+        imeiSummary.set(ownerImeisLoading && count > 0 ? context.text("groups.static.checkingOwner", summary) : summary);
+        List<Problem> problems = new ArrayList<>();
+        for (ImeiList.Problem p : parsed.problems()) {
+            problems.add(new Problem(p.line(), p.token(), context.text(key(p.reason()), p.argument())));
+        }
+        outsideOwner = 0;
+        if (ownerImeis != null) {
+            String notOwners = context.text(ownerLine().isEmpty() ? "groups.imei.notYours" : "groups.imei.notOwners");
+            for (int i = 0; i < count; i++) {
+                if (!ownerImeis.contains(parsed.imeis().get(i))) {
+                    outsideOwner++;
+                    problems.add(new Problem(parsed.lines().get(i), parsed.imeis().get(i), notOwners));
+                }
+            }
+            problems.sort(Comparator.comparingInt(Problem::line));
+        }
         List<String> lines = new ArrayList<>();
-        List<ImeiList.Problem> problems = parsed.problems();
-        for (ImeiList.Problem p : problems.subList(0, Math.min(MAX_PROBLEMS_SHOWN, problems.size()))) {
-            lines.add(context.text("groups.imei.line", p.line(), p.token(), context.text(key(p.reason()), p.argument())));
+        for (Problem p : problems.subList(0, Math.min(MAX_PROBLEMS_SHOWN, problems.size()))) {
+            lines.add(context.text("groups.imei.line", p.line(), p.token(), p.reason()));
         }
         if (problems.size() > MAX_PROBLEMS_SHOWN) {
             lines.add(context.text("groups.imei.more", problems.size() - MAX_PROBLEMS_SHOWN));
@@ -218,7 +286,6 @@ final class GroupDialogModel {
             return context.text("groups.dialog.nameTooLong", MAX_NAME);
         }
         // names are unique per owner: another owner's group of this name does not stand in the way
-        GroupOwner owner = existing != null ? existing.owner() : newOwner();
         boolean taken = groups.groups.stream().anyMatch(g -> g.name().equalsIgnoreCase(n)
                 && Objects.equals(g.owner(), owner) && (existing == null || !g.id().equals(existing.id())));
         return taken ? context.text("groups.dialog.nameTaken", n) : "";
@@ -235,7 +302,9 @@ final class GroupDialogModel {
         String n = name.get() == null ? "" : name.get().trim();
         boolean ok = !n.isEmpty() && nameProblem(n).isEmpty();
         if (staticKind.get()) {
-            ok &= parsed.valid() && !parsed.imeis().isEmpty();
+            // an owned group's list waits for the check against the owner's devices, unless that failed
+            boolean ownerChecked = !scope.limited() || ownerImeis != null || ownerImeisFailed;
+            ok &= parsed.valid() && !parsed.imeis().isEmpty() && ownerChecked && outsideOwner == 0;
         } else {
             ok &= versionOk(firmware.get());
         }

@@ -5,8 +5,11 @@ import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupKind;
+import nl.fotadesk.protocol.api.GroupOwner;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
+import nl.fotadesk.protocol.api.Role;
+import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.FakeFotaDeskClient;
 import nl.fotadesk.ui.UiContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,5 +180,84 @@ class GroupDialogModelTest {
         assertThat(saved).isEmpty();
         assertThat(m.saving.get()).isFalse();
         assertThat(m.error.get()).isEqualTo(context.text("groups.error.duplicate_group"));
+    }
+
+    /** {@code g} as the server shows a supplier's or customer's group to an operator. */
+    private static GroupView ownedBy(GroupOwner owner, GroupView g) {
+        return new GroupView(g.id(), g.name(), g.kind(), g.filter(), g.members(), g.createdAt(), owner, true);
+    }
+
+    @Test
+    void anOperatorEditingACustomersGroupIsOfferedAndCountedOnlyTheirDevices() {
+        GroupView trackers = ownedBy(new GroupOwner("acme", null), server.createGroup(new NewGroup("Acme trackers",
+                new GroupFilter(null, "tracker-x", null, null), null)));
+        GroupDialogModel m = dialog(trackers);
+        assertThat(m.ownerLine()).isEqualTo("Group of customer acme: only devices of client acme can be chosen.");
+        assertThat(m.clientChoices).containsExactly(GroupDialogModel.ANY, "acme");
+        assertThat(m.typeChoices).containsExactly(GroupDialogModel.ANY, "meter-y", "tracker-x");
+        m.preview();
+        assertThat(m.preview.get()).as("of the two trackers, acme's").isEqualTo(context.text("groups.preview", 1));
+        m.deviceType.set(GroupDialogModel.ANY);
+        m.preview();
+        assertThat(m.preview.get()).isEqualTo("No criteria: every device of this group\u2019s owner is a member (1 now).");
+        m.firmware.set("1.9.0");
+        m.submit(saved::add);
+        assertThat(saved).singleElement().extracting(GroupView::filter).isEqualTo(new GroupFilter(null, null, "1.9.0", null));
+    }
+
+    @Test
+    void anOperatorEditingASuppliersGroupIsOfferedTheirTypesAndTheirVersions() {
+        GroupView meters = ownedBy(new GroupOwner(null, List.of("meter-y")), server.createGroup(new NewGroup("Meters",
+                new GroupFilter(null, null, null, null), null)));
+        GroupDialogModel m = dialog(meters);
+        assertThat(m.ownerLine()).isEqualTo("Group of the supplier of meter-y: only devices of this type can be chosen.");
+        assertThat(m.typeChoices).containsExactly(GroupDialogModel.ANY, "meter-y");
+        assertThat(m.clientChoices).containsExactly(GroupDialogModel.ANY, "acme", "globex");
+        assertThat(m.versions).containsExactly("2.0");
+        m.preview();
+        assertThat(m.preview.get()).as("no meter among the devices").isEqualTo(context.text("groups.preview.allOwners", 0));
+    }
+
+    @Test
+    void anOwnedListTakesOnlyTheOwnersDevicesAndShowsTheLinesOfOthers() {
+        String unregistered = Imei.withCheckDigit("35693803564382");
+        GroupDialogModel m = dialog(ownedBy(new GroupOwner("acme", null), groups.byId("g1").orElseThrow()));
+        assertThat(m.imeis.get()).isEqualTo(A);
+        assertThat(m.valid.get()).isTrue();
+        m.imeis.set(A + "\n" + B + "\n12345\n" + unregistered + ", " + B);
+        m.parse();
+        assertThat(m.imeiProblems.get().lines()).containsExactly(
+                "Line 2: " + B + " \u2014 not a registered device of this group\u2019s owner",
+                context.text("groups.imei.line", 3, "12345", context.text("groups.imei.length", "5")),
+                context.text("groups.imei.line", 4, unregistered, context.text("groups.imei.notOwners")));
+        assertThat(m.valid.get()).isFalse();
+        m.imeis.set(A);
+        m.parse();
+        assertThat(m.imeiProblems.get()).isEmpty();
+        m.name.set("Acme pilot");
+        m.submit(saved::add);
+        assertThat(saved).singleElement().extracting(GroupView::name).isEqualTo("Acme pilot");
+    }
+
+    @Test
+    void aCustomerSeesNoOwnerLineOnTheirOwnGroupAndTheirListIsCheckedAgainstTheirDevices() {
+        context.userProperty().set(new UserView("carla", "Carla", Role.CUSTOMER, "acme", null, false));
+        GroupDialogModel m = dialog(null);
+        assertThat(m.ownerLine()).isEmpty();
+        m.staticKind.set(true);
+        m.imeis.set(B);
+        m.parse();
+        assertThat(m.imeiProblems.get()).isEqualTo(context.text("groups.imei.line", 1, B, context.text("groups.imei.notYours")));
+    }
+
+    @Test
+    void leavesTheCheckToTheServerWhenTheOwnersDevicesCannotBeLoaded() {
+        server.failNext = new IllegalStateException("boom");
+        GroupDialogModel m = dialog(ownedBy(new GroupOwner("acme", null), groups.byId("g1").orElseThrow()));
+        assertThat(m.error.get()).isEqualTo(context.text("error.unexpected", "IllegalStateException: boom"));
+        m.imeis.set(B);
+        m.parse();
+        assertThat(m.imeiProblems.get()).isEmpty();
+        assertThat(m.valid.get()).isTrue();
     }
 }

@@ -12,6 +12,7 @@ import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.client.ServerTrust;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.GroupKind;
 import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewGroup;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The groups screen against the real demo backend: filter and static groups, their members, paging, delete,
- * and an operator's change of a customer's group that the server refuses.
+ * and an operator's change of a customer's group, offered and checked within the customer's scope.
  */
 class GroupsScreenTest extends DemoUiTest {
     TableView<GroupView> groups;
@@ -182,10 +183,41 @@ class GroupsScreenTest extends DemoUiTest {
     }
 
     @Test
-    void anOperatorsChangeOutsideTheOwnersScopeIsRefusedInItsWordsInViewAndChangesNothing(FxRobot robot) throws Exception {
-        DemoEnvironment.DemoUser carla = app.demo.users().stream().filter(u -> u.role() == Role.CUSTOMER).findFirst().orElseThrow();
-        FotaDeskClient customer = HttpFotaDeskClient.signedOut(app.demo.url(), ServerTrust.system());
-        customer.signIn(carla.username(), carla.password());
+    void anOperatorEditingACustomersGroupIsOfferedOnlyTheirDevicesAndSavesAValidChange(FxRobot robot) throws Exception {
+        FotaDeskClient customer = signedInCustomer();
+        String client = customer.currentSession().user().client();
+        GroupView trackers = customer.createGroup(new NewGroup("Carla's trackers",
+                new GroupFilter(null, "tracker-x", null, null), null));
+        long theirs = customer.devices(DeviceQuery.ALL.page(0, 1)).total();
+        assertThat(theirs).as("the customer's devices, fewer than the operator's").isPositive()
+                .isLessThan(UiTestBackend.DEVICES);
+
+        robot.clickOn("#groups-refresh");
+        waitUntil(() -> groups.getItems().size() == 1);
+        robot.interact(() -> groups.getSelectionModel().select(0));
+        robot.clickOn("#groups-edit");
+        assertThat(text(robot, "#group-owner-line"))
+                .isEqualTo("Group of customer " + client + ": only devices of client " + client + " can be chosen.");
+        ComboBox<String> clients = robot.lookup("#group-client").queryComboBox();
+        assertThat(clients.getItems()).containsExactly(GroupDialogModel.ANY, client);
+        robot.interact(() -> {
+            robot.lookup("#group-name").queryAs(TextField.class).setText("Carla's devices");
+            robot.lookup("#group-type").<String>queryComboBox().setValue(GroupDialogModel.ANY);
+        });
+        waitUntil(() -> text(robot, "#group-preview").endsWith("now)."));
+        assertThat(text(robot, "#group-preview")).isEqualTo(
+                "No criteria: every device of this group\u2019s owner is a member (" + theirs + " now).");
+        robot.clickOn("#group-save");
+
+        waitUntil(() -> text(robot, "#groups-message").equals("Group \u201cCarla's devices\u201d saved."));
+        GroupView saved = customer.group(trackers.id());
+        assertThat(saved.filter()).isEqualTo(new GroupFilter(null, null, null, null));
+        assertThat(saved.owner()).as("still the customer's").isEqualTo(trackers.owner());
+    }
+
+    @Test
+    void anOperatorIsToldByLineWhichListedDevicesAreNotTheOwnersAndSeesARefusalInView(FxRobot robot) throws Exception {
+        FotaDeskClient customer = signedInCustomer();
         DeviceView theirs = customer.devices(DeviceQuery.ALL.page(0, 1)).items().get(0);
         String other = app.demo.client().devices(DeviceQuery.ALL.page(0, UiTestBackend.DEVICES)).items().stream()
                 .filter(d -> !d.client().equals(theirs.client())).map(DeviceView::imei).findFirst().orElseThrow();
@@ -198,12 +230,18 @@ class GroupsScreenTest extends DemoUiTest {
         TextArea list = robot.lookup("#group-imeis").queryAs(TextArea.class);
         waitUntil(() -> list.getText().equals(theirs.imei()));
         robot.interact(() -> list.setText(theirs.imei() + "\n" + other));
-        waitUntil(() -> text(robot, "#group-imeis-summary").equals("2 IMEIs"));
-        robot.clickOn("#group-save");
+        waitUntil(() -> !text(robot, "#group-imeis-problems").isEmpty());
+        assertThat(text(robot, "#group-imeis-problems"))
+                .isEqualTo("Line 2: " + other + " \u2014 not a registered device of this group\u2019s owner");
+        assertThat(robot.lookup("#group-save").queryButton().isDisabled()).as("save with another client's device").isTrue();
 
+        // the group goes while the dialog is open: the server's refusal shows under the form, in view
+        robot.interact(() -> list.setText(theirs.imei()));
+        waitUntil(() -> text(robot, "#group-imeis-problems").isEmpty());
+        customer.deleteGroup(pilot.id());
+        robot.clickOn("#group-save");
         waitUntil(() -> !text(robot, "#group-error").isEmpty());
-        assertThat(text(robot, "#group-error")).isEqualTo("This group can hold only devices of its owner: device " + other
-                + " is outside the scope of this group's owner (client \"" + theirs.client() + "\")");
+        assertThat(text(robot, "#group-error")).startsWith("Not found among your devices and groups");
         Label error = robot.lookup("#group-error").queryAs(Label.class);
         javafx.stage.Window dialog = error.getScene().getWindow();
         javafx.geometry.Bounds shown = error.localToScreen(error.getBoundsInLocal());
@@ -211,7 +249,14 @@ class GroupsScreenTest extends DemoUiTest {
                 .contains(shown.getMinX(), shown.getMinY(), shown.getWidth(), shown.getHeight()))
                 .as("the refusal in view, not scrolled away under the form").isTrue();
         robot.clickOn("#group-cancel");
-        assertThat(app.demo.client().groupImeis(pilot.id())).containsExactly(theirs.imei());
+    }
+
+    /** The demo's customer, signed in with a client of their own. */
+    private FotaDeskClient signedInCustomer() {
+        DemoEnvironment.DemoUser carla = app.demo.users().stream().filter(u -> u.role() == Role.CUSTOMER).findFirst().orElseThrow();
+        FotaDeskClient customer = HttpFotaDeskClient.signedOut(app.demo.url(), ServerTrust.system());
+        customer.signIn(carla.username(), carla.password());
+        return customer;
     }
 
     private static String text(FxRobot robot, String id) {
