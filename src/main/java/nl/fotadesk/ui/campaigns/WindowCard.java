@@ -13,12 +13,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import javafx.util.converter.LocalDateStringConverter;
+import javafx.util.StringConverter;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -82,8 +85,7 @@ final class WindowCard {
     private static Node endFields(CampaignTexts texts, CampaignDraft draft, TextField time, FormErrors errors) {
         DatePicker date = new DatePicker();
         date.setId("wizard-window-end-date");
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(texts.i18n().locale());
-        date.setConverter(new LocalDateStringConverter(format, format));
+        date.setConverter(dates(texts.i18n().locale()));
         date.setPromptText(texts.text("campaigns.wizard.windowEndDate"));
         date.setPrefWidth(150);
         date.valueProperty().bindBidirectional(draft.windowEndDate);
@@ -109,5 +111,31 @@ final class WindowCard {
         }
         explain.run();
         return new VBox(4, Forms.inline(date, time, clear), errors.label("windowEndDate", date), note);
+    }
+
+    /** Dates shown with the month in words ("Dec 18, 2026", "18 dec. 2026"), and taken so or in figures as typed. */
+    private static StringConverter<LocalDate> dates(Locale locale) {
+        DateTimeFormatter shown = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        List<DateTimeFormatter> taken = List.of(shown, DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+                .withLocale(locale), DateTimeFormatter.ISO_LOCAL_DATE);
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : shown.format(date);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                String t = text == null ? "" : text.trim();
+                for (DateTimeFormatter f : taken) {
+                    try {
+                        return t.isEmpty() ? null : LocalDate.parse(t, f);
+                    } catch (DateTimeParseException e) {
+                        // the next way of writing it
+                    }
+                }
+                return null;
+            }
+        };
     }
 }
