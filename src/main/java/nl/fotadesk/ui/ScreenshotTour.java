@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -48,6 +49,8 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -393,7 +396,7 @@ public final class ScreenshotTour {
         onFx(() -> scrollTo(root, "#wizard-forecast"));
     }
 
-    /** The rollout step with a night window on weekdays, shot, then the window taken off again. */
+    /** The rollout step with a night window on weekdays that ends in two weeks, shot, then the window taken off again. */
     private static void showWindowStep(MainWindow window, Node root, Path shot) throws Exception {
         CheckBox enabled = onFx(() -> (CheckBox) root.lookup("#wizard-window"));
         onFx(() -> {
@@ -403,10 +406,14 @@ public final class ScreenshotTour {
             ((CheckBox) root.lookup("#wizard-window-sun")).setSelected(false);
             ((TextField) root.lookup("#wizard-window-from")).setText("22:00");
             ((TextField) root.lookup("#wizard-window-to")).setText("05:00");
+            ((DatePicker) root.lookup("#wizard-window-end-date")).setValue(
+                    LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusWeeks(2));
+            ((TextField) root.lookup("#wizard-window-end-time")).setText("06:00");
             return scrollTo(root, "#wizard-window");
         });
         shoot(window, shot);
         onFx(() -> {
+            ((Button) root.lookup("#wizard-window-end-clear")).fire();
             enabled.setSelected(false);
             return null;
         });

@@ -11,11 +11,14 @@ import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.ui.ConfirmDialog;
 
+import java.time.Instant;
 
 /**
  * The buttons for one campaign: rehearse, start, pause, resume, retry failed, cancel. Each is enabled only in
  * the states where the server accepts it; cancel asks first, as it cannot be undone. A campaign the server
- * does not mark changeable (it also updates devices outside the user's scope) shows why instead.
+ * does not mark changeable (it also updates devices outside the user's scope) shows why instead. Once the
+ * campaign's maintenance window has ended, start, resume and retry are off (the server refuses them; the
+ * banner says why).
  */
 final class CampaignActions {
     private final CampaignTexts texts;
@@ -73,17 +76,19 @@ final class CampaignActions {
         return root;
     }
 
-    private void update() {
+    /** Enables and shows the buttons for the campaign as it stands now. */
+    void update() {
         CampaignView c = model.campaign.get();
         CampaignState s = c == null ? null : c.state();
         boolean busy = model.busy.get() || c == null;
+        boolean ended = c != null && WindowNotes.ended(c, Instant.now());
         int failed = c == null ? 0 : Counts.of(c.counts(), c.devices()).failed();
         boolean rehearsable = s == CampaignState.DRAFT || s == CampaignState.SCHEDULED;
         rehearse.setDisable(busy || !rehearsable);
-        start.setDisable(busy || s != CampaignState.DRAFT);
+        start.setDisable(busy || ended || s != CampaignState.DRAFT);
         pause.setDisable(busy || (s != CampaignState.RUNNING && s != CampaignState.SCHEDULED));
-        resume.setDisable(busy || s != CampaignState.PAUSED);
-        retry.setDisable(busy || failed == 0 || s == CampaignState.CANCELLED || s == CampaignState.DRAFT
+        resume.setDisable(busy || ended || s != CampaignState.PAUSED);
+        retry.setDisable(busy || ended || failed == 0 || s == CampaignState.CANCELLED || s == CampaignState.DRAFT
                 || s == CampaignState.SCHEDULED);
         cancel.setDisable(busy || s == null || s == CampaignState.COMPLETED || s == CampaignState.CANCELLED);
         // Start only for a draft, and Resume in the place of Pause while paused.

@@ -45,6 +45,7 @@ final class CampaignDetailView implements CampaignPage {
     private final Label subtitle = new Label();
     private final Label settings = new Label();
     private final StateBanner banner;
+    private final CampaignActions actions;
     private final CountsPane counts;
     private final PhasesPane phases;
     private final ProgressChart chart;
@@ -54,6 +55,8 @@ final class CampaignDetailView implements CampaignPage {
     private final Timeline heartbeat;
     /** The forecast's chart, drawing what the campaign does over it; null without a forecast. */
     private ForecastChart forecastChart;
+    /** When the campaign's window opens or ends, which changes what this view says without an event; null: never. */
+    private Instant windowChange;
 
     CampaignDetailView(UiContext context, CampaignTexts texts, String id, Runnable back, Consumer<String> open) {
         this.texts = texts;
@@ -63,13 +66,17 @@ final class CampaignDetailView implements CampaignPage {
         phases = new PhasesPane(texts, p -> model.phase.set(p));
         chart = new ProgressChart(texts);
         devices = new CampaignDevicesPane(texts, model);
-        CampaignActions actions = new CampaignActions(texts, model);
+        actions = new CampaignActions(texts, model);
         Permission.MANAGE_CAMPAIGNS.offer(actions.node(), context);
         refresh = new Throttle(Duration.millis(500), model::load);
         followUp.setOnFinished(e -> refresh.request());
         heartbeat = new Timeline(new KeyFrame(Duration.seconds(2), e -> {
             CampaignView c = model.campaign.get();
-            if (c != null && busy(c)) {
+            if (c != null && windowChange != null && !Instant.now().isBefore(windowChange)) {
+                show(c);
+                actions.update();
+                refresh.request();
+            } else if (c != null && busy(c)) {
                 refresh.request();
             }
         }));
@@ -208,8 +215,10 @@ final class CampaignDetailView implements CampaignPage {
 
     private void show(CampaignView c) {
         name.setText(c.name());
+        Instant now = Instant.now();
+        windowChange = WindowNotes.nextChange(c, now);
         state.show(c.state(), texts);
-        banner.show(c);
+        banner.show(c, now);
         counts.show(c);
         phases.show(c);
         chart.update(c);
@@ -229,8 +238,8 @@ final class CampaignDetailView implements CampaignPage {
             rules.add(texts.text("campaigns.detail.windowHours", hours));
         }
         if (c.window() != null && c.window().endsAt() != null) {
-            rules.add(texts.text(Instant.parse(c.window().endsAt()).isAfter(Instant.now())
-                    ? "campaigns.detail.windowEnds" : "campaigns.detail.windowClosed", texts.dateTime(c.window().endsAt())));
+            rules.add(texts.text(WindowNotes.ended(c, now) ? "campaigns.detail.windowClosed" : "campaigns.detail.windowEnds",
+                    texts.windowMoment(c.window(), c.window().endsAt())));
         }
         settings.setText(String.join(" \u00b7 ", rules));
         List<String> about = new ArrayList<>();

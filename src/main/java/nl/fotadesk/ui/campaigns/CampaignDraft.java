@@ -16,13 +16,20 @@ import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +65,10 @@ final class CampaignDraft {
     record Problem(String field, String key, Object... args) {
     }
 
+    /** Something the user should know about what they typed, though it is not wrong: a message key with its arguments. */
+    record Note(String key, Object... args) {
+    }
+
     final ObjectProperty<FirmwareView> firmware = new SimpleObjectProperty<>();
     final StringProperty name = new SimpleStringProperty("");
     final ObjectProperty<String> client = new SimpleObjectProperty<>();
@@ -82,14 +93,24 @@ final class CampaignDraft {
             .limit(7).toList();
     final StringProperty windowFrom = new SimpleStringProperty("02:00");
     final StringProperty windowTo = new SimpleStringProperty("05:00");
+    /** The window's end for good, a date and an "HH:mm" in its time zone; no date and no time: no end. */
+    final ObjectProperty<LocalDate> windowEndDate = new SimpleObjectProperty<>();
+    final StringProperty windowEndTime = new SimpleStringProperty("");
+    /** Tells whether the window's end has passed. */
+    private final Clock clock;
 
     CampaignDraft() {
+        this(Clock.systemUTC());
+    }
+
+    CampaignDraft(Clock clock) {
+        this.clock = clock;
         DEFAULT_PHASES.forEach(p -> phases.add(new SimpleStringProperty(String.valueOf(p))));
     }
 
     /** A new draft with the same inputs, for a wizard built again (in another language) without the old one's listeners. */
     CampaignDraft copy() {
-        CampaignDraft c = new CampaignDraft();
+        CampaignDraft c = new CampaignDraft(clock);
         c.firmware.set(firmware.get());
         c.name.set(name.get());
         c.client.set(client.get());
@@ -114,6 +135,8 @@ final class CampaignDraft {
         }
         c.windowFrom.set(windowFrom.get());
         c.windowTo.set(windowTo.get());
+        c.windowEndDate.set(windowEndDate.get());
+        c.windowEndTime.set(windowEndTime.get());
         return c;
     }
 
@@ -187,9 +210,8 @@ final class CampaignDraft {
     }
 
     private void checkWindow(List<Problem> problems) {
-        try {
-            ZoneId.of(windowZone.get() == null ? "" : windowZone.get().trim());
-        } catch (DateTimeException e) {
+        ZoneId zone = zone();
+        if (zone == null) {
             problems.add(new Problem("windowZone", "campaigns.check.windowZone"));
         }
         if (windowDays.stream().noneMatch(BooleanProperty::get)) {
@@ -198,6 +220,67 @@ final class CampaignDraft {
         if (time(windowFrom.get()) == null || time(windowTo.get()) == null) {
             problems.add(new Problem("windowHours", "campaigns.check.windowTime"));
         }
+        windowEnd(zone, problems);
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(windowZone.get() == null ? "" : windowZone.get().trim());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The window's end as an instant, checked (problems go to {@code problems}); null when there is none, or
+     * it is not valid. The end is local time in the window's zone, so a DST change makes some times special:
+     * one the clocks skip (02:30 when they jump from 02:00 to 03:00) is refused, as the user meant a moment
+     * that does not exist; one that happens twice (02:30 when they go back from 03:00 to 02:00) is the first
+     * of the two, so the window never stays open longer than the user may have meant ({@link #windowEndNote}
+     * says so). The wizard starts a campaign at once or when Start is pressed, never at a time set ahead, so
+     * the start the end must come after is now: an end that has passed is refused.
+     */
+    private Instant windowEnd(ZoneId zone, List<Problem> problems) {
+        LocalDate date = windowEndDate.get();
+        String typed = windowEndTime.get() == null ? "" : windowEndTime.get().trim();
+        if (date == null && typed.isEmpty()) {
+            return null;
+        }
+        LocalTime time = time(typed) == null ? null : LocalTime.parse(time(typed));
+        if (date == null || time == null) {
+            problems.add(date == null ? new Problem("windowEndDate", "campaigns.check.windowEndDate")
+                    : new Problem("windowEnd", "campaigns.check.windowEndTime"));
+            return null;
+        }
+        if (zone == null) {
+            return null; // the zone's own problem says what to fix
+        }
+        LocalDateTime local = LocalDateTime.of(date, time);
+        if (zone.getRules().getValidOffsets(local).isEmpty()) {
+            ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+            problems.add(new Problem("windowEnd", "campaigns.check.windowEndGap", time, date, zone.getId(),
+                    gap.getDateTimeBefore().toLocalTime(), gap.getDateTimeAfter().toLocalTime()));
+            return null;
+        }
+        Instant end = ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap().toInstant();
+        if (!end.isAfter(clock.instant())) {
+            problems.add(new Problem("windowEnd", "campaigns.check.windowEndPast"));
+            return null;
+        }
+        return end;
+    }
+
+    /** Says which of the two moments an end on the clock that happens twice (as DST ends) is; empty for any other end. */
+    Optional<Note> windowEndNote() {
+        ZoneId zone = zone();
+        Instant end = windowEnd(zone, new ArrayList<>());
+        if (end == null) {
+            return Optional.empty();
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(end, zone);
+        var offsets = zone.getRules().getValidOffsets(local);
+        return offsets.size() < 2 ? Optional.empty() : Optional.of(new Note("campaigns.wizard.windowEndTwice",
+                local.toLocalTime(), local.toLocalDate(), zone.getId(), offsets.get(0), offsets.get(1)));
     }
 
     /** "HH:mm" as the server takes it, or null. */
@@ -226,8 +309,9 @@ final class CampaignDraft {
                 days.add(day.name().substring(0, 3));
             }
         }
+        Instant end = windowEnd(zone(), problems);
         return new CampaignWindow(windowZone.get().trim(), days.size() == 7 ? null : days, time(windowFrom.get()),
-                time(windowTo.get()));
+                time(windowTo.get()), end == null ? null : end.toString());
     }
 
     private static void checkPercent(String text, String field, List<Problem> problems) {

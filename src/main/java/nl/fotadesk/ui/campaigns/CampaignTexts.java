@@ -11,7 +11,10 @@ import nl.fotadesk.ui.StatusTerms;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
@@ -176,5 +179,69 @@ final class CampaignTexts {
                         .filter(w -> w.name().startsWith(d)).findFirst()
                         .map(w -> w.getDisplayName(TextStyle.SHORT, i18n.locale())).orElse(d)).toList());
         return text("campaigns.window.hours", days, window.from(), window.to(), window.timeZone());
+    }
+
+    /**
+     * A moment of a window (its end, when it opens) on the window's clock, with the zone named, e.g.
+     * "Dec 6, 2026, 06:00 (Europe/Amsterdam)": the window's hours are in its zone, so its moments are too.
+     * A time that the zone's clock shows twice (as DST ends) also names its offset. A window without hours
+     * has no zone: the user's is named then.
+     */
+    String windowMoment(CampaignWindow window, String iso) {
+        ZoneId zone = windowZone(window);
+        LocalDateTime local = LocalDateTime.ofInstant(Instant.parse(iso), zone);
+        String date = date(local.toLocalDate());
+        String time = hours(local.toLocalTime());
+        return zone.getRules().getValidOffsets(local).size() > 1
+                ? text("campaigns.window.atOffset", date, time, zone.getId(), offset(zone.getRules().getOffset(
+                        Instant.parse(iso))))
+                : text("campaigns.window.at", date, time, zone.getId());
+    }
+
+    /** When a window opens, seen from {@code now}: "today at 02:00 (UTC)", "tomorrow at …", "on Dec 7, 2026 at …". */
+    String windowOpens(CampaignWindow window, String iso, Instant now) {
+        ZoneId zone = windowZone(window);
+        LocalDateTime local = LocalDateTime.ofInstant(Instant.parse(iso), zone);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        String time = hours(local.toLocalTime());
+        if (local.toLocalDate().equals(today)) {
+            return text("campaigns.window.today", time, zone.getId());
+        }
+        if (local.toLocalDate().equals(today.plusDays(1))) {
+            return text("campaigns.window.tomorrow", time, zone.getId());
+        }
+        return text("campaigns.window.on", date(local.toLocalDate()), time, zone.getId());
+    }
+
+    /** Message arguments as the user reads them: dates, times of day and UTC offsets in words; the rest as they are. */
+    Object[] args(Object... args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof LocalDate d) {
+                out[i] = date(d);
+            } else if (out[i] instanceof LocalTime t) {
+                out[i] = hours(t);
+            } else if (out[i] instanceof ZoneOffset o) {
+                out[i] = offset(o);
+            }
+        }
+        return out;
+    }
+
+    private String date(LocalDate date) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale()).format(date);
+    }
+
+    private static String hours(LocalTime time) {
+        return DateTimeFormatter.ofPattern("HH:mm").format(time);
+    }
+
+    /** "UTC+02:00", "UTC". */
+    private static String offset(ZoneOffset offset) {
+        return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+    }
+
+    private static ZoneId windowZone(CampaignWindow window) {
+        return window == null || window.timeZone() == null ? ZoneId.systemDefault() : ZoneId.of(window.timeZone());
     }
 }

@@ -82,7 +82,7 @@ final class FormErrors {
             if (f == null) {
                 continue;
             }
-            String message = texts.text(p.key(), p.args());
+            String message = texts.text(p.key(), texts.args(p.args()));
             f.label().setText(f.label().getText().isEmpty() ? message : f.label().getText() + "\n" + message);
             if (f.control() != null) {
                 f.control().getStyleClass().add("field-invalid");

@@ -173,6 +173,9 @@ final class ReviewStep implements WizardStep {
         }
         if (c.window() != null) {
             add("campaigns.wizard.window", texts.windowHours(c.window()));
+            if (c.window().endsAt() != null) {
+                add("campaigns.wizard.windowEnd", texts.windowMoment(c.window(), c.window().endsAt()));
+            }
         }
     }
 

@@ -101,7 +101,7 @@ final class RolloutStep implements WizardStep {
         WindowCard window = new WindowCard(texts, draft, errors);
         List<Observable> inputs = new ArrayList<>(List.of(draft.phases, draft.success,
                 draft.error, draft.timeout, draft.timeoutUnit, draft.retries, draft.windowEnabled, draft.windowZone,
-                draft.windowFrom, draft.windowTo));
+                draft.windowFrom, draft.windowTo, draft.windowEndDate, draft.windowEndTime));
         inputs.addAll(draft.windowDays);
         errors.recheck(draft::checkRollout, inputs.toArray(Observable[]::new));
         root = new VBox(20, Forms.card(phases),

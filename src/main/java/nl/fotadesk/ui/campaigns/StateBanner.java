@@ -5,18 +5,23 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import nl.fotadesk.protocol.api.CampaignView;
 
+import java.time.Instant;
+
 /**
  * Where the campaign stands and why, in a coloured band under its name, with what the operator can
- * do next: a paused campaign says why it paused and how to go on.
+ * do next: a paused campaign says why it paused and how to go on; one that waits for its maintenance
+ * window says when that opens, and one whose window ended says what is no longer possible.
  */
 final class StateBanner {
     private final CampaignTexts texts;
+    private final WindowNotes window;
     private final Label headline = new Label();
     private final Label hint = new Label();
     private final VBox root = new VBox(4, headline, hint);
 
     StateBanner(CampaignTexts texts) {
         this.texts = texts;
+        this.window = new WindowNotes(texts);
         root.getStyleClass().add("state-banner");
         root.setId("campaign-banner");
         headline.setId("campaign-reason");
@@ -36,7 +41,8 @@ final class StateBanner {
         return root;
     }
 
-    void show(CampaignView c) {
+    /** Shows {@code c} as it stands at {@code now}. */
+    void show(CampaignView c, Instant now) {
         root.getStyleClass().removeIf(s -> s.startsWith("banner-state-"));
         root.getStyleClass().add("banner-state-" + c.state().wireName());
         String reason = StateReasons.explainNow(texts.i18n(), c);
@@ -55,10 +61,12 @@ final class StateBanner {
                 String running = c.currentPhase() < 0 ? texts.text("campaigns.banner.runningLast")
                         : texts.text("campaigns.banner.running", c.currentPhase() + 1, phases);
                 headline.setText(reason.isEmpty() ? running : running + " " + reason);
-                hint.setText(texts.text("campaigns.banner.runningHint"));
+                hint.setText(texts.text(c.opensAt() == null ? "campaigns.banner.runningHint" : "campaigns.banner.waitingHint"));
             }
             case PAUSED -> {
-                headline.setText(reason.isEmpty() ? texts.text("campaigns.reason.pausedByOperator") : reason);
+                headline.setText(StateReasons.pausedByWindowEnd(c.stateReason())
+                        ? texts.text("campaigns.banner.pausedWindowEnded")
+                        : reason.isEmpty() ? texts.text("campaigns.reason.pausedByOperator") : reason);
                 hint.setText(StateReasons.pausedByThreshold(c.stateReason())
                         ? texts.text("campaigns.banner.pausedThresholdHint")
                         : texts.text("campaigns.banner.pausedHint"));
@@ -74,5 +82,7 @@ final class StateBanner {
                 hint.setText(texts.text("campaigns.banner.cancelledHint"));
             }
         }
+        window.waiting(c, now).ifPresent(w -> headline.setText(headline.getText() + " " + w));
+        window.endedHint(c, now).ifPresent(hint::setText);
     }
 }

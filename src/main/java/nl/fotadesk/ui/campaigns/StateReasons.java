@@ -24,13 +24,14 @@ public final class StateReasons {
     private static final Pattern SUCCESS_THRESHOLD = Pattern.compile(
             "phase (\\d+) ended with (\\d+) of (\\d+) devices updated, below the success threshold of (\\d+) %");
     private static final Pattern COMPLETED = Pattern.compile("(\\d+) devices updated, (\\d+) failed");
+    private static final Pattern WINDOW_ENDED = Pattern.compile("the window ended at (\\S+)");
 
     private static final List<Rule> RULES = List.of(
             rule("paused by (.+)", (i, m) -> i.get("campaigns.reason.pausedBy", ActorNames.of(i, m.group(1)))),
             rule("resumed by (.+)", (i, m) -> i.get("campaigns.reason.resumedBy", ActorNames.of(i, m.group(1)))),
             rule("cancelled by (.+)", (i, m) -> i.get("campaigns.reason.cancelledBy", ActorNames.of(i, m.group(1)))),
             rule("starts at (\\S+)", (i, m) -> i.get("campaigns.reason.startsAt", dateTime(i, m.group(1)))),
-            rule("the window ended at (\\S+)", (i, m) -> i.get("campaigns.reason.windowEnded", dateTime(i, m.group(1)))),
+            new Rule(WINDOW_ENDED, (i, m) -> i.get("campaigns.reason.windowEnded", dateTime(i, m.group(1)))),
             rule("retrying (\\d+) failed devices", (i, m) -> i.get("campaigns.reason.retrying", n(m, 1))),
             rule("phase (\\d+) paused the campaign at its thresholds, which count all of its devices",
                     (i, m) -> i.get("campaigns.reason.thresholdOfAll", n(m, 1))),
@@ -92,6 +93,11 @@ public final class StateReasons {
     static boolean pausedByThreshold(String reason) {
         return reason != null && (ERROR_THRESHOLD.matcher(reason.trim()).matches()
                 || SUCCESS_THRESHOLD.matcher(reason.trim()).matches());
+    }
+
+    /** True when the campaign paused itself because its maintenance window ended. */
+    static boolean pausedByWindowEnd(String reason) {
+        return reason != null && WINDOW_ENDED.matcher(reason.trim()).matches();
     }
 
     private static Rule rule(String regex, BiFunction<I18n, Matcher, String> text) {

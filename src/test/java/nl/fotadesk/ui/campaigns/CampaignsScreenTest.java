@@ -6,6 +6,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -29,6 +30,8 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -175,7 +178,7 @@ class CampaignsScreenTest extends DemoUiTest {
     }
 
     @Test
-    void theWizardSetsAMaintenanceWindowThatTheCampaignKeeps(FxRobot robot) throws Exception {
+    void theWizardSetsAMaintenanceWindowWithAnEndThatTheCampaignKeeps(FxRobot robot) throws Exception {
         String imei = Imei.withCheckDigit("35332211999993");
         app.demo.client().registerDevice(new NewDevice(imei, "sensor-z", "acme", null, null));
         WizardRobot.openWithNewFirmware(robot, "sensor-z");
@@ -201,18 +204,44 @@ class CampaignsScreenTest extends DemoUiTest {
         robot.clickOn("#wizard-next");
         assertThat(text(robot, "#wizard-error-windowHours")).isEqualTo("Enter both times as HH:mm, such as 02:00.");
         robot.interact(() -> robot.lookup("#wizard-window-from").queryAs(TextField.class).setText("22:00"));
+
+        // An end in the window's zone: one that has passed is refused in place; the clear button takes it off.
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        LocalDate endDate = LocalDate.now(amsterdam).plusDays(10);
+        DatePicker date = robot.lookup("#wizard-window-end-date").queryAs(DatePicker.class);
+        robot.interact(() -> {
+            date.setValue(LocalDate.now(amsterdam).minusDays(1));
+            robot.lookup("#wizard-window-end-time").queryAs(TextField.class).setText("06:00");
+        });
+        robot.clickOn("#wizard-next");
+        assertThat(text(robot, "#wizard-error-windowEnd"))
+                .isEqualTo("That end has passed already: choose a moment still to come.");
+        robot.interact(() -> robot.lookup("#wizard-window-end-clear").queryButton().fire()); // may be scrolled away
+        assertThat(fx(date::getValue)).isNull();
+        assertThat(text(robot, "#wizard-window-end-time")).isEmpty();
+        assertThat(text(robot, "#wizard-error-windowEnd")).as("nothing to refuse once cleared").isEmpty();
+        robot.interact(() -> {
+            date.setValue(endDate);
+            robot.lookup("#wizard-window-end-time").queryAs(TextField.class).setText("06:00");
+        });
         robot.clickOn("#wizard-next");
 
+        String endsAt = endDate.atTime(6, 0).atZone(amsterdam).toInstant().toString();
         waitFor(10, () -> robot.lookup("#wizard-targeted").tryQuery().isPresent());
+        CampaignTexts texts = new CampaignTexts(app.context.i18n());
+        String end = texts.windowMoment(new CampaignWindow("Europe/Amsterdam", null, null, null, endsAt), endsAt);
+        assertThat(end).endsWith(", 06:00 (Europe/Amsterdam)");
         assertThat(fx(() -> allText(robot.lookup("#wizard-summary").queryAs(Parent.class))))
-                .contains("Maintenance window\nMon, Fri 22:00\u201305:00 (Europe/Amsterdam)");
+                .contains("Maintenance window\nMon, Fri 22:00\u201305:00 (Europe/Amsterdam)\nEnds at\n" + end);
         robot.clickOn("#wizard-finish");
         waitFor(10, () -> robot.lookup("#campaign-name").tryQuery().isPresent()
                 && text(robot, "#campaign-name").equals("Nights only"));
         waitFor(10, () -> text(robot, "#campaign-settings").contains("only Mon, Fri 22:00\u201305:00 (Europe/Amsterdam)"));
+        assertThat(text(robot, "#campaign-settings")).contains("window closes on " + end);
         CampaignView made = app.demo.client().campaigns().stream().filter(c -> c.name().equals("Nights only"))
                 .findFirst().orElseThrow();
-        assertThat(made.window()).isEqualTo(new CampaignWindow("Europe/Amsterdam", List.of("MON", "FRI"), "22:00", "05:00"));
+        assertThat(made.window()).isEqualTo(new CampaignWindow("Europe/Amsterdam", List.of("MON", "FRI"), "22:00",
+                "05:00", endsAt));
     }
 
     @Test

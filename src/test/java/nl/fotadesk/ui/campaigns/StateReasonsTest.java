@@ -50,6 +50,8 @@ class StateReasonsTest {
                 .contains(dutch.dateTime("2026-12-04T04:00:00Z")).doesNotContain("2026-12-04T04");
         assertThat(StateReasons.explain(english, reason)).startsWith("Paused: its window closed on ");
         assertThat(StateReasons.pausedByThreshold(reason)).isFalse();
+        assertThat(StateReasons.pausedByWindowEnd(reason)).isTrue();
+        assertThat(StateReasons.pausedByWindowEnd("paused by an operator")).isFalse();
     }
 
     @Test
