@@ -30,6 +30,12 @@ public record NewCampaign(String name, String firmwareId, CampaignTarget target,
                 scheduledAt, vendorStrict, start, window, null);
     }
 
+    /** This campaign with the token of its rehearsal's forecast. */
+    public NewCampaign withForecastToken(String token) {
+        return new NewCampaign(name, firmwareId, target, phases, successThreshold, errorThreshold, deviceTimeoutSeconds,
+                maxRetries, scheduledAt, vendorStrict, start, window, token);
+    }
+
     /** A campaign without a maintenance window. */
     public NewCampaign(String name, String firmwareId, CampaignTarget target, List<PhaseSpec> phases,
                        Integer successThreshold, Integer errorThreshold, Long deviceTimeoutSeconds,
