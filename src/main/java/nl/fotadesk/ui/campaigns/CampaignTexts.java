@@ -115,6 +115,12 @@ final class CampaignTexts {
         return i18n.bytes(n);
     }
 
+    /** A bearer the server models ({@code NB_IOT}) by its usual name ("NB-IoT"); one the app does not know as named. */
+    String bearer(String name) {
+        String key = "campaigns.forecast.bearer." + name;
+        return i18n.has(key) ? i18n.get(key) : name;
+    }
+
     /** An amount in the user's currency (no symbol: the price per MB says which): cents, and below 1 to the tenth of a cent. */
     String money(double amount) {
         java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(i18n.locale());

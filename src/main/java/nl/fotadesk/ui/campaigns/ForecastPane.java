@@ -51,7 +51,7 @@ final class ForecastPane {
                 texts.bytes(a.leastData().partSize()), texts.bytes(a.leastData().bytesPerDevice()),
                 texts.bytes(a.fastest().partSize()), texts.roughDuration(a.fastest().secondsPerDevice()))));
         for (Forecast.FailureChance c : f.failureChances()) {
-            String bearers = f.bearers().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            String bearers = f.bearers().entrySet().stream().map(e -> e.getKey() + " " + texts.bearer(e.getValue()))
                     .collect(Collectors.joining(", "));
             Label assumed = Forms.help(texts.text("campaigns.forecast.assumed", bearers,
                     texts.percent(Math.round((c.failed() + c.silent()) * 100)),

@@ -93,7 +93,7 @@ public final class RehearsalCard {
         @Override
         protected void updateItem(String bearer, boolean empty) {
             super.updateItem(bearer, empty);
-            setText(empty || bearer == null ? null : texts.text("campaigns.forecast.bearer." + bearer));
+            setText(empty || bearer == null ? null : texts.bearer(bearer));
         }
     }
 }

@@ -112,6 +112,30 @@ class RehearsalApiTest extends ApiTestBase {
     }
 
     @Test
+    void learnsTheFailureChancesFromTheUpdatesOfPastCampaigns() throws IOException {
+        trackers(20); // a device type is learned from once 20 attempts were seen
+        String ran = call("POST", "/api/v1/campaigns", campaign("phases", List.of(obj("percent", 100)), "maxRetries", 0,
+                "start", true), 201).get("id").asText();
+        for (int i = 1; i <= 20; i++) {
+            if (i % 4 == 0) {
+                reportsFailure(imei(i), 8);
+            } else {
+                reportsFirmware(imei(i), "2.0.0");
+            }
+        }
+        tick();
+        JsonNode counts = get("/api/v1/campaigns/" + ran).get("counts");
+        assertThat(List.of(counts.path("succeeded").asInt(), counts.path("failed").asInt())).containsExactly(15, 5);
+
+        firmware = upload("tracker-x", "3.0.0", new byte[20_000]);
+        JsonNode chance = call("POST", PATH, obj("campaign", campaign(), "runs", 1), 200).get("failureChances").get(0);
+        assertThat(chance.get("source").asText()).as("3.0.0 has no history; the device type has").isEqualTo("device_type");
+        assertThat(chance.get("attemptsSeen").asInt()).isEqualTo(20);
+        assertThat(chance.get("failed").asDouble()).as("5 of 20 first attempts failed").isEqualTo(0.25);
+        assertThat(chance.get("silent").asDouble()).isZero();
+    }
+
+    @Test
     void theForecastOfACampaignToCreateIsKeptWithTheCampaignCreatedWithIt() throws IOException {
         trackers(4);
         JsonNode f = call("POST", PATH, obj("campaign", campaign(), "pricePerMb", 0.5, "runs", 2), 200);
