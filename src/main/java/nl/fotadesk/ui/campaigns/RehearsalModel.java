@@ -45,12 +45,15 @@ public final class RehearsalModel {
 
     public RehearsalModel(UiContext context) {
         this.context = context;
-        price.set(context.settings().rehearsalPricePerMb().map(RehearsalModel::priceText).orElse(""));
     }
 
-    /** The device type whose bearer is chosen: the bearer remembered for it, else the server's default. */
+    /**
+     * Readies a rehearsal of a campaign for {@code type}: the price remembered (another card may have set it
+     * since), and the bearer remembered for the type, else the server's default.
+     */
     public void forDeviceType(String type) {
         deviceType = type;
+        price.set(context.settings().rehearsalPricePerMb().map(RehearsalModel::priceText).orElse(""));
         bearer.set(type == null ? DEFAULT_BEARER : context.settings().rehearsalBearer(type).orElse(DEFAULT_BEARER));
     }
 
