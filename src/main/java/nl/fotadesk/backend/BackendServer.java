@@ -13,6 +13,7 @@ import nl.fotadesk.backend.api.ManagementApi;
 import nl.fotadesk.backend.api.RequestRoutes;
 import nl.fotadesk.backend.api.RehearsalRoutes;
 import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.KeptForecasts;
 import nl.fotadesk.backend.campaign.EngineLease;
 import nl.fotadesk.backend.campaign.ProgressHistory;
 import nl.fotadesk.backend.campaign.RolloutEngine;
@@ -130,8 +131,9 @@ public final class BackendServer implements AutoCloseable {
         }
         ApiKeys.Result keys = ApiKeys.setUp(settings, config.apiKey(), hashCosts.apiKeyIterations(), clock);
         generatedApiKey = keys.generatedKey();
-        DownloadTokens tokens = new DownloadTokens(Base64.getDecoder().decode(
-                settings.getOrCreateSecret(JWT_SECRET, box, BackendServer::newSecret)));
+        byte[] signingSecret = Base64.getDecoder().decode(settings.getOrCreateSecret(JWT_SECRET, box,
+                BackendServer::newSecret));
+        DownloadTokens tokens = new DownloadTokens(signingSecret);
 
         jetty = new Server(threadPool());
         jetty.setErrorHandler(new JsonErrors());
@@ -172,8 +174,10 @@ public final class BackendServer implements AutoCloseable {
         engine = new RolloutEngine(jdbc, campaignStore, windows, deviceStore, firmwareStore, updates, events,
                 accounts.audit(), clock);
         TargetResolver resolver = new TargetResolver(deviceStore, groupStore);
+        RehearsalStore rehearsalStore = new RehearsalStore(jdbc);
+        KeptForecasts forecasts = new KeptForecasts(rehearsalStore, signingSecret);
         CampaignService campaigns = new CampaignService(jdbc, campaignStore, windows, firmwareStore, resolver, engine,
-                events, accounts.audit(), clock);
+                events, accounts.audit(), forecasts, clock);
         RequestService requests = new RequestService(jdbc, new RequestStore(jdbc), firmwareStore, catalog, images,
                 deviceStore, resolver, campaigns, engine, accounts.audit(), events, config.maxFirmwareSize(), clock);
         api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
@@ -184,7 +188,7 @@ public final class BackendServer implements AutoCloseable {
                 new GroupRoutes(new GroupService(jdbc, groupStore, devices, accounts.audit(), clock)),
                 new CampaignRoutes(campaigns, engine, new ProgressHistory(new ProgressStore(jdbc), campaignStore)),
                 new RequestRoutes(requests, requestUploads),
-                new RehearsalRoutes(new RehearsalService(campaigns, new RehearsalStore(jdbc),
+                new RehearsalRoutes(new RehearsalService(campaigns, requests, rehearsalStore, forecasts,
                         config.engineTick().isZero() ? BackendConfig.DEFAULT_ENGINE_TICK : config.engineTick(), clock)),
                 new EventRoutes(events)));
 

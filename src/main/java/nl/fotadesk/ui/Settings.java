@@ -15,7 +15,8 @@ import java.util.prefs.Preferences;
 
 /**
  * What the app remembers between runs (java.util.prefs): language, connection, the last username, the
- * certificates trusted per server, window and screen. Never a password, session or token: those stay
+ * certificates trusted per server, window and screen, and what a rehearsal assumes (the price of cellular
+ * data, the bearer per device type). Never a password, session or token: those stay
  * in memory.
  */
 public final class Settings {
@@ -100,15 +101,44 @@ public final class Settings {
         } catch (URISyntaxException e) {
             origin = url.trim();
         }
-        if (origin.length() <= Preferences.MAX_KEY_LENGTH) {
-            return origin;
+        return key(origin);
+    }
+
+    /** {@code name} as a preferences key: itself, or its SHA-256 if too long for one. */
+    private static String key(String name) {
+        if (name.length() <= Preferences.MAX_KEY_LENGTH) {
+            return name;
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(origin.getBytes(StandardCharsets.UTF_8)));
+                    .digest(name.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The price of 1 MB of cellular data that rehearsals cost their forecasts at; empty until the user sets one. */
+    public Optional<Double> rehearsalPricePerMb() {
+        double price = prefs.getDouble("rehearsalPricePerMb", Double.NaN);
+        return Double.isNaN(price) ? Optional.empty() : Optional.of(price);
+    }
+
+    /** Remembers the price of 1 MB for rehearsals; empty forgets it. */
+    public void setRehearsalPricePerMb(Optional<Double> price) {
+        price.ifPresentOrElse(p -> prefs.putDouble("rehearsalPricePerMb", p), () -> prefs.remove("rehearsalPricePerMb"));
+    }
+
+    /** The bearer (such as {@code NB_IOT}) rehearsals assume for devices of {@code deviceType}; empty: not chosen yet. */
+    public Optional<String> rehearsalBearer(String deviceType) {
+        return Optional.ofNullable(rehearsalBearers().get(key(deviceType), null));
+    }
+
+    public void setRehearsalBearer(String deviceType, String bearer) {
+        rehearsalBearers().put(key(deviceType), bearer);
+    }
+
+    private Preferences rehearsalBearers() {
+        return prefs.node("rehearsalBearers");
     }
 
     public double[] windowBounds() {

@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * that go silent), a plan of the demo's three phases rehearsed as a draft, then run for real on the same
  * fleet, and the outcome compared with the forecast: duration, failures and firmware bytes served. The
  * plan is the demo's, made quick: the shortest device timeout and no retries, so that a silent device
- * costs one timeout of 10 s.
+ * costs one timeout of 10 s. The one comparison of a forecast with a real run; how the failure chances are
+ * learned from the campaigns that ran is {@code RehearsalApiTest}'s.
  */
 class RehearsalOnTheDemoFleetTest {
     static final int DEVICES = 60;

@@ -2,6 +2,9 @@ package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.store.FirmwareRow;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,21 @@ public record CampaignPlan(String campaignId, String name, FirmwareRow image, Li
                         int maxRetries) {
         this(campaignId, name, image, imeis, phaseSizes, successThreshold, errorThreshold, deviceTimeout, maxRetries,
                 Optional.empty(), null);
+    }
+
+    /**
+     * What the plan rolls out, to whom and by which rules, as SHA-256: the same for the plan a rehearsal ran and
+     * for the campaign created from it, as long as its image bytes, its devices in their order and its rules are.
+     */
+    public byte[] digest() {
+        String what = String.join("\n", image.sha256(), String.join(",", imeis), phaseSizes.toString(),
+                successThreshold + " " + errorThreshold + " " + deviceTimeout + " " + maxRetries,
+                window.map(w -> w.spec().toString()).orElse(""), String.valueOf(scheduledAt));
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(what.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public RolloutRules.Budget budget() {

@@ -71,11 +71,14 @@ public final class CampaignService {
     private final RolloutEngine engine;
     private final EventLog events;
     private final AuditTrail audit;
+    private final KeptForecasts forecasts;
     private final Clock clock;
 
     public CampaignService(Jdbc jdbc, CampaignStore store, CampaignWindowStore windows, FirmwareStore firmware,
-                           TargetResolver resolver, RolloutEngine engine, EventLog events, AuditTrail audit, Clock clock) {
+                           TargetResolver resolver, RolloutEngine engine, EventLog events, AuditTrail audit,
+                           KeptForecasts forecasts, Clock clock) {
         this.jdbc = jdbc;
+        this.forecasts = forecasts;
         this.windows = windows;
         this.audit = audit;
         this.store = store;
@@ -92,8 +95,9 @@ public final class CampaignService {
     }
 
     /**
-     * Creates a draft (refused while another campaign holds any of its devices); starts it when asked.
-     * A scoped actor listing an IMEI outside their scope is told it is not found, as for an unknown one.
+     * Creates a draft (refused while another campaign holds any of its devices), with the forecast of its
+     * rehearsal when {@code spec} has its token; starts it when asked. A scoped actor listing an IMEI outside
+     * their scope is told it is not found, as for an unknown one.
      */
     public CampaignView create(Principal actor, NewCampaign spec) {
         Checked c = check(actor.scope(), spec);
@@ -116,6 +120,9 @@ public final class CampaignService {
                 for (int i = 0; i < preview.phaseSizes().get(phase); i++, position++) {
                     store.insertAction(id, targeted.get(position), phase, position, now);
                 }
+            }
+            if (spec.forecastToken() != null) {
+                forecasts.keep(id, plan(id, c, preview), spec.forecastToken(), now);
             }
             events.append(EventLog.CAMPAIGN, id, null, null, CampaignState.DRAFT.wireName(),
                     "created for " + targeted.size() + " devices in " + preview.phaseSizes().size() + " phases");
@@ -180,10 +187,25 @@ public final class CampaignService {
 
     /** The plan a rehearsal runs for {@code spec}, checked as {@link #create} checks it; nothing is stored. */
     public CampaignPlan plan(Principal who, NewCampaign spec) {
-        Checked c = check(who.scope(), spec);
+        return plan(check(who.scope(), spec));
+    }
+
+    /**
+     * The plan of {@code spec} rolling out {@code image}, an image not stored as firmware yet (an update
+     * request's): {@code spec}'s firmware id is not looked at.
+     */
+    public CampaignPlan plan(Principal who, NewCampaign spec, FirmwareRow image) {
+        return plan(check(who.scope(), spec, image));
+    }
+
+    private CampaignPlan plan(Checked c) {
         CampaignPreview preview = preview(c);
         requireDevices(c, preview);
-        return new CampaignPlan(null, c.name, c.image, c.resolution.targeted(), preview.phaseSizes(), c.success,
+        return plan(null, c, preview);
+    }
+
+    private static CampaignPlan plan(String id, Checked c, CampaignPreview preview) {
+        return new CampaignPlan(id, c.name, c.image, c.resolution.targeted(), preview.phaseSizes(), c.success,
                 c.error, Duration.ofSeconds(c.timeout), c.retries, c.window, c.scheduledAt);
     }
 
@@ -296,8 +318,7 @@ public final class CampaignService {
     }
 
     private Checked check(Scope scope, NewCampaign spec) {
-        String name = spec.name() == null ? "" : spec.name().trim();
-        Limits.text("name", name, Limits.CAMPAIGN_NAME);
+        Limits.text("name", spec.name() == null ? "" : spec.name().trim(), Limits.CAMPAIGN_NAME);
         if (spec.firmwareId() == null) {
             throw new Invalid("missing_firmware_id", "firmwareId is required");
         }
@@ -306,6 +327,12 @@ public final class CampaignService {
                 .filter(f -> scope.admitsDeviceType(f.deviceType()))
                 .orElseThrow(() -> new Invalid("unknown_firmware", "no firmware with id "
                         + Limits.shortened(spec.firmwareId())));
+        return check(scope, spec, image);
+    }
+
+    private Checked check(Scope scope, NewCampaign spec, FirmwareRow image) {
+        String name = spec.name() == null ? "" : spec.name().trim();
+        Limits.text("name", name, Limits.CAMPAIGN_NAME);
         CampaignTarget target = target(spec.target());
         refuseOutside(target, scope);
         int success = percent("successThreshold", spec.successThreshold(), DEFAULT_SUCCESS);

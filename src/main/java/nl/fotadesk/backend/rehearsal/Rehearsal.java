@@ -79,6 +79,6 @@ final class Rehearsal {
                 runs.mean(RunResult::timedOut), runs.pause(), runs.data(twins.length, options.pricePerMb()),
                 PartSizeAdvice.of(size, options.partSize(), perBearer, options.device()), assumed,
                 runs.timeline(plan.errorThreshold(), options.tick().toMillis()),
-                plan.window().map(w -> runs.window(w.spec(), start)).orElse(null));
+                plan.window().map(w -> runs.window(w.spec(), start)).orElse(null), null);
     }
 }

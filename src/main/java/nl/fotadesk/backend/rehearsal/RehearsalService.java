@@ -4,10 +4,12 @@ import nl.fotadesk.backend.accounts.Principal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.campaign.CampaignPlan;
 import nl.fotadesk.backend.campaign.CampaignService;
+import nl.fotadesk.backend.campaign.KeptForecasts;
 import nl.fotadesk.backend.domain.Busy;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.domain.StrictJson;
+import nl.fotadesk.backend.requests.RequestService;
 import nl.fotadesk.backend.store.RehearsalStore;
 import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.protocol.api.CampaignView;
@@ -25,12 +27,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 
 /**
- * Rehearses campaigns before they run: checks the request as a campaign is checked, builds the twin of
- * its devices from what the database knows (type, firmware, check-in interval, and the failure chances
- * learned from past campaigns), runs it ({@link Rehearsal}) and keeps the forecast of a draft with it.
+ * Rehearses campaigns before they run: checks the request as a campaign is checked (or an update request's
+ * campaign as approving it would), builds the twin of its devices from what the database knows (type,
+ * firmware, check-in interval, and the failure chances learned from past campaigns), runs it
+ * ({@link Rehearsal}) and keeps the forecast of a draft with it; the forecast of a campaign not created yet
+ * carries the token that keeps it with the campaign once created ({@link KeptForecasts}).
  * One rehearsal at a time per node, within {@link #MAX_DEVICES} devices and a deadline.
  */
 public final class RehearsalService {
@@ -44,31 +50,41 @@ public final class RehearsalService {
     private static final double MAX_SECONDS = 3600;
 
     private final CampaignService campaigns;
+    private final RequestService requests;
     private final RehearsalStore store;
+    private final KeptForecasts kept;
     private final Duration tick;
     private final Clock clock;
     private final Semaphore oneAtATime = new Semaphore(1);
 
     /** @param tick the engine's tick, whose granularity the rehearsal keeps */
-    public RehearsalService(CampaignService campaigns, RehearsalStore store, Duration tick, Clock clock) {
+    public RehearsalService(CampaignService campaigns, RequestService requests, RehearsalStore store,
+                            KeptForecasts kept, Duration tick, Clock clock) {
         this.campaigns = campaigns;
+        this.requests = requests;
         this.store = store;
+        this.kept = kept;
         this.tick = tick;
         this.clock = clock;
     }
 
     public Forecast rehearse(Principal who, RehearsalRequest request) {
         Rehearsal.Options options = options(request);
-        if ((request.campaign() == null) == (request.campaignId() == null)) {
-            throw new Invalid("invalid_rehearsal", "give either campaign (a campaign to create) or campaignId"
-                    + " (a draft), not both");
+        if (Stream.of(request.campaign(), request.campaignId(), request.requestId()).filter(Objects::nonNull).count() != 1) {
+            throw new Invalid("invalid_rehearsal", "give one of campaign (a campaign to create), campaignId (a draft)"
+                    + " and requestId (an update request)");
+        }
+        if (request.plan() != null && request.requestId() == null) {
+            throw new Invalid("invalid_rehearsal", "plan is the plan to approve an update request with; give it with"
+                    + " requestId");
         }
         if (!oneAtATime.tryAcquire()) {
             throw new Busy("a rehearsal is running on this server; try again when it is done");
         }
         try {
             CampaignPlan plan = request.campaign() != null ? campaigns.plan(who, request.campaign())
-                    : campaigns.plan(who, request.campaignId());
+                    : request.campaignId() != null ? campaigns.plan(who, request.campaignId())
+                    : requests.plan(who, request.requestId(), request.plan());
             requireWithinBound(plan.imeis().size());
             Map<String, RehearsalStore.TwinRow> known = store.twins();
             List<RehearsalStore.TwinRow> devices = new ArrayList<>(plan.imeis().size());
@@ -81,8 +97,9 @@ public final class RehearsalService {
                     () -> System.nanoTime() < until);
             if (plan.campaignId() != null) {
                 store.saveForecast(plan.campaignId(), json(forecast), clock.instant());
+                return forecast;
             }
-            return forecast;
+            return forecast.withForecastToken(kept.token(plan, json(forecast)));
         } finally {
             oneAtATime.release();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.fotadesk.backend.accounts.AuditTrail;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.accounts.Scope;
+import nl.fotadesk.backend.campaign.CampaignPlan;
 import nl.fotadesk.backend.campaign.CampaignService;
 import nl.fotadesk.backend.campaign.MaintenanceWindow;
 import nl.fotadesk.backend.campaign.RolloutEngine;
@@ -225,23 +226,13 @@ public final class RequestService {
      */
     public RequestView approve(Principal actor, String id, RolloutPlan plan) {
         RequestRow seen = find(actor, id);
-        RolloutPlan given = plan == null ? new RolloutPlan(null, null, null, null, null, null, null, null, null) : plan;
         RolloutPlan defaults = defaultPlan(seen);
         String campaignId = jdbc.inTransaction(() -> {
             RequestRow r = store.lock(id).orElseThrow();
             RequestTransition.APPROVE.from(r.state());
             Instant now = clock.instant();
             FirmwareRow image = firmwareOf(r, now);
-            CampaignView campaign = campaigns.create(actor, new NewCampaign(
-                    given.name() != null ? given.name() : defaults.name(), image.id(), campaignTarget(r),
-                    given.phases() != null ? given.phases() : defaults.phases(),
-                    given.successThreshold() != null ? given.successThreshold() : defaults.successThreshold(),
-                    given.errorThreshold() != null ? given.errorThreshold() : defaults.errorThreshold(),
-                    given.deviceTimeoutSeconds() != null ? given.deviceTimeoutSeconds() : defaults.deviceTimeoutSeconds(),
-                    given.maxRetries() != null ? given.maxRetries() : defaults.maxRetries(),
-                    given.scheduledAt() != null ? given.scheduledAt() : defaults.scheduledAt(),
-                    given.vendorStrict(), false, endingByLatest(r, given.window() != null ? given.window()
-                    : defaults.window())));
+            CampaignView campaign = campaigns.create(actor, campaign(r, plan, defaults, image.id()));
             store.insertDevices(r.id(), oldVersions(actor, campaign.id()));
             store.setState(r.id(), RequestState.APPROVED, null, campaign.id(), now);
             record(r.id(), now, actor, RequestState.APPROVED, RequestNote.campaign(campaign.name(), campaign.devices()));
@@ -255,6 +246,35 @@ public final class RequestService {
             // stays a draft, linked to the request, for the operator to start
         }
         return get(actor, id);
+    }
+
+    /**
+     * The plan a rehearsal runs for the campaign that approving the request with {@code plan} would create: its
+     * image as it would become firmware, checked as approving checks it; nothing is stored. Only a request
+     * still to be decided is rehearsed.
+     */
+    public CampaignPlan plan(Principal who, String id, RolloutPlan plan) {
+        RequestRow r = find(who, id);
+        if (r.state().isFinal()) {
+            throw new Conflict("invalid_state", "the request is " + r.state().wireName() + "; only a request that is"
+                    + " still to be decided can be rehearsed", r.state().wireName());
+        }
+        FirmwareRow image = new FirmwareRow(null, r.deviceType(), r.version(), r.size(), r.sha256(), r.crc32(), null);
+        return campaigns.plan(who, campaign(r, plan, defaultPlan(r), null), image);
+    }
+
+    /** The campaign of the request rolling out firmware {@code firmwareId} by {@code plan}, absent fields from {@code defaults}. */
+    private static NewCampaign campaign(RequestRow r, RolloutPlan plan, RolloutPlan defaults, String firmwareId) {
+        RolloutPlan given = plan == null ? new RolloutPlan(null, null, null, null, null, null, null, null, null) : plan;
+        return new NewCampaign(given.name() != null ? given.name() : defaults.name(), firmwareId, campaignTarget(r),
+                given.phases() != null ? given.phases() : defaults.phases(),
+                given.successThreshold() != null ? given.successThreshold() : defaults.successThreshold(),
+                given.errorThreshold() != null ? given.errorThreshold() : defaults.errorThreshold(),
+                given.deviceTimeoutSeconds() != null ? given.deviceTimeoutSeconds() : defaults.deviceTimeoutSeconds(),
+                given.maxRetries() != null ? given.maxRetries() : defaults.maxRetries(),
+                given.scheduledAt() != null ? given.scheduledAt() : defaults.scheduledAt(),
+                given.vendorStrict(), false, endingByLatest(r, given.window() != null ? given.window()
+                : defaults.window()), given.forecastToken());
     }
 
     /**
@@ -399,7 +419,7 @@ public final class RequestService {
                 t.capOrder());
     }
 
-    private CampaignTarget campaignTarget(RequestRow r) {
+    private static CampaignTarget campaignTarget(RequestRow r) {
         return narrowed(r.client(), target(r.target()), r.deviceType());
     }
 

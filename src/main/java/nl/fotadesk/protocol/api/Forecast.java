@@ -9,12 +9,22 @@ import java.util.Map;
  * thresholds pause it, the cellular data it costs, and a part-size advice; with what it assumed, and the
  * runs over time for a chart ({@code timeline}: null in forecasts made before it was added); and for a
  * campaign with a maintenance window, when the window closes on it ({@code window}, null without one).
+ * {@code forecastToken}, in the answer to a rehearsal of a campaign not created yet (or of an update request),
+ * keeps this forecast with the campaign when it is created (or the request approved) with it; null otherwise.
  */
 public record Forecast(int devices, int runs, long seed, double tickSeconds, int partSize, String firmwareVersion,
                        long imageBytes, Map<String, String> bearers, double pricePerMb, List<Phase> phases,
                        Spread durationSeconds, int completedRuns, double expectedSucceeded, double expectedFailed,
                        double expectedTimedOut, Pause pause, Data data, PartSizeAdvice partSizeAdvice,
-                       List<FailureChance> failureChances, Timeline timeline, Window window) {
+                       List<FailureChance> failureChances, Timeline timeline, Window window,
+                       String forecastToken) {
+
+    /** This forecast with the token that keeps it with the campaign created from its plan. */
+    public Forecast withForecastToken(String token) {
+        return new Forecast(devices, runs, seed, tickSeconds, partSize, firmwareVersion, imageBytes, bearers, pricePerMb,
+                phases, durationSeconds, completedRuns, expectedSucceeded, expectedFailed, expectedTimedOut, pause, data,
+                partSizeAdvice, failureChances, timeline, window, token);
+    }
 
     /** The median and 90th percentile of a quantity over the runs it was seen in; null in none. */
     public record Spread(Double median, Double p90) {

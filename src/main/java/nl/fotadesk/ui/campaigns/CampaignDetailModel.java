@@ -257,11 +257,15 @@ final class CampaignDetailModel {
 
     // Operator actions: each answers with the campaign as it is now.
 
-    /** Rehearses this draft; its forecast is kept with it, and shown beside what it does once it runs. */
+    /**
+     * Rehearses this draft at the price and bearer last set in a rehearsal card; its forecast is kept with it,
+     * and shown beside what it does once it runs.
+     */
     void rehearse() {
         busy.set(true);
         actionError.set("");
-        RehearsalRequest request = new RehearsalRequest(null, id, null, null, null, null, null, null, null, null);
+        RehearsalRequest request = RehearsalModel.assuming(context.settings(), campaign.get().deviceType(),
+                new RehearsalRequest(null, id, null, null, null, null, null, null, null, null));
         ServerCall.run(context, () -> context.client().rehearseCampaign(request), f -> {
             busy.set(false);
             loadForecast(campaign.get());

@@ -118,6 +118,20 @@ final class CampaignTexts {
         return i18n.bytes(n);
     }
 
+    /** A bearer the server models ({@code NB_IOT}) by its usual name ("NB-IoT"); one the app does not know as named. */
+    String bearer(String name) {
+        String key = "campaigns.forecast.bearer." + name;
+        return i18n.has(key) ? i18n.get(key) : name;
+    }
+
+    /** An amount in the user's currency (no symbol: the price per MB says which): cents, and below 1 to the tenth of a cent. */
+    String money(double amount) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(i18n.locale());
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(amount < 1 ? 3 : 2);
+        return f.format(amount);
+    }
+
     /** Elapsed time on the chart's axis: "0:45", "12:05", "1:02:30". */
     static String elapsed(long seconds) {
         long s = Math.max(0, seconds);

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
@@ -204,7 +205,8 @@ final class CampaignWizard implements CampaignPage {
         error.setText("");
         finish.disableProperty().unbind();
         finish.setDisable(true);
-        ServerCall.run(context, () -> context.client().createCampaign(draft.toNewCampaign()), created -> {
+        NewCampaign campaign = draft.toNewCampaign().withForecastToken(review.forecastToken()); // the forecast shown stays with it
+        ServerCall.run(context, () -> context.client().createCampaign(campaign), created -> {
             creating = false;
             open.accept(created.id());
         }, message -> {

@@ -17,7 +17,7 @@ final class ForecastPane {
 
     /**
      * Duration, pause, failures, the chart over time ({@code chart}: none for a forecast without a
-     * timeline), data and cost, the part-size advice, and what was assumed.
+     * timeline), data and its cost (or that no price was set), the part-size advice, and what was assumed.
      */
     static VBox of(CampaignTexts texts, Forecast f, ForecastChart chart) {
         VBox box = new VBox(6);
@@ -40,14 +40,18 @@ final class ForecastPane {
         Forecast.Data data = f.data();
         box.getChildren().add(line("forecast-data", texts.text("campaigns.forecast.data", texts.bytes(data.totalBytes()),
                 texts.bytes(data.perDeviceBytes()), texts.bytes(data.payloadBytes()),
-                texts.bytes(data.httpOverheadBytes() + data.tcpOverheadBytes()), data.cost(), f.pricePerMb())));
+                texts.bytes(data.httpOverheadBytes() + data.tcpOverheadBytes()))));
+        // a price of 0 is no price set: a cost of 0 would read as free data
+        box.getChildren().add(line("forecast-cost", f.pricePerMb() > 0 ? texts.text("campaigns.forecast.cost",
+                texts.money(data.cost()), texts.money(f.pricePerMb()), texts.money(data.costPerDevice()))
+                : texts.text("campaigns.forecast.noPrice")));
         Forecast.PartSizeAdvice a = f.partSizeAdvice();
         box.getChildren().add(line("forecast-part-size", texts.text("campaigns.forecast.partSize",
                 texts.bytes(a.current().partSize()), texts.bytes(a.current().bytesPerDevice()),
                 texts.bytes(a.leastData().partSize()), texts.bytes(a.leastData().bytesPerDevice()),
                 texts.bytes(a.fastest().partSize()), texts.roughDuration(a.fastest().secondsPerDevice()))));
         for (Forecast.FailureChance c : f.failureChances()) {
-            String bearers = f.bearers().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            String bearers = f.bearers().entrySet().stream().map(e -> e.getKey() + " " + texts.bearer(e.getValue()))
                     .collect(Collectors.joining(", "));
             Label assumed = Forms.help(texts.text("campaigns.forecast.assumed", bearers,
                     texts.percent(Math.round((c.failed() + c.silent()) * 100)),

@@ -6,11 +6,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -43,8 +41,9 @@ final class ReviewStep implements WizardStep {
     private final VBox preview = new VBox(8);
     private final VBox conflicts = new VBox(8);
     private final ProgressIndicator loading = new ProgressIndicator();
-    private final Button rehearse;
-    private final VBox forecast = new VBox(8);
+    private final RehearsalModel rehearsal;
+    /** Whether the preview found devices to rehearse. */
+    private final BooleanProperty rehearsable = new SimpleBooleanProperty(false);
     private final VBox root;
     private int generation;
 
@@ -66,13 +65,10 @@ final class ReviewStep implements WizardStep {
 
         VBox previewCard = Forms.card(Forms.section(texts.text("campaigns.wizard.devicesSection")), preview);
         VBox summaryCard = Forms.card(Forms.section(texts.text("campaigns.wizard.summarySection")), summary);
-        rehearse = new Button(texts.text("campaigns.forecast.rehearse"));
-        rehearse.setId("wizard-rehearse");
-        rehearse.setTooltip(new Tooltip(texts.text("campaigns.forecast.rehearseTip")));
-        rehearse.setOnAction(e -> rehearse());
-        forecast.setId("wizard-forecast");
-        VBox rehearsalCard = Forms.card(Forms.section(texts.text("campaigns.forecast.section")),
-                Forms.help(texts.text("campaigns.forecast.help")), rehearse, forecast);
+        rehearsal = new RehearsalModel(context);
+        VBox rehearsalCard = RehearsalCard.of(context, rehearsal, "wizard", () -> rehearsal.rehearse(() ->
+                new RehearsalRequest(draft.toNewCampaign(), null, null, null, null, null, null, null, null, null)),
+                rehearsable.not());
         root = new VBox(16, conflicts, previewCard, rehearsalCard, summaryCard);
         root.getStyleClass().add("wizard-step-body");
     }
@@ -97,8 +93,9 @@ final class ReviewStep implements WizardStep {
         fillSummary();
         ready.set(false);
         conflicts.setVisible(false);
-        forecast.getChildren().clear();
-        rehearse.setDisable(true);
+        rehearsal.clear();
+        rehearsal.forDeviceType(draft.firmware.get() == null ? null : draft.firmware.get().deviceType());
+        rehearsable.set(false);
         Label counting = new Label(texts.text("campaigns.wizard.matchCounting"));
         preview.getChildren().setAll(Forms.inline(loading, counting));
         int mine = ++generation;
@@ -124,31 +121,12 @@ final class ReviewStep implements WizardStep {
 
     void stop() {
         generation++;
+        rehearsal.clear();
     }
 
-    /** Asks the server to rehearse the campaign as chosen, and shows its forecast. */
-    private void rehearse() {
-        rehearse.setDisable(true);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(28, 28);
-        forecast.getChildren().setAll(Forms.inline(busy, new Label(texts.text("campaigns.forecast.running"))));
-        int mine = generation;
-        RehearsalRequest request = new RehearsalRequest(draft.toNewCampaign(), null, null, null, null, null, null, null,
-                null, null);
-        ServerCall.run(context, () -> context.client().rehearseCampaign(request), f -> {
-            if (mine == generation) {
-                forecast.getChildren().setAll(ForecastPane.of(texts, f, ForecastChart.of(texts, f)));
-                rehearse.setDisable(false);
-            }
-        }, message -> {
-            if (mine == generation) {
-                Label error = new Label(texts.text("campaigns.forecast.failed", message));
-                error.getStyleClass().add("error-text");
-                error.setWrapText(true);
-                forecast.getChildren().setAll(error);
-                rehearse.setDisable(false);
-            }
-        });
+    /** The token of the forecast shown, which keeps it with the campaign created from this plan; null when none. */
+    String forecastToken() {
+        return rehearsal.forecastToken();
     }
 
     private void fillSummary() {
@@ -223,7 +201,7 @@ final class ReviewStep implements WizardStep {
         }
         showConflicts(p.conflicts());
         ready.set(p.targeted() > 0 && p.conflicts().isEmpty());
-        rehearse.setDisable(p.targeted() == 0);
+        rehearsable.set(p.targeted() > 0);
     }
 
     private void number(GridPane grid, String key, int n, String version) {

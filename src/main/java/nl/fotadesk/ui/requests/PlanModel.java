@@ -37,6 +37,12 @@ public final class PlanModel {
         this.context = context;
     }
 
+    /** Every field, to follow changes of the plan. */
+    List<StringProperty> fields() {
+        return List.of(name, phases, successThreshold, errorThreshold, timeoutSeconds, maxRetries, scheduledAt, timeZone,
+                days, from, to, endsAt);
+    }
+
     /** Fills the fields from the server's prefilled plan. */
     void fill(RolloutPlan plan) {
         name.set(text(plan.name()));

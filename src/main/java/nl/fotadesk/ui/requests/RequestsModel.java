@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.protocol.api.RequestCampaign;
 import nl.fotadesk.protocol.api.RequestReportLine;
 import nl.fotadesk.protocol.api.RequestReview;
@@ -20,6 +21,7 @@ import nl.fotadesk.ui.CsvWriter;
 import nl.fotadesk.ui.Loader;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
+import nl.fotadesk.ui.campaigns.RehearsalModel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,8 +35,9 @@ import java.util.function.Function;
 /**
  * The Requests screen's state: the requests the user sees (filtered by state), the one open with its
  * history and thread, and what may be done to it: comment, withdraw (the filer, before a decision), and
- * for operators the review facts, the prefilled plan, mark in review, approve and reject. Once approved,
- * the report per device, exported as CSV.
+ * for operators the review facts, the prefilled plan, a rehearsal of the campaign it would become (its
+ * forecast is kept with that campaign when the request is approved with the same plan), mark in review,
+ * approve and reject. Once approved, the report per device, exported as CSV.
  */
 public final class RequestsModel {
     /** A device not seen for this many days counts as not seen in the review. */
@@ -47,6 +50,8 @@ public final class RequestsModel {
     /** The open request's review facts (operators), or null. */
     public final ObjectProperty<RequestReview> review = new SimpleObjectProperty<>();
     public final PlanModel plan;
+    /** The rehearsal of the open request with the plan as edited; forgotten when either changes. */
+    public final RehearsalModel rehearsal;
     /** The open approved request's outcome per device. */
     public final ObservableList<RequestReportLine> report = FXCollections.observableArrayList();
     public final StringProperty comment = new SimpleStringProperty("");
@@ -61,6 +66,8 @@ public final class RequestsModel {
     public RequestsModel(UiContext context) {
         this.context = context;
         this.plan = new PlanModel(context);
+        this.rehearsal = new RehearsalModel(context);
+        plan.fields().forEach(field -> field.addListener(o -> rehearsal.clear()));
         loader = new Loader<>(context, () -> context.client().requests(stateFilter.get()), requests::setAll);
         stateFilter.addListener((o, a, b) -> load());
     }
@@ -108,6 +115,8 @@ public final class RequestsModel {
         boolean other = request == null || open.get() == null || !request.id().equals(open.get().id());
         open.set(request);
         if (other) {
+            rehearsal.clear();
+            rehearsal.forDeviceType(request == null ? null : request.deviceType());
             review.set(null);
             report.clear();
             comment.set("");
@@ -185,12 +194,20 @@ public final class RequestsModel {
             message.set(e.getMessage());
             return;
         }
-        act(id -> context.client().approveRequest(id, edited), r -> {
+        RolloutPlan rehearsed = edited.withForecastToken(rehearsal.forecastToken());
+        act(id -> context.client().approveRequest(id, rehearsed), r -> {
             message.set(context.text("requests.approved"));
             if (r.campaignId() != null) {
                 onApproved.accept(r.campaignId());
             }
         });
+    }
+
+    /** Rehearses the campaign that approving the open request with the plan as edited would create. */
+    public void rehearse() {
+        String id = Objects.requireNonNull(open.get()).id();
+        rehearsal.rehearse(() -> new RehearsalRequest(null, null, null, null, null, null, null, null, null, null, id,
+                plan.toPlan()));
     }
 
     public void reject() {

@@ -37,6 +37,7 @@ import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
+import nl.fotadesk.ui.campaigns.RehearsalCard;
 
 import java.io.File;
 import java.io.IOException;
@@ -317,11 +318,12 @@ public final class RequestsScreen extends NamedScreen {
             reason.setId("request-reject-reason");
             reason.setPromptText(context.text("requests.review.reason"));
             reason.textProperty().bindBidirectional(model.rejectReason);
+            VBox rehearsal = RehearsalCard.of(context, model.rehearsal, "request", model::rehearse, model.busy);
             HBox actions = new HBox(8, button("request-approve", "requests.review.approve", model::approve),
                     reason, button("request-reject", "requests.review.reject", model::reject));
             HBox.setHgrow(reason, Priority.ALWAYS);
             actions.setAlignment(Pos.CENTER_LEFT);
-            box.getChildren().addAll(heading("requests.plan"), grid, actions);
+            box.getChildren().addAll(heading("requests.plan"), grid, rehearsal, actions);
         }
         return box;
     }

@@ -56,8 +56,10 @@ class RehearsalApiTest extends ApiTestBase {
     @Test
     void refusesInvalidRehearsalsLikeInvalidCampaigns() throws IOException {
         trackers(2);
-        expectError("POST", PATH, obj(), 400, "invalid_rehearsal", "either campaign");
-        expectError("POST", PATH, obj("campaign", campaign(), "campaignId", "x"), 400, "invalid_rehearsal", "not both");
+        expectError("POST", PATH, obj(), 400, "invalid_rehearsal", "give one of campaign");
+        expectError("POST", PATH, obj("campaign", campaign(), "campaignId", "x"), 400, "invalid_rehearsal", "one of");
+        expectError("POST", PATH, obj("campaign", campaign(), "requestId", "x"), 400, "invalid_rehearsal", "one of");
+        expectError("POST", PATH, obj("campaign", campaign(), "plan", obj()), 400, "invalid_rehearsal", "with requestId");
         expectError("POST", PATH, obj("campaign", campaign(), "runs", 0), 400, "invalid_runs", "1 to 25");
         expectError("POST", PATH, obj("campaign", campaign(), "runs", 26), 400, "invalid_runs", "1 to 25");
         expectError("POST", PATH, obj("campaign", campaign(), "pricePerMb", -1), 400, "invalid_price", "pricePerMb");
@@ -77,6 +79,8 @@ class RehearsalApiTest extends ApiTestBase {
         expectError("POST", PATH, "{\"campaign\":", 400, "invalid_json", "");
         expectError("POST", PATH, obj("campaignId", "0b0e8c1e-2f43-4d7c-9a51-6f1f3c2d9e10"), 404, "not_found",
                 "no campaign");
+        expectError("POST", PATH, obj("requestId", "0b0e8c1e-2f43-4d7c-9a51-6f1f3c2d9e10"), 404, "not_found",
+                "no request");
 
         String id = call("POST", "/api/v1/campaigns", campaign("start", true), 201).get("id").asText();
         expectError("POST", PATH, obj("campaignId", id), 409, "invalid_state", "this one is running");
@@ -105,5 +109,80 @@ class RehearsalApiTest extends ApiTestBase {
         assertThat(running.get("durationSeconds").asDouble()).isNotNegative();
         assertThat(running.get("bytesServed").asLong()).isZero();
         expectError("GET", "/api/v1/campaigns/nope/forecast", null, 404, "not_found", "no campaign");
+    }
+
+    @Test
+    void learnsTheFailureChancesFromTheUpdatesOfPastCampaigns() throws IOException {
+        trackers(20); // a device type is learned from once 20 attempts were seen
+        String ran = call("POST", "/api/v1/campaigns", campaign("phases", List.of(obj("percent", 100)), "maxRetries", 0,
+                "start", true), 201).get("id").asText();
+        for (int i = 1; i <= 20; i++) {
+            if (i % 4 == 0) {
+                reportsFailure(imei(i), 8);
+            } else {
+                reportsFirmware(imei(i), "2.0.0");
+            }
+        }
+        tick();
+        JsonNode counts = get("/api/v1/campaigns/" + ran).get("counts");
+        assertThat(List.of(counts.path("succeeded").asInt(), counts.path("failed").asInt())).containsExactly(15, 5);
+
+        firmware = upload("tracker-x", "3.0.0", new byte[20_000]);
+        JsonNode chance = call("POST", PATH, obj("campaign", campaign(), "runs", 1), 200).get("failureChances").get(0);
+        assertThat(chance.get("source").asText()).as("3.0.0 has no history; the device type has").isEqualTo("device_type");
+        assertThat(chance.get("attemptsSeen").asInt()).isEqualTo(20);
+        assertThat(chance.get("failed").asDouble()).as("5 of 20 first attempts failed").isEqualTo(0.25);
+        assertThat(chance.get("silent").asDouble()).isZero();
+    }
+
+    @Test
+    void theForecastOfACampaignToCreateIsKeptWithTheCampaignCreatedWithIt() throws IOException {
+        trackers(4);
+        JsonNode f = call("POST", PATH, obj("campaign", campaign(), "pricePerMb", 0.5, "runs", 2), 200);
+        String token = f.get("forecastToken").asText();
+        assertThat(token).isNotEmpty();
+
+        expectError("POST", "/api/v1/campaigns", campaign("forecastToken", token.substring(1)), 400,
+                "invalid_forecast_token", "not a token of a rehearsal");
+        expectError("POST", "/api/v1/campaigns", campaign("forecastToken", "a.b"), 400, "invalid_forecast_token", "");
+        expectError("POST", "/api/v1/campaigns", campaign("phases", List.of(obj("percent", 100)), "forecastToken", token),
+                409, "forecast_outdated", "rehearse it again");
+        assertThat(get("/api/v1/campaigns")).as("a refused token creates nothing").isEmpty();
+
+        String id = call("POST", "/api/v1/campaigns", campaign("forecastToken", token),
+                201).get("id").asText();
+        JsonNode kept = get("/api/v1/campaigns/" + id + "/forecast");
+        assertThat(kept.get("forecast")).as("the very forecast, without its token")
+                .isEqualTo(((com.fasterxml.jackson.databind.node.ObjectNode) f.deepCopy()).putNull("forecastToken"));
+    }
+
+    @Test
+    void rehearsesAnUpdateRequestWithThePlanToApproveItWithAndKeepsItWithItsCampaign() throws IOException {
+        trackers(6);
+        RequestCalls calls = new RequestCalls(backend);
+        String rita = calls.user("rita", "requester", ",\"client\":\"acme\"");
+        String request = calls.filed(rita, "{\"deviceType\":\"tracker-x\",\"version\":\"3.0.0\",\"target\":{\"imeis\":[\""
+                + imei(1) + "\",\"" + imei(2) + "\",\"" + imei(3) + "\",\"" + imei(4) + "\"]}}", new byte[30_000])
+                .get("id").asText();
+        call("POST", "/api/v1/requests/" + request + "/review", null, 200);
+        Map<String, Object> plan = obj("phases", List.of(obj("percent", 50), obj("percent", 100)), "errorThreshold", 30);
+
+        JsonNode f = call("POST", PATH, obj("requestId", request, "plan", plan, "runs", 2, "pricePerMb", 1), 200);
+        assertThat(f.get("devices").asInt()).as("the request's devices").isEqualTo(4);
+        assertThat(f.get("imageBytes").asLong()).as("the request's image").isEqualTo(30_000);
+        assertThat(f.get("firmwareVersion").asText()).isEqualTo("3.0.0");
+        assertThat(ints(f.get("phases"), "devices")).as("the plan's phases").containsExactly(2, 2);
+        assertThat(f.get("timeline").get("errorThreshold").asInt()).as("the plan's threshold").isEqualTo(30);
+        assertThat(call("POST", PATH, obj("requestId", request, "runs", 2, "pricePerMb", 1), 200).get("phases").size())
+                .as("without a plan: the review's prefilled one, a pilot and the rest").isEqualTo(2);
+        assertThat(get("/api/v1/firmware")).as("rehearsing approves nothing: the image is no firmware yet").hasSize(1);
+
+        JsonNode approved = call("POST", "/api/v1/requests/" + request + "/approve",
+                obj("phases", plan.get("phases"), "errorThreshold", 30, "forecastToken", f.get("forecastToken").asText()),
+                200);
+        JsonNode kept = get("/api/v1/campaigns/" + approved.get("campaignId").asText() + "/forecast");
+        assertThat(kept.get("forecast").get("timeline")).isEqualTo(f.get("timeline"));
+        assertThat(kept.get("forecast").get("data")).isEqualTo(f.get("data"));
+        expectError("POST", PATH, obj("requestId", request), 409, "invalid_state", "approved");
     }
 }

@@ -88,23 +88,36 @@ class CampaignsScreenTest extends DemoUiTest {
         assertThat(text(robot, "#wizard-targeted")).matches("\\d+ devices will be updated to 1\\.2\\.0");
         assertThat(text(robot, "#wizard-preview-phases")).startsWith("In 3 phases:");
         assertThat(robot.lookup("#wizard-conflicts").query().isVisible()).isFalse();
-        // A rehearsal forecasts the campaign as chosen, and changes nothing.
+        // A rehearsal forecasts the campaign as chosen, at the price and on the network set first, and changes nothing.
         waitFor(5, () -> !robot.lookup("#wizard-rehearse").queryButton().isDisabled());
+        assertThat(text(robot, "#wizard-price")).as("no price remembered yet").isEmpty();
+        robot.interact(() -> robot.lookup("#wizard-price").queryAs(TextField.class).setText("0,25"));
+        ComboBox<String> bearer = robot.lookup("#wizard-bearer").queryComboBox();
+        assertThat(bearer.getValue()).as("the server's default").isEqualTo("LTE_M");
+        robot.interact(() -> bearer.setValue("NB_IOT"));
         robot.interact(() -> robot.lookup("#wizard-rehearse").queryButton().fire());
         waitFor(30, () -> robot.lookup("#forecast-duration").tryQuery().isPresent());
         assertThat(text(robot, "#forecast-duration")).startsWith("Duration: ");
         assertThat(text(robot, "#forecast-failures")).startsWith("Expected to fail: ");
         assertThat(text(robot, "#forecast-data")).startsWith("Cellular data: ");
+        assertThat(text(robot, "#forecast-cost")).startsWith("Cost: ").contains("at 0.25 per MB");
+        assertThat(app.context.settings().rehearsalPricePerMb()).as("remembered").contains(0.25);
+        assertThat(app.context.settings().rehearsalBearer("tracker-x")).contains("NB_IOT");
         assertThat(robot.lookup("#forecast-chart-updated").tryQuery()).as("the chart over time").isPresent();
         assertThat(robot.lookup("#forecast-chart-failures").tryQuery()).isPresent();
         robot.clickOn("#wizard-start-now");
         assertThat(robot.lookup("#wizard-finish").queryButton().getText()).isEqualTo("Create and start");
         robot.clickOn("#wizard-finish");
 
-        // The detail follows the campaign live to its end.
+        // The detail follows the campaign live to its end, with the wizard's forecast beside what it did.
         waitFor(10, () -> robot.lookup("#campaign-state").tryQuery().isPresent());
         waitFor(10, () -> text(robot, "#campaign-name").equals("tracker-x 1.2.0 rollout"));
         waitFor(60, () -> text(robot, "#campaign-state").equals("Completed"));
+        String created = app.demo.client().campaigns().stream().filter(c -> c.name().equals("tracker-x 1.2.0 rollout"))
+                .findFirst().orElseThrow().id();
+        assertThat(app.demo.client().campaignForecast(created).forecast().bearers()).as("the wizard's forecast, kept")
+                .containsEntry("tracker-x", "NB_IOT");
+        waitFor(10, () -> robot.lookup("#forecast-versus").tryQuery().isPresent());
         assertThat(text(robot, "#campaign-reason")).matches("\\d+ devices updated, 0 failed\\.");
         assertThat(fx(() -> robot.lookup("#campaign-phases").queryParent().getChildrenUnmodifiable()
                 .stream().filter(n -> n.getId() != null && n.getId().startsWith("campaign-phase-")).count()))

@@ -75,7 +75,7 @@ class ForecastChartTest {
                 new Forecast.Spread(600.0, 640.0), 4, 88, 9, 3,
                 new Forecast.Pause(3, 3 / 7.0, Map.of(1, 3), new Forecast.Spread(400.0, 420.0)),
                 new Forecast.Data(6_553_600, 900_000, 300_000, 100_000, 7_753_600, 77_536, 0, 0),
-                new Forecast.PartSizeAdvice(option, option, option), List.of(), t, window);
+                new Forecast.PartSizeAdvice(option, option, option), List.of(), t, window, null);
     }
 
     ForecastChart show(FxRobot robot, Locale language) {

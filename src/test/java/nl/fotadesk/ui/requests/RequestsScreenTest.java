@@ -111,6 +111,22 @@ class RequestsScreenTest extends DemoUiTest {
         assertThat(text(robot, "#plan-phases")).isNotEmpty();
         assertThat(text(robot, "#plan-ends")).as("the wished latest end").isEqualTo("2099-01-01T00:00:00Z");
         setText(robot, "#plan-phases", "50%, 100%");
+        // the operator rehearses the campaign the request would become with this plan, at a price set first
+        setText(robot, "#request-price", "nothing");
+        robot.interact(() -> robot.lookup("#request-rehearse").queryButton().fire());
+        await(10, () -> shows(robot, "\u201cnothing\u201d is not a price per MB"));
+        setText(robot, "#request-price", "1.5");
+        robot.interact(() -> robot.lookup("#request-bearer").<String>queryComboBox().setValue("GSM_2G"));
+        robot.interact(() -> robot.lookup("#request-rehearse").queryButton().fire());
+        await(30, () -> offered(robot, "#request-forecast #forecast-chart"));
+        assertThat(text(robot, "#request-forecast #forecast-duration")).startsWith("Duration: ");
+        assertThat(text(robot, "#request-forecast #forecast-cost")).contains("at 1.50 per MB");
+        assertThat(fx(() -> screen().model().rehearsal.forecast.get().phases())).as("the plan as edited").hasSize(2);
+        assertThat(fx(() -> screen().model().rehearsal.forecast.get().devices())).isEqualTo(imeis.size());
+        setText(robot, "#plan-error", "20");
+        assertThat(offered(robot, "#request-forecast #forecast-duration")).as("a changed plan is rehearsed anew").isFalse();
+        robot.interact(() -> robot.lookup("#request-rehearse").queryButton().fire());
+        await(30, () -> offered(robot, "#request-forecast #forecast-duration"));
         robot.interact(() -> robot.lookup("#request-approve").queryButton().fire()); // below the plan: maybe scrolled away
         await(15, () -> !screen().model().busy.get() && screen().model().open.get().state() != RequestState.IN_REVIEW
                 || !screen().model().message.get().isEmpty());
@@ -119,6 +135,9 @@ class RequestsScreenTest extends DemoUiTest {
         String campaignId = app.demo.client().request(filed.id()).campaignId();
         assertThat(app.demo.client().campaign(campaignId).phases()).hasSize(2);
         await(10, () -> offered(robot, "#campaigns-screen"));
+        assertThat(app.demo.client().campaignForecast(campaignId).forecast().timeline().errorThreshold())
+                .as("the forecast of the plan approved, kept with its campaign").isEqualTo(20);
+        await(10, () -> offered(robot, "#forecast-versus"));
         await(10, () -> offered(robot, "#campaign-settings") && text(robot, "#campaign-settings")
                 .matches(".*window closes on [^(]*2099, \\d\\d:00 \\(" + Pattern.quote(ZoneId.systemDefault().getId())
                         + "\\).*"));
