@@ -139,6 +139,23 @@ class FileServerTest extends OnEachDeviceServer {
     }
 
     @Test
+    void wrongMethodsAreRefusedWith405AndAllowAndTheConnectionServesOn() throws IOException {
+        try (RawHttpClient client = client()) {
+            RawHttpClient.Response files = client.send(("DELETE " + path + " HTTP/1.1\r\nHost: m.m\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(files.status()).isEqualTo(405);
+            assertThat(files.header("Allow")).isEqualTo("GET, HEAD");
+            assertThat(new String(files.body(), StandardCharsets.UTF_8)).contains("\"error\":\"method_not_allowed\"");
+            RawHttpClient.Response uplinks = client.send(("GET /ingestion/m2m/senml/v1 HTTP/1.1\r\nHost: m.m\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(uplinks.status()).isEqualTo(405);
+            assertThat(uplinks.header("Allow")).isEqualTo("POST");
+            assertThat(client.send(request(downlink.token(), "bytes=0-9")).status())
+                    .as("the same connection after two refusals").isEqualTo(206);
+        }
+    }
+
+    @Test
     void acceptsRequestLinesEndingInABareLf() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", backend.devicePort())) {
             socket.setSoTimeout(10_000);
