@@ -26,16 +26,19 @@ import nl.fotadesk.backend.devices.Updates;
 import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.files.DownloadTokens;
 import nl.fotadesk.backend.files.Downloads;
-import nl.fotadesk.backend.files.FileServerHandler;
 import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.ClientDeadlines;
 import nl.fotadesk.backend.http.ConnectionReuseLimit;
 import nl.fotadesk.backend.http.JsonBodies;
 import nl.fotadesk.backend.http.Router;
+import nl.fotadesk.backend.http.device.FileServer;
+import nl.fotadesk.backend.http.device.FileServerHandler;
+import nl.fotadesk.backend.http.device.IngestionHandler;
+import nl.fotadesk.backend.http.device.NettyDevicePort;
+import nl.fotadesk.backend.http.device.Uplinks;
 import nl.fotadesk.backend.http.JsonErrors;
 import nl.fotadesk.backend.ingest.Ingestion;
-import nl.fotadesk.backend.ingest.IngestionHandler;
 import nl.fotadesk.backend.requests.RequestService;
 import nl.fotadesk.backend.rehearsal.RehearsalService;
 import nl.fotadesk.backend.secrets.ApiKeys;
@@ -84,7 +87,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The FOTA Desk backend: device ingestion, firmware file server and management API on one
- * Jetty connector (or the device endpoints on their own, see {@link Listeners}), over one database.
+ * Jetty connector (or the device endpoints on their own Netty port, see {@link Listeners}), over one database.
  * Embedded by the app, run alone by {@code fota-desk server}.
  */
 public final class BackendServer implements AutoCloseable {
@@ -97,6 +100,8 @@ public final class BackendServer implements AutoCloseable {
     private static final Duration THREAD_IDLE = Duration.ofMinutes(1);
 
     private final Server jetty;
+    /** The devices' own port, or null when Jetty's one port serves them. */
+    private final NettyDevicePort devicePort;
     private final Database database;
     private final Path dataDir;
     private final ImageStore images;
@@ -192,14 +197,17 @@ public final class BackendServer implements AutoCloseable {
                         config.engineTick().isZero() ? BackendConfig.DEFAULT_ENGINE_TICK : config.engineTick(), clock)),
                 new EventRoutes(events)));
 
-        deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, new Handler.Sequence(
-                listeners.forDevices(new Handler.Sequence(
-                        new IngestionHandler(ingestion),
-                        new FileServerHandler(tokens, downloads, images))),
-                listeners.forManagement(api),
-                new NotFound())));
+        FileServer files = new FileServer(tokens, downloads, images, jetty.getThreadPool());
+        Uplinks uplinks = new Uplinks(ingestion);
+        devicePort = listeners.devicePort();
+        deadlines.setHandler(new ConnectionReuseLimit(MAX_REQUESTS_PER_CONNECTION, devicePort != null
+                ? new Handler.Sequence(api, new NotFound())
+                : new Handler.Sequence(new IngestionHandler(uplinks), new FileServerHandler(files), api, new NotFound())));
         jetty.setHandler(deadlines);
         jetty.start();
+        if (devicePort != null) {
+            devicePort.serve(files, uplinks, config.clientTimeouts(), jetty.getThreadPool(), MAX_REQUESTS_PER_CONNECTION);
+        }
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "backend-background");
             t.setDaemon(true);
@@ -275,6 +283,9 @@ public final class BackendServer implements AutoCloseable {
     public void close() throws Exception {
         try {
             events.close(); // answers the open long polls, so stopping does not wait for them
+            if (devicePort != null) {
+                devicePort.close();
+            }
             jetty.stop();
         } finally {
             // a tick under way finishes: interrupting it mid-I/O makes H2 close its whole database

@@ -1,19 +1,15 @@
 package nl.fotadesk.backend;
 
+import nl.fotadesk.backend.http.device.NettyDevicePort;
 import nl.fotadesk.backend.tls.PemCredentials;
 import nl.fotadesk.backend.tls.TlsSetupException;
 import nl.fotadesk.protocol.CertificateFingerprint;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,29 +22,28 @@ import java.util.Base64;
 import java.util.function.Consumer;
 
 /**
- * The server's connectors: the management API's (HTTPS when a certificate is given) and, when asked,
- * the devices' own plain-HTTP one. Devices speak plain HTTP on a private APN and authenticate every
- * message themselves, so their port may face that network while the management API stays on loopback
- * or behind TLS. Without a device port one connector serves both, as before.
+ * The server's ports: the management API's Jetty connector (HTTPS when a certificate is given) and,
+ * when asked, the devices' own plain-HTTP port, served by Netty ({@link NettyDevicePort}). Devices
+ * speak plain HTTP on a private APN and authenticate every message themselves, so their port may face
+ * that network while the management API stays on loopback or behind TLS. Without a device port the
+ * one Jetty connector serves both, as before.
  */
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-    private final ServerConnector management;
-    private final ServerConnector devices;
+    private final NettyDevicePort devices;
     private final String managementUrl;
     private final String deviceUrl;
 
-    private Listeners(ServerConnector management, ServerConnector devices, String managementUrl, String deviceUrl) {
-        this.management = management;
+    private Listeners(NettyDevicePort devices, String managementUrl, String deviceUrl) {
         this.devices = devices;
         this.managementUrl = managementUrl;
         this.deviceUrl = deviceUrl;
     }
 
     /**
-     * Opens the connectors (so their ports are known), each set up by {@code tuning}, and adds them to
-     * {@code jetty}.
+     * Opens the management connector, set up by {@code tuning}, and adds it to {@code jetty}; binds the
+     * device port when there is one (so both ports are known).
      */
     static Listeners open(Server jetty, BackendConfig config, HttpConfiguration http,
                           Consumer<ServerConnector> tuning) throws TlsSetupException, IOException {
@@ -71,21 +66,17 @@ final class Listeners {
                 LOG.warn("Devices are served over HTTPS on the management port; devices that speak plain HTTP"
                         + " need their own port (--device-port).");
             }
-            return new Listeners(management, management, managementUrl, managementUrl);
+            return new Listeners(null, managementUrl, managementUrl);
         }
-        ServerConnector devices = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        tuning.accept(devices);
-        devices.setHost(config.devicePort().host());
-        devices.setPort(config.devicePort().port());
+        NettyDevicePort devices;
         try {
-            devices.open();
+            devices = NettyDevicePort.bind(config.devicePort().host(), config.devicePort().port());
         } catch (IOException e) {
             management.close();
             throw e;
         }
-        jetty.addConnector(devices);
-        return new Listeners(management, devices, managementUrl,
-                "http://" + BackendServer.urlHost(config.devicePort().host()) + ":" + devices.getLocalPort());
+        return new Listeners(devices, managementUrl,
+                "http://" + BackendServer.urlHost(config.devicePort().host()) + ":" + devices.port());
     }
 
     /** The management API's base URL, e.g. {@code https://127.0.0.1:8443}. */
@@ -98,14 +89,9 @@ final class Listeners {
         return deviceUrl;
     }
 
-    /** {@code endpoints} as seen on the device port only (every port when there is one port). */
-    Handler forDevices(Handler endpoints) {
-        return devices == management ? endpoints : new OnConnector(devices, endpoints);
-    }
-
-    /** {@code api} as seen on the management port only (every port when there is one port). */
-    Handler forManagement(Handler api) {
-        return devices == management ? api : new OnConnector(management, api);
+    /** The devices' own port, or null when the management connector serves devices too. */
+    NettyDevicePort devicePort() {
+        return devices;
     }
 
     private static ServerConnector https(Server jetty, BackendConfig.Tls tls, HttpConfiguration http)
@@ -137,22 +123,6 @@ final class Listeners {
                 || now.isBefore(certificate.getNotBefore().toInstant())) {
             LOG.warn("The HTTPS certificate is not valid now (valid from {} until {}): clients will refuse it.",
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
-        }
-    }
-
-    /** Lets {@code handler} see only requests that came in on {@code connector}. */
-    private static final class OnConnector extends Handler.Wrapper {
-        private final Connector connector;
-
-        OnConnector(Connector connector, Handler handler) {
-            super(handler);
-            this.connector = connector;
-        }
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            return request.getConnectionMetaData().getConnector() == connector
-                    && super.handle(request, response, callback);
         }
     }
 }

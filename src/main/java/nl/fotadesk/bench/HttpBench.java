@@ -67,6 +67,9 @@ public final class HttpBench implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "1", description = "Backend nodes on the one database (more than one"
             + " needs --jdbc-url). Default: ${DEFAULT-VALUE}")
     int nodes;
+    @Option(names = "--device-port", description = "Serve the devices on a port of their own (Netty), as"
+            + " 'server --device-port' does; without it, on the management API's Jetty port.")
+    boolean devicePort;
 
     private final OkHttpClient http = new OkHttpClient();
     /** Per scenario, the CPU time this JVM spent per request answered, in microseconds. */
@@ -93,11 +96,12 @@ public final class HttpBench implements Callable<Integer> {
             }
             BackendServer first = backends.get(0);
             URI uri = URI.create(first.baseUrl());
-            int[] ports = backends.stream().mapToInt(b -> URI.create(b.baseUrl()).getPort()).toArray();
+            int[] ports = backends.stream().mapToInt(b -> URI.create(b.deviceUrl()).getPort()).toArray();
             int emptyPort = ((ServerConnector) empty.getConnectors()[0]).getLocalPort();
-            System.out.printf("%d node(s) on %s; setting up %d downloads and %d uplinking devices ...%n", nodes,
-                    jdbcUrl == null ? "H2" : "PostgreSQL", devices, devices);
-            List<Downlink> downloads = prepareDownloads(first.baseUrl(), image);
+            System.out.printf("%d node(s) on %s, devices on %s; setting up %d downloads and %d uplinking devices ...%n",
+                    nodes, jdbcUrl == null ? "H2" : "PostgreSQL", devicePort ? "their own port (Netty)" : "the Jetty port",
+                    devices, devices);
+            List<Downlink> downloads = prepareDownloads(first.baseUrl(), first.deviceUrl(), image);
             List<byte[]> uplinks = prepareUplinks(first.baseUrl(), uri.getHost());
 
             Map<String, List<Double>> results = new LinkedHashMap<>();
@@ -132,8 +136,9 @@ public final class HttpBench implements Callable<Integer> {
 
     private BackendConfig config(Path data) {
         BackendConfig local = BackendConfig.local(data, 0, API_KEY);
-        return jdbcUrl == null ? local : new BackendConfig(local.host(), local.port(), data, API_KEY, null,
+        BackendConfig config = jdbcUrl == null ? local : new BackendConfig(local.host(), local.port(), data, API_KEY, null,
                 local.maxFirmwareSize(), jdbcUrl, jdbcUser, System.getenv("FOTA_DESK_JDBC_PASSWORD"), local.engineTick());
+        return devicePort ? config.withDevicePort(new BackendConfig.DevicePort(local.host(), 0)) : config;
     }
 
     /** Runs one scenario against {@code ports}; with several, also records each node's share. */
@@ -202,10 +207,10 @@ public final class HttpBench implements Callable<Integer> {
     }
 
     /** Devices with an update pending, and the downlink each got on its first uplink. */
-    private List<Downlink> prepareDownloads(String url, byte[] image) throws IOException {
+    private List<Downlink> prepareDownloads(String url, String deviceUrl, byte[] image) throws IOException {
         FotaDeskClient client = new HttpFotaDeskClient(url, API_KEY);
         String firmwareId = client.uploadFirmware("bench", "2.0.0", image).id();
-        DeviceHttp device = new DeviceHttp(http, url);
+        DeviceHttp device = new DeviceHttp(http, deviceUrl);
         List<Downlink> downlinks = new ArrayList<>();
         for (String imei : register(client, "35000000")) {
             client.setDesiredFirmware(imei, firmwareId);

@@ -1,11 +1,14 @@
 package nl.fotadesk.backend;
 
 import nl.fotadesk.backend.http.ClientTimeouts;
-import nl.fotadesk.backend.ingest.IngestionHandler;
+import nl.fotadesk.backend.http.device.Uplinks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,22 +26,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The request-head deadline closes only connections that wait for a request: a request that takes
  * longer than it (a long poll) is answered, a keep-alive connection serves its next request, and is
- * closed once it has been idle too long. Bodies without a length are bounded too.
+ * closed once it has been idle too long. Bodies without a length are bounded too. With devices on
+ * Jetty's one port and on Netty's own.
  */
+@ParameterizedClass(name = "devices on {0}")
+@EnumSource(DeviceTransport.class)
 class ClientDeadlinesTest {
     static final Duration HEAD = Duration.ofSeconds(1);
     static final Duration BODY = Duration.ofSeconds(2);
     static final Duration SLACK = Duration.ofSeconds(3);
     private static final Pattern CURSOR = Pattern.compile("\"cursor\":(\\d+)");
 
+    @Parameter
+    DeviceTransport transport;
     @TempDir
     Path data;
     TestBackend backend;
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(BackendConfig.local(data, 0, TestBackend.API_KEY)
-                .withClientTimeouts(new ClientTimeouts(HEAD, Duration.ofSeconds(10), BODY)));
+        backend = new TestBackend(transport.apply(BackendConfig.local(data, 0, TestBackend.API_KEY)
+                .withClientTimeouts(new ClientTimeouts(HEAD, Duration.ofSeconds(10), BODY))));
     }
 
     @AfterEach
@@ -69,19 +77,38 @@ class ClientDeadlinesTest {
 
     @Test
     void aChunkedBodyIsRefusedWhenItIsTooSlowOrTooLarge() throws Exception {
-        String chunked = "POST " + IngestionHandler.PATH + " HTTP/1.1\r\nHost: fota\r\nTransfer-Encoding: chunked\r\n"
+        String chunked = "POST " + Uplinks.PATH + " HTTP/1.1\r\nHost: fota\r\nTransfer-Encoding: chunked\r\n"
                 + "Content-Type: application/json\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", backend.port())) {
+        try (Socket socket = new Socket("127.0.0.1", backend.devicePort())) {
             socket.setSoTimeout((int) BODY.plus(SLACK).toMillis());
             String answer = send(socket, chunked + "1\r\n[\r\n");
             assertThat(answer).startsWith("HTTP/1.1 408 ").contains("request_timeout")
                     .contains("did not arrive within " + BODY.toMillis() + " ms");
         }
-        try (Socket socket = new Socket("127.0.0.1", backend.port())) {
+        try (Socket socket = new Socket("127.0.0.1", backend.devicePort())) {
             socket.setSoTimeout((int) SLACK.toMillis());
             String tooLarge = "10000\r\n" + "a".repeat(0x10000) + "\r\n" + "1\r\na\r\n0\r\n\r\n";
             String answer = send(socket, chunked + tooLarge);
             assertThat(answer).startsWith("HTTP/1.1 413 ").contains("too_large");
+        }
+    }
+
+    @Test
+    void anIdleDeviceConnectionIsClosedAfterTheHeadDeadlineAndASilentOneToo() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", backend.devicePort())) {
+            assertThat(send(socket, get("/f/v1/none"))).as("a device request on the connection")
+                    .startsWith("HTTP/1.1 401 ").contains("Connection: keep-alive");
+            long idleFrom = System.nanoTime();
+            socket.setSoTimeout((int) HEAD.plus(SLACK).toMillis());
+            assertThat(readUntilClosed(socket.getInputStream())).as("nothing is sent on close").isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - idleFrom)).isGreaterThanOrEqualTo(HEAD);
+        }
+        try (Socket silent = new Socket("127.0.0.1", backend.devicePort())) {
+            long from = System.nanoTime();
+            silent.setSoTimeout((int) HEAD.plus(SLACK).toMillis());
+            assertThat(readUntilClosed(silent.getInputStream())).as("a client that never sends a byte").isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - from)).isGreaterThanOrEqualTo(HEAD)
+                    .isLessThan(HEAD.plus(SLACK));
         }
     }
 

@@ -33,7 +33,7 @@ import static nl.fotadesk.backend.TestBackend.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The file server of protocol.md §3, driven over raw sockets where header bytes matter. */
-class FileServerTest extends OnEachDatabase {
+class FileServerTest extends OnEachDeviceServer {
     static final String IMEI = "490154203237518";
     static final int SIZE = 10_000;
 
@@ -46,7 +46,7 @@ class FileServerTest extends OnEachDatabase {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(database, data);
+        backend = new TestBackend(config(data));
         backend.registerDevice(IMEI, "tracker-x", "1.0.0");
         image = new byte[SIZE];
         new Random(5).nextBytes(image);
@@ -124,7 +124,7 @@ class FileServerTest extends OnEachDatabase {
 
     @Test
     void closesTheConnectionAfterThe100thResponse() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", backend.port())) {
+        try (Socket socket = new Socket("127.0.0.1", backend.devicePort())) {
             socket.setSoTimeout(10_000);
             InputStream in = socket.getInputStream();
             for (int i = 1; i <= 100; i++) {
@@ -139,8 +139,25 @@ class FileServerTest extends OnEachDatabase {
     }
 
     @Test
+    void wrongMethodsAreRefusedWith405AndAllowAndTheConnectionServesOn() throws IOException {
+        try (RawHttpClient client = client()) {
+            RawHttpClient.Response files = client.send(("DELETE " + path + " HTTP/1.1\r\nHost: m.m\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(files.status()).isEqualTo(405);
+            assertThat(files.header("Allow")).isEqualTo("GET, HEAD");
+            assertThat(new String(files.body(), StandardCharsets.UTF_8)).contains("\"error\":\"method_not_allowed\"");
+            RawHttpClient.Response uplinks = client.send(("GET /ingestion/m2m/senml/v1 HTTP/1.1\r\nHost: m.m\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(uplinks.status()).isEqualTo(405);
+            assertThat(uplinks.header("Allow")).isEqualTo("POST");
+            assertThat(client.send(request(downlink.token(), "bytes=0-9")).status())
+                    .as("the same connection after two refusals").isEqualTo(206);
+        }
+    }
+
+    @Test
     void acceptsRequestLinesEndingInABareLf() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", backend.port())) {
+        try (Socket socket = new Socket("127.0.0.1", backend.devicePort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\nHost: m.m\nAuthorization: Bearer "
                     + downlink.token() + "\nRange: bytes=0-99\nContent-Type: application/json\n\n")
@@ -239,7 +256,7 @@ class FileServerTest extends OnEachDatabase {
     }
 
     private RawHttpClient client() {
-        return new RawHttpClient("127.0.0.1", backend.port());
+        return new RawHttpClient("127.0.0.1", backend.devicePort());
     }
 
     private RawHttpClient.Response get(String token, String range) throws IOException {

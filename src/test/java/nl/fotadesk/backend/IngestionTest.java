@@ -19,7 +19,7 @@ import java.util.Random;
 import static nl.fotadesk.backend.TestBackend.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IngestionTest extends OnEachDatabase {
+class IngestionTest extends OnEachDeviceServer {
     static final String IMEI = "490154203237518";
 
     @TempDir
@@ -28,7 +28,7 @@ class IngestionTest extends OnEachDatabase {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new TestBackend(database, data);
+        backend = new TestBackend(config(data));
         backend.registerDevice(IMEI, "tracker-x", "1.0.0");
     }
 

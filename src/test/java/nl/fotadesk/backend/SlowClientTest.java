@@ -6,6 +6,9 @@ import nl.fotadesk.protocol.MessageToken;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,7 +34,10 @@ import static org.awaitility.Awaitility.await;
  * large body and trickle it, and 300 that send their request head a byte at a time (slowloris), while
  * operators and devices are answered within 2 s; then the server closes every slow connection within
  * the bounds it is configured with, although each one sends a byte more often than the idle timeout.
+ * With devices on Jetty's one port, and on Netty's own (slow uplinks and half the slow heads there).
  */
+@ParameterizedClass(name = "devices on {0}")
+@EnumSource(DeviceTransport.class)
 class SlowClientTest {
     static final String IMEI = "490154203237518";
     /** Shorter than the deadlines, longer than the trickle: a byte now and then keeps it from firing. */
@@ -46,14 +52,18 @@ class SlowClientTest {
     static final int SLOW_BODIES = 400;
     static final int SLOW_HEADS = 300;
 
+    @Parameter
+    DeviceTransport transport;
     @TempDir
     Path data;
 
     @Test
     void slowBodiesAndSlowHeadsNeitherStallTheServerNorStayConnected() throws Exception {
-        BackendConfig config = BackendConfig.local(data, 0, TestBackend.API_KEY)
-                .withClientTimeouts(new ClientTimeouts(HEAD, IDLE, BODY));
-        try (TestBackend backend = new TestBackend(config); SlowClients slow = new SlowClients(backend.port())) {
+        BackendConfig config = transport.apply(BackendConfig.local(data, 0, TestBackend.API_KEY)
+                .withClientTimeouts(new ClientTimeouts(HEAD, IDLE, BODY)));
+        try (TestBackend backend = new TestBackend(config); SlowClients slow = new SlowClients()) {
+            int devices = backend.devicePort();
+            int management = backend.port();
             backend.registerDevice(IMEI, "tracker-x", "1.0.0");
             slow.startTrickling();
             String uplink = pack(IMEI, "{\"n\":\"firmware\",\"vs\":\"1.0.0\"}");
@@ -66,11 +76,12 @@ class SlowClientTest {
             String slowHead = "GET /api/v1/devices HTTP/1.1\r\nHost: fota\r\nX-Slow: ";
             List<Callable<SlowClient>> opens = new ArrayList<>();
             for (int i = 0; i < SLOW_BODIES / 2; i++) {
-                opens.add(() -> slow.open(SlowClient.Kind.BODY, slowUplink));
-                opens.add(() -> slow.open(SlowClient.Kind.BODY, slowRegistration));
+                opens.add(() -> slow.open(SlowClient.Kind.BODY, devices, slowUplink));
+                opens.add(() -> slow.open(SlowClient.Kind.BODY, management, slowRegistration));
             }
             for (int i = 0; i < SLOW_HEADS; i++) {
-                opens.add(() -> slow.open(SlowClient.Kind.HEAD, slowHead));
+                int port = i % 2 == 0 ? devices : management;
+                opens.add(() -> slow.open(SlowClient.Kind.HEAD, port, slowHead));
             }
             ExecutorService openers = Executors.newFixedThreadPool(8);
             try {
@@ -205,14 +216,9 @@ class SlowClientTest {
      */
     static final class SlowClients implements AutoCloseable {
         final List<SlowClient> clients = new ArrayList<>();
-        private final int port;
         private Thread watcher;
 
-        SlowClients(int port) {
-            this.port = port;
-        }
-
-        SlowClient open(SlowClient.Kind kind, String start) throws IOException {
+        SlowClient open(SlowClient.Kind kind, int port, String start) throws IOException {
             SlowClient client = new SlowClient(kind, port, start);
             synchronized (this) {
                 clients.add(client);

@@ -71,7 +71,20 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public int port() {
-        return Integer.parseInt(url().substring(url().lastIndexOf(':') + 1));
+        return portOf(url());
+    }
+
+    /** Where devices are served: {@link #url()}, or the device port's own URL. */
+    public String deviceUrl() {
+        return server.deviceUrl();
+    }
+
+    public int devicePort() {
+        return portOf(deviceUrl());
+    }
+
+    private static int portOf(String url) {
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     }
 
     public BackendServer server() {
@@ -84,11 +97,15 @@ public final class TestBackend implements AutoCloseable {
                 : Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
     }
 
-    /** Stops the server and starts it again on the same data folder and port. */
+    /** Stops the server and starts it again on the same data folder and ports. */
     public void restart() throws Exception {
         int port = port();
+        int devicePort = devicePort();
         server.close();
         config = config.withPort(port);
+        if (config.devicePort() != null) {
+            config = config.withDevicePort(new BackendConfig.DevicePort(config.devicePort().host(), devicePort));
+        }
         server = BackendServer.start(config, clock, hashCosts);
     }
 
@@ -147,7 +164,7 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public Response uplink(String body, String token) throws IOException {
-        Request.Builder b = new Request.Builder().url(url() + "/ingestion/m2m/senml/v1")
+        Request.Builder b = new Request.Builder().url(deviceUrl() + "/ingestion/m2m/senml/v1")
                 .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
         if (token != null) {
             b.header(MessageToken.HEADER, token);

@@ -1,11 +1,15 @@
 package nl.fotadesk.conformance;
 
+import nl.fotadesk.backend.DeviceTransport;
 import nl.fotadesk.backend.TestBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,10 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its status) and the socket then closes; every new connection counts from 1. Requests are pipelined
  * where that makes the point sharper.
  */
+@ParameterizedClass(name = "devices on {0}")
+@EnumSource(DeviceTransport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionReuseConformanceTest {
     static final int LIMIT = 100;
 
+    @Parameter
+    DeviceTransport transport;
     @TempDir
     static Path data;
     TestBackend backend;
@@ -35,15 +43,15 @@ class ConnectionReuseConformanceTest {
     Devices.Update update;
     String idleImei;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() throws Exception {
-        backend = new TestBackend(data);
+        backend = transport.backend(data.resolve(transport.name()));
         devices = new Devices(backend);
         update = devices.deviceWithUpdate(ProtocolConformanceTest.random(5000, 31));
         idleImei = devices.register();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() throws Exception {
         backend.close();
     }

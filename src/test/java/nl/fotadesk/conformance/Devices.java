@@ -37,8 +37,9 @@ final class Devices {
         this.backend = backend;
     }
 
+    /** The port devices are served on. */
     int port() {
-        return backend.port();
+        return backend.devicePort();
     }
 
     /** A registered device running firmware 1.0.0 with {@link TestBackend#SECRET}; returns its IMEI. */

@@ -1,13 +1,17 @@
 package nl.fotadesk.conformance;
 
+import nl.fotadesk.backend.DeviceTransport;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.backend.store.DownloadStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,11 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matches them (case-sensitively), Range edge cases, Digest padding, the part limit and big images.
  * What {@code FileServerTest} already covers is not repeated.
  */
+@ParameterizedClass(name = "devices on {0}")
+@EnumSource(DeviceTransport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FileServerConformanceTest {
     static final int SIZE = 10_000;
     static final int LARGE = 3 * 1024 * 1024;
 
+    @Parameter
+    DeviceTransport transport;
     @TempDir
     static Path data;
     TestBackend backend;
@@ -37,15 +45,15 @@ class FileServerConformanceTest {
     byte[] image;
     Devices.Update update;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() throws Exception {
-        backend = new TestBackend(data);
+        backend = transport.backend(data.resolve(transport.name()));
         devices = new Devices(backend);
         image = ProtocolConformanceTest.random(SIZE, 21);
         update = devices.deviceWithUpdate(image);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() throws Exception {
         backend.close();
     }
@@ -184,7 +192,7 @@ class FileServerConformanceTest {
 
     @Test
     void countsRequestsPerDownloadAndRefusesThe20000thWithJson(@TempDir Path own) throws Exception {
-        TestBackend server = new TestBackend(own);
+        TestBackend server = transport.backend(own);
         try {
             Devices fleet = new Devices(server);
             Devices.Update a = fleet.deviceWithUpdate(image);
@@ -204,7 +212,7 @@ class FileServerConformanceTest {
                 assertThat(downloads.find(b.downloadId()).orElseThrow().requestCount()).isZero();
                 downloads.saveCounters(a.downloadId(), 19_998, 0);
             }
-            server = new TestBackend(own);
+            server = transport.backend(own);
             fleet = new Devices(server);
             try (Wire wire = new Wire(fleet.port())) {
                 assertThat(wire.send(get(a.path(), a.token(), "bytes=0-9")).read().status())

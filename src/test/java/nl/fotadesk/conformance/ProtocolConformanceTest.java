@@ -1,13 +1,17 @@
 package nl.fotadesk.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.fotadesk.backend.DeviceTransport;
 import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.domain.StrictJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,22 +41,26 @@ import static org.assertj.core.api.Assertions.within;
  * protocol.md §1 (uplink) and §2 (downlink) as an independent device client sees them on the wire:
  * exact bytes in, exact bytes out. What {@code IngestionTest} already covers is not repeated.
  */
+@ParameterizedClass(name = "devices on {0}")
+@EnumSource(DeviceTransport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolConformanceTest {
     static final int MAX_BODY = 64 * 1024;
 
+    @Parameter
+    DeviceTransport transport;
     @TempDir
     static Path data;
     TestBackend backend;
     Devices devices;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() throws Exception {
-        backend = new TestBackend(data);
+        backend = transport.backend(data.resolve(transport.name()));
         devices = new Devices(backend);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() throws Exception {
         backend.close();
     }
@@ -75,7 +83,7 @@ class ProtocolConformanceTest {
 
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
         Pattern shape = Pattern.compile(Pattern.quote("[{\"bn\":\"" + bn(imei) + "\"},{\"n\":\"url\",\"vs\":\""
-                + backend.url() + "/f/v1/") + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+                + backend.deviceUrl() + "/f/v1/") + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
                 + Pattern.quote("\"},{\"n\":\"token\",\"vs\":\"") + "([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)"
                 + Pattern.quote("\"},{\"n\":\"fotaVersion\",\"vs\":\"" + version + "\"},{\"n\":\"fotaSize\",\"v\":"
                 + image.length + "},{\"n\":\"fotaSha256\",\"vs\":\"" + sha + "\"}]"));
@@ -310,6 +318,13 @@ class ProtocolConformanceTest {
             }
             request.append("0").append(eol).append(eol);
             Wire.Response r = Wire.exchange(devices.port(), request.toString());
+            if (eol.equals("\n") && transport == DeviceTransport.NETTY) {
+                // docs/protocol.md §7.1: Netty refuses bare-LF chunk lines (a request-smuggling defence)
+                assertThat(r.status()).as(r.head() + r.bodyText()).isEqualTo(400);
+                assertThat(r.bodyText()).contains("bad_request").contains("Carriage Return");
+                assertThat(r.header("Connection")).isEqualTo("close");
+                continue;
+            }
             assertThat(r.status()).as(eol.length() + "-byte line ends: " + r.head() + r.bodyText()).isEqualTo(204);
             JsonNode device = devices.view(imei);
             assertThat(device.get("reportedFirmware").asText()).isEqualTo("1.0.4");

@@ -64,6 +64,11 @@ public final class Downloads {
         this.writes = writes;
     }
 
+    /** The download if this node has it in memory, else null (without asking the database). */
+    public Download remembered(String id) {
+        return cache.get(id);
+    }
+
     /** The download, or null when there is none with this id. */
     public Download find(String id) {
         Download download = cache.get(id);

@@ -45,7 +45,10 @@ public final class ConnectionReuseLimit extends Handler.Wrapper {
             count = new AtomicInteger();
             connection.setAttribute(COUNT, count);
         }
-        boolean last = count.incrementAndGet() >= maxRequests || clientWantsClose(request);
+        boolean last = isLast(count.incrementAndGet(), maxRequests, request.getConnectionMetaData().getHttpVersion()
+                == HttpVersion.HTTP_1_0, request.getHeaders().contains(HttpHeader.CONNECTION,
+                HttpHeaderValue.KEEP_ALIVE.asString()), request.getHeaders().contains(HttpHeader.CONNECTION,
+                HttpHeaderValue.CLOSE.asString()));
         response.getHeaders().put(last ? CLOSE : KEEP_ALIVE);
         if (!last) {
             request.addHttpStreamWrapper(CloseWhenBodyUnread::new);
@@ -79,10 +82,12 @@ public final class ConnectionReuseLimit extends Handler.Wrapper {
         }
     }
 
-    private static boolean clientWantsClose(Request request) {
-        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0) {
-            return !request.getHeaders().contains(HttpHeader.CONNECTION, HttpHeaderValue.KEEP_ALIVE.asString());
-        }
-        return request.getHeaders().contains(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    /**
+     * Whether request {@code number} (from 1) on a connection is the last it serves: the limit's, or
+     * the client's wish (HTTP/1.0 closes unless asked to keep alive, HTTP/1.1 keeps alive unless asked
+     * to close). Both device ports apply this one rule.
+     */
+    public static boolean isLast(int number, int maxRequests, boolean http10, boolean asksKeepAlive, boolean asksClose) {
+        return number >= maxRequests || (http10 ? !asksKeepAlive : asksClose);
     }
 }
