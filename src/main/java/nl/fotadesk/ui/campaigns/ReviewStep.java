@@ -19,6 +19,7 @@ import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
 import nl.fotadesk.protocol.api.RehearsalRequest;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.HashMap;
@@ -73,6 +74,7 @@ final class ReviewStep implements WizardStep {
         forecast.setId("wizard-forecast");
         VBox rehearsalCard = Forms.card(Forms.section(texts.text("campaigns.forecast.section")),
                 Forms.help(texts.text("campaigns.forecast.help")), rehearse, forecast);
+        Permission.REHEARSE.offer(rehearsalCard, context);
         root = new VBox(16, conflicts, previewCard, rehearsalCard, summaryCard);
         root.getStyleClass().add("wizard-step-body");
     }
