@@ -114,7 +114,8 @@ public final class Sessions {
         String end = bearer != null && bearer.startsWith(BearerValues.SESSION_PREFIX)
                 ? store.find(BearerValues.sha256(bearer)).map(s -> s.lastSeenAt().plus(IDLE).toString()).orElse(null) : null;
         UserView user = userStore.find(actor.username()).map(Users::view).orElse(new UserView(actor.username(),
-                actor.displayName(), actor.role(), actor.scope().client(), null, false));
+                actor.displayName(), actor.role(), actor.scope().client(), actor.scope().deviceTypes().stream().sorted().toList(),
+                false));
         return new Session(null, end, user);
     }
 

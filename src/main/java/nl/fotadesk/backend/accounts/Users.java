@@ -243,8 +243,8 @@ public final class Users {
     }
 
     static UserView view(UserRow user) {
-        return new UserView(user.username(), user.displayName(), user.role(), user.client(),
-                user.deviceTypes().isEmpty() ? null : user.deviceTypes(), user.disabled());
+        return new UserView(user.username(), user.displayName(), user.role(), user.client(), user.deviceTypes(),
+                user.disabled());
     }
 
     private static String describe(UserRow user) {
