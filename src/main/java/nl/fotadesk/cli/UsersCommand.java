@@ -223,7 +223,7 @@ public final class UsersCommand implements Runnable {
 
     static String describe(UserView user) {
         String scope = user.client() != null ? "client " + user.client()
-                : user.deviceTypes() != null ? "device types " + String.join(", ", user.deviceTypes()) : "all devices";
+                : !user.deviceTypes().isEmpty() ? "device types " + String.join(", ", user.deviceTypes()) : "all devices";
         return user.username() + " (" + user.displayName() + "): " + user.role().wireName() + ", " + scope
                 + (user.disabled() ? ", disabled" : "");
     }

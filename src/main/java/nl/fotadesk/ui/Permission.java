@@ -31,6 +31,8 @@ public enum Permission {
      * operators all, suppliers and customers those wholly within their scope.
      */
     MANAGE_CAMPAIGNS(Role.OPERATOR, Role.SUPPLIER, Role.CUSTOMER),
+    /** Rehearse a campaign and read its forecast: the server's simulation is the operators' tool. */
+    REHEARSE(Role.OPERATOR),
     /**
      * Create groups, and change and delete those the server marks changeable: operators all, suppliers and
      * customers their own.

@@ -42,7 +42,7 @@ public abstract class DemoUiTest {
     void openWindow() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = WaitForAsyncUtils.asyncFx(() -> role() == null ? UiTestBackend.open(stage, demo, language(), this::client)
-                : UiTestBackend.openAs(stage, demo, language(), role())).get(30, TimeUnit.SECONDS);
+                : UiTestBackend.openAs(stage, demo, language(), role(), this::client)).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -70,7 +70,7 @@ public abstract class DemoUiTest {
         return null;
     }
 
-    /** The client the window uses: the demo's own, unless a test wraps it. */
+    /** The client the window uses: the demo's own (or, with a {@link #role()}, one signed in as that user), unless a test wraps it. */
     protected FotaDeskClient client(FotaDeskClient demoClient) {
         return demoClient;
     }

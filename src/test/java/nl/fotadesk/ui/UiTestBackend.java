@@ -75,7 +75,7 @@ public final class UiTestBackend implements AutoCloseable {
     public static UiTestBackend openAs(Stage stage, Locale language, Role role) throws Exception {
         DemoEnvironment demo = startDemo();
         try {
-            return openAs(stage, demo, language, role, true);
+            return openAs(stage, demo, language, role, UnaryOperator.identity(), true);
         } catch (Exception | Error e) {
             demo.close();
             throw e;
@@ -84,11 +84,18 @@ public final class UiTestBackend implements AutoCloseable {
 
     /** As {@link #openAs(Stage, Locale, Role)}, against a running {@code demo}, which closing the window leaves running. */
     public static UiTestBackend openAs(Stage stage, DemoEnvironment demo, Locale language, Role role) {
-        return openAs(stage, demo, language, role, false);
+        return openAs(stage, demo, language, role, UnaryOperator.identity());
     }
 
-    private static UiTestBackend openAs(Stage stage, DemoEnvironment demo, Locale language, Role role, boolean ownDemo) {
-        UiContext context = new UiContext(HttpFotaDeskClient.signedOut(demo.url(), ServerTrust.system()),
+    /** As {@link #openAs(Stage, DemoEnvironment, Locale, Role)}, the window talking through {@code wrap} of its client. */
+    public static UiTestBackend openAs(Stage stage, DemoEnvironment demo, Locale language, Role role,
+                                       UnaryOperator<FotaDeskClient> wrap) {
+        return openAs(stage, demo, language, role, wrap, false);
+    }
+
+    private static UiTestBackend openAs(Stage stage, DemoEnvironment demo, Locale language, Role role,
+                                        UnaryOperator<FotaDeskClient> wrap, boolean ownDemo) {
+        UiContext context = new UiContext(wrap.apply(HttpFotaDeskClient.signedOut(demo.url(), ServerTrust.system())),
                 new I18n(language), settings(language), true);
         DemoEnvironment.DemoUser user = demo.users().stream().filter(u -> u.role() == role).findFirst().orElseThrow();
         Session session = context.client().signIn(user.username(), user.password());

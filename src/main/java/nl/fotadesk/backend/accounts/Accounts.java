@@ -28,14 +28,15 @@ public final class Accounts {
         this.audit = audit;
     }
 
-    /** Accounts on {@code jdbc}'s stores; sign-in failures counted in {@code failures} per username and per source. */
+    /** Accounts on {@code jdbc}'s stores; wrong passwords counted in {@code failures} per username and per source. */
     public static Accounts of(Jdbc jdbc, Passwords passwords, AuthFailureLimit failures, Clock clock) {
         UserStore userStore = new UserStore(jdbc);
         SessionStore sessionStore = new SessionStore(jdbc);
         AuditTrail audit = new AuditTrail(new AuditStore(jdbc), clock);
-        Users users = new Users(jdbc, userStore, sessionStore, new CatalogStore(jdbc), passwords, audit, clock);
+        PasswordGuesses guesses = new PasswordGuesses(failures);
+        Users users = new Users(jdbc, userStore, sessionStore, new CatalogStore(jdbc), passwords, guesses, audit, clock);
         return new Accounts(users,
-                new Sessions(jdbc, sessionStore, userStore, users, passwords, audit, failures, clock),
+                new Sessions(jdbc, sessionStore, userStore, users, passwords, audit, guesses, clock),
                 new PersonalTokens(jdbc, new ApiTokenStore(jdbc), userStore, users, audit, clock), audit);
     }
 

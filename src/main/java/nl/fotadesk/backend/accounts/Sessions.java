@@ -3,13 +3,11 @@ package nl.fotadesk.backend.accounts;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.TooManyAttempts;
 import nl.fotadesk.backend.domain.Unauthorized;
-import nl.fotadesk.backend.secrets.AuthFailureLimit;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.SessionStore;
 import nl.fotadesk.backend.store.SessionStore.SessionRow;
 import nl.fotadesk.backend.store.UserRow;
 import nl.fotadesk.backend.store.UserStore;
-import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.Session;
 import nl.fotadesk.protocol.api.UserView;
 
@@ -34,18 +32,18 @@ public final class Sessions {
     private final Users users;
     private final Passwords passwords;
     private final AuditTrail audit;
-    private final AuthFailureLimit failures;
+    private final PasswordGuesses guesses;
     private final Clock clock;
 
     Sessions(Jdbc jdbc, SessionStore store, UserStore userStore, Users users, Passwords passwords, AuditTrail audit,
-             AuthFailureLimit failures, Clock clock) {
+             PasswordGuesses guesses, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.userStore = userStore;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
-        this.failures = failures;
+        this.guesses = guesses;
         this.clock = clock;
     }
 
@@ -62,24 +60,19 @@ public final class Sessions {
             throw Invalid.field(username == null || username.isEmpty() ? "username" : "password",
                     "signing in takes a username and a password");
         }
-        String userKey = "user:" + (username == null ? "" : username);
-        for (String key : new String[]{userKey, AuthFailureLimit.source(source)}) {
-            Optional<Duration> blocked = key == null ? Optional.empty() : failures.blockedFor(key);
-            if (blocked.isPresent()) {
-                throw new TooManyAttempts(blocked.get());
-            }
-        }
+        guesses.checkAllowed(username, source);
         Optional<UserRow> user = userStore.find(username);
         boolean verified = user.isPresent() ? passwords.verifies(user.get().passwordHash(), password) : fakeCheck(password);
         if (!verified || user.get().disabled()) {
-            failures.failed(userKey);
-            if (source != null) {
-                failures.failed(AuthFailureLimit.source(source));
-            }
-            Principal who = user.map(u -> Users.principal(u, source))
-                    .orElse(new Principal(shortName(username), "", Role.VIEWER, Scope.ALL, source));
+            guesses.wrong(username, source);
+            String name = shortName(username);
+            String why = "wrong username or password, or disabled";
             jdbc.inTransaction(() -> {
-                audit.refused(who, "session.create", "user/" + who.username(), "wrong username or password, or disabled");
+                if (user.isPresent()) {
+                    audit.refused(Users.principal(user.get(), source), "session.create", "user/" + name, why);
+                } else {
+                    audit.refusedUnknown(name, source, "session.create", "user/" + name, why);
+                }
                 return null;
             });
             throw new Unauthorized("wrong username or password");
@@ -114,7 +107,8 @@ public final class Sessions {
         String end = bearer != null && bearer.startsWith(BearerValues.SESSION_PREFIX)
                 ? store.find(BearerValues.sha256(bearer)).map(s -> s.lastSeenAt().plus(IDLE).toString()).orElse(null) : null;
         UserView user = userStore.find(actor.username()).map(Users::view).orElse(new UserView(actor.username(),
-                actor.displayName(), actor.role(), actor.scope().client(), null, false));
+                actor.displayName(), actor.role(), actor.scope().client(), actor.scope().deviceTypes().stream().sorted().toList(),
+                false));
         return new Session(null, end, user);
     }
 

@@ -5,6 +5,7 @@ import nl.fotadesk.backend.domain.Forbidden;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
+import nl.fotadesk.backend.domain.TooManyAttempts;
 import nl.fotadesk.backend.store.CatalogStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.SessionStore;
@@ -37,16 +38,18 @@ public final class Users {
     private final SessionStore sessions;
     private final CatalogStore catalog;
     private final Passwords passwords;
+    private final PasswordGuesses guesses;
     private final AuditTrail audit;
     private final Clock clock;
 
     Users(Jdbc jdbc, UserStore users, SessionStore sessions, CatalogStore catalog, Passwords passwords,
-          AuditTrail audit, Clock clock) {
+          PasswordGuesses guesses, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.sessions = sessions;
         this.catalog = catalog;
         this.passwords = passwords;
+        this.guesses = guesses;
         this.audit = audit;
         this.clock = clock;
     }
@@ -123,11 +126,26 @@ public final class Users {
         });
     }
 
-    /** A user changes their own password, proving they know the current one; their other sessions end. */
+    /**
+     * A user changes their own password, proving they know the current one; their other sessions end. A
+     * wrong current password counts as a wrong sign-in would (a stolen session buys no faster guessing)
+     * and is audited.
+     *
+     * @throws TooManyAttempts when the user or the caller's address guessed wrong too often
+     */
     public void changeOwnPassword(Principal actor, String current, String next) {
         UserRow user = users.find(actor.username()).orElseThrow(() -> new Forbidden(
                 "the API key has no password; sign in as a user"));
-        if (current == null || !passwords.verifies(user.passwordHash(), current)) {
+        if (current == null) {
+            throw Invalid.field("currentPassword", "the current password is required");
+        }
+        guesses.checkAllowed(user.username(), actor.source());
+        if (!passwords.verifies(user.passwordHash(), current)) {
+            guesses.wrong(user.username(), actor.source());
+            jdbc.inTransaction(() -> {
+                audit.refused(actor, "user.password", "user/" + user.username(), "wrong current password");
+                return null;
+            });
             throw Invalid.field("currentPassword", "the current password is wrong");
         }
         String hash = strongHash(user.username(), next);
@@ -243,8 +261,8 @@ public final class Users {
     }
 
     static UserView view(UserRow user) {
-        return new UserView(user.username(), user.displayName(), user.role(), user.client(),
-                user.deviceTypes().isEmpty() ? null : user.deviceTypes(), user.disabled());
+        return new UserView(user.username(), user.displayName(), user.role(), user.client(), user.deviceTypes(),
+                user.disabled());
     }
 
     private static String describe(UserRow user) {

@@ -303,7 +303,7 @@ public final class DeviceService {
             });
             audit.done(actor, "device.desired.set", "device/" + imei, image.version() + " (" + image.id() + ")");
             return updates.start(devices.find(imei).orElseThrow(), image, false, null, null,
-                    "desired firmware set to " + image.version());
+                    "desired firmware set to " + image.version() + " by " + actor.described());
         });
         return get(imei);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.protocol.api.ApiError;
@@ -54,6 +55,8 @@ public final class JsonBodies {
             return value;
         } catch (MismatchedInputException e) {
             throw invalidJson(mismatch(e));
+        } catch (ValueInstantiationException e) {
+            throw invalidJson(unknownValue(e));
         } catch (JsonMappingException e) {
             throw invalidJson(path(e) + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -69,6 +72,16 @@ public final class JsonBodies {
         String got = e instanceof InvalidFormatException f
                 ? "; got " + (f.getValue() instanceof String v ? Limits.quoted(v) : f.getValue()) : "";
         return target == null ? path(e) + ": " + e.getOriginalMessage() : path(e) + " must be " + expected(target) + got;
+    }
+
+    /**
+     * A type's own reader refused the value: its reason (an enum's: "unknown role "admin""), and for an
+     * enum the values it takes, rather than Jackson's words about the class.
+     */
+    private static String unknownValue(ValueInstantiationException e) {
+        Class<?> type = e.getType().getRawClass();
+        String reason = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
+        return type.isEnum() ? path(e) + " must be " + expected(type) + "; " + reason : path(e) + ": " + reason;
     }
 
     private static String expected(Class<?> type) {

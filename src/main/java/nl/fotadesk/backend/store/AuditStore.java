@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The audit trail: appended in the transaction of the change it records, read newest first. */
+/**
+ * The audit trail: appended in the transaction of the change it records, read newest first. A line
+ * without a role (an unknown name's refused sign-in) holds '' in the role column, which V8 made NOT NULL.
+ */
 public final class AuditStore {
+    private static final String NO_ROLE = "";
+
     private final Jdbc jdbc;
 
     public AuditStore(Jdbc jdbc) {
@@ -18,7 +23,8 @@ public final class AuditStore {
 
     public void append(AuditEntry entry) {
         jdbc.update("INSERT INTO audit_log (at, actor, role, action, object, detail, source, outcome)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Instant.parse(entry.time()), entry.actor(), entry.role().wireName(),
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Instant.parse(entry.time()), entry.actor(),
+                entry.role() == null ? NO_ROLE : entry.role().wireName(),
                 entry.action(), entry.object(), entry.detail(), entry.source(), entry.outcome());
     }
 
@@ -29,9 +35,13 @@ public final class AuditStore {
         params.add(offset);
         return jdbc.list("SELECT at, actor, role, action, object, detail, source, outcome FROM audit_log" + where
                         + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
-                rs -> new AuditEntry(Jdbc.instant(rs, "at").toString(), rs.getString("actor"), Role.fromWire(rs.getString("role")),
+                rs -> new AuditEntry(Jdbc.instant(rs, "at").toString(), rs.getString("actor"), role(rs.getString("role")),
                         rs.getString("action"), rs.getString("object"), rs.getString("detail"), rs.getString("source"),
                         rs.getString("outcome")), params.toArray());
+    }
+
+    private static Role role(String stored) {
+        return stored.equals(NO_ROLE) ? null : Role.fromWire(stored);
     }
 
     public long count(AuditQuery query) {

@@ -18,7 +18,7 @@ public final class UserTexts {
         if (user.client() != null) {
             return context.text("account.scope.client", user.client());
         }
-        if (user.deviceTypes() != null && !user.deviceTypes().isEmpty()) {
+        if (!user.deviceTypes().isEmpty()) {
             return context.text("account.scope.deviceTypes", String.join(", ", user.deviceTypes()));
         }
         return context.text("account.scope.all");

@@ -104,7 +104,7 @@ public final class UsersModel {
         password.set("");
         role.set(user.role());
         client.set(user.client());
-        chosenTypes.setAll(user.deviceTypes() == null ? List.of() : user.deviceTypes());
+        chosenTypes.setAll(user.deviceTypes());
         message.set("");
         loadTokens(user.username());
     }
@@ -202,7 +202,7 @@ public final class UsersModel {
     }
 
     private static List<String> nullIfEmpty(List<String> list) {
-        return list == null || list.isEmpty() ? null : list;
+        return list.isEmpty() ? null : list;
     }
 
     private void act(UiContext.Work<UserView> work, String doneKey) {

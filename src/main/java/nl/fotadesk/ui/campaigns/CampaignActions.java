@@ -94,7 +94,7 @@ final class CampaignActions {
         // Start only for a draft, and Resume in the place of Pause while paused.
         boolean changeable = c == null || c.changeable();
         show(operatorsOnly, !changeable);
-        show(rehearse, changeable && rehearsable);
+        show(rehearse, changeable && rehearsable && model.mayRehearse());
         show(start, changeable && s == CampaignState.DRAFT);
         show(pause, changeable && s != CampaignState.PAUSED);
         show(resume, changeable && s == CampaignState.PAUSED);

@@ -21,6 +21,7 @@ import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.Page;
 import nl.fotadesk.protocol.api.ProgressPoint;
 import nl.fotadesk.ui.CsvFile;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.WholeFile;
 import nl.fotadesk.ui.UiContext;
 
@@ -96,11 +97,19 @@ final class CampaignDetailModel {
         this.historyListener = listener;
     }
 
+    /** Whether this user may rehearse the campaign and read its forecast (the server refuses anyone else). */
+    boolean mayRehearse() {
+        return context.may(Permission.REHEARSE);
+    }
+
     /**
      * Loads the forecast beside what happened, and the progress of {@code c} since it started (a campaign
-     * never rehearsed has no forecast: not an error).
+     * never rehearsed has no forecast: not an error); none for a user who may not read forecasts.
      */
     void loadForecast(CampaignView c) {
+        if (!mayRehearse()) {
+            return;
+        }
         ServerCall.run(context, () -> {
             try {
                 ForecastVsActual versus = context.client().campaignForecast(id);

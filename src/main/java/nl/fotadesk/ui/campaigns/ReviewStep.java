@@ -17,6 +17,7 @@ import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.PhaseSpec;
 import nl.fotadesk.protocol.api.RehearsalRequest;
+import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.HashMap;
@@ -69,6 +70,7 @@ final class ReviewStep implements WizardStep {
         VBox rehearsalCard = RehearsalCard.of(context, rehearsal, "wizard", () -> rehearsal.rehearse(() ->
                 new RehearsalRequest(draft.toNewCampaign(), null, null, null, null, null, null, null, null, null)),
                 rehearsable.not());
+        Permission.REHEARSE.offer(rehearsalCard, context);
         root = new VBox(16, conflicts, previewCard, rehearsalCard, summaryCard);
         root.getStyleClass().add("wizard-step-body");
     }

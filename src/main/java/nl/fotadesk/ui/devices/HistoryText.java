@@ -18,7 +18,7 @@ final class HistoryText {
     private static final Pattern FIRMWARE = Pattern.compile("reports firmware (\\S+)");
     private static final Pattern RESULT = Pattern.compile("(?:reports )?fotaResult (\\d+)");
     private static final Pattern REPORTS = Pattern.compile("reports(?: fotaState \\w+)?(?:,? (\\d+) %)?");
-    private static final Pattern DESIRED = Pattern.compile("desired firmware set to (\\S+)");
+    private static final Pattern DESIRED = Pattern.compile("desired firmware set to (\\S+)(?: by (.+))?");
     private static final Pattern CAMPAIGN_PHASE = Pattern.compile("campaign \".*\", phase \\d+");
     private static final Pattern RETRY = Pattern.compile("retry (\\d+) of (\\d+) after (.+)");
     private static final Pattern NO_PROGRESS = Pattern.compile("no progress for (\\d+) s");
@@ -78,7 +78,8 @@ final class HistoryText {
             return null;
         }
         if ((m = DESIRED.matcher(text)).matches()) {
-            return context.text("devices.history.desired", m.group(1));
+            return m.group(2) == null ? context.text("devices.history.desired", m.group(1)) // before actors were named
+                    : context.text("devices.history.desiredBy", m.group(1), ActorNames.of(context.i18n(), m.group(2)));
         }
         if ((m = RETRY.matcher(text)).matches()) {
             String why = cause(state, m.group(3));

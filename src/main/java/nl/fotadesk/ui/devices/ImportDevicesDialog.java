@@ -227,7 +227,7 @@ final class ImportDevicesDialog {
         if (user.client() != null) {
             return " " + context.text("devices.import.scopeHelp.customer", user.client());
         }
-        return user.deviceTypes() == null || user.deviceTypes().isEmpty() ? ""
+        return user.deviceTypes().isEmpty() ? ""
                 : " " + context.text("devices.import.scopeHelp.supplier", String.join(", ", user.deviceTypes()));
     }
 

@@ -187,7 +187,7 @@ final class RegisterDeviceDialog {
             client.setDisable(true);
             type.setPromptText(context.text("devices.register.knownTypePrompt"));
             help.setText(help.getText() + " " + context.text("devices.register.customerScope", user.client()));
-        } else if (user.deviceTypes() != null && !user.deviceTypes().isEmpty()) {
+        } else if (!user.deviceTypes().isEmpty()) {
             type.getItems().setAll(user.deviceTypes());
             type.setEditable(false);
             type.setValue(user.deviceTypes().get(0));

@@ -295,7 +295,7 @@ final class GroupDialogModel {
     private GroupOwner newOwner() {
         UserView user = context.user();
         return user == null || user.role() == Role.OPERATOR ? null : new GroupOwner(user.client(),
-                user.deviceTypes() == null ? List.of() : user.deviceTypes().stream().sorted().toList());
+                user.deviceTypes().stream().sorted().toList());
     }
 
     private void validate() {

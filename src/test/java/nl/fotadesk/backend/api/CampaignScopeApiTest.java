@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Campaigns that run, seen and steered by a customer: an operator's campaign across clients that its
  * thresholds pause, told to the customer without the other client's numbers, and the customer's own
- * campaign, whose retry and history name them.
+ * campaign, whose retry and history name them, as a device's history names who set its desired firmware.
  */
 class CampaignScopeApiTest extends ApiTestBase {
     private static final String PASSWORD = "correct horse battery";
@@ -84,6 +84,23 @@ class CampaignScopeApiTest extends ApiTestBase {
     }
 
     @Test
+    void aDevicesHistorySaysWhoSetItsDesiredFirmwareOrWhichCampaignPhase() throws IOException {
+        as(cora, "PUT", "/api/v1/devices/" + imei(1) + "/desired", json(obj("firmwareId", firmware)), 200);
+        call("PUT", "/api/v1/devices/" + imei(3) + "/desired", obj("firmwareId", firmware), 200);
+        String id = as(cora, "POST", "/api/v1/campaigns", json(obj("name", "acme rest", "firmwareId", firmware,
+                "target", obj("imeis", List.of(imei(2))), "start", true)), 201).get("id").asText();
+        tick();
+
+        assertThat(lastDetail(as(cora, "GET", "/api/v1/devices/" + imei(1) + "/history", 200)))
+                .isEqualTo("desired firmware set to 2.0.0 by Cora de Vries (customer)");
+        assertThat(lastDetail(get("/api/v1/devices/" + imei(3) + "/history")))
+                .isEqualTo("desired firmware set to 2.0.0 by the API key");
+        JsonNode byCampaign = as(cora, "GET", "/api/v1/devices/" + imei(2) + "/history", 200);
+        assertThat(lastDetail(byCampaign)).isEqualTo("campaign \"acme rest\", phase 1");
+        assertThat(byCampaign.get(byCampaign.size() - 1).get("campaignId").asText()).isEqualTo(id);
+    }
+
+    @Test
     void aCampaignsProgressHistoryIsForThoseWhoSeeAllOfItsDevices() throws IOException {
         String across = call("POST", "/api/v1/campaigns", obj("name", "all trackers", "firmwareId", firmware,
                 "start", true), 201).get("id").asText();
@@ -114,6 +131,10 @@ class CampaignScopeApiTest extends ApiTestBase {
         assertThat(as(cora, "GET", "/api/v1/campaigns/" + inside, 200).get("changeable").asBoolean())
                 .as("an operator's campaign wholly within acme").isTrue();
         assertThat(as(cora, "POST", "/api/v1/campaigns/" + inside + "/start", 200).get("state").asText()).isEqualTo("running");
+    }
+
+    private static String lastDetail(JsonNode history) {
+        return history.get(history.size() - 1).get("detail").asText();
     }
 
     /** Calls the API as {@code token} and expects {@code status}; returns the JSON answer. */

@@ -4,6 +4,7 @@ import nl.fotadesk.protocol.api.GroupFilter;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewCatalogEntry;
 import nl.fotadesk.protocol.api.NewDevice;
+import nl.fotadesk.protocol.api.NewUser;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,11 @@ class JsonBodiesTest {
         refused("{\"name\":true}", NewCatalogEntry.class, "name must be a string; got true");
         refused("{\"maxRetries\":\"5\"}", NewCampaign.class, "maxRetries must be a whole number");
         refused("{\"start\":1}", NewCampaign.class, "start must be true or false; got 1");
+        refused("{\"role\":\"admin\"}", NewUser.class, 
+                "role must be one of operator, supplier, customer, viewer, requester; unknown role \"admin\"");
         refused("{\"deviceTimeoutSeconds\":9223372036854775808}", NewCampaign.class, "deviceTimeoutSeconds");
-        refused("{\"status\":\"happy\"}", GroupFilter.class, "happy");
+        refused("{\"status\":\"happy\"}", GroupFilter.class, "status must be one of in_sync, pending,");
+        refused("{\"status\":\"happy\"}", GroupFilter.class, "unknown status \"happy\"");
         refused("[{\"imei\":[]}]", NewDevice[].class, "[0].imei must be a string");
     }
 

@@ -11,17 +11,22 @@ import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.NewDevice;
+import nl.fotadesk.protocol.api.RehearsalRequest;
 import nl.fotadesk.device.fleet.FleetGenerator;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.ui.DemoUiTest;
 import nl.fotadesk.ui.UiTestBackend;
 import nl.fotadesk.ui.campaigns.WizardRobot;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.text;
@@ -31,14 +36,35 @@ import static nl.fotadesk.ui.accounts.ScopedViews.offered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's customer: their client's devices only, no action a customer may not take, and campaigns they
- * steer when they hold only their client's devices.
+ * The demo's customer: their client's devices only, no action a customer may not take (nor a call the
+ * server would refuse them), and campaigns they steer when they hold only their client's devices.
  */
 class CustomerViewTest extends DemoUiTest {
     static final String CLIENT = FleetGenerator.CLIENTS.get(0);
+    /** The names of the client calls the window made, in the order they were made. */
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+
     @Override
     protected Role role() {
         return Role.CUSTOMER;
+    }
+
+    @Override
+    protected FotaDeskClient client(FotaDeskClient signedIn) {
+        return (FotaDeskClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{FotaDeskClient.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(signedIn, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @BeforeEach
+    void forgetEarlierCalls() {
+        calls.clear();
     }
 
     @Test
@@ -108,6 +134,27 @@ class CustomerViewTest extends DemoUiTest {
     }
 
     @Test
+    void isNeverOfferedARehearsalNorAsksForAForecastWhichAreAnOperatorsTools(FxRobot robot) throws Exception {
+        FotaDeskClient operator = app.demo.client();
+        FirmwareView image = operator.firmware().stream().filter(f -> f.deviceType().equals("sensor-z")
+                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("sensor-z"))).findFirst().orElseThrow();
+        String id = operator.createCampaign(draft("Ours rehearsed", image, sensor(operator, CLIENT, "999983"))).id();
+        operator.rehearseCampaign(new RehearsalRequest(null, id, null, null, null, 1, null, null, null, null));
+
+        robot.clickOn("#nav-campaigns");
+        await(10, () -> robot.lookup(LabeledMatchers.hasText("Ours rehearsed")).tryQuery().isPresent());
+        robot.doubleClickOn(robot.lookup(LabeledMatchers.hasText("Ours rehearsed")).<Node>query());
+        await(10, () -> offered(robot, "#campaign-start") && !robot.lookup("#campaign-start").queryButton().isDisabled());
+        assertThat(offered(robot, "#campaign-rehearse")).as("a draft of theirs, but rehearsing is an operator's").isFalse();
+        robot.clickOn("#campaign-start");
+        await(10, () -> text(robot, "#campaign-state").equals("Running"));
+        // the detail asks for a forecast when it first shows the campaign and when its state changes
+        await(10, () -> calls.lastIndexOf("campaign") > calls.indexOf("startCampaign"));
+        assertThat(offered(robot, "#campaign-forecast")).isFalse();
+        assertThat(calls).contains("campaign", "startCampaign").doesNotContain("campaignForecast", "rehearseCampaign");
+    }
+
+    @Test
     void makesACampaignOfTheirClientsDevicesWithTheWizard(FxRobot robot) throws Exception {
         long ours = app.demo.client().devices(DeviceQuery.ALL.withClient(CLIENT).withDeviceType("tracker-x")).total();
         WizardRobot.openWithNewFirmware(robot, "tracker-x");
@@ -117,6 +164,8 @@ class CustomerViewTest extends DemoUiTest {
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         await(10, () -> robot.lookup("#wizard-targeted").tryQuery().isPresent());
+        assertThat(robot.lookup("#wizard-rehearse").tryQuery()).as("in the review step").isPresent();
+        assertThat(offered(robot, "#wizard-rehearse")).as("rehearsing is an operator's").isFalse();
         robot.clickOn("#wizard-finish");
 
         await(10, () -> robot.lookup("#campaign-name").tryQuery().isPresent()

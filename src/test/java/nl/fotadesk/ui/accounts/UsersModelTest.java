@@ -48,7 +48,7 @@ class UsersModelTest {
         assertThat(server.users.get("carla")).satisfies(u -> {
             assertThat(u.role()).isEqualTo(Role.CUSTOMER);
             assertThat(u.client()).isEqualTo("acme");
-            assertThat(u.deviceTypes()).isNull();
+            assertThat(u.deviceTypes()).isEmpty();
             assertThat(u.displayName()).isEqualTo("Carla Visser");
         });
         assertThat(model.message.get()).isEqualTo("User carla created.");

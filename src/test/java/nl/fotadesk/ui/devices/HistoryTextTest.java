@@ -28,6 +28,9 @@ class HistoryTextTest {
             notified    | sent the download URL                              |                                                               |
             pending     | desired firmware set to 2.0.0                      | Desired firmware set to 2.0.0                                 | Gewenste firmware ingesteld op 2.0.0
             in_sync     | desired firmware set to 2.0.0; it runs 2.0.0 already | Desired firmware set to 2.0.0. It runs 2.0.0 already: nothing to download | Gewenste firmware ingesteld op 2.0.0. Er draait al 2.0.0 op: er valt niets te downloaden
+            pending     | desired firmware set to 2.0.0 by Sam Smit (supplier) | Desired firmware set to 2.0.0 by Sam Smit (supplier)        | Gewenste firmware ingesteld op 2.0.0 door Sam Smit (leverancier)
+            pending     | desired firmware set to 2.0.0 by the API key       | Desired firmware set to 2.0.0 by the API key                  | Gewenste firmware ingesteld op 2.0.0 door de API-sleutel
+            in_sync     | desired firmware set to 2.0.0 by cora (customer); it runs 2.0.0 already | Desired firmware set to 2.0.0 by cora (customer). It runs 2.0.0 already: nothing to download | Gewenste firmware ingesteld op 2.0.0 door cora (klant). Er draait al 2.0.0 op: er valt niets te downloaden
             pending     | campaign "Trackers to 2.0.0", phase 2              |                                                               |
             in_sync     | campaign "Trackers", phase 1; it runs 2.0.0 already | It runs 2.0.0 already: nothing to download                   | Er draait al 2.0.0 op: er valt niets te downloaden
             pending     | retry 1 of 1 after fotaResult 8                    | Retry 1 of 1 after: Firmware update failed                    | Nieuwe poging 1 van 1 na: Firmware-update mislukt
