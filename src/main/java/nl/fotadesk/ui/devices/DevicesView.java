@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -19,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
@@ -157,6 +159,28 @@ final class DevicesView {
         });
         vm.setVisibleRange(this::visibleRange);
         vm.setOnLoaded(this::reconcileSelection);
+        watchSelectedLine();
+    }
+
+    /** Keeps the detail told whether the table shows its device selected: the line's device may change too. */
+    private void watchSelectedLine() {
+        ChangeListener<DeviceView> lineChanged = (o, old, now) -> updateSelectedInList();
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.viewProperty().removeListener(lineChanged);
+            }
+            if (now != null) {
+                now.viewProperty().addListener(lineChanged);
+            }
+            updateSelectedInList();
+        });
+        vm.detail().deviceProperty().addListener((o, old, now) -> updateSelectedInList());
+    }
+
+    private void updateSelectedInList() {
+        String imei = vm.detail().imei();
+        DeviceTableLine selected = table.getSelectionModel().getSelectedItem();
+        vm.detail().selectedInListProperty().set(imei != null && selected != null && imei.equals(selected.imei()));
     }
 
     /** After the list or the detail changed: the line of the detail's device is the selected one. */
@@ -164,6 +188,7 @@ final class DevicesView {
         String imei = vm.detail().imei();
         DeviceTableLine selected = table.getSelectionModel().getSelectedItem();
         if (imei == null && selected == null || imei != null && selected != null && imei.equals(selected.imei())) {
+            updateSelectedInList();
             return;
         }
         int index = vm.list().indexOf(imei);
@@ -171,11 +196,21 @@ final class DevicesView {
         try {
             if (index >= 0) {
                 table.getSelectionModel().clearAndSelect(index);
+                showLine(index);
             } else {
                 table.getSelectionModel().clearSelection();
             }
         } finally {
             reconciling = false;
+        }
+        updateSelectedInList();
+    }
+
+    /** Scrolls the line into view unless it is on screen already, with a line or two above it. */
+    private void showLine(int index) {
+        int[] range = visibleRange();
+        if (range == null || index <= range[0] || index >= range[1]) {
+            table.scrollTo(Math.max(0, index - 2));
         }
     }
 

@@ -51,7 +51,7 @@ final class DevicesViewModel {
         filters = new DeviceFilters(context, this::reload);
         list = new DeviceListModel(context);
         detail = new DeviceDetailModel(context, filters.firmware(), this::requestRefresh);
-        follows = new DetailFollowsList(context, list, detail);
+        follows = new DetailFollowsList(list, detail, () -> onLoaded.run());
         loading = list.loadingProperty().or(filters.search().pendingProperty());
         emptyText = Bindings.createStringBinding(() -> list.totalProperty().get() < 0 || loading.get()
                         ? context.text("devices.loading") : filtered.get() ? context.text("devices.noneMatch")
