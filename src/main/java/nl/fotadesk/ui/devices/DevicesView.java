@@ -12,8 +12,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,6 +21,7 @@ import javafx.stage.Window;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.Shortcuts;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.Map;
@@ -30,14 +29,14 @@ import java.util.Map;
 /**
  * The devices screen: the {@link DeviceFilterBar} on top, the device table with its
  * {@link DeviceListStatus} and {@link DeviceRowMenu}, and the selected device's {@link DeviceDetailView}
- * beside it; the table's selection and the detail's device are kept the same. Ctrl+F searches, Ctrl+N
- * registers, Ctrl+I imports, Ctrl+E exports.
+ * beside it; the table's selection and the detail's device are kept the same. Ctrl+F searches,
+ * Ctrl+Shift+N registers, Ctrl+I imports, Ctrl+E exports ({@link Shortcuts}).
  */
 final class DevicesView {
-    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination REGISTER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = Shortcuts.FIND_DEVICE;
+    private static final KeyCombination REGISTER = Shortcuts.REGISTER_DEVICE;
+    private static final KeyCombination IMPORT = Shortcuts.IMPORT_DEVICES;
+    private static final KeyCombination EXPORT = Shortcuts.EXPORT;
 
     private static final double DETAIL_WIDTH = 400;
     /** The table's least width beside the open detail: its IMEI column and a little more. */
@@ -254,7 +253,8 @@ final class DevicesView {
 
     private void sceneChanged(Scene old, Scene now) {
         if (old != null) {
-            shortcuts.keySet().forEach(k -> old.getAccelerators().remove(k));
+            // only its own: a key the window binds as well keeps working on the other screens
+            shortcuts.forEach((k, action) -> old.getAccelerators().remove(k, action));
         }
         if (now == null) {
             vm.hide();
