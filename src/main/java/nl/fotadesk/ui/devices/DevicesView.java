@@ -66,16 +66,8 @@ final class DevicesView {
         split.getStyleClass().add("devices-split");
         SplitPane.setResizableWithParent(detailNode, false);
         VBox.setVgrow(split, Priority.ALWAYS);
-        vm.detail().openProperty().addListener((o, was, open) -> {
-            if (open && !split.getItems().contains(detailNode)) {
-                split.getItems().add(detailNode);
-                double width = split.getWidth() > 0 ? split.getWidth() : 1000;
-                split.setDividerPositions(Math.max(0.45, 1 - DETAIL_WIDTH / width));
-            } else if (!open) {
-                split.getItems().remove(detailNode);
-                reconcileSelection();
-            }
-        });
+        vm.detail().openProperty().addListener((o, was, open) -> showDetail(split, detailNode, open));
+        showDetail(split, detailNode, vm.detail().openProperty().get()); // open already after a language switch
         filterBar = new DeviceFilterBar(context, vm, FIND);
         root.getChildren().addAll(header(), filterBar.node(), split);
         shortcuts = context.may(Permission.REGISTER_DEVICES)
@@ -87,6 +79,17 @@ final class DevicesView {
 
     Node node() {
         return root;
+    }
+
+    private void showDetail(SplitPane split, Node detailNode, boolean open) {
+        if (open && !split.getItems().contains(detailNode)) {
+            split.getItems().add(detailNode);
+            double width = split.getWidth() > 0 ? split.getWidth() : 1000;
+            split.setDividerPositions(Math.max(0.45, 1 - DETAIL_WIDTH / width));
+        } else if (!open) {
+            split.getItems().remove(detailNode);
+            reconcileSelection();
+        }
     }
 
     private Node header() {

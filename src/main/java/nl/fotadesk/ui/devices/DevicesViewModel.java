@@ -112,6 +112,23 @@ final class DevicesViewModel {
         return emptyText;
     }
 
+    /** The filters, the search and the device in the detail, for the screen in another language. */
+    record Kept(DeviceFilters.Kept filters, String imei) {
+    }
+
+    Kept kept() {
+        return new Kept(filters.kept(), detail.imei());
+    }
+
+    /** Takes over what {@code kept} holds; the list shown next selects the device when it lists it. */
+    void restore(Kept kept) {
+        filters.restore(kept.filters());
+        filtered.set(filters.isFiltered());
+        if (kept.imei() != null) {
+            detail.show(kept.imei(), null);
+        }
+    }
+
     /** The screen is shown: fresh filter choices and devices, and live updates from now on. */
     void show() {
         filters.loadChoices();
