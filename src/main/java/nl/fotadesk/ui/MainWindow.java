@@ -154,6 +154,14 @@ public final class MainWindow {
         }
     }
 
+    /** Shows the device with this IMEI on the devices screen, in its detail. */
+    public void openDevice(String imei) {
+        screens.stream().filter(s -> s instanceof DevicesScreen).findFirst().ifPresent(s -> {
+            show(s);
+            ((DevicesScreen) s).showDevice(imei);
+        });
+    }
+
     /** Opens the wizard for a new campaign (Ctrl+N). */
     private void newCampaign() {
         if (context.may(Permission.MANAGE_CAMPAIGNS) && screen("campaigns") instanceof CampaignsScreen campaigns) {
@@ -248,6 +256,9 @@ public final class MainWindow {
             } // a requester has no Campaigns screen: there the campaign stays a name
             if (s instanceof RequestsScreen requests) {
                 requests.setOnOpenCampaign(this::openCampaign); // the campaign an approval created
+            }
+            if (s instanceof CampaignsScreen campaigns) {
+                campaigns.setOnOpenDevice(this::openDevice); // a device of a campaign's table
             }
         }
         root.setTop(topBar());

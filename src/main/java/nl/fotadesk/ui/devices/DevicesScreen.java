@@ -47,6 +47,11 @@ public final class DevicesScreen implements Screen {
         model.openCampaignProperty().set(open);
     }
 
+    /** Shows the device with this IMEI (found by its whole IMEI, other filters off) in the detail, selected. */
+    public void showDevice(String imei) {
+        model.showDevice(imei);
+    }
+
     @Override
     public String id() {
         return "devices";

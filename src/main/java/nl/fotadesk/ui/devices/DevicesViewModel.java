@@ -147,6 +147,14 @@ final class DevicesViewModel {
         }
     }
 
+    /** Lists just the device with this IMEI, which the detail then shows (a search for a whole IMEI opens it). */
+    void showDevice(String imei) {
+        filters.clear();
+        filters.search().typedProperty().set(imei);
+        filters.search().apply();
+        reload();
+    }
+
     void clearFilters() {
         filters.clear();
         reload();
