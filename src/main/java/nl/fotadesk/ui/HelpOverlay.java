@@ -4,8 +4,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -14,14 +12,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The help (F1): the screens and what each is for, and every keyboard shortcut, over the window.
- * F1, Escape, the close button or a click beside it closes it.
+ * The help (F1 or the Help button): the screens and what each is for, and every keyboard shortcut
+ * ({@link Shortcuts}), over the window. F1, Escape, the close button or a click beside it closes it.
  */
 final class HelpOverlay {
-    static final KeyCodeCombination KEY = new KeyCodeCombination(KeyCode.F1);
     private final UiContext context;
     private final StackPane layers;
     /** The screens the user sees, in navigation order (their shortcuts follow it). */
@@ -68,18 +66,24 @@ final class HelpOverlay {
         List<Screen> seen = this.screens.get();
         for (int i = 0; i < seen.size(); i++) {
             Screen s = seen.get(i);
-            row(screens, i, shortcut(KeyCode.getKeyCode(String.valueOf(i + 1)), true), context.text(s.titleKey()),
+            row(screens, i, Shortcuts.screen(i).getDisplayText(), context.text(s.titleKey()),
                     context.text("help.screen." + s.id()));
         }
         GridPane keys = grid("help-shortcuts");
-        row(keys, 0, MainWindow.NEW_CAMPAIGN.getDisplayText(), context.text("help.key.newCampaign"), "");
-        row(keys, 1, shortcut(KeyCode.F5, false), context.text("help.key.refresh"), "");
-        row(keys, 2, KEY.getDisplayText(), context.text("help.key.help"), "");
-        row(keys, 3, shortcut(KeyCode.DELETE, false), context.text("help.key.delete"), "");
-        row(keys, 4, shortcut(KeyCode.C, true), context.text("help.key.copy"), "");
-        row(keys, 5, shortcut(KeyCode.F, true), context.text("help.key.search"), "");
-        row(keys, 6, shortcut(KeyCode.E, true), context.text("help.key.export"), "");
-        row(keys, 7, context.text("help.key.rightClick"), context.text("help.key.menu"), "");
+        List<Map.Entry<String, String>> shortcuts = List.of(
+                Map.entry(Shortcuts.NEW_CAMPAIGN.getDisplayText(), "help.key.newCampaign"),
+                Map.entry(Shortcuts.REFRESH.getDisplayText(), "help.key.refresh"),
+                Map.entry(Shortcuts.HELP.getDisplayText(), "help.key.help"),
+                Map.entry(Shortcuts.FIND_DEVICE.getDisplayText(), "help.key.search"),
+                Map.entry(Shortcuts.REGISTER_DEVICE.getDisplayText(), "help.key.register"),
+                Map.entry(Shortcuts.IMPORT_DEVICES.getDisplayText(), "help.key.import"),
+                Map.entry(Shortcuts.EXPORT.getDisplayText(), "help.key.export"),
+                Map.entry(Shortcuts.DELETE.getDisplayText(), "help.key.delete"),
+                Map.entry(Shortcuts.COPY.getDisplayText(), "help.key.copy"),
+                Map.entry(context.text("help.key.rightClick"), "help.key.menu"));
+        for (int i = 0; i < shortcuts.size(); i++) {
+            row(keys, i, shortcuts.get(i).getKey(), context.text(shortcuts.get(i).getValue()), "");
+        }
 
         VBox card = new VBox(12, header, section("help.screens"), screens, section("help.shortcuts"), keys);
         card.getStyleClass().addAll("card", "help-card");
@@ -125,10 +129,5 @@ final class HelpOverlay {
         a.setWrapText(true);
         a.setMaxWidth(520);
         grid.addRow(row, k, n, a);
-    }
-
-    private static String shortcut(KeyCode code, boolean withShortcut) {
-        return (withShortcut ? new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN)
-                : new KeyCodeCombination(code)).getDisplayText();
     }
 }

@@ -3,6 +3,7 @@ package nl.fotadesk.ui;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -10,9 +11,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
@@ -43,12 +41,11 @@ import java.util.function.Function;
  * and the demo badge on top, and the connection state and who is signed in in the status bar. Switching the language
  * rebuilds the screens in place, no restart needed, each keeping what the user was doing; switching
  * the user rebuilds them for the new user's role (only the screens they may see). A session the server
- * no longer accepts asks to sign in again. F1 shows
+ * no longer accepts asks to sign in again. F1 or the Help button on top shows
  * the help; campaigns that stop while the operator looks elsewhere are announced; closing asks first
  * when it would lose an upload or stop the demo.
  */
 public final class MainWindow {
-    static final KeyCodeCombination NEW_CAMPAIGN = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private final Stage stage;
     private final UiContext context;
     private final List<Function<UiContext, Screen>> factories;
@@ -83,17 +80,16 @@ public final class MainWindow {
         requestAlerts.start();
         for (int i = 0; i < factories.size(); i++) {
             int index = i;
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
-                    KeyCombination.SHORTCUT_DOWN), () -> {
+            scene.getAccelerators().put(Shortcuts.screen(i), () -> {
                 if (index < screens.size()) {
                     show(screens.get(index));
                 }
             });
         }
         context.setOnSignInNeeded(this::signInAgain);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> current.onShow());
-        scene.getAccelerators().put(HelpOverlay.KEY, help::toggle);
-        scene.getAccelerators().put(NEW_CAMPAIGN, this::newCampaign);
+        scene.getAccelerators().put(Shortcuts.REFRESH, () -> current.onShow());
+        scene.getAccelerators().put(Shortcuts.HELP, help::toggle);
+        scene.getAccelerators().put(Shortcuts.NEW_CAMPAIGN, this::newCampaign);
         stage.setOnCloseRequest(e -> {
             e.consume();
             new CloseQuestion(context, screens, root).ask(this::quit);
@@ -132,7 +128,7 @@ public final class MainWindow {
         return stage;
     }
 
-    /** Shows the help over the window, as F1 does. */
+    /** Shows the help over the window, as F1 and the Help button do. */
     public void showHelp() {
         if (!help.isShown()) {
             help.show();
@@ -156,6 +152,14 @@ public final class MainWindow {
             show(campaigns);
             campaigns.showCampaign(id);
         }
+    }
+
+    /** Shows the device with this IMEI on the devices screen, in its detail. */
+    public void openDevice(String imei) {
+        screens.stream().filter(s -> s instanceof DevicesScreen).findFirst().ifPresent(s -> {
+            show(s);
+            ((DevicesScreen) s).showDevice(imei);
+        });
     }
 
     /** Opens the wizard for a new campaign (Ctrl+N). */
@@ -253,6 +257,9 @@ public final class MainWindow {
             if (s instanceof RequestsScreen requests) {
                 requests.setOnOpenCampaign(this::openCampaign); // the campaign an approval created
             }
+            if (s instanceof CampaignsScreen campaigns) {
+                campaigns.setOnOpenDevice(this::openDevice); // a device of a campaign's table
+            }
         }
         root.setTop(topBar());
         root.setBottom(statusBar());
@@ -288,7 +295,11 @@ public final class MainWindow {
                 build(false);
             }
         });
-        bar.getChildren().addAll(spacer, languageLabel, language);
+        Button helpButton = new Button(context.text("app.help"));
+        helpButton.setId("help-button");
+        helpButton.setTooltip(new Tooltip(context.text("app.helpTooltip", Shortcuts.HELP.getDisplayText())));
+        helpButton.setOnAction(e -> showHelp());
+        bar.getChildren().addAll(spacer, languageLabel, language, helpButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -304,8 +315,7 @@ public final class MainWindow {
             button.setId("nav-" + s.id());
             button.setToggleGroup(group);
             button.setMaxWidth(Double.MAX_VALUE);
-            button.setTooltip(new Tooltip(context.text("nav.shortcut", new KeyCodeCombination(
-                    KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN).getDisplayText())));
+            button.setTooltip(new Tooltip(context.text("nav.shortcut", Shortcuts.screen(i).getDisplayText())));
             button.getStyleClass().add("nav-button");
             button.setOnAction(e -> show(s));
             if (s instanceof CampaignsScreen) {

@@ -4,12 +4,13 @@ import javafx.scene.Node;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.DeviceStatus;
+import nl.fotadesk.protocol.api.PhaseState;
 
 import java.util.List;
 
 /**
  * The one set of words and colours for statuses, used by every screen: the i18n key of each device
- * update status, campaign device state and campaign state, and its style class. Device statuses and
+ * update status, campaign device state, campaign state and phase state, and its style class. Device statuses and
  * campaign device states share words ({@code status.*}) and four colour families ({@link #TONES}:
  * fine, busy, bad, neutral); a campaign state has a pill colour of its own ({@code state-<name>}).
  */
@@ -33,6 +34,11 @@ public final class StatusTerms {
 
     public static String labelKey(CampaignState s) {
         return "campaigns.state." + s.wireName();
+    }
+
+    /** A running phase reads as its running campaign does: one status, one word. */
+    public static String labelKey(PhaseState s) {
+        return s == PhaseState.RUNNING ? labelKey(CampaignState.RUNNING) : "campaigns.phaseState." + s.wireName();
     }
 
     /** The colour family of a device's update status; neutral for none. */

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CSV as spreadsheets read it: BOM, header, quoting, CRLF, no formulas from data. */
+/** CSV as spreadsheets read it: BOM, header, the separator of the language, quoting, CRLF, no formulas from data. */
 class CsvFileTest {
     @TempDir
     Path dir;
@@ -18,11 +18,21 @@ class CsvFileTest {
     @Test
     void writesUtf8WithBomHeaderAndQuotedFields() throws Exception {
         Path file = dir.resolve("out.csv");
-        CsvFile.write(file, List.of("name", "note"), List.of(List.of("Zoë, \"pilot\"", "=1+1"), List.of("plain", "")));
+        CsvFile.write(file, I18n.ENGLISH, List.of("name", "note"), List.of(List.of("Zoë, \"pilot\"", "=1+1"), List.of("plain", "")));
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))
                 .isEqualTo("name,note\r\n\"Zoë, \"\"pilot\"\"\",'=1+1\r\nplain,\r\n");
         assertThat(Files.list(dir)).as("no temporary file left").containsExactly(file);
+    }
+
+    @Test
+    void separatesFieldsBySemicolonsInDutchAsDutchExcelExpects() throws Exception {
+        Path file = dir.resolve("uit.csv");
+        CsvFile.write(file, I18n.DUTCH, List.of("naam", "bedrag"), List.of(List.of("Zoë; pilot", "1,5"), List.of("a, b", "")));
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))
+                .isEqualTo("naam;bedrag\r\n\"Zoë; pilot\";1,5\r\na, b;\r\n");
     }
 }

@@ -1,12 +1,18 @@
 package nl.fotadesk.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.demo.DemoEnvironment;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.CampaignView;
+import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.ui.firmware.FirmwareScreen;
@@ -23,7 +29,7 @@ import static nl.fotadesk.ui.CampaignAlertsTest.text;
 import static nl.fotadesk.ui.CampaignAlertsTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Switching the language keeps the screen and what is open on it: the campaign, the chosen upload file. */
+/** Switching the language keeps the screen and what is open on it: the campaign, the chosen upload file, the device filters. */
 class LanguageSwitchTest extends DemoUiTest {
     @TempDir
     Path dir;
@@ -60,6 +66,42 @@ class LanguageSwitchTest extends DemoUiTest {
         waitFor(10, () -> text(robot, "#campaign-name").equals("Evening rollout"));
         assertThat(text(robot, "#campaign-state")).isEqualTo("Concept");
         assertThat(app.context.settings().screen()).isEqualTo("campaigns");
+    }
+
+    @Test
+    void keepsTheDeviceFiltersTheSearchAndThePickedDevice(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-devices");
+        DeviceView picked = app.demo.client().devices(DeviceQuery.ALL.withClient("acme").page(0, 10)).items().get(1);
+        String digits = picked.imei().substring(0, 6);
+        ComboBox<?> client = robot.lookup("#devices-filter-client").queryComboBox();
+        waitFor(10, () -> fx(() -> client.getItems().stream().anyMatch(c -> c.toString().startsWith("acme ("))));
+        robot.interact(() -> client.getSelectionModel().select(fx(() -> client.getItems().stream()
+                .map(Object::toString).toList().indexOf(client.getItems().stream().map(Object::toString)
+                        .filter(c -> c.startsWith("acme (")).findFirst().orElseThrow()))));
+        robot.clickOn("#devices-search").write(digits).type(KeyCode.ENTER);
+        waitFor(10, () -> rowOf(robot, picked.imei()) != null);
+        robot.clickOn(rowOf(robot, picked.imei()));
+        waitFor(10, () -> text(robot, "#device-detail-imei").equals(picked.imei()));
+
+        switchTo(robot, I18n.DUTCH);
+
+        assertThat(text(robot, "#nav-devices")).isEqualTo("Apparaten");
+        assertThat(app.context.settings().screen()).isEqualTo("devices");
+        ComboBox<?> again = robot.lookup("#devices-filter-client").queryComboBox();
+        assertThat(fx(() -> String.valueOf(again.getValue()))).startsWith("acme");
+        assertThat(fx(() -> robot.lookup("#devices-search").queryAs(TextField.class).getText())).isEqualTo(digits);
+        waitFor(10, () -> text(robot, "#device-detail-imei").equals(picked.imei()));
+        TableView<?> table = robot.lookup("#devices-table").queryAs(TableView.class);
+        waitFor(10, () -> fx(() -> String.valueOf(table.getSelectionModel().getSelectedItem())).contains(picked.imei()));
+        assertThat(fx(() -> table.getItems().size())).as("still filtered by client and search")
+                .isEqualTo((int) app.demo.client().devices(DeviceQuery.ALL.withClient("acme")
+                        .withImeiContaining(digits).page(0, 1)).total());
+    }
+
+    /** The table line that shows this IMEI, or null. */
+    private static Node rowOf(FxRobot robot, String imei) {
+        return fx(() -> robot.lookup("#devices-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() != null && r.getItem().toString().contains(imei)).findFirst().orElse(null));
     }
 
     private void switchTo(FxRobot robot, Locale language) {

@@ -3,6 +3,7 @@ package nl.fotadesk.ui;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.DeviceStatus;
+import nl.fotadesk.protocol.api.PhaseState;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -20,7 +21,15 @@ class StatusTermsTest {
             Arrays.stream(DeviceStatus.values()).forEach(s -> assertThat(i18n.has(StatusTerms.labelKey(s))).as("%s", s).isTrue());
             Arrays.stream(ActionState.values()).forEach(s -> assertThat(i18n.has(StatusTerms.labelKey(s))).as("%s", s).isTrue());
             Arrays.stream(CampaignState.values()).forEach(s -> assertThat(i18n.has(StatusTerms.labelKey(s))).as("%s", s).isTrue());
+            Arrays.stream(PhaseState.values()).forEach(s -> assertThat(i18n.has(StatusTerms.labelKey(s))).as("%s", s).isTrue());
         }
+    }
+
+    @Test
+    void aRunningPhaseReadsAsItsRunningCampaign() {
+        I18n dutch = new I18n(I18n.DUTCH);
+        assertThat(dutch.get(StatusTerms.labelKey(PhaseState.RUNNING))).isEqualTo(dutch.get(StatusTerms.labelKey(CampaignState.RUNNING)))
+                .isEqualTo("Actief");
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class ActivityModel {
                 page.items().forEach(e -> rows.add(row(e)));
                 at += page.items().size();
             } while (!page.items().isEmpty() && at < page.total());
-            CsvFile.write(target, CSV_HEADER, rows);
+            CsvFile.write(target, context.i18n().locale(), CSV_HEADER, rows);
             return rows.size();
         }, lines -> {
             exporting.set(false);

@@ -208,7 +208,7 @@ final class CampaignDetailModel {
         ServerCall.run(context, () -> {
             List<CampaignDeviceView> devices = selection != null ? selection : all(onlyPhase, states);
             try {
-                CsvFile.write(target, CampaignExport.HEADER, CampaignExport.rows(c, devices, texts));
+                CsvFile.write(target, context.i18n().locale(), CampaignExport.HEADER, CampaignExport.rows(c, devices, texts));
                 return new Written(devices.size(), null);
             } catch (IOException e) {
                 return new Written(devices.size(), e);

@@ -58,14 +58,16 @@ final class CampaignDetailView implements CampaignPage {
     /** When the campaign's window opens or ends, which changes what this view says without an event; null: never. */
     private Instant windowChange;
 
-    CampaignDetailView(UiContext context, CampaignTexts texts, String id, Runnable back, Consumer<String> open) {
+    /** @param openDevice opens a device by its IMEI on the devices screen */
+    CampaignDetailView(UiContext context, CampaignTexts texts, String id, Runnable back, Consumer<String> open,
+                       Consumer<String> openDevice) {
         this.texts = texts;
         this.model = new CampaignDetailModel(context, id);
         banner = new StateBanner(texts);
         counts = new CountsPane(texts, s -> model.filter.set(DeviceStateChoice.of(s)));
         phases = new PhasesPane(texts, p -> model.phase.set(p));
         chart = new ProgressChart(texts);
-        devices = new CampaignDevicesPane(texts, model);
+        devices = new CampaignDevicesPane(texts, model, openDevice);
         actions = new CampaignActions(texts, model);
         Permission.MANAGE_CAMPAIGNS.offer(actions.node(), context);
         refresh = new Throttle(Duration.millis(500), model::load);

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
@@ -35,6 +36,7 @@ import nl.fotadesk.ui.StatusTerms;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The campaign's devices, a page at a time, with their state, progress, attempts and result code. */
@@ -47,9 +49,12 @@ final class CampaignDevicesPane {
     private final Label range = new Label();
     private final VBox root;
 
-    CampaignDevicesPane(CampaignTexts texts, CampaignDetailModel model) {
+    private final Consumer<String> openDevice;
+
+    CampaignDevicesPane(CampaignTexts texts, CampaignDetailModel model, Consumer<String> openDevice) {
         this.texts = texts;
         this.model = model;
+        this.openDevice = openDevice;
 
         Label title = Forms.section(texts.text("campaigns.devices.title"));
         phase.setId("campaign-devices-phase");
@@ -153,8 +158,17 @@ final class CampaignDevicesPane {
         }
     }
 
-    /** Right-click on a device: copy the IMEIs of the selected rows, or export them. */
+    /**
+     * Right-click on a device: open it on the devices screen (where its desired firmware is set too),
+     * copy the IMEIs of the selected rows, or export them.
+     */
     private ContextMenu contextMenu() {
+        MenuItem open = new MenuItem(texts.text("campaigns.devices.openDevice"));
+        open.setId("campaign-devices-open");
+        open.setOnAction(e -> openSelected());
+        MenuItem setDesired = new MenuItem(texts.text("campaigns.devices.setDesired"));
+        setDesired.setId("campaign-devices-set-desired");
+        setDesired.setOnAction(e -> openSelected());
         MenuItem copy = new MenuItem(texts.text("campaigns.devices.copyImei"));
         copy.setId("campaign-devices-copy");
         copy.setOnAction(e -> {
@@ -165,7 +179,20 @@ final class CampaignDevicesPane {
         MenuItem export = new MenuItem(texts.text("campaigns.devices.exportSelection"));
         export.setId("campaign-devices-export-selection");
         export.setOnAction(e -> export(selected()));
-        return new ContextMenu(copy, export);
+        ContextMenu menu = new ContextMenu(open, setDesired, new SeparatorMenuItem(), copy, export);
+        menu.setOnShowing(e -> {
+            boolean one = selected().size() == 1;
+            open.setDisable(!one);
+            setDesired.setDisable(!one);
+        });
+        return menu;
+    }
+
+    private void openSelected() {
+        List<CampaignDeviceView> selected = selected();
+        if (selected.size() == 1) {
+            openDevice.accept(selected.get(0).imei());
+        }
     }
 
     private List<CampaignDeviceView> selected() {
@@ -183,6 +210,7 @@ final class CampaignDevicesPane {
 
     private void buildTable() {
         table.setId("campaign-devices");
+        table.setId("campaign-devices-table");
         table.setItems(model.devices);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         ContextMenu menu = contextMenu();

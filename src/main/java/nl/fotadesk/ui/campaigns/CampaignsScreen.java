@@ -8,6 +8,7 @@ import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The campaigns screen: the list of all campaigns, the wizard for a new one, and one campaign's detail
@@ -22,6 +23,8 @@ public final class CampaignsScreen implements Screen {
     private String openId;
     /** The wizard shown, or null. */
     private CampaignWizard wizard;
+    /** Opens a device by its IMEI on the devices screen (the window sets it). */
+    private Consumer<String> openDevice = imei -> { };
 
     public CampaignsScreen(UiContext context) {
         this.context = context;
@@ -104,8 +107,14 @@ public final class CampaignsScreen implements Screen {
     }
 
     /** Shows one campaign, following it live. */
+    /** Lets a campaign's device table open a device: {@code open} gets its IMEI. */
+    public void setOnOpenDevice(Consumer<String> open) {
+        openDevice = open;
+    }
+
     public void showCampaign(String id) {
-        open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign), id, null);
+        open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign, imei -> openDevice.accept(imei)),
+                id, null);
     }
 
     private void open(CampaignPage next, String id, CampaignWizard shownWizard) {

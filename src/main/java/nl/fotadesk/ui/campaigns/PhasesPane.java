@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.PhaseState;
+import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.protocol.api.PhaseView;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class PhasesPane {
      */
     /** The phase's state in words; a phase the campaign stopped shows the campaign's state (paused, cancelled). */
     static String stateText(CampaignTexts texts, CampaignView c, PhaseView p) {
-        return stopped(c, p) ? texts.state(c.state()) : texts.text("campaigns.phaseState." + p.state().wireName());
+        return stopped(c, p) ? texts.state(c.state()) : texts.text(StatusTerms.labelKey(p.state()));
     }
 
     private static boolean stopped(CampaignView c, PhaseView p) {

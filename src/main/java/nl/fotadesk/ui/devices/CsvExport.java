@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -42,13 +43,14 @@ final class CsvExport {
     }
 
     /**
-     * Writes {@code lines} to {@code file}.
+     * Writes {@code lines} to {@code file}, separated as spreadsheets in {@code language} expect.
      * @throws CancellationException when {@code cancelled} turned true; the file is then left as it was
      */
-    static void write(Path file, Lines lines, LongConsumer written, BooleanSupplier cancelled) throws IOException {
+    static void write(Path file, Locale language, Lines lines, LongConsumer written, BooleanSupplier cancelled)
+            throws IOException {
         Path part = file.resolveSibling(file.getFileName() + ".part");
         try {
-            try (OutputStream stream = Files.newOutputStream(part); CsvWriter out = new CsvWriter(stream)) {
+            try (OutputStream stream = Files.newOutputStream(part); CsvWriter out = new CsvWriter(stream, language)) {
                 lines.write(out, written, cancelled);
             }
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);

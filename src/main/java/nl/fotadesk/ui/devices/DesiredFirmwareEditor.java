@@ -44,7 +44,8 @@ final class DesiredFirmwareEditor {
         set.setId("device-set-desired");
         set.setDefaultButton(false);
         set.setMinWidth(Region.USE_PREF_SIZE);
-        set.disableProperty().bind(choice.valueProperty().isNull().or(request.busyProperty()));
+        set.disableProperty().bind(choice.valueProperty().isNull().or(request.busyProperty())
+                .or(model.selectedInListProperty().not()));
         set.setOnAction(e -> firmware.set());
         HBox row = new HBox(8, choice, set);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -2,24 +2,25 @@ package nl.fotadesk.ui.devices;
 
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.protocol.api.DeviceView;
-import nl.fotadesk.ui.UiContext;
 
 /**
  * Keeps the detail pane to the devices listed: it shows a device of the list or none. Once the device
  * it shows is no longer listed (the filter changed, or the device no longer matches it), it is
- * cleared, so that nothing the operator does there acts on a device they do not see selected. A
+ * cleared, so that nothing the operator does there acts on a device they do not see selected; while
+ * it is listed its line is fetched (even far down a long list) so that the table selects and shows it. A
  * search for one whole IMEI that finds it opens that device. The detail is often fresher than the
  * list: the device's line shows what the detail has at once.
  */
 final class DetailFollowsList {
-    private final UiContext context;
     private final DeviceListModel list;
     private final DeviceDetailModel detail;
+    private final Runnable revealed;
 
-    DetailFollowsList(UiContext context, DeviceListModel list, DeviceDetailModel detail) {
-        this.context = context;
+    /** @param revealed runs once the line of the detail's device was fetched, so that the table selects it */
+    DetailFollowsList(DeviceListModel list, DeviceDetailModel detail, Runnable revealed) {
         this.list = list;
         this.detail = detail;
+        this.revealed = revealed;
         detail.deviceProperty().addListener((o, old, now) -> {
             if (now != null) {
                 int i = list.indexOf(now.imei());
@@ -43,7 +44,8 @@ final class DetailFollowsList {
 
     /**
      * The list was fetched again: the detail's device stays while listed. A long list has only some
-     * of its lines at hand; the server says whether the device is among the others.
+     * of its lines at hand; the device's line is looked for on the server and fetched, so that the
+     * table can select it and show it ({@code revealed}), or the detail is cleared when it is not listed.
      */
     void refreshed() {
         String imei = detail.imei();
@@ -51,15 +53,19 @@ final class DetailFollowsList {
             return;
         }
         DeviceQuery q = list.query();
-        // a device the search does not reach is not listed; one it reaches is asked about by its IMEI
+        // a device the search does not reach is not listed
         if (list.isComplete() || q.imeiDigits() != null && !imei.contains(q.imeiDigits())) {
             detail.clear();
             return;
         }
-        context.run(() -> context.client().devices(q.withImeiContaining(imei).page(0, 1)).total() > 0, listed -> {
-            if (!listed && imei.equals(detail.imei()) && q.equals(list.query())) {
-                detail.clear();
+        list.locate(imei, index -> {
+            if (imei.equals(detail.imei()) && q.equals(list.query())) {
+                if (index < 0) {
+                    detail.clear();
+                } else {
+                    revealed.run();
+                }
             }
-        }, failure -> { });
+        });
     }
 }

@@ -44,6 +44,7 @@ final class DeviceDetailModel {
     private final StringProperty loadError = new SimpleStringProperty("");
     private final DesiredFirmwareRequest request;
     private final BooleanProperty open = new SimpleBooleanProperty();
+    private final BooleanProperty selectedInList = new SimpleBooleanProperty();
     private String imei;
     private long ticket;
     private boolean dirty;
@@ -97,6 +98,14 @@ final class DeviceDetailModel {
     /** True while the pane shows a device (or is loading one). */
     BooleanProperty openProperty() {
         return open;
+    }
+
+    /**
+     * True while the device table shows this device selected (the view keeps it so); nothing acts on the
+     * device otherwise, e.g. while its line in a long list is still being fetched.
+     */
+    BooleanProperty selectedInListProperty() {
+        return selectedInList;
     }
 
     String imei() {
@@ -210,7 +219,7 @@ final class DeviceDetailModel {
     /** Sets the firmware of the device shown (by its IMEI) that it should run, starting its update. */
     void setDesired(FirmwareView firmware) {
         DeviceView d = device.get();
-        if (imei == null || d == null || !imei.equals(d.imei()) || firmware == null) {
+        if (imei == null || d == null || !imei.equals(d.imei()) || firmware == null || !selectedInList.get()) {
             return;
         }
         long mine = ticket;

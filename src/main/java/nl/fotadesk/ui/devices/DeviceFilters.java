@@ -125,6 +125,29 @@ final class DeviceFilters {
         return search.applied().isEmpty() ? q : q.withImeiContaining(search.applied());
     }
 
+    /** What is chosen and searched, to be chosen again on the screen in another language. */
+    record Kept(String client, String type, String version, DeviceStatus status, String typed, String applied) {
+    }
+
+    Kept kept() {
+        return new Kept(client.get().value(), type.get().value(), version.get().value(), status.get().value(),
+                search.typedProperty().get(), search.applied());
+    }
+
+    /** Chooses and searches what {@code kept} holds, without telling each change; the choices loaded later keep it. */
+    void restore(Kept kept) {
+        choosing = true;
+        try {
+            client.set(kept.client() == null ? clients.get(0) : new FilterChoice<>(kept.client(), kept.client()));
+            type.set(kept.type() == null ? types.get(0) : new FilterChoice<>(kept.type(), kept.type()));
+            version.set(kept.version() == null ? versions.get(0) : new FilterChoice<>(kept.version(), kept.version()));
+            status.set(statuses.stream().filter(c -> c.value() == kept.status()).findFirst().orElseThrow());
+            search.restore(kept.typed(), kept.applied());
+        } finally {
+            choosing = false;
+        }
+    }
+
     /** Every filter back to "all" and no search, without telling each change. */
     void clear() {
         choosing = true;

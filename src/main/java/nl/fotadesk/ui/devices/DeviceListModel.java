@@ -19,6 +19,7 @@ import nl.fotadesk.ui.UiContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -150,6 +151,36 @@ final class DeviceListModel {
             return -1;
         }
         return lazy != null ? lazy.indexOf(imei) : complete.indexOf(imei);
+    }
+
+    /**
+     * Finds the line of the device with this IMEI, fetching it when the long list does not have it at
+     * hand; {@code found} gets its index, -1 when the list does not hold the device. Runs nothing when
+     * another list replaced this one meanwhile, or on a failure.
+     */
+    void locate(String imei, IntConsumer found) {
+        int index = indexOf(imei);
+        if (index >= 0 || lazy == null) {
+            found.accept(index);
+            return;
+        }
+        LazyDeviceList mine = lazy;
+        DeviceQuery q = query;
+        long size = mine.size();
+        context.run(() -> ImeiPosition.of(context.client(), q, imei, size), at -> {
+            if (lazy != mine) {
+                return;
+            }
+            if (at < 0 || at >= mine.size()) {
+                found.accept(-1);
+            } else {
+                mine.fetchAround((int) (long) at, () -> {
+                    if (lazy == mine) {
+                        found.accept(mine.indexOf(imei));
+                    }
+                });
+            }
+        }, failure -> { });
     }
 
     private Fetched fetch(DeviceQuery q) {

@@ -78,10 +78,11 @@ final class DeviceTexts {
 
     /**
      * How much of its desired image the device was served: of the image's size when it is known
-     * ({@code image} null: not), a dash before anything was served.
+     * ({@code image} null: not), a dash before anything was served (also "0 B of 96 KiB" would read as a
+     * download that started).
      */
     String served(DeviceView d, FirmwareView image) {
-        if (d.bytesServed() == null) {
+        if (d.bytesServed() == null || d.bytesServed() == 0) {
             return "\u2014";
         }
         String served = context.i18n().bytes(d.bytesServed());

@@ -10,15 +10,33 @@ import java.util.function.Consumer;
 
 /**
  * The devices screen: the fleet in a table with filters and IMEI search, each device's detail and
- * history, setting one device's desired firmware, and registering or importing devices.
+ * history, setting one device's desired firmware, and registering or importing devices. A language
+ * switch keeps its filters, search and the device picked.
  */
 public final class DevicesScreen implements Screen {
+    private final UiContext context;
     private final DevicesViewModel model;
     private final DevicesView view;
 
     public DevicesScreen(UiContext context) {
+        this(context, null);
+    }
+
+    /** The screen with the filters, search and device of {@code kept} (from the screen in another language), or none. */
+    private DevicesScreen(UiContext context, DevicesViewModel.Kept kept) {
+        this.context = context;
         model = new DevicesViewModel(context);
+        if (kept != null) {
+            model.restore(kept);
+        }
         view = new DevicesView(context, model);
+    }
+
+    /** The same screen in the new language: its filters, search and the device picked stay. */
+    @Override
+    public Screen relabelled() {
+        model.hide();
+        return new DevicesScreen(context, model.kept());
     }
 
     /**
@@ -27,6 +45,11 @@ public final class DevicesScreen implements Screen {
      */
     public void setOnOpenCampaign(Consumer<String> open) {
         model.openCampaignProperty().set(open);
+    }
+
+    /** Shows the device with this IMEI (found by its whole IMEI, other filters off) in the detail, selected. */
+    public void showDevice(String imei) {
+        model.showDevice(imei);
     }
 
     @Override

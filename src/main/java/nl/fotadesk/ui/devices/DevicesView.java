@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -11,16 +12,16 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.Shortcuts;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.Map;
@@ -28,14 +29,14 @@ import java.util.Map;
 /**
  * The devices screen: the {@link DeviceFilterBar} on top, the device table with its
  * {@link DeviceListStatus} and {@link DeviceRowMenu}, and the selected device's {@link DeviceDetailView}
- * beside it; the table's selection and the detail's device are kept the same. Ctrl+F searches, Ctrl+N
- * registers, Ctrl+I imports, Ctrl+E exports.
+ * beside it; the table's selection and the detail's device are kept the same. Ctrl+F searches,
+ * Ctrl+Shift+N registers, Ctrl+I imports, Ctrl+E exports ({@link Shortcuts}).
  */
 final class DevicesView {
-    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination REGISTER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = Shortcuts.FIND_DEVICE;
+    private static final KeyCombination REGISTER = Shortcuts.REGISTER_DEVICE;
+    private static final KeyCombination IMPORT = Shortcuts.IMPORT_DEVICES;
+    private static final KeyCombination EXPORT = Shortcuts.EXPORT;
 
     private static final double DETAIL_WIDTH = 400;
     /** The table's least width beside the open detail: its IMEI column and a little more. */
@@ -65,16 +66,8 @@ final class DevicesView {
         split.getStyleClass().add("devices-split");
         SplitPane.setResizableWithParent(detailNode, false);
         VBox.setVgrow(split, Priority.ALWAYS);
-        vm.detail().openProperty().addListener((o, was, open) -> {
-            if (open && !split.getItems().contains(detailNode)) {
-                split.getItems().add(detailNode);
-                double width = split.getWidth() > 0 ? split.getWidth() : 1000;
-                split.setDividerPositions(Math.max(0.45, 1 - DETAIL_WIDTH / width));
-            } else if (!open) {
-                split.getItems().remove(detailNode);
-                reconcileSelection();
-            }
-        });
+        vm.detail().openProperty().addListener((o, was, open) -> showDetail(split, detailNode, open));
+        showDetail(split, detailNode, vm.detail().openProperty().get()); // open already after a language switch
         filterBar = new DeviceFilterBar(context, vm, FIND);
         root.getChildren().addAll(header(), filterBar.node(), split);
         shortcuts = context.may(Permission.REGISTER_DEVICES)
@@ -86,6 +79,17 @@ final class DevicesView {
 
     Node node() {
         return root;
+    }
+
+    private void showDetail(SplitPane split, Node detailNode, boolean open) {
+        if (open && !split.getItems().contains(detailNode)) {
+            split.getItems().add(detailNode);
+            double width = split.getWidth() > 0 ? split.getWidth() : 1000;
+            split.setDividerPositions(Math.max(0.45, 1 - DETAIL_WIDTH / width));
+        } else if (!open) {
+            split.getItems().remove(detailNode);
+            reconcileSelection();
+        }
     }
 
     private Node header() {
@@ -157,6 +161,28 @@ final class DevicesView {
         });
         vm.setVisibleRange(this::visibleRange);
         vm.setOnLoaded(this::reconcileSelection);
+        watchSelectedLine();
+    }
+
+    /** Keeps the detail told whether the table shows its device selected: the line's device may change too. */
+    private void watchSelectedLine() {
+        ChangeListener<DeviceView> lineChanged = (o, old, now) -> updateSelectedInList();
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.viewProperty().removeListener(lineChanged);
+            }
+            if (now != null) {
+                now.viewProperty().addListener(lineChanged);
+            }
+            updateSelectedInList();
+        });
+        vm.detail().deviceProperty().addListener((o, old, now) -> updateSelectedInList());
+    }
+
+    private void updateSelectedInList() {
+        String imei = vm.detail().imei();
+        DeviceTableLine selected = table.getSelectionModel().getSelectedItem();
+        vm.detail().selectedInListProperty().set(imei != null && selected != null && imei.equals(selected.imei()));
     }
 
     /** After the list or the detail changed: the line of the detail's device is the selected one. */
@@ -164,6 +190,7 @@ final class DevicesView {
         String imei = vm.detail().imei();
         DeviceTableLine selected = table.getSelectionModel().getSelectedItem();
         if (imei == null && selected == null || imei != null && selected != null && imei.equals(selected.imei())) {
+            updateSelectedInList();
             return;
         }
         int index = vm.list().indexOf(imei);
@@ -171,11 +198,21 @@ final class DevicesView {
         try {
             if (index >= 0) {
                 table.getSelectionModel().clearAndSelect(index);
+                showLine(index);
             } else {
                 table.getSelectionModel().clearSelection();
             }
         } finally {
             reconciling = false;
+        }
+        updateSelectedInList();
+    }
+
+    /** Scrolls the line into view unless it is on screen already, with a line or two above it. */
+    private void showLine(int index) {
+        int[] range = visibleRange();
+        if (range == null || index <= range[0] || index >= range[1]) {
+            table.scrollTo(Math.max(0, index - 2));
         }
     }
 
@@ -219,7 +256,8 @@ final class DevicesView {
 
     private void sceneChanged(Scene old, Scene now) {
         if (old != null) {
-            shortcuts.keySet().forEach(k -> old.getAccelerators().remove(k));
+            // only its own: a key the window binds as well keeps working on the other screens
+            shortcuts.forEach((k, action) -> old.getAccelerators().remove(k, action));
         }
         if (now == null) {
             vm.hide();

@@ -51,7 +51,7 @@ final class DevicesViewModel {
         filters = new DeviceFilters(context, this::reload);
         list = new DeviceListModel(context);
         detail = new DeviceDetailModel(context, filters.firmware(), this::requestRefresh);
-        follows = new DetailFollowsList(context, list, detail);
+        follows = new DetailFollowsList(list, detail, () -> onLoaded.run());
         loading = list.loadingProperty().or(filters.search().pendingProperty());
         emptyText = Bindings.createStringBinding(() -> list.totalProperty().get() < 0 || loading.get()
                         ? context.text("devices.loading") : filtered.get() ? context.text("devices.noneMatch")
@@ -112,6 +112,23 @@ final class DevicesViewModel {
         return emptyText;
     }
 
+    /** The filters, the search and the device in the detail, for the screen in another language. */
+    record Kept(DeviceFilters.Kept filters, String imei) {
+    }
+
+    Kept kept() {
+        return new Kept(filters.kept(), detail.imei());
+    }
+
+    /** Takes over what {@code kept} holds; the list shown next selects the device when it lists it. */
+    void restore(Kept kept) {
+        filters.restore(kept.filters());
+        filtered.set(filters.isFiltered());
+        if (kept.imei() != null) {
+            detail.show(kept.imei(), null);
+        }
+    }
+
     /** The screen is shown: fresh filter choices and devices, and live updates from now on. */
     void show() {
         filters.loadChoices();
@@ -128,6 +145,14 @@ final class DevicesViewModel {
         if (filters.search().apply()) {
             reload();
         }
+    }
+
+    /** Lists just the device with this IMEI, which the detail then shows (a search for a whole IMEI opens it). */
+    void showDevice(String imei) {
+        filters.clear();
+        filters.search().typedProperty().set(imei);
+        filters.search().apply();
+        reload();
     }
 
     void clearFilters() {

@@ -136,7 +136,7 @@ final class ExportDialog {
         AtomicLong written = new AtomicLong();
         AtomicBoolean shown = new AtomicBoolean(true);
         context.run(() -> {
-            CsvExport.write(target, lines, n -> {
+            CsvExport.write(target, context.i18n().locale(), lines, n -> {
                 written.set(n);
                 // one update of the window at a time, however fast the lines are written
                 if (shown.compareAndSet(true, false)) {

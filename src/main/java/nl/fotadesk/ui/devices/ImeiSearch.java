@@ -45,6 +45,13 @@ final class ImeiSearch {
         return true;
     }
 
+    /** The search as it was elsewhere (a screen in another language): typed, and applied. */
+    void restore(String typedText, String appliedDigits) {
+        applied = appliedDigits;
+        typed.set(typedText);
+        pending.set(!digits(typedText).equals(applied));
+    }
+
     /** No search, typed nor applied. */
     void clear() {
         applied = "";

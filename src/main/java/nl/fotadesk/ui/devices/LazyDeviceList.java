@@ -103,6 +103,17 @@ final class LazyDeviceList extends ObservableListBase<DeviceTableLine> {
         return -1;
     }
 
+    /** Fetches the block that holds line {@code index} unless it is at hand; {@code done} runs once it answered. */
+    void fetchAround(int index, Runnable done) {
+        int b = index / BLOCK;
+        Block block = block(b);
+        if (block.loaded) {
+            done.run();
+        } else {
+            load(b, block, done);
+        }
+    }
+
     /** Fetches the lines on screen again; {@code done} runs when all answered. */
     void refresh(Runnable done) {
         List<Integer> wanted = visibleBlocks();

@@ -20,9 +20,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -40,6 +37,7 @@ import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.ScreenHeader;
+import nl.fotadesk.ui.Shortcuts;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -207,9 +205,9 @@ public final class FirmwareScreen extends NamedScreen {
             if (f == null) {
                 return;
             }
-            if (e.getCode() == KeyCode.DELETE) {
+            if (Shortcuts.DELETE.match(e)) {
                 confirmDelete(f);
-            } else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            } else if (Shortcuts.COPY.match(e)) {
                 clipboards.copy(null, f.sha256());
                 details.say(f.id(), context.text("firmware.copied.sha", f.deviceType(), f.version()), false);
             }

@@ -244,7 +244,7 @@ public final class RequestsModel {
 
     /** Writes the report of the open request as CSV: per device its old and new version and the result. */
     public void exportReport(OutputStream out) throws IOException {
-        try (CsvWriter csv = new CsvWriter(out)) {
+        try (CsvWriter csv = new CsvWriter(out, context.i18n().locale())) {
             csv.row(List.of("imei", "oldVersion", "newVersion", "result", "resultCode"));
             for (RequestReportLine line : report) {
                 csv.row(List.of(line.imei(), Objects.toString(line.oldVersion(), ""),

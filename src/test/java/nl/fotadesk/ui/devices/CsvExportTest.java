@@ -42,7 +42,7 @@ class CsvExportTest {
         List<Long> written = new ArrayList<>();
         Path file = folder.resolve("devices.csv");
 
-        CsvExport.write(file, CsvExport.devices(csv(Locale.ENGLISH), (offset, limit) -> {
+        CsvExport.write(file, Locale.ENGLISH, CsvExport.devices(csv(Locale.ENGLISH), (offset, limit) -> {
             asked.add(offset);
             return new Page<>(fleet.subList(Math.min(offset, fleet.size()), Math.min(offset + limit, fleet.size())),
                     fleet.size(), offset, limit);
@@ -68,7 +68,7 @@ class CsvExportTest {
             fleet.add(device(String.format("35000000%07d", i), "acme", null));
         }
         Path file = folder.resolve("devices.csv");
-        CsvExport.write(file, CsvExport.devices(csv(Locale.ENGLISH), (offset, limit) -> {
+        CsvExport.write(file, Locale.ENGLISH, CsvExport.devices(csv(Locale.ENGLISH), (offset, limit) -> {
             List<DeviceView> now = offset == 0 ? fleet : fleet.subList(1, fleet.size()); // one deleted meanwhile
             return new Page<>(now.subList(Math.min(offset, now.size()), Math.min(offset + limit, now.size())),
                     now.size(), offset, limit);
@@ -85,15 +85,16 @@ class CsvExportTest {
                 "fw", DeviceStatus.FAILED, null, 1024L, 5, seen, Map.of(), null);
         Path file = folder.resolve("selection.csv");
 
-        CsvExport.write(file, CsvExport.devices(csv(I18n.DUTCH), List.of(odd)), n -> { }, () -> false);
+        CsvExport.write(file, I18n.DUTCH, CsvExport.devices(csv(I18n.DUTCH), List.of(odd)), n -> { }, () -> false);
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFIMEI,Klant,Type,Gemeld,Gewenst,Updatestatus,Voortgang (%),"
-                + "Laatste resultaat,Laatst gezien");
+        // Dutch Excel separates fields by semicolons (a comma is its decimal separator)
+        assertThat(lines.get(0)).isEqualTo("\uFEFFIMEI;Klant;Type;Gemeld;Gewenst;Updatestatus;Voortgang (%);"
+                + "Laatste resultaat;Laatst gezien");
         String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault())
                 .format(Instant.parse(seen));
-        assertThat(lines.get(1)).isEqualTo("356938035643809,\"Müller, \"\"Noord\"\"\",meter-y,1.0.0,'=2+3,Mislukt,,"
-                + "Integriteitscontrole mislukt," + local);
+        assertThat(lines.get(1)).isEqualTo("356938035643809;\"Müller, \"\"Noord\"\"\";meter-y;1.0.0;'=2+3;Mislukt;;"
+                + "Integriteitscontrole mislukt;" + local);
     }
 
     @Test
@@ -108,14 +109,14 @@ class CsvExportTest {
                         "something new"));
         Path file = folder.resolve("history.csv");
 
-        CsvExport.write(file, CsvExport.history(new DeviceCsv(context), new HistoryText(context, new DeviceTexts(context)),
+        CsvExport.write(file, I18n.DUTCH, CsvExport.history(new DeviceCsv(context), new HistoryText(context, new DeviceTexts(context)),
                 () -> events, id -> id.equals("c-1") ? "Meters naar 2.0" : null), n -> { }, () -> false);
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFTijd,Status,Campagne,Fase,Toelichting");
-        assertThat(lines.get(1)).endsWith(",In afwachting,Meters naar 2.0,1,");
-        assertThat(lines.get(2)).endsWith(",In afwachting,Meters naar 2.0,1,Nieuwe poging 1 van 1 na: Firmware-update mislukt");
-        assertThat(lines.get(3)).endsWith(",Downloaden,,,something new");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFTijd;Status;Campagne;Fase;Toelichting");
+        assertThat(lines.get(1)).endsWith(";In afwachting;Meters naar 2.0;1;");
+        assertThat(lines.get(2)).endsWith(";In afwachting;Meters naar 2.0;1;Nieuwe poging 1 van 1 na: Firmware-update mislukt");
+        assertThat(lines.get(3)).endsWith(";Downloaden;;;something new");
     }
 
     @Test
@@ -124,7 +125,7 @@ class CsvExportTest {
         Files.writeString(file, "before");
         List<DeviceView> fleet = List.of(device("350000000000000", "acme", null));
 
-        assertThatThrownBy(() -> CsvExport.write(file, CsvExport.devices(csv(Locale.ENGLISH),
+        assertThatThrownBy(() -> CsvExport.write(file, Locale.ENGLISH, CsvExport.devices(csv(Locale.ENGLISH),
                 (offset, limit) -> new Page<>(fleet, 1, offset, limit)), n -> { }, () -> true))
                 .isInstanceOf(CancellationException.class);
 

@@ -9,11 +9,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How much of its image a device was served, in words: never more than the image when parts were sent again. */
+/** How much of its image a device was served, in words: never more than the image when parts were sent again, a dash for nothing. */
 class DeviceTextsTest {
     @ParameterizedTest(name = "{0} bytes served of an image of {1}: {2}")
     @CsvSource(nullValues = "-", delimiter = '|', value = {
             "-       | 204800 | \u2014",
+            "0       | 98304  | \u2014",
             "102400  | 204800 | 100 KiB of 200 KiB",
             "204800  | 204800 | 200 KiB of 200 KiB",
             "207360  | 204800 | 200 KiB of 200 KiB (202.5 KiB sent, retries included)",
