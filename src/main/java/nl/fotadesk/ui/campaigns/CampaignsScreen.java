@@ -7,6 +7,7 @@ import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -106,6 +107,13 @@ public final class CampaignsScreen implements Screen {
     /** Shows one campaign, following it live. */
     public void showCampaign(String id) {
         open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign), id, null);
+    }
+
+    /** Writes the open campaign's printable report to {@code target} (the Report button, without asking where); nothing when no campaign is open. */
+    public void saveReport(Path target) {
+        if (page instanceof CampaignDetailView detail) {
+            detail.saveReport(target);
+        }
     }
 
     private void open(CampaignPage next, String id, CampaignWizard shownWizard) {
