@@ -155,8 +155,16 @@ public interface FotaDeskClient {
 
     // Campaigns
 
-    /** What the campaign would target, without creating it. */
-    CampaignPreview previewCampaign(NewCampaign campaign);
+    /** What the campaign would target, without creating it, with the first page of its devices. */
+    default CampaignPreview previewCampaign(NewCampaign campaign) {
+        return previewCampaign(campaign, 0, PREVIEW_PAGE);
+    }
+
+    /** What the campaign would target, with {@code limit} of its devices from {@code offset}. */
+    CampaignPreview previewCampaign(NewCampaign campaign, int offset, int limit);
+
+    /** The devices a preview lists unless asked for another page. */
+    int PREVIEW_PAGE = 50;
 
     /**
      * Creates the campaign, and starts (or schedules) it when {@link NewCampaign#start()} is true.

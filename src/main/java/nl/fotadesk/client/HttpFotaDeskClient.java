@@ -284,8 +284,9 @@ public final class HttpFotaDeskClient implements FotaDeskClient {
     // Campaigns
 
     @Override
-    public CampaignPreview previewCampaign(NewCampaign campaign) {
-        return api.send("POST", api.url("campaigns", "preview"), campaign, JsonType.of(CampaignPreview.class));
+    public CampaignPreview previewCampaign(NewCampaign campaign, int offset, int limit) {
+        return api.send("POST", params(api.url("campaigns", "preview"), "offset", offset, "limit", limit), campaign,
+                JsonType.of(CampaignPreview.class));
     }
 
     @Override

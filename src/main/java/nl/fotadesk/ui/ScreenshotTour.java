@@ -64,6 +64,8 @@ import java.util.prefs.Preferences;
  * (with a campaign running), signed in as the demo operator, and the devices as the demo supplier and
  * customer see them, written as {@code <screen>-<language>.png}. Used to keep
  * {@code docs/screenshots} current: {@code xvfb-run -a java -jar fota-desk.jar screenshots docs/screenshots}.
+ * The campaign report is a page for a browser, so its shot is the report the app saves, as headless
+ * Chromium renders it; without a {@code chromium} on the path that one shot is left out.
  */
 public final class ScreenshotTour {
     private static final long SETTLE_MILLIS = 2500;
@@ -249,6 +251,7 @@ public final class ScreenshotTour {
             await(window, "#forecast-chart");
             onFx(() -> scrollTo(window.stage().getScene().getRoot(), "#campaign-forecast"));
             shoot(window, out.resolve("campaign-forecast-actual-" + lang + ".png"));
+            reportShot(campaigns, out.resolve("campaign-report-" + lang + ".png"));
             onFx(() -> {
                 window.showHelp();
                 return null;
@@ -261,16 +264,17 @@ public final class ScreenshotTour {
             });
             Thread.sleep(SETTLE_MILLIS);
             onFx(() -> {
-                showDeviceMenu(window.stage().getScene().getRoot());
+                showRowMenu(window.stage().getScene().getRoot(), "#campaign-devices");
                 return null;
             });
             capture(window, out.resolve("campaign-export-" + lang + ".png"));
-            // A real pause while the operator is on another screen: the notification and the badge.
             onFx(() -> {
-                List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof ContextMenu).forEach(Window::hide);
+                hidePopups();
                 window.show("devices");
                 return null;
             });
+            deviceShots(window, out, lang);
+            // A real pause while the operator is on another screen: the notification and the badge.
             demo.client().pauseCampaign(heldCampaign(demo, language).id());
             capture(window, out.resolve("campaign-alert-" + lang + ".png"));
             for (String screen : List.of("users", "activity")) {
@@ -481,9 +485,65 @@ public final class ScreenshotTour {
         System.out.println("Wrote " + file);
     }
 
-    /** Selects the first rows of the campaign's device table and opens their context menu. */
-    private static void showDeviceMenu(Node root) {
-        TableView<?> table = (TableView<?>) root.lookup("#campaign-devices");
+    /**
+     * The campaign's report as the Report button saves it, rendered by headless Chromium at the window's
+     * width: what the user sees on opening the saved file.
+     */
+    private static void reportShot(CampaignsScreen campaigns, Path shot) throws Exception {
+        Path html = Files.createTempDirectory("fota-desk-report").resolve("report.html");
+        onFx(() -> {
+            campaigns.saveReport(html);
+            return null;
+        });
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!(Files.isRegularFile(html) && Files.size(html) > 0) && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        Process chromium;
+        try {
+            chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--hide-scrollbars", "--window-size=" + (int) WIDTH + "," + (int) (2 * HEIGHT),
+                    "--screenshot=" + shot.toAbsolutePath(), html.toUri().toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException noChromium) {
+            System.out.println("Left out " + shot + ": no chromium to render the report");
+            return;
+        }
+        if (!chromium.waitFor(2, TimeUnit.MINUTES) || chromium.exitValue() != 0 || !Files.isRegularFile(shot)) {
+            chromium.destroyForcibly();
+            throw new IOException("chromium did not render the report to " + shot);
+        }
+        System.out.println("Wrote " + shot);
+    }
+
+    /** The operator's devices: the row menu on a selection of three, then the export dialog of the whole list. */
+    private static void deviceShots(MainWindow window, Path out, String lang) throws Exception {
+        Thread.sleep(SETTLE_MILLIS);
+        onFx(() -> {
+            showRowMenu(window.stage().getScene().getRoot(), "#devices-table");
+            return null;
+        });
+        capture(window, out.resolve("devices-context-menu-" + lang + ".png"));
+        onFx(() -> {
+            hidePopups();
+            ((Button) window.stage().getScene().getRoot().lookup("#devices-export")).fire();
+            return null;
+        });
+        capture(window, out.resolve("devices-export-dialog-" + lang + ".png"));
+        onFx(() -> {
+            List.copyOf(Window.getWindows()).stream().filter(w -> w != window.stage() && w.getScene() != null
+                    && w.getScene().getRoot().lookup("#export-dialog") != null).forEach(Window::hide);
+            return null;
+        });
+    }
+
+    private static void hidePopups() {
+        List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof ContextMenu).forEach(Window::hide);
+    }
+
+    /** Selects the first rows of the table {@code selector} finds and opens their context menu. */
+    private static void showRowMenu(Node root, String selector) {
+        TableView<?> table = (TableView<?>) root.lookup(selector);
         table.getSelectionModel().selectRange(0, Math.min(3, table.getItems().size()));
         for (Node n : table.lookupAll(".table-row-cell")) {
             if (n instanceof TableRow<?> row && !row.isEmpty() && row.getIndex() == 1 && row.getContextMenu() != null) {

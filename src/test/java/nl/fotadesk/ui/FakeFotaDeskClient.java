@@ -308,7 +308,7 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
     }
 
     @Override
-    public CampaignPreview previewCampaign(NewCampaign campaign) {
+    public CampaignPreview previewCampaign(NewCampaign campaign, int offset, int limit) {
         throw new UnsupportedOperationException();
     }
 

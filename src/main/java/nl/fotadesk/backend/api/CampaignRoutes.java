@@ -30,7 +30,8 @@ public final class CampaignRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/v1/campaigns/preview", CHANGE, x -> x.json(200, campaigns.preview(x.principal(), x.body(NewCampaign.class))))
+        router.add("POST", "/api/v1/campaigns/preview", CHANGE, x -> x.json(200, campaigns.preview(x.principal(), x.body(NewCampaign.class),
+                        x.intQuery("offset", 0, Integer.MAX_VALUE, 0), x.intQuery("limit", 0, Limits.PAGE, 50))))
                 .add("POST", "/api/v1/campaigns", CHANGE, x -> x.json(201, campaigns.create(x.principal(), x.body(NewCampaign.class))))
                 .add("GET", "/api/v1/campaigns", READ, x -> x.json(200, campaigns.list(x.principal())))
                 .add("GET", "/api/v1/campaigns/{id}", READ, x -> x.json(200, campaigns.get(x.principal(), x.path("id"))))

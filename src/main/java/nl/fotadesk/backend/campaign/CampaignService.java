@@ -89,9 +89,18 @@ public final class CampaignService {
         this.clock = clock;
     }
 
-    /** What {@code spec} would target within {@code who}'s scope, without creating anything. */
-    public CampaignPreview preview(Principal who, NewCampaign spec) {
-        return preview(check(who.scope(), spec));
+    /**
+     * What {@code spec} would target within {@code who}'s scope, without creating anything, with the
+     * targeted devices from {@code offset}, {@code limit} of them.
+     */
+    public CampaignPreview preview(Principal who, NewCampaign spec, int offset, int limit) {
+        Checked c = check(who.scope(), spec);
+        List<String> targeted = c.resolution.targeted();
+        List<String> page = targeted.subList(Math.min(offset, targeted.size()),
+                (int) Math.min((long) offset + limit, targeted.size()));
+        CampaignPreview p = preview(c);
+        return new CampaignPreview(p.matched(), p.otherType(), p.alreadyCurrent(), p.unknownImeis(), p.targeted(),
+                p.phaseSizes(), p.conflicts(), resolver.describe(page));
     }
 
     /**
@@ -407,7 +416,7 @@ public final class CampaignService {
         TargetResolver.Resolution r = c.resolution;
         List<CampaignConflict> conflicts = engine.conflicts(r.targeted(), null);
         return new CampaignPreview(r.matched(), r.otherType(), r.alreadyCurrent(), r.unknownImeis(),
-                r.targeted().size(), PhasePlan.sizes(c.phases, r.targeted().size()), conflicts);
+                r.targeted().size(), PhasePlan.sizes(c.phases, r.targeted().size()), conflicts, List.of());
     }
 
     private static int percent(String field, Integer value, int fallback) {

@@ -10,11 +10,13 @@ import nl.fotadesk.backend.store.FirmwareRow;
 import nl.fotadesk.backend.store.GroupRow;
 import nl.fotadesk.backend.store.GroupStore;
 import nl.fotadesk.protocol.api.CampaignTarget;
+import nl.fotadesk.protocol.api.TargetedDevice;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +37,12 @@ public final class TargetResolver {
     public TargetResolver(DeviceStore devices, GroupStore groups) {
         this.devices = devices;
         this.groups = groups;
+    }
+
+    /** The devices of {@code imeis} (resolved ones, so registered), as a preview lists them. */
+    public List<TargetedDevice> describe(List<String> imeis) {
+        return imeis.stream().map(devices::find).flatMap(Optional::stream)
+                .map(d -> new TargetedDevice(d.imei(), d.deviceType(), d.reported().firmware())).toList();
     }
 
     /**

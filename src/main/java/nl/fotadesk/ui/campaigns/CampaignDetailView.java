@@ -27,6 +27,7 @@ import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -257,6 +258,11 @@ final class CampaignDetailView implements CampaignPage {
         subtitle.setText(String.join(" \u00b7 ", about));
     }
 
+    /** Writes the campaign's printable report to {@code target}, as Report does once it knows where. */
+    void saveReport(Path target) {
+        model.report(target);
+    }
+
     /** Asks where, then writes the campaign's printable report there. */
     private void saveReport() {
         CampaignView c = model.campaign.get();
@@ -266,7 +272,7 @@ final class CampaignDetailView implements CampaignPage {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.text("campaigns.report.filter"), "*.html"));
         File target = chooser.showSaveDialog(Nodes.window(root));
         if (target != null) {
-            model.report(target.toPath());
+            saveReport(target.toPath());
         }
     }
 

@@ -7,6 +7,7 @@ import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.UiContext;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -115,6 +116,13 @@ public final class CampaignsScreen implements Screen {
     public void showCampaign(String id) {
         open(new CampaignDetailView(context, texts, id, this::showList, this::showCampaign, imei -> openDevice.accept(imei)),
                 id, null);
+    }
+
+    /** Writes the open campaign's printable report to {@code target} (the Report button, without asking where); nothing when no campaign is open. */
+    public void saveReport(Path target) {
+        if (page instanceof CampaignDetailView detail) {
+            detail.saveReport(target);
+        }
     }
 
     private void open(CampaignPage next, String id, CampaignWizard shownWizard) {

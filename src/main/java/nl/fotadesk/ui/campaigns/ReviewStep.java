@@ -104,7 +104,7 @@ final class ReviewStep implements WizardStep {
         NewCampaign request = draft.toNewCampaign();
         ServerCall.run(context, () -> context.client().previewCampaign(request), p -> {
             if (mine == generation) {
-                show(p);
+                show(p, request);
             }
         }, message -> {
             if (mine == generation) {
@@ -170,7 +170,7 @@ final class ReviewStep implements WizardStep {
         summary.add(v, 1, row);
     }
 
-    private void show(CampaignPreview p) {
+    private void show(CampaignPreview p, NewCampaign request) {
         String version = draft.firmware.get() == null ? "" : draft.firmware.get().version();
         Label headline = new Label(p.targeted() == 0 ? texts.text("campaigns.wizard.nothingToDo", version)
                 : texts.text("campaigns.wizard.willUpdate", p.targeted(), version));
@@ -197,7 +197,8 @@ final class ReviewStep implements WizardStep {
                     String.join(" \u2192 ", p.phaseSizes().stream().map(n -> texts.number(n)).toList())));
             phases.setId("wizard-preview-phases");
             phases.setWrapText(true);
-            preview.getChildren().add(phases);
+            preview.getChildren().addAll(phases,
+                    new TargetedDevicesList(context, texts, request, version, p).node());
         } else {
             preview.getChildren().add(Forms.help(texts.text("campaigns.wizard.nothingHelp")));
         }

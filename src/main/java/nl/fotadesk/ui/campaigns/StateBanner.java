@@ -67,9 +67,9 @@ final class StateBanner {
                 headline.setText(StateReasons.pausedByWindowEnd(c.stateReason())
                         ? texts.text("campaigns.banner.pausedWindowEnded")
                         : reason.isEmpty() ? texts.text("campaigns.reason.pausedByOperator") : reason);
-                hint.setText(StateReasons.pausedByThreshold(c.stateReason())
-                        ? texts.text("campaigns.banner.pausedThresholdHint")
-                        : texts.text("campaigns.banner.pausedHint"));
+                hint.setText(texts.text(StateReasons.retriedSincePause(c) ? "campaigns.banner.pausedRetriedHint"
+                        : StateReasons.pausedByThreshold(c.stateReason()) ? "campaigns.banner.pausedThresholdHint"
+                        : "campaigns.banner.pausedHint"));
             }
             case COMPLETED -> {
                 headline.setText(reason.isEmpty()

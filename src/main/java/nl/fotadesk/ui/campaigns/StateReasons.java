@@ -61,15 +61,17 @@ public final class StateReasons {
     /**
      * The campaign's reason with the counts as they are now: the server's reason keeps the numbers of
      * the moment it was given (devices still busy then may have failed since), so this is what agrees
-     * with the counters beside it.
+     * with the counters beside it. After "Retry failed" the pause's reason stays, but its failures do not,
+     * so the text then says that they got a new attempt.
      */
     static String explainNow(I18n i18n, CampaignView c) {
         String reason = c.stateReason() == null ? "" : c.stateReason().trim();
         Matcher m;
         if ((m = ERROR_THRESHOLD.matcher(reason)).matches() && phase(c, m) != null) {
             PhaseView p = phase(c, m);
-            return i18n.get("campaigns.reason.errorThreshold", n(m, 1),
-                    (long) Counts.of(p.counts(), p.devices()).failed(), (long) p.devices(), n(m, 4));
+            long failedNow = Counts.of(p.counts(), p.devices()).failed();
+            return i18n.get(failedNow < n(m, 2) ? "campaigns.reason.errorThresholdRetried" : "campaigns.reason.errorThreshold",
+                    n(m, 1), failedNow, (long) p.devices(), n(m, 4));
         }
         if ((m = SUCCESS_THRESHOLD.matcher(reason)).matches() && phase(c, m) != null) {
             PhaseView p = phase(c, m);
@@ -93,6 +95,16 @@ public final class StateReasons {
     static boolean pausedByThreshold(String reason) {
         return reason != null && (ERROR_THRESHOLD.matcher(reason.trim()).matches()
                 || SUCCESS_THRESHOLD.matcher(reason.trim()).matches());
+    }
+
+    /** True when the campaign paused at its error threshold and fewer of that phase's devices have failed since: they were retried. */
+    static boolean retriedSincePause(CampaignView c) {
+        Matcher m = ERROR_THRESHOLD.matcher(c.stateReason() == null ? "" : c.stateReason().trim());
+        if (!m.matches() || phase(c, m) == null) {
+            return false;
+        }
+        PhaseView p = phase(c, m);
+        return Counts.of(p.counts(), p.devices()).failed() < n(m, 2);
     }
 
     /** True when the campaign paused itself because its maintenance window ended. */

@@ -50,6 +50,25 @@ class CampaignApiTest extends ApiTestBase {
     }
 
     @Test
+    void previewListsTheTargetedDevicesAPageAtATime() throws IOException {
+        fleet();
+        Map<String, Object> spec = spec("acme", obj("client", "acme", "capOrder", "imei"));
+        JsonNode first = call("POST", "/api/v1/campaigns/preview?limit=3", spec, 200);
+        assertThat(first.get("targeted").asInt()).isEqualTo(8);
+        assertThat(first.get("devices").findValuesAsText("imei")).containsExactly(imei(1), imei(2), imei(3));
+        assertThat(first.get("devices").get(0).get("deviceType").asText()).isEqualTo("tracker-x");
+        assertThat(first.get("devices").get(0).get("firmware").asText()).isEqualTo("1.0.0");
+        JsonNode last = call("POST", "/api/v1/campaigns/preview?offset=6&limit=3", spec, 200);
+        assertThat(last.get("devices").findValuesAsText("imei")).as("the already current and the meter are not listed")
+                .containsExactly(imei(7), imei(8));
+        assertThat(call("POST", "/api/v1/campaigns/preview?offset=8", spec, 200).get("devices")).isEmpty();
+        assertThat(call("POST", "/api/v1/campaigns/preview", spec, 200).get("devices")).as("50 by default").hasSize(8);
+        assertThat(call("POST", "/api/v1/campaigns/preview?limit=0", spec, 200).get("devices")).isEmpty();
+        call("POST", "/api/v1/campaigns/preview?limit=100000", spec, 400);
+        call("POST", "/api/v1/campaigns/preview?offset=-1", spec, 400);
+    }
+
+    @Test
     void previewCountsWhatACampaignWouldTargetAndCreatesNothing() throws IOException {
         fleet();
         JsonNode p = call("POST", "/api/v1/campaigns/preview", spec("acme", obj("client", "acme"),

@@ -258,6 +258,26 @@ class CampaignsScreenTest extends DemoUiTest {
     }
 
     @Test
+    void theReviewListsTheDevicesToUpdate(FxRobot robot) throws Exception {
+        FirmwareView image = WizardRobot.openWithNewFirmware(robot, "tracker-x");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitFor(10, () -> robot.lookup("#wizard-targeted-devices").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#wizard-targeted-devices").queryTableView();
+        int targeted = app.demo.client().previewCampaign(new NewCampaign("x", image.id(),
+                new CampaignTarget(null, "tracker-x", null, null, null, null), null, null, null, null, null, null,
+                null, false), 0, 0).targeted();
+        assertThat(targeted).as("the demo's trackers fit one page").isBetween(2, FotaDeskClient.PREVIEW_PAGE);
+        assertThat(fx(() -> table.getItems().size())).isEqualTo(targeted);
+        assertThat(text(robot, "#wizard-targeted-shown"))
+                .isEqualTo("All " + targeted + " devices to update, in the order of the phases.");
+        assertThat(robot.lookup("#wizard-targeted-more").query().isVisible()).as("nothing more to show").isFalse();
+        assertThat(fx(() -> allText(table))).contains("tracker-x").contains("\u2192 " + image.version());
+    }
+
+    @Test
     void theReviewWarnsAboutDevicesInAnotherCampaign(FxRobot robot) throws Exception {
         holdingCampaign("Sensor pilot", "sensor-z", "999991");
         WizardRobot.openWithNewFirmware(robot, "sensor-z");

@@ -73,6 +73,41 @@ class StateReasonsTest {
     }
 
     @Test
+    void afterARetryTheBannerSaysTheFailuresGotANewAttemptNotThatTheyFailed() {
+        // Paused when 3 of 8 had failed; "Retry failed" gave those 3 a new attempt.
+        String reason = "phase 1: 3 of 8 devices failed, above the error threshold of 10 %";
+        CampaignView retried = paused(reason, Map.of("pending", 3, "succeeded", 5));
+        assertThat(StateReasons.explainNow(english, retried)).isEqualTo("Paused in phase 1 at the error threshold of"
+                + " 10%. Its failed devices got a new attempt; now none of its 8 devices has failed.");
+        assertThat(StateReasons.explainNow(dutch, retried)).isEqualTo("Gepauzeerd in fase 1 bij de foutdrempel van"
+                + " 10%. De mislukte apparaten kregen een nieuwe poging; nu is geen van de 8 apparaten mislukt.");
+        assertThat(StateReasons.retriedSincePause(retried)).isTrue();
+        CampaignView oneFailedAgain = paused(reason, Map.of("pending", 2, "failed", 1, "succeeded", 5));
+        assertThat(StateReasons.explainNow(dutch, oneFailedAgain)).endsWith("nu is 1 van de 8 apparaten mislukt.");
+        assertThat(StateReasons.explainNow(english, oneFailedAgain)).endsWith("now 1 of its 8 devices has failed.");
+        CampaignView notRetried = paused(reason, Map.of("failed", 3, "succeeded", 5));
+        assertThat(StateReasons.retriedSincePause(notRetried)).isFalse();
+        assertThat(StateReasons.explainNow(english, notRetried)).startsWith("Paused in phase 1: 3 of its 8 devices failed");
+    }
+
+    @Test
+    void saysNoneWhenNoDeviceFailed() {
+        String reason = "phase 1: 0 of 8 devices failed, above the error threshold of 10 %";
+        assertThat(StateReasons.explain(english, reason))
+                .isEqualTo("Paused in phase 1: none of its 8 devices failed, more than the error threshold of 10%.");
+        assertThat(StateReasons.explain(dutch, reason)).isEqualTo(
+                "Gepauzeerd in fase 1: geen van de 8 apparaten is mislukt, meer dan de foutdrempel van 10%.");
+        assertThat(StateReasons.explain(dutch, "phase 1: 1 of 8 devices failed, above the error threshold of 10 %"))
+                .startsWith("Gepauzeerd in fase 1: 1 van de 8 apparaten is mislukt");
+    }
+
+    private static CampaignView paused(String reason, Map<String, Integer> counts) {
+        PhaseView phase = new PhaseView(0, 8, PhaseState.RUNNING, counts, null, null);
+        return new CampaignView("c1", "Pilot", "f1", "1.2.0", "tracker-x", CampaignState.PAUSED, reason, null, 90, 10,
+                3600, 0, false, null, null, null, null, 8, counts, 0, List.of(phase));
+    }
+
+    @Test
     void explainsAPauseToAUserWhoSeesPartOfTheCampaign() {
         String reason = "phase 2 paused the campaign at its thresholds, which count all of its devices";
         assertThat(StateReasons.explain(english, reason)).isEqualTo("Paused in phase 2 by the campaign's error or"
