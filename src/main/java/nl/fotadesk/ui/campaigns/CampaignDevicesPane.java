@@ -210,7 +210,6 @@ final class CampaignDevicesPane {
 
     private void buildTable() {
         table.setId("campaign-devices");
-        table.setId("campaign-devices-table");
         table.setItems(model.devices);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         ContextMenu menu = contextMenu();

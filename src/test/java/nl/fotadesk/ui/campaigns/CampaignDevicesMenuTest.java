@@ -36,9 +36,9 @@ class CampaignDevicesMenuTest extends DemoUiTest {
         CampaignView campaign = client.createCampaign(new NewCampaign("Menu check", image.id(),
                 new CampaignTarget(null, null, null, List.of(imei), null, null), null, 100, 10, 3600L, 0, null, null, false));
         robot.interact(() -> app.window.openCampaign(campaign.id()));
-        await(10, () -> robot.lookup("#campaign-devices-table").tryQuery().isPresent()
-                && robot.lookup("#campaign-devices-table").queryTableView().getItems().size() == 1);
-        TableView<CampaignDeviceView> table = robot.lookup("#campaign-devices-table").queryTableView();
+        await(10, () -> robot.lookup("#campaign-devices").tryQuery().isPresent()
+                && robot.lookup("#campaign-devices").queryTableView().getItems().size() == 1);
+        TableView<CampaignDeviceView> table = robot.lookup("#campaign-devices").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(0));
         // the menu a line of the table offers (as a right click on it shows)
         ContextMenu menu = fx(() -> {
