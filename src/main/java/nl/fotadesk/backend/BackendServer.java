@@ -289,10 +289,14 @@ public final class BackendServer implements AutoCloseable {
     }
 
     /**
-     * Sized for work, not for clients: bodies are read as they arrive and files written as the client
-     * takes them, so a slow or silent client holds no thread. Requests mostly wait on the database
-     * pool (16 connections) or the disk; 200 threads leave room for requests queued on it and for the
-     * reads that still block (firmware uploads, long polls), and bound the memory their stacks take.
+     * Sized for work, not for clients. No thread waits for a client: request bodies (JSON, CSV, firmware
+     * and request uploads) are read as they arrive, file-server parts are written as the client takes
+     * them, long polls are parked as futures, and device writes are answered from the group commit's
+     * futures (completed on this pool). A thread is held while a route works: mostly waiting for a
+     * database connection (H2: two per core, at least 4; PostgreSQL: 10, see {@code Database}) or
+     * the disk, and while an operator downloads an image through {@code GET /api/v1/firmware/{id}/content},
+     * which is written through a blocking stream and bounded by the idle timeout. 200 threads leave room
+     * for requests queued on the database pool and bound the memory their stacks take.
      */
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) THREAD_IDLE.toMillis());
