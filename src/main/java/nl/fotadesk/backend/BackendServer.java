@@ -155,7 +155,7 @@ public final class BackendServer implements AutoCloseable {
         CatalogStore catalog = new CatalogStore(jdbc);
         CampaignStore campaignStore = new CampaignStore(jdbc);
         GroupStore groupStore = new GroupStore(jdbc);
-        events = new EventLog(jdbc, clock);
+        events = new EventLog(jdbc, clock, config.eventRecheck());
         writes = new GroupCommit(jdbc, jetty.getThreadPool(), GroupCommit.DEFAULT_CAPACITY);
         Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
@@ -255,6 +255,11 @@ public final class BackendServer implements AutoCloseable {
             // a scheduled task that throws is never run again: the engine must outlive a database hiccup
             LOG.error("The campaign engine could not step; will try again", e);
         }
+    }
+
+    /** How many long polls on the events feed wait on this node now. */
+    public int waitingLongPolls() {
+        return events.waitingPolls();
     }
 
     /** Every management API route as "METHOD template" (the API documentation is checked against it). */

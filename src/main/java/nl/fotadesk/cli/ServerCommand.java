@@ -108,7 +108,8 @@ public final class ServerCommand implements Callable<Integer> {
                 maxFirmwareMib * 1024 * 1024, jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK,
                 ClientTimeouts.DEFAULTS, secrets(),
                 tls == null ? null : new BackendConfig.Tls(tls.certificate, tls.key),
-                devicePort == null ? null : new BackendConfig.DevicePort(deviceHost, devicePort));
+                devicePort == null ? null : new BackendConfig.DevicePort(deviceHost, devicePort),
+                BackendConfig.DEFAULT_EVENT_RECHECK);
         BackendServer server;
         try {
             server = BackendServer.start(config);
