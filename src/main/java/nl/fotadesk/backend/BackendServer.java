@@ -176,7 +176,7 @@ public final class BackendServer implements AutoCloseable {
                 events, accounts.audit(), clock);
         RequestService requests = new RequestService(jdbc, new RequestStore(jdbc), firmwareStore, catalog, images,
                 deviceStore, resolver, campaigns, engine, accounts.audit(), events, config.maxFirmwareSize(), clock);
-        api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
+        api = new ManagementApi(keys.keys(), accounts, authFailures, config.trustedProxies(), List.of(
                 new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
                 new FirmwareRoutes(firmware),

@@ -47,10 +47,10 @@ public final class Router {
         void handle(Exchange exchange) throws Exception;
     }
 
-    /** Who sent the request; refuses (with a domain or HTTP error) one that cannot be authenticated. */
+    /** Who sent the request from {@code source}; refuses (with a domain or HTTP error) one that cannot be authenticated. */
     @FunctionalInterface
     public interface Authenticator {
-        Principal authenticate(Request request);
+        Principal authenticate(Request request, String source);
     }
 
     /** One request being answered, with the path's template parameters. */
@@ -60,16 +60,18 @@ public final class Router {
         private final Callback callback;
         private final Map<String, String> pathParams;
         private final Principal principal;
+        private final String source;
         private final byte[] body;
         private Fields query;
 
         Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams,
-                 Principal principal, byte[] body) {
+                 Principal principal, String source, byte[] body) {
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.pathParams = pathParams;
             this.principal = principal;
+            this.source = source;
             this.body = body;
         }
 
@@ -78,9 +80,9 @@ public final class Router {
             return principal;
         }
 
-        /** The address the request came from. */
+        /** The address the request came from: the client's, also behind a trusted proxy ({@link TrustedProxies}). */
         public String source() {
-            return Request.getRemoteAddr(request);
+            return source;
         }
 
         public Request request() {
@@ -189,9 +191,12 @@ public final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private final List<Entry> entries = new ArrayList<>();
     private final Authenticator authenticator;
+    private final TrustedProxies proxies;
 
-    public Router(Authenticator authenticator) {
+    /** @param proxies whose {@code X-Forwarded-For} names the client a request comes from */
+    public Router(Authenticator authenticator, TrustedProxies proxies) {
         this.authenticator = authenticator;
+        this.proxies = proxies;
     }
 
     /** Every route with its access, in order (the API documentation and the authorization test use it). */
@@ -232,21 +237,23 @@ public final class Router {
                 allowed.add(e.method);
                 continue;
             }
+            String source = proxies.clientAddress(request);
             Principal principal;
             try {
-                principal = authorized(e, request);
+                principal = authorized(e, request, source);
             } catch (RuntimeException refused) {
                 answer(refused, request, response, callback);
                 return;
             }
             if (e.streamed) {
-                run(e, new Exchange(request, response, callback, params, principal, null));
+                run(e, new Exchange(request, response, callback, params, principal, source, null));
             } else {
                 Bodies.read(request, MAX_BODY).whenComplete((body, failure) -> {
                     if (failure != null) {
                         answer(failure, request, response, callback);
                     } else {
-                        run(e, new Exchange(withContent(request, body), response, callback, params, principal, body));
+                        run(e, new Exchange(withContent(request, body), response, callback, params, principal, source,
+                                body));
                     }
                 });
             }
@@ -264,11 +271,11 @@ public final class Router {
     }
 
     /** The caller, authenticated unless the route is public; refused when the route does not allow their role. */
-    private Principal authorized(Entry e, Request request) {
+    private Principal authorized(Entry e, Request request, String source) {
         if (e.access == Access.PUBLIC) {
             return null;
         }
-        Principal principal = authenticator.authenticate(request);
+        Principal principal = authenticator.authenticate(request, source);
         if (!e.access.allows(principal)) {
             throw new Forbidden("a " + principal.role().wireName() + " may not " + e.method + " " + e.spec.getDeclaration());
         }
