@@ -57,6 +57,16 @@ class UserTokensApiTest extends ApiTestBase {
     }
 
     @Test
+    void aTokenEndsAtMostAtTheLastInstantTheApiTakes() throws IOException {
+        String sam = signedIn("sam", "supplier", ",\"deviceTypes\":[\"tracker\"]");
+        for (String end : new String[]{"+1000000000-12-31T23:59:59.999999999Z", "10000-01-01T00:00:00Z"}) {
+            JsonNode refused = as(sam, "POST", "/api/v1/tokens", "{\"name\":\"ci\",\"expiresAt\":\"" + end + "\"}", 400);
+            assertThat(refused.get("detail").asText()).contains("expiresAt").contains("9999-12-31T23:59:59Z");
+        }
+        as(sam, "POST", "/api/v1/tokens", "{\"name\":\"ci\",\"expiresAt\":\"9999-12-31T23:59:59Z\"}", 201);
+    }
+
+    @Test
     void othersMayNotSeeOrRevokeSomeoneElsesTokens() throws IOException {
         signedIn("olga", "operator", "");
         String sam = signedIn("sam", "supplier", ",\"deviceTypes\":[\"tracker\"]");
