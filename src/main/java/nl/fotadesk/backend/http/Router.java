@@ -3,6 +3,7 @@ package nl.fotadesk.backend.http;
 import nl.fotadesk.backend.accounts.Access;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.domain.Forbidden;
+import nl.fotadesk.backend.domain.Limits;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -39,6 +40,8 @@ import java.util.concurrent.CompletionException;
  * the body is read, and one whose role the route does not allow is answered 403.
  */
 public final class Router {
+    /** The earliest instant a query takes; with {@link Limits#SCHEDULE_LATEST}, what both databases store. */
+    private static final Instant EARLIEST_QUERY_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
     /** The largest body a route may get (JSON, and CSV imports: 100,000 lines fit easily). */
     public static final int MAX_BODY = 16 * 1024 * 1024;
 
@@ -142,11 +145,16 @@ public final class Router {
                 return null;
             }
             try {
-                return Instant.parse(value);
+                Instant at = Instant.parse(value);
+                if (!at.isBefore(EARLIEST_QUERY_INSTANT) && !at.isAfter(Limits.SCHEDULE_LATEST)) {
+                    return at;
+                }
             } catch (DateTimeParseException e) {
-                throw HttpError.badRequest("invalid_" + name, name + " must be an ISO-8601 instant such as"
-                        + " 2026-12-03T10:00:00Z; got \"" + value + "\"");
+                // answered below
             }
+            throw HttpError.badRequest("invalid_" + name, name + " must be an ISO-8601 instant such as"
+                    + " 2026-12-03T10:00:00Z, from " + EARLIEST_QUERY_INSTANT + " to " + Limits.SCHEDULE_LATEST
+                    + "; got \"" + value + "\"");
         }
 
         /** The body as read before the route ran (at most {@link #MAX_BODY} bytes); not for streamed routes. */
