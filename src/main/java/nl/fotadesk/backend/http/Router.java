@@ -104,7 +104,10 @@ public final class Router {
             return pathParams.get(name);
         }
 
-        /** A query parameter; absent and blank both mean "not given" (null). */
+        /**
+         * A query parameter; absent and blank both mean "not given" (null). One holding U+0000 is refused:
+         * it names nothing, and PostgreSQL refuses it even in a comparison.
+         */
         public String query(String name) {
             if (query == null) {
                 try {
@@ -117,6 +120,9 @@ public final class Router {
                 }
             }
             String value = query.getValue(name);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw HttpError.badRequest("invalid_query", name + " may not hold the character U+0000");
+            }
             return value == null || value.isBlank() ? null : value;
         }
 
