@@ -88,6 +88,14 @@ class AccountsTest extends OnEachDatabase {
     }
 
     @Test
+    void aUsernameHoldingU0000IsAnUnknownUserOnEveryDatabase() {
+        assertThatThrownBy(() -> accounts.sessions().signIn("a\u0000b", PASSWORD, SOURCE)).isInstanceOf(Unauthorized.class);
+        assertThat(audit.page(admin, new AuditQuery(null, "session.create", null, null, null), 0, 10).items())
+                .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("a?b"));
+        assertThatThrownBy(() -> accounts.users().get("a\u0000b")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownUserAreRefusedAlike() {
         accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
         Throwable wrong = catchRefusal(() -> accounts.sessions().signIn("cora", "wrong password here", SOURCE));
