@@ -3,6 +3,7 @@ package nl.fotadesk.backend.http;
 import nl.fotadesk.backend.accounts.Access;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.domain.Forbidden;
+import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -105,8 +106,8 @@ public final class Router {
         }
 
         /**
-         * A query parameter; absent and blank both mean "not given" (null). One holding U+0000 is refused:
-         * it names nothing, and PostgreSQL refuses it even in a comparison.
+         * A query parameter; absent and blank both mean "not given" (null). One holding U+0000 is refused
+         * ({@code invalid_<name>}, in snake case): it names nothing, and PostgreSQL refuses it even in a comparison.
          */
         public String query(String name) {
             if (query == null) {
@@ -121,7 +122,7 @@ public final class Router {
             }
             String value = query.getValue(name);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw HttpError.badRequest("invalid_query", name + " may not hold the character U+0000");
+                throw Invalid.field(name, name + " may not hold control characters; got U+0000");
             }
             return value == null || value.isBlank() ? null : value;
         }

@@ -73,7 +73,7 @@ class DeviceQueryApiTest extends ApiTestBase {
 
     @Test
     void aQueryValueHoldingU0000IsRefusedOnEveryDatabase() throws IOException {
-        expectError("GET", "/api/v1/devices?client=a%00b", null, 400, "invalid_query", "U+0000");
-        expectError("GET", "/api/v1/audit?object=%00", null, 400, "invalid_query", "object");
+        expectError("GET", "/api/v1/devices?imei=a%00b", null, 400, "invalid_imei", "U+0000");
+        expectError("GET", "/api/v1/audit?object=%00", null, 400, "invalid_object", "control characters");
     }
 }
