@@ -1,6 +1,7 @@
 package nl.fotadesk.backend;
 
 import nl.fotadesk.backend.http.ClientTimeouts;
+import nl.fotadesk.backend.http.TrustedProxies;
 import nl.fotadesk.backend.secrets.SecretsConfig;
 
 import java.nio.file.Path;
@@ -19,9 +20,10 @@ import java.time.Duration;
 public record BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl,
                             long maxFirmwareSize, String jdbcUrl, String jdbcUser, String jdbcPassword,
                             Duration engineTick, ClientTimeouts clientTimeouts, SecretsConfig secrets,
-                            Tls tls, DevicePort devicePort) {
+                            Tls tls, DevicePort devicePort, Duration eventRecheck, TrustedProxies trustedProxies) {
     public static final long DEFAULT_MAX_FIRMWARE_SIZE = 64L * 1024 * 1024;
     public static final Duration DEFAULT_ENGINE_TICK = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_EVENT_RECHECK = Duration.ofSeconds(1);
 
     /** HTTPS for the management API from a PEM certificate (chain) and its PKCS#8 key. */
     public record Tls(Path certificate, Path key) {
@@ -38,12 +40,12 @@ public record BackendConfig(String host, int port, Path dataDir, String apiKey, 
     public BackendConfig(String host, int port, Path dataDir, String apiKey, String publicUrl, long maxFirmwareSize,
                          String jdbcUrl, String jdbcUser, String jdbcPassword, Duration engineTick) {
         this(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser, jdbcPassword, engineTick,
-                ClientTimeouts.DEFAULTS, SecretsConfig.forUser(), null, null);
+                ClientTimeouts.DEFAULTS, SecretsConfig.forUser(), null, null, DEFAULT_EVENT_RECHECK, TrustedProxies.NONE);
     }
 
     public BackendConfig withClientTimeouts(ClientTimeouts timeouts) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, timeouts, secrets, tls, devicePort);
+                jdbcPassword, engineTick, timeouts, secrets, tls, devicePort, eventRecheck, trustedProxies);
     }
 
     /** A backend on loopback with an H2 database in {@code dataDir}. */
@@ -54,31 +56,41 @@ public record BackendConfig(String host, int port, Path dataDir, String apiKey, 
 
     public BackendConfig withMaxFirmwareSize(long bytes) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, bytes, jdbcUrl, jdbcUser, jdbcPassword,
-                engineTick, clientTimeouts, secrets, tls, devicePort);
+                engineTick, clientTimeouts, secrets, tls, devicePort, eventRecheck, trustedProxies);
     }
 
     public BackendConfig withEngineTick(Duration tick) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, tick, clientTimeouts, secrets, tls, devicePort);
+                jdbcPassword, tick, clientTimeouts, secrets, tls, devicePort, eventRecheck, trustedProxies);
     }
 
     public BackendConfig withSecrets(SecretsConfig newSecrets) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, clientTimeouts, newSecrets, tls, devicePort);
+                jdbcPassword, engineTick, clientTimeouts, newSecrets, tls, devicePort, eventRecheck, trustedProxies);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, clientTimeouts, secrets, tls, devicePort);
+                jdbcPassword, engineTick, clientTimeouts, secrets, tls, devicePort, eventRecheck, trustedProxies);
     }
 
     public BackendConfig withTls(Tls newTls) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, clientTimeouts, secrets, newTls, devicePort);
+                jdbcPassword, engineTick, clientTimeouts, secrets, newTls, devicePort, eventRecheck, trustedProxies);
     }
 
     public BackendConfig withDevicePort(DevicePort newDevicePort) {
         return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
-                jdbcPassword, engineTick, clientTimeouts, secrets, tls, newDevicePort);
+                jdbcPassword, engineTick, clientTimeouts, secrets, tls, newDevicePort, eventRecheck, trustedProxies);
+    }
+
+    public BackendConfig withEventRecheck(Duration recheck) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, clientTimeouts, secrets, tls, devicePort, recheck, trustedProxies);
+    }
+
+    public BackendConfig withTrustedProxies(TrustedProxies proxies) {
+        return new BackendConfig(host, port, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, clientTimeouts, secrets, tls, devicePort, eventRecheck, proxies);
     }
 }

@@ -162,7 +162,7 @@ public final class BackendServer implements AutoCloseable {
         CatalogStore catalog = new CatalogStore(jdbc);
         CampaignStore campaignStore = new CampaignStore(jdbc);
         GroupStore groupStore = new GroupStore(jdbc);
-        events = new EventLog(jdbc, clock);
+        events = new EventLog(jdbc, clock, config.eventRecheck());
         writes = new GroupCommit(jdbc, jetty.getThreadPool(), GroupCommit.DEFAULT_CAPACITY);
         Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
@@ -185,7 +185,7 @@ public final class BackendServer implements AutoCloseable {
                 events, accounts.audit(), forecasts, clock);
         RequestService requests = new RequestService(jdbc, new RequestStore(jdbc), firmwareStore, catalog, images,
                 deviceStore, resolver, campaigns, engine, accounts.audit(), events, config.maxFirmwareSize(), clock);
-        api = new ManagementApi(keys.keys(), accounts, authFailures, List.of(
+        api = new ManagementApi(keys.keys(), accounts, authFailures, config.trustedProxies(), List.of(
                 new AccountRoutes(accounts),
                 new DeviceRoutes(devices, new DeviceImport(devices), events),
                 new FirmwareRoutes(firmware),
@@ -269,6 +269,11 @@ public final class BackendServer implements AutoCloseable {
         }
     }
 
+    /** How many long polls on the events feed wait on this node now. */
+    public int waitingLongPolls() {
+        return events.waitingPolls();
+    }
+
     /** Every management API route as "METHOD template" (the API documentation is checked against it). */
     public List<String> apiRoutes() {
         return api.routes().stream().map(Router.RouteRule::toString).toList();
@@ -304,10 +309,14 @@ public final class BackendServer implements AutoCloseable {
     }
 
     /**
-     * Sized for work, not for clients: bodies are read as they arrive and files written as the client
-     * takes them, so a slow or silent client holds no thread. Requests mostly wait on the database
-     * pool (16 connections) or the disk; 200 threads leave room for requests queued on it and for the
-     * reads that still block (firmware uploads, long polls), and bound the memory their stacks take.
+     * Sized for work, not for clients. No thread waits for a client: request bodies (JSON, CSV, firmware
+     * and request uploads) are read as they arrive, file-server parts are written as the client takes
+     * them, long polls are parked as futures, and device writes are answered from the group commit's
+     * futures (completed on this pool). A thread is held while a route works: mostly waiting for a
+     * database connection (H2: two per core, at least 4; PostgreSQL: 10, see {@code Database}) or
+     * the disk, and while an operator downloads an image through {@code GET /api/v1/firmware/{id}/content},
+     * which is written through a blocking stream and bounded by the idle timeout. 200 threads leave room
+     * for requests queued on the database pool and bound the memory their stacks take.
      */
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) THREAD_IDLE.toMillis());

@@ -3,6 +3,7 @@ package nl.fotadesk.cli;
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
 import nl.fotadesk.backend.http.ClientTimeouts;
+import nl.fotadesk.backend.http.TrustedProxies;
 import nl.fotadesk.backend.secrets.MasterKeyException;
 import nl.fotadesk.backend.secrets.OwnerOnly;
 import nl.fotadesk.backend.secrets.SecretsConfig;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -85,6 +87,13 @@ public final class ServerCommand implements Callable<Integer> {
             + " balancer's). Required unless devices are served on a loopback address.")
     String publicUrl;
 
+    @Option(names = "--trusted-proxy", split = ",", paramLabel = "ADDRESS|CIDR", description = "A load balancer"
+            + " or reverse proxy in front of the management API (an IP address or range, e.g. 10.0.0.0/24; repeat or"
+            + " separate with commas). Only from these is X-Forwarded-For read: the last address in it that is not a"
+            + " trusted proxy is the client's, for the failed-authentication limit and the audit trail. From any other"
+            + " peer the header is ignored.")
+    List<String> trustedProxies = List.of();
+
     @Option(names = "--max-firmware-mib", defaultValue = "64", description = "Largest firmware image accepted, in MiB. Default: ${DEFAULT-VALUE}")
     long maxFirmwareMib;
 
@@ -108,7 +117,8 @@ public final class ServerCommand implements Callable<Integer> {
                 maxFirmwareMib * 1024 * 1024, jdbcUrl, jdbcUser, jdbcPassword, BackendConfig.DEFAULT_ENGINE_TICK,
                 ClientTimeouts.DEFAULTS, secrets(),
                 tls == null ? null : new BackendConfig.Tls(tls.certificate, tls.key),
-                devicePort == null ? null : new BackendConfig.DevicePort(deviceHost, devicePort));
+                devicePort == null ? null : new BackendConfig.DevicePort(deviceHost, devicePort),
+                BackendConfig.DEFAULT_EVENT_RECHECK, trustedProxies());
         BackendServer server;
         try {
             server = BackendServer.start(config);
@@ -160,6 +170,14 @@ public final class ServerCommand implements Callable<Integer> {
         }
         String fromEnvironment = environment.get(API_KEY_VARIABLE);
         return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
+    }
+
+    TrustedProxies trustedProxies() {
+        try {
+            return TrustedProxies.of(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--trusted-proxy: " + e.getMessage());
+        }
     }
 
     SecretsConfig secrets() {

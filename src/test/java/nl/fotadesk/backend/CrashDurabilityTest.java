@@ -37,11 +37,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Kills a real server process with SIGKILL while acknowledged writes of every kind stream in, starts it
@@ -112,8 +112,9 @@ class CrashDurabilityTest {
             stream(() -> uplinks(first.url, uplinkers.subList(4, 8)));
             stream(() -> parts(download));
             stream(() -> parts(download));
-            waitFor("enough acknowledged writes of every kind", () -> registered.size() >= 10
-                    && campaignsPaused.size() >= 1 && uplinksAcknowledged.get() >= 20 && partsServed.get() >= 40);
+            await("enough acknowledged writes of every kind").atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
+                    .until(() -> registered.size() >= 10 && campaignsPaused.size() >= 1
+                            && uplinksAcknowledged.get() >= 20 && partsServed.get() >= 40);
         } finally {
             first.kill();
             stop.set(true);
@@ -231,16 +232,6 @@ class CrashDurabilityTest {
         Thread thread = new Thread(work, "stream-" + streams.size());
         streams.add(thread);
         thread.start();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static NewDevice device(String imei) {

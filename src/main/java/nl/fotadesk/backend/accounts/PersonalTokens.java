@@ -117,13 +117,18 @@ public final class PersonalTokens {
         });
     }
 
+    /** An instant the database can store: up to {@link Limits#SCHEDULE_LATEST}, as every instant of the API. */
     private static Instant instant(String field, String value) {
         try {
-            return Instant.parse(value);
+            Instant at = Instant.parse(value);
+            if (!at.isAfter(Limits.SCHEDULE_LATEST)) {
+                return at;
+            }
         } catch (DateTimeParseException e) {
-            throw Invalid.field(field, field + " must be an ISO-8601 instant such as 2026-12-03T10:00:00Z; got "
-                    + Limits.quoted(value));
+            // answered below
         }
+        throw Invalid.field(field, field + " must be an ISO-8601 instant such as 2026-12-03T10:00:00Z, at most "
+                + Limits.SCHEDULE_LATEST + "; got " + Limits.quoted(value));
     }
 
     private static String text(Instant instant) {

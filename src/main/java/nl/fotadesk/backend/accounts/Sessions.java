@@ -129,7 +129,9 @@ public final class Sessions {
         return false;
     }
 
+    /** A tried username as the audit can keep it: control characters (U+0000 among them) as '?', at most 64 characters. */
     private static String shortName(String username) {
-        return username.length() <= 64 ? username : username.substring(0, 64);
+        String printable = username.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 64 ? printable : printable.substring(0, 64);
     }
 }

@@ -210,8 +210,9 @@ public final class Users {
         throw new IllegalStateException("unknown role " + role);
     }
 
+    /** Text that is no storable name (e.g. with U+0000, which PostgreSQL refuses even to compare) names nothing. */
     private String existingClient(String client) {
-        if (!catalog.clientExists(client)) {
+        if (Limits.textProblem(client, Limits.NAME) != null || !catalog.clientExists(client)) {
             throw Invalid.field("client", "there is no client " + Limits.quoted(client));
         }
         return client;
@@ -220,7 +221,7 @@ public final class Users {
     private List<String> existingTypes(List<String> types) {
         List<String> names = new ArrayList<>();
         for (String type : types) {
-            if (type == null || !catalog.deviceTypeExists(type)) {
+            if (Limits.textProblem(type, Limits.NAME) != null || !catalog.deviceTypeExists(type)) {
                 throw Invalid.field("deviceTypes", "there is no device type " + Limits.quoted(type));
             }
             if (!names.contains(type)) {

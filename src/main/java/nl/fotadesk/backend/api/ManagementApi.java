@@ -4,6 +4,7 @@ import nl.fotadesk.backend.accounts.Accounts;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.http.HttpError;
 import nl.fotadesk.backend.http.Router;
+import nl.fotadesk.backend.http.TrustedProxies;
 import nl.fotadesk.backend.secrets.ApiKeys;
 import nl.fotadesk.backend.secrets.AuthFailureLimit;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * The management REST API under {@code /api/v1}. A caller is a signed-in user (a session), a user's
  * personal API token, or the server's API key (an operator for automation); each route says which
  * roles it allows. A source address with too many failed authentications is answered {@code 429}
- * until its window ends, whatever it presents.
+ * until its window ends, whatever it presents. Behind a trusted proxy the source is the client's
+ * address from {@code X-Forwarded-For} ({@link TrustedProxies}), for the limit and the audit trail.
  */
 public final class ManagementApi extends Handler.Abstract {
     public static final String PREFIX = "/api/v1/";
@@ -31,12 +33,14 @@ public final class ManagementApi extends Handler.Abstract {
     private final ApiKeys keys;
     private final Accounts accounts;
     private final AuthFailureLimit failures;
-    private final Router router = new Router(this::authenticate);
+    private final Router router;
 
-    public ManagementApi(ApiKeys keys, Accounts accounts, AuthFailureLimit failures, List<Routes> routes) {
+    public ManagementApi(ApiKeys keys, Accounts accounts, AuthFailureLimit failures, TrustedProxies proxies,
+                         List<Routes> routes) {
         this.keys = keys;
         this.accounts = accounts;
         this.failures = failures;
+        this.router = new Router(this::authenticate, proxies);
         routes.forEach(r -> r.register(router));
     }
 
@@ -54,8 +58,7 @@ public final class ManagementApi extends Handler.Abstract {
         return true;
     }
 
-    private Principal authenticate(Request request) {
-        String address = Request.getRemoteAddr(request);
+    private Principal authenticate(Request request, String address) {
         String source = AuthFailureLimit.source(address);
         Optional<Duration> blocked = failures.blockedFor(source);
         if (blocked.isPresent()) {

@@ -16,7 +16,9 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -126,7 +128,7 @@ public final class RequestRoutes implements Routes {
     }
 
     /**
-     * The parser's failure as an answer: a body over a limit is {@code 413}, a malformed one {@code 400};
+     * The parser's failure as an answer: a body over a limit is {@code 413}, a malformed or unfinished one {@code 400};
      * anything else (a timeout, a client gone, a full disk) is answered as any route's failure.
      */
     private Throwable refusal(Throwable failure) {
@@ -135,6 +137,11 @@ public final class RequestRoutes implements Routes {
         if (cause instanceof BadMessageException bad) {
             return bad.getCode() == 413 ? TooLarge.body(requests.maxImageSize())
                     : HttpError.badRequest("invalid_multipart", bad.getReason());
+        }
+        // The whole body arrived but the form did not end (Jetty's EofException, a client gone, is not this)
+        if (cause instanceof EOFException && !(cause instanceof EofException)) {
+            return HttpError.badRequest("invalid_multipart", "the body ends before the multipart form does ("
+                    + cause.getMessage() + ")");
         }
         // Jetty's parser says which limit with an IllegalStateException: "max file size exceeded", …
         if (cause instanceof IllegalStateException limit && limit.getMessage() != null

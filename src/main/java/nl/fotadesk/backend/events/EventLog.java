@@ -43,10 +43,11 @@ public final class EventLog implements AutoCloseable {
     private final LongPolls polls;
     private final PgNotifications notifications;
 
-    public EventLog(Jdbc jdbc, Clock clock) {
+    /** @param recheck how often waiting long polls look for new events unwoken, in case a wake-up was missed (zero: never) */
+    public EventLog(Jdbc jdbc, Clock clock, Duration recheck) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.polls = new LongPolls(this);
+        this.polls = new LongPolls(this, recheck);
         this.notifications = jdbc.isPostgres() ? new PgNotifications(jdbc, CHANNEL, polls::wake) : null;
     }
 
@@ -107,6 +108,11 @@ public final class EventLog implements AutoCloseable {
             return CompletableFuture.completedFuture(now);
         }
         return polls.await(now.cursor(), limit, wait, waiter, within);
+    }
+
+    /** How many long polls wait for an event now. */
+    public int waitingPolls() {
+        return polls.waiting();
     }
 
     /** The cursor of the newest event (0 when there is none): a live view starts from here. */

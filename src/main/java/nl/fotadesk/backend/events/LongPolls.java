@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Long polls on the event feed, parked as futures rather than threads: one timer thread answers them
  * when newer events commit (woken by this node's commits or another node's notification, and checked
- * every second in case a wake-up was missed) or when their wait is over. Capped per caller and in all,
+ * regularly in case a wake-up was missed) or when their wait is over. Capped per caller and in all,
  * so no caller can park the server's memory either.
  */
 public final class LongPolls implements AutoCloseable {
@@ -29,7 +29,6 @@ public final class LongPolls implements AutoCloseable {
     /** Open long polls in all. */
     public static final int MAX_TOTAL = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(LongPolls.class);
-    private static final long CHECK_EVERY_MS = 1_000;
 
     /** Too many long polls are open; try again later. */
     public static final class TooManyWaiting extends RuntimeException {
@@ -65,9 +64,16 @@ public final class LongPolls implements AutoCloseable {
         return t;
     });
 
-    LongPolls(EventLog log) {
+    /** @param recheck how often to look for new events without a wake-up (zero: never) */
+    LongPolls(EventLog log, Duration recheck) {
         this.log = log;
-        timer.scheduleWithFixedDelay(this::check, CHECK_EVERY_MS, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
+        if (!recheck.isZero()) {
+            timer.scheduleWithFixedDelay(this::check, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    int waiting() {
+        return open.size();
     }
 
     CompletableFuture<EventPage> await(long cursor, int limit, Duration wait, String waiter, DeviceFilter within) {

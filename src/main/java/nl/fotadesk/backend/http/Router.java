@@ -3,6 +3,8 @@ package nl.fotadesk.backend.http;
 import nl.fotadesk.backend.accounts.Access;
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.domain.Forbidden;
+import nl.fotadesk.backend.domain.Invalid;
+import nl.fotadesk.backend.domain.Limits;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -39,6 +41,8 @@ import java.util.concurrent.CompletionException;
  * the body is read, and one whose role the route does not allow is answered 403.
  */
 public final class Router {
+    /** The earliest instant a query takes; with {@link Limits#SCHEDULE_LATEST}, what both databases store. */
+    private static final Instant EARLIEST_QUERY_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
     /** The largest body a route may get (JSON, and CSV imports: 100,000 lines fit easily). */
     public static final int MAX_BODY = 16 * 1024 * 1024;
 
@@ -47,10 +51,10 @@ public final class Router {
         void handle(Exchange exchange) throws Exception;
     }
 
-    /** Who sent the request; refuses (with a domain or HTTP error) one that cannot be authenticated. */
+    /** Who sent the request from {@code source}; refuses (with a domain or HTTP error) one that cannot be authenticated. */
     @FunctionalInterface
     public interface Authenticator {
-        Principal authenticate(Request request);
+        Principal authenticate(Request request, String source);
     }
 
     /** One request being answered, with the path's template parameters. */
@@ -60,16 +64,18 @@ public final class Router {
         private final Callback callback;
         private final Map<String, String> pathParams;
         private final Principal principal;
+        private final String source;
         private final byte[] body;
         private Fields query;
 
         Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams,
-                 Principal principal, byte[] body) {
+                 Principal principal, String source, byte[] body) {
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.pathParams = pathParams;
             this.principal = principal;
+            this.source = source;
             this.body = body;
         }
 
@@ -78,9 +84,9 @@ public final class Router {
             return principal;
         }
 
-        /** The address the request came from. */
+        /** The address the request came from: the client's, also behind a trusted proxy ({@link TrustedProxies}). */
         public String source() {
-            return Request.getRemoteAddr(request);
+            return source;
         }
 
         public Request request() {
@@ -99,7 +105,10 @@ public final class Router {
             return pathParams.get(name);
         }
 
-        /** A query parameter; absent and blank both mean "not given" (null). */
+        /**
+         * A query parameter; absent and blank both mean "not given" (null). One holding U+0000 is refused
+         * ({@code invalid_<name>}, in snake case): it names nothing, and PostgreSQL refuses it even in a comparison.
+         */
         public String query(String name) {
             if (query == null) {
                 try {
@@ -112,6 +121,9 @@ public final class Router {
                 }
             }
             String value = query.getValue(name);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw Invalid.field(name, name + " may not hold control characters; got U+0000");
+            }
             return value == null || value.isBlank() ? null : value;
         }
 
@@ -140,11 +152,16 @@ public final class Router {
                 return null;
             }
             try {
-                return Instant.parse(value);
+                Instant at = Instant.parse(value);
+                if (!at.isBefore(EARLIEST_QUERY_INSTANT) && !at.isAfter(Limits.SCHEDULE_LATEST)) {
+                    return at;
+                }
             } catch (DateTimeParseException e) {
-                throw HttpError.badRequest("invalid_" + name, name + " must be an ISO-8601 instant such as"
-                        + " 2026-12-03T10:00:00Z; got \"" + value + "\"");
+                // answered below
             }
+            throw HttpError.badRequest("invalid_" + name, name + " must be an ISO-8601 instant such as"
+                    + " 2026-12-03T10:00:00Z, from " + EARLIEST_QUERY_INSTANT + " to " + Limits.SCHEDULE_LATEST
+                    + "; got \"" + value + "\"");
         }
 
         /** The body as read before the route ran (at most {@link #MAX_BODY} bytes); not for streamed routes. */
@@ -189,9 +206,12 @@ public final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private final List<Entry> entries = new ArrayList<>();
     private final Authenticator authenticator;
+    private final TrustedProxies proxies;
 
-    public Router(Authenticator authenticator) {
+    /** @param proxies whose {@code X-Forwarded-For} names the client a request comes from */
+    public Router(Authenticator authenticator, TrustedProxies proxies) {
         this.authenticator = authenticator;
+        this.proxies = proxies;
     }
 
     /** Every route with its access, in order (the API documentation and the authorization test use it). */
@@ -232,21 +252,23 @@ public final class Router {
                 allowed.add(e.method);
                 continue;
             }
+            String source = proxies.clientAddress(request);
             Principal principal;
             try {
-                principal = authorized(e, request);
+                principal = authorized(e, request, source);
             } catch (RuntimeException refused) {
                 answer(refused, request, response, callback);
                 return;
             }
             if (e.streamed) {
-                run(e, new Exchange(request, response, callback, params, principal, null));
+                run(e, new Exchange(request, response, callback, params, principal, source, null));
             } else {
                 Bodies.read(request, MAX_BODY).whenComplete((body, failure) -> {
                     if (failure != null) {
                         answer(failure, request, response, callback);
                     } else {
-                        run(e, new Exchange(withContent(request, body), response, callback, params, principal, body));
+                        run(e, new Exchange(withContent(request, body), response, callback, params, principal, source,
+                                body));
                     }
                 });
             }
@@ -264,11 +286,11 @@ public final class Router {
     }
 
     /** The caller, authenticated unless the route is public; refused when the route does not allow their role. */
-    private Principal authorized(Entry e, Request request) {
+    private Principal authorized(Entry e, Request request, String source) {
         if (e.access == Access.PUBLIC) {
             return null;
         }
-        Principal principal = authenticator.authenticate(request);
+        Principal principal = authenticator.authenticate(request, source);
         if (!e.access.allows(principal)) {
             throw new Forbidden("a " + principal.role().wireName() + " may not " + e.method + " " + e.spec.getDeclaration());
         }

@@ -36,11 +36,17 @@ public final class UserStore {
     }
 
     public Optional<UserRow> find(String username) {
+        if (neverStored(username)) {
+            return Optional.empty();
+        }
         return jdbc.one("SELECT " + COLUMNS + " FROM users WHERE username = ?", UserStore::map, username);
     }
 
     /** The user, its row locked until the current transaction ends. */
     public Optional<UserRow> lock(String username) {
+        if (neverStored(username)) {
+            return Optional.empty();
+        }
         return jdbc.one("SELECT " + COLUMNS + " FROM users WHERE username = ? FOR UPDATE", UserStore::map, username);
     }
 
@@ -68,5 +74,10 @@ public final class UserStore {
                 rs.getString("client"), types == null ? List.of() : Arrays.asList(types.split(SEPARATOR)),
                 rs.getString("password_hash"), rs.getBoolean("disabled"), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "updated_at"));
+    }
+
+    /** A name holding U+0000 is never stored (names are checked), and PostgreSQL refuses even to compare it. */
+    private static boolean neverStored(String username) {
+        return username == null || username.indexOf('\u0000') >= 0;
     }
 }

@@ -78,6 +78,24 @@ class AccountsTest extends OnEachDatabase {
     }
 
     @Test
+    void aScopeNamingNoStorableClientOrTypeIsRefusedOnEveryDatabase() {
+        for (String name : new String[]{"a\u0000b", "\u0000", "x".repeat(65), "𝐀"}) {
+            assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("sam", PASSWORD, Role.SUPPLIER, null,
+                    List.of("tracker", name), null))).isInstanceOf(Invalid.class).hasMessageContaining("no device type");
+            assertThatThrownBy(() -> accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, name,
+                    null, null))).isInstanceOf(Invalid.class).hasMessageContaining("no client");
+        }
+    }
+
+    @Test
+    void aUsernameHoldingU0000IsAnUnknownUserOnEveryDatabase() {
+        assertThatThrownBy(() -> accounts.sessions().signIn("a\u0000b", PASSWORD, SOURCE)).isInstanceOf(Unauthorized.class);
+        assertThat(audit.page(admin, new AuditQuery(null, "session.create", null, null, null), 0, 10).items())
+                .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("a?b"));
+        assertThatThrownBy(() -> accounts.users().get("a\u0000b")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownUserAreRefusedAlike() {
         accounts.users().create(admin, new NewUser("cora", PASSWORD, Role.CUSTOMER, "acme", null, null));
         Throwable wrong = catchRefusal(() -> accounts.sessions().signIn("cora", "wrong password here", SOURCE));

@@ -1,10 +1,6 @@
 package nl.fotadesk.backend.api;
 
-import nl.fotadesk.backend.BackendConfig;
-import nl.fotadesk.backend.TestBackend;
-import nl.fotadesk.backend.TestPostgres;
-
-import java.nio.file.Path;
+import nl.fotadesk.backend.TestDatabase;
 
 /**
  * The hostile input of {@link BadInputProperties} on PostgreSQL, which refuses some text H2 stores
@@ -12,7 +8,7 @@ import java.nio.file.Path;
  */
 class BadInputPostgresProperties extends BadInputProperties {
     @Override
-    BackendConfig config(Path dataDir) {
-        return TestPostgres.config(dataDir, TestBackend.API_KEY);
+    TestDatabase database() {
+        return TestDatabase.POSTGRESQL;
     }
 }

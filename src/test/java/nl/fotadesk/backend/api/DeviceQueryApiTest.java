@@ -70,4 +70,10 @@ class DeviceQueryApiTest extends ApiTestBase {
         assertThat(page.get("limit").asInt()).isEqualTo(2);
         assertThat(texts(page.get("items"), "imei")).containsExactly(imei(2), imei(15));
     }
+
+    @Test
+    void aQueryValueHoldingU0000IsRefusedOnEveryDatabase() throws IOException {
+        expectError("GET", "/api/v1/devices?imei=a%00b", null, 400, "invalid_imei", "U+0000");
+        expectError("GET", "/api/v1/audit?object=%00", null, 400, "invalid_object", "control characters");
+    }
 }

@@ -6,6 +6,7 @@ import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.backend.TestPostgres;
 import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.backend.events.LongPolls;
+import nl.fotadesk.backend.store.Database;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Long polls park without threads, are capped per key, and wake on events committed by any node. */
 class EventLongPollTest {
@@ -65,21 +67,34 @@ class EventLongPollTest {
         }
     }
 
+    /**
+     * Only PostgreSQL's LISTEN/NOTIFY can answer the poll here: both nodes' regular re-read of the events
+     * (the fallback for a missed wake-up) is off, both listen before anything is committed, and the poll
+     * waits on node A before node B commits.
+     */
     @Test
     void aLongPollOnOneNodeIsAnsweredByAnEventCommittedThroughAnother() throws Exception {
-        BackendConfig shared = TestPostgres.config(data, TestBackend.API_KEY);
+        BackendConfig shared = TestPostgres.config(data, TestBackend.API_KEY).withEventRecheck(Duration.ZERO);
         BackendConfig second = new BackendConfig(shared.host(), 0, otherData, shared.apiKey(), shared.publicUrl(),
-                shared.maxFirmwareSize(), shared.jdbcUrl(), shared.jdbcUser(), shared.jdbcPassword(), shared.engineTick());
-        try (TestBackend a = new TestBackend(shared); TestBackend b = new TestBackend(second)) {
+                shared.maxFirmwareSize(), shared.jdbcUrl(), shared.jdbcUser(), shared.jdbcPassword(),
+                shared.engineTick()).withEventRecheck(Duration.ZERO);
+        try (TestBackend a = new TestBackend(shared); TestBackend b = new TestBackend(second);
+             Database db = a.openDatabase()) {
+            await("both nodes listen for events").atMost(Duration.ofSeconds(10)).until(() -> db.jdbc().count(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND query = ?",
+                    "LISTEN fota_desk_events") == 2);
             OkHttpClient http = pollingClient(a.http);
             long cursor = a.apiJson("GET", "/api/v1/events", null, 200).get("cursor").asLong();
             CompletableFuture<Answer> waiting = poll(http, a.url(), cursor);
+            await("the poll waits on node A").atMost(Duration.ofSeconds(10))
+                    .until(() -> a.server().waitingLongPolls() == 1);
 
             b.registerDevice("356938035643809", "tracker", "1.0");
             b.setDesired("356938035643809", b.uploadFirmware("tracker", "2.0", new byte[100]));
 
-            // well before the poll's own 30 s wait ends
-            Answer page = waiting.get(10, TimeUnit.SECONDS);
+            // well before the poll's own 30 s wait ends, and nothing but the notification wakes it
+            assertThat(waiting).succeedsWithin(Duration.ofSeconds(10));
+            Answer page = waiting.get();
             assertThat(page.status).isEqualTo(200);
             assertThat(page.body.get("events").get(0).get("state").asText()).isEqualTo("pending");
         }

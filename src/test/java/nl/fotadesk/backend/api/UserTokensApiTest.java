@@ -57,6 +57,26 @@ class UserTokensApiTest extends ApiTestBase {
     }
 
     @Test
+    void aTokenEndsAtMostAtTheLastInstantTheApiTakes() throws IOException {
+        String sam = signedIn("sam", "supplier", ",\"deviceTypes\":[\"tracker\"]");
+        for (String end : new String[]{"+1000000000-12-31T23:59:59.999999999Z", "10000-01-01T00:00:00Z"}) {
+            JsonNode refused = as(sam, "POST", "/api/v1/tokens", "{\"name\":\"ci\",\"expiresAt\":\"" + end + "\"}", 400);
+            assertThat(refused.get("detail").asText()).contains("expiresAt").contains("9999-12-31T23:59:59Z");
+        }
+        as(sam, "POST", "/api/v1/tokens", "{\"name\":\"ci\",\"expiresAt\":\"9999-12-31T23:59:59Z\"}", 201);
+    }
+
+    @Test
+    void theAuditTakesInstantsTheDatabasesStore() throws IOException {
+        expectError("GET", "/api/v1/audit?until=%2B1000000000-12-31T23:59:59Z", null, 400, "invalid_until",
+                "9999-12-31T23:59:59Z");
+        expectError("GET", "/api/v1/audit?since=-5000-01-01T00:00:00Z", null, 400, "invalid_since",
+                "0000-01-01T00:00:00Z");
+        assertThat(get("/api/v1/audit?since=0000-01-01T00:00:00Z&until=9999-12-31T23:59:59Z").get("total").asInt())
+                .as("the catalog entry made before").isEqualTo(1);
+    }
+
+    @Test
     void othersMayNotSeeOrRevokeSomeoneElsesTokens() throws IOException {
         signedIn("olga", "operator", "");
         String sam = signedIn("sam", "supplier", ",\"deviceTypes\":[\"tracker\"]");

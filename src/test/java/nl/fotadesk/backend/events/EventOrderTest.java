@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.events;
 
+import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.OnEachDatabase;
 import nl.fotadesk.backend.store.Database;
 import nl.fotadesk.protocol.api.EventPage;
@@ -24,7 +25,7 @@ class EventOrderTest extends OnEachDatabase {
     @Test
     void anEventCommittedAfterALaterStartedOneIsNotSkippedByTheCursor() throws Exception {
         try (Database db = database.open(data);
-             EventLog log = new EventLog(db.jdbc(), Clock.systemUTC())) {
+             EventLog log = new EventLog(db.jdbc(), Clock.systemUTC(), BackendConfig.DEFAULT_EVENT_RECHECK)) {
             CountDownLatch firstAppended = new CountDownLatch(1);
             CountDownLatch mayCommit = new CountDownLatch(1);
             // A long transaction appends its event first but commits last.
@@ -51,7 +52,7 @@ class EventOrderTest extends OnEachDatabase {
     @Test
     void aRolledBackTransactionLeavesNoEventAndNoGap() throws Exception {
         try (Database db = database.open(data);
-             EventLog log = new EventLog(db.jdbc(), Clock.systemUTC())) {
+             EventLog log = new EventLog(db.jdbc(), Clock.systemUTC(), BackendConfig.DEFAULT_EVENT_RECHECK)) {
             log.append(EventLog.CAMPAIGN, "a", null, null, "draft", null);
             try {
                 db.jdbc().inTransaction(() -> {
