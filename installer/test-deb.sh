@@ -26,6 +26,18 @@ grep -q "^Depends:.*libgtk-3-0" <(dpkg-deb -f "$deb") || { echo "FAILED: the pac
 test -f "$root/opt/fota-desk/lib/app/splash.png" || { echo "FAILED: no splash image beside the jar"; exit 1; }
 grep -q "^java-options=-splash:\$APPDIR/splash.png" "$root/opt/fota-desk/lib/app/fota-desk.cfg" \
   || { echo "FAILED: the launcher does not show the splash screen"; exit 1; }
+# java -jar shows the splash screen the jar's manifest names, an image inside the jar
+jarfile="$PWD/target/fota-desk.jar"
+(cd "$home" && jar xf "$jarfile" META-INF/MANIFEST.MF)
+splash=$(sed -n 's/^SplashScreen-Image: *\([^[:space:]]*\).*/\1/p' "$home/META-INF/MANIFEST.MF")
+rm -r "$home/META-INF"
+test -n "$splash" || { echo "FAILED: the jar's manifest names no SplashScreen-Image"; exit 1; }
+jar tf "$jarfile" | grep -x "$splash" >/dev/null || { echo "FAILED: the jar has no $splash for its splash screen"; exit 1; }
+# the runtime's class-data-sharing archive: -Xshare:on refuses to start where it cannot be used
+test -f "$root/opt/fota-desk/lib/runtime/lib/server/classes.jsa" \
+  || { echo "FAILED: the runtime has no class-data-sharing archive"; exit 1; }
+JAVA_TOOL_OPTIONS=-Xshare:on HOME="$home" "$launcher" --version >/dev/null 2>&1 \
+  || { echo "FAILED: the packaged launcher cannot start with -Xshare:on (its runtime's archive is unusable)"; exit 1; }
 
 out="$home/demo.log"
 if ! HOME="$home" timeout 600 "$launcher" demo --headless --devices 50 >"$out" 2>&1; then
