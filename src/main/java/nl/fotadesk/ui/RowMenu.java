@@ -1,7 +1,6 @@
 package nl.fotadesk.ui;
 
 import javafx.geometry.Bounds;
-import javafx.scene.control.Cell;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
@@ -142,7 +141,7 @@ public final class RowMenu<T> {
         control.applyCss();
         control.layout();
         Bounds at = control.lookupAll(cellStyle).stream()
-                .filter(n -> n instanceof IndexedCell<?> c && c.getIndex() == index && !((Cell<?>) c).isEmpty())
+                .filter(n -> n instanceof IndexedCell<?> c && c.getIndex() == index && !c.isEmpty())
                 .findFirst().map(n -> n.localToScreen(n.getBoundsInLocal()))
                 .orElse(control.localToScreen(control.getBoundsInLocal()));
         if (at != null) {
