@@ -16,9 +16,7 @@ public final class Clipboards {
     }
 
     public void copy(Labeled source, String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        put(text);
         if (source != null) {
             Object original = source.getProperties().computeIfAbsent(Clipboards.class, k -> source.getText());
             source.setText(context.text("firmware.copied"));
@@ -29,5 +27,12 @@ public final class Clipboards {
             });
             back.play();
         }
+    }
+
+    /** Puts {@code text} on the clipboard, without a word. */
+    public static void put(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 }

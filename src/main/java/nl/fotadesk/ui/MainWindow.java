@@ -27,6 +27,7 @@ import nl.fotadesk.ui.accounts.AccountBar;
 import nl.fotadesk.ui.accounts.SignInDialog;
 import nl.fotadesk.ui.campaigns.CampaignsScreen;
 import nl.fotadesk.ui.devices.DevicesScreen;
+import nl.fotadesk.ui.groups.GroupsScreen;
 import nl.fotadesk.ui.requests.RequestAlerts;
 import nl.fotadesk.ui.requests.RequestsScreen;
 import org.controlsfx.control.StatusBar;
@@ -259,6 +260,9 @@ public final class MainWindow {
             }
             if (s instanceof CampaignsScreen campaigns) {
                 campaigns.setOnOpenDevice(this::openDevice); // a device of a campaign's table
+            }
+            if (s instanceof GroupsScreen groups) {
+                groups.setOnOpenDevice(this::openDevice); // a member of a group
             }
         }
         root.setTop(topBar());

@@ -2,12 +2,15 @@ package nl.fotadesk.ui.accounts;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -21,6 +24,7 @@ import javafx.util.StringConverter;
 import nl.fotadesk.protocol.api.AuditEntry;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.UiContext;
 
@@ -148,8 +152,35 @@ public final class ActivityScreen extends NamedScreen {
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.loadError.get().isEmpty()
                 ? context.text("activity.empty") : model.loadError.get(), model.loadError));
         table.setPlaceholder(placeholder);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        entryMenu(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         return table;
+    }
+
+    /**
+     * Right-click on lines: copy them (the export's columns, tab-separated, for a spreadsheet or a message),
+     * or filter the trail on the line's actor or object as the filter fields do.
+     */
+    private void entryMenu(TableView<AuditEntry> table) {
+        RowMenu<AuditEntry> rows = RowMenu.of(table, "activity-menu");
+        rows.addCopy("activity-menu-copy", context.text("activity.menu.copy"),
+                e -> String.join("\t", ActivityModel.row(e)));
+        rows.addSeparator();
+        MenuItem actor = rows.addForOne("activity-menu-actor", "", e -> e.actor() != null,
+                e -> filter(model.actor, e.actor()));
+        MenuItem object = rows.addForOne("activity-menu-object", "", e -> e.object() != null,
+                e -> filter(model.object, e.object()));
+        rows.onShowing(entries -> {
+            AuditEntry e = entries.size() == 1 ? entries.get(0) : null;
+            actor.setText(context.text("activity.menu.actor", e == null || e.actor() == null ? "\u2026" : e.actor()));
+            object.setText(context.text("activity.menu.object", e == null || e.object() == null ? "\u2026" : e.object()));
+        });
+    }
+
+    private void filter(StringProperty field, String value) {
+        field.set(value);
+        model.apply();
     }
 
     private Node pager() {

@@ -6,9 +6,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import nl.fotadesk.protocol.api.ApiTokenView;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** A table of personal API tokens (never their values): one's own, or another user's on the Users screen. */
@@ -18,7 +20,9 @@ final class TokenTable {
     private TokenTable() {
     }
 
-    static TableView<ApiTokenView> of(UiContext context, ObservableList<ApiTokenView> tokens, String id, String emptyKey) {
+    /** The table, whose row menu copies a token's name or revokes it with {@code revoke} (as the screen's button does). */
+    static TableView<ApiTokenView> of(UiContext context, ObservableList<ApiTokenView> tokens, String id, String emptyKey,
+                                      Consumer<ApiTokenView> revoke) {
         TableView<ApiTokenView> table = new TableView<>(tokens);
         table.setId(id);
         // columns keep their widths: a narrow table scrolls sideways rather than cut names and dates
@@ -32,6 +36,10 @@ final class TokenTable {
         Label placeholder = new Label(context.text(emptyKey));
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
+        RowMenu<ApiTokenView> rows = RowMenu.of(table, id + "-menu");
+        rows.addCopy(id + "-menu-copy", context.text("tokens.menu.copyName"), ApiTokenView::name);
+        rows.addSeparator();
+        rows.addForOne(id + "-menu-revoke", context.text("tokens.revoke"), t -> true, revoke);
         return table;
     }
 

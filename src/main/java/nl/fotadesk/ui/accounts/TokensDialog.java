@@ -37,7 +37,7 @@ public final class TokensDialog {
         dialog.setHeaderText(context.text("tokens.header"));
         dialog.getDialogPane().setId("tokens-dialog");
 
-        TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "tokens-table", "tokens.none");
+        TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "tokens-table", "tokens.none", model::revoke);
         table.setPrefHeight(200);
         Button revoke = new Button(context.text("tokens.revoke"));
         revoke.setId("tokens-revoke");

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -25,6 +26,7 @@ import nl.fotadesk.protocol.api.UserView;
 import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.CheckComboBox;
@@ -107,11 +109,24 @@ public final class UsersScreen extends NamedScreen {
                         .ifPresent(u -> table.getSelectionModel().select(u));
             }
         });
+        userMenu();
         VBox card = new VBox(8, table, tokensPane());
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox.setHgrow(card, Priority.ALWAYS);
         card.getStyleClass().addAll("card", "list-card");
         return card;
+    }
+
+    /** Right-click on a user (whom the click selects into the form): copy the username, disable or enable, delete. */
+    private void userMenu() {
+        RowMenu<UserView> rows = RowMenu.of(table, "users-menu");
+        rows.addCopy("users-menu-copy", context.text("users.menu.copy"), UserView::username);
+        rows.addSeparator();
+        MenuItem disable = rows.addForOne("users-menu-disable", "", u -> !model.busy.get(),
+                u -> model.setDisabled(u, !u.disabled()));
+        rows.addForOne("users-menu-delete", context.text("users.delete"), u -> !model.busy.get(), this::confirmDelete);
+        rows.onShowing(users -> disable.setText(context.text(users.size() == 1 && users.get(0).disabled()
+                ? "users.enable" : "users.disable")));
     }
 
     private Node formCard() {
@@ -224,7 +239,8 @@ public final class UsersScreen extends NamedScreen {
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> model.editing.get() == null ? ""
                 : context.text("users.tokens.title", model.editing.get().username()), model.editing));
-        TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "users-tokens", "users.tokens.none");
+        TableView<ApiTokenView> table = TokenTable.of(context, model.tokens, "users-tokens", "users.tokens.none",
+                this::confirmRevoke);
         table.setPrefHeight(150);
         table.setMinHeight(90);
         Button revoke = new Button(context.text("tokens.revoke"));

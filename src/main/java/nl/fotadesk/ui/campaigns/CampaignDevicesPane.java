@@ -7,16 +7,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import nl.fotadesk.ui.Nodes;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.TableColumns;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -162,41 +157,16 @@ final class CampaignDevicesPane {
      * Right-click on a device: open it on the devices screen (where its desired firmware is set too),
      * copy the IMEIs of the selected rows, or export them.
      */
-    private ContextMenu contextMenu() {
-        MenuItem open = new MenuItem(texts.text("campaigns.devices.openDevice"));
-        open.setId("campaign-devices-open");
-        open.setOnAction(e -> openSelected());
-        MenuItem setDesired = new MenuItem(texts.text("campaigns.devices.setDesired"));
-        setDesired.setId("campaign-devices-set-desired");
-        setDesired.setOnAction(e -> openSelected());
-        MenuItem copy = new MenuItem(texts.text("campaigns.devices.copyImei"));
-        copy.setId("campaign-devices-copy");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(String.join("\n", selected().stream().map(CampaignDeviceView::imei).toList()));
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        MenuItem export = new MenuItem(texts.text("campaigns.devices.exportSelection"));
-        export.setId("campaign-devices-export-selection");
-        export.setOnAction(e -> export(selected()));
-        ContextMenu menu = new ContextMenu(open, setDesired, new SeparatorMenuItem(), copy, export);
-        menu.setOnShowing(e -> {
-            boolean one = selected().size() == 1;
-            open.setDisable(!one);
-            setDesired.setDisable(!one);
-        });
-        return menu;
-    }
-
-    private void openSelected() {
-        List<CampaignDeviceView> selected = selected();
-        if (selected.size() == 1) {
-            openDevice.accept(selected.get(0).imei());
-        }
-    }
-
-    private List<CampaignDeviceView> selected() {
-        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    private void rowMenu() {
+        RowMenu<CampaignDeviceView> rows = RowMenu.of(table, "campaign-devices-menu");
+        rows.addForOne("campaign-devices-open", texts.text("campaigns.devices.openDevice"), d -> true,
+                d -> openDevice.accept(d.imei()));
+        rows.addForOne("campaign-devices-set-desired", texts.text("campaigns.devices.setDesired"), d -> true,
+                d -> openDevice.accept(d.imei()));
+        rows.addSeparator();
+        rows.addCopy("campaign-devices-copy", texts.text("campaigns.devices.copyImei"), CampaignDeviceView::imei);
+        rows.add("campaign-devices-export-selection", texts.text("campaigns.devices.exportSelection"), d -> true,
+                this::export);
     }
 
     private void updateRange(Button previous, Button next) {
@@ -212,12 +182,7 @@ final class CampaignDevicesPane {
         table.setId("campaign-devices");
         table.setItems(model.devices);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        ContextMenu menu = contextMenu();
-        table.setRowFactory(t -> {
-            TableRow<CampaignDeviceView> row = new TableRow<>();
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
-            return row;
-        });
+        rowMenu();
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label();
         empty.getStyleClass().add("help-text");

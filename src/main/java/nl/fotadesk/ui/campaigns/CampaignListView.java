@@ -9,11 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -31,6 +27,7 @@ import javafx.util.StringConverter;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.EventView;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.UiContext;
@@ -231,10 +228,9 @@ final class CampaignListView implements CampaignPage {
                     open.accept(row.getItem().id());
                 }
             });
-            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(contextMenu(row)));
             return row;
         });
+        rowMenu();
         table.setOnKeyPressed(e -> {
             CampaignView selected = table.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.ENTER && selected != null) {
@@ -244,16 +240,10 @@ final class CampaignListView implements CampaignPage {
     }
 
     /** Right-click on a campaign: open it, or copy its name. */
-    private ContextMenu contextMenu(TableRow<CampaignView> row) {
-        MenuItem openItem = new MenuItem(texts.text("campaigns.list.open"));
-        openItem.setOnAction(e -> open.accept(row.getItem().id()));
-        MenuItem copy = new MenuItem(texts.text("campaigns.list.copyName"));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(row.getItem().name());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        return new ContextMenu(openItem, copy);
+    private void rowMenu() {
+        RowMenu<CampaignView> rows = RowMenu.of(table, "campaigns-menu");
+        rows.addForOne("campaigns-menu-open", texts.text("campaigns.list.open"), c -> true, c -> open.accept(c.id()));
+        rows.addCopy("campaigns-menu-copy", texts.text("campaigns.list.copyName"), CampaignView::name);
     }
 
     private Node placeholder() {

@@ -5,6 +5,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -13,6 +14,7 @@ import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.protocol.api.CampaignPreview;
 import nl.fotadesk.protocol.api.NewCampaign;
 import nl.fotadesk.protocol.api.TargetedDevice;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.function.Function;
@@ -47,6 +49,9 @@ final class TargetedDevicesList {
         table.getColumns().add(column("campaigns.wizard.deviceType", TargetedDevice::deviceType));
         table.getColumns().add(column("campaigns.wizard.deviceVersions", d -> texts.text("campaigns.wizard.versionChange",
                 d.firmware() == null ? texts.text("campaigns.wizard.versionUnknown") : d.firmware(), targetVersion)));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        RowMenu.of(table, "wizard-targeted-menu").addCopy("wizard-targeted-copy",
+                texts.text("campaigns.devices.copyImei"), TargetedDevice::imei);
         shown.setId("wizard-targeted-shown");
         more.setId("wizard-targeted-more");
         more.setOnAction(e -> loadMore());

@@ -1,109 +1,83 @@
 package nl.fotadesk.ui.devices;
 
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.ui.Clipboards;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The devices table's row menu: open a device, copy the IMEIs, set the desired firmware of the
  * selected devices (of one type) and export them. It acts on the table's selection, which the right
- * click joins.
+ * click joins; lines still loading take no part.
  */
 final class DeviceRowMenu {
     private final UiContext context;
     private final DevicesViewModel vm;
-    private TableView<DeviceTableLine> table;
+    private final TableView<DeviceTableLine> table;
 
-    DeviceRowMenu(UiContext context, DevicesViewModel vm) {
+    private DeviceRowMenu(UiContext context, DevicesViewModel vm, TableView<DeviceTableLine> table) {
         this.context = context;
         this.vm = vm;
+        this.table = table;
     }
 
-    /** The table the menu belongs to: made with the menu, so told once it is made. */
-    void actOn(TableView<DeviceTableLine> devices) {
-        table = devices;
+    /** Gives the lines of {@code table} their menu. */
+    static void attach(UiContext context, DevicesViewModel vm, TableView<DeviceTableLine> table) {
+        new DeviceRowMenu(context, vm, table).build();
     }
 
-    /** What a right click on a device offers; it acts on the selected devices (the clicked one is among them). */
-    ContextMenu menu() {
-        MenuItem copy = new MenuItem();
-        copy.setId("devices-menu-copy");
-        copy.setOnAction(e -> copyImeis());
-        MenuItem open = new MenuItem(context.text("devices.menu.open"));
-        open.setId("devices-menu-open");
-        open.setOnAction(e -> {
+    private void build() {
+        RowMenu<DeviceTableLine> rows = RowMenu.of(table, "devices-menu");
+        rows.add("devices-menu-open", context.text("devices.menu.open"), lines -> !loaded(lines).isEmpty(), lines -> {
             DeviceTableLine line = table.getSelectionModel().getSelectedItem();
             if (line != null && line.view() != null) {
                 vm.detail().show(line.imei(), line.view());
             }
         });
-        MenuItem setDesired = new MenuItem();
-        setDesired.setId("devices-menu-set-desired");
-        setDesired.setOnAction(e -> setDesiredForSelection());
+        MenuItem copy = rows.add("devices-menu-copy", "", lines -> !loaded(lines).isEmpty(),
+                lines -> Clipboards.put(String.join("\n", loaded(lines).stream().map(DeviceView::imei).toList())));
+        rows.addSeparator();
+        MenuItem setDesired = rows.add("devices-menu-set-desired", "", lines -> types(loaded(lines)).size() == 1,
+                lines -> setDesired(loaded(lines)));
         Permission.SET_DESIRED.offer(setDesired, context);
-        MenuItem export = new MenuItem();
-        export.setId("devices-menu-export");
-        export.setOnAction(e -> exportSelection());
-        ContextMenu menu = new ContextMenu(open, copy, new SeparatorMenuItem(), setDesired, export);
-        menu.setId("devices-menu");
-        menu.setOnShowing(e -> {
-            List<DeviceView> selected = selectedDevices();
+        MenuItem export = rows.add("devices-menu-export", "", lines -> !loaded(lines).isEmpty(),
+                lines -> export(loaded(lines)));
+        rows.onShowing(lines -> {
+            List<DeviceView> selected = loaded(lines);
             int n = selected.size();
             copy.setText(n > 1 ? context.text("devices.menu.copyImeis", n) : context.text("devices.copyImei"));
-            open.setDisable(n == 0);
-            long types = selected.stream().map(DeviceView::deviceType).distinct().count();
-            setDesired.setText(types > 1 ? context.text("devices.menu.setDesiredMixed")
+            setDesired.setText(types(selected).size() > 1 ? context.text("devices.menu.setDesiredMixed")
                     : context.text("devices.menu.setDesired", n));
-            setDesired.setDisable(types != 1);
             export.setText(context.text("devices.menu.export", n));
-            export.setDisable(n == 0);
         });
-        return menu;
     }
 
-    /** The devices the operator selected (whose lines are loaded), in table order. */
-    private List<DeviceView> selectedDevices() {
-        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull)
-                .map(DeviceTableLine::view).filter(Objects::nonNull).toList();
+    /** The devices of the selected lines that are loaded, in table order. */
+    private static List<DeviceView> loaded(List<DeviceTableLine> lines) {
+        return lines.stream().map(DeviceTableLine::view).filter(Objects::nonNull).toList();
     }
 
-    private void copyImeis() {
-        List<DeviceView> selected = selectedDevices();
-        if (!selected.isEmpty()) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(selected.stream().map(DeviceView::imei).collect(Collectors.joining("\n")));
-            Clipboard.getSystemClipboard().setContent(content);
-        }
+    private static List<String> types(List<DeviceView> devices) {
+        return devices.stream().map(DeviceView::deviceType).distinct().toList();
     }
 
-    private void setDesiredForSelection() {
-        List<DeviceView> selected = selectedDevices();
-        List<String> types = selected.stream().map(DeviceView::deviceType).distinct().toList();
-        if (types.size() == 1) {
-            new SetDesiredDialog(context, Nodes.window(table), types.get(0),
-                    selected.stream().map(DeviceView::imei).toList(), vm.filters().firmware(), vm::changedByOperator)
-                    .show();
-        }
+    private void setDesired(List<DeviceView> selected) {
+        new SetDesiredDialog(context, Nodes.window(table), types(selected).get(0),
+                selected.stream().map(DeviceView::imei).toList(), vm.filters().firmware(), vm::changedByOperator)
+                .show();
     }
 
-    private void exportSelection() {
-        List<DeviceView> selected = selectedDevices();
-        if (!selected.isEmpty()) {
-            new ExportDialog(context, Nodes.window(table),
-                    context.text("devices.export.selection", selected.size()), "devices-selection", selected.size(),
-                    "devices.export.doneDevices",
-                    CsvExport.devices(new DeviceCsv(context), selected)).show();
-        }
+    private void export(List<DeviceView> selected) {
+        new ExportDialog(context, Nodes.window(table),
+                context.text("devices.export.selection", selected.size()), "devices-selection", selected.size(),
+                "devices.export.doneDevices",
+                CsvExport.devices(new DeviceCsv(context), selected)).show();
     }
 }

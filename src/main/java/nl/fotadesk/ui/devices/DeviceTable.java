@@ -2,13 +2,11 @@ package nl.fotadesk.ui.devices;
 
 import nl.fotadesk.protocol.FirmwareVersions;
 import javafx.geometry.Pos;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -37,12 +35,12 @@ final class DeviceTable {
         this.texts = new DeviceTexts(context);
     }
 
-    /** The device table; {@code menu} is what a right click on a device offers (for the selected devices). */
-    static TableView<DeviceTableLine> create(UiContext context, ContextMenu menu) {
-        return new DeviceTable(context).build(menu);
+    /** The device table (its row menu is {@link DeviceRowMenu}'s). */
+    static TableView<DeviceTableLine> create(UiContext context) {
+        return new DeviceTable(context).build();
     }
 
-    private TableView<DeviceTableLine> build(ContextMenu menu) {
+    private TableView<DeviceTableLine> build() {
         TableView<DeviceTableLine> table = new TableView<>();
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setId("devices-table");
@@ -75,7 +73,6 @@ final class DeviceTable {
                 Comparator.nullsFirst(Comparator.naturalOrder()))));
         lastSeen.setCellFactory(c -> new LastSeenCell());
         table.getColumns().setAll(java.util.List.of(imei, client, type, reported, desired, status, lastSeen));
-        table.setRowFactory(t -> row(menu));
         return table;
     }
 
@@ -93,13 +90,6 @@ final class DeviceTable {
                     Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER))));
         }
         return column;
-    }
-
-    /** A line offers the table's menu, unless it is empty. */
-    private static TableRow<DeviceTableLine> row(ContextMenu menu) {
-        TableRow<DeviceTableLine> row = new TableRow<>();
-        row.emptyProperty().addListener((o, was, empty) -> row.setContextMenu(empty ? null : menu));
-        return row;
     }
 
     /** Plain text from the device; nothing while the line loads. */

@@ -54,9 +54,8 @@ final class DevicesView {
     DevicesView(UiContext context, DevicesViewModel vm) {
         this.context = context;
         this.vm = vm;
-        DeviceRowMenu rowMenu = new DeviceRowMenu(context, vm);
-        table = DeviceTable.create(context, rowMenu.menu());
-        rowMenu.actOn(table);
+        table = DeviceTable.create(context);
+        DeviceRowMenu.attach(context, vm, table);
         root.setId("devices-screen");
         root.getStyleClass().addAll("screen", "devices-screen");
         DeviceDetailView detail = new DeviceDetailView(context, vm.detail(), this::closeDetail,

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -25,6 +26,7 @@ import javafx.stage.Window;
 import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.UserView;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.UiContext;
 
 import java.io.File;
@@ -217,6 +219,16 @@ final class ImportDevicesDialog {
             }
         });
         errors.getColumns().setAll(java.util.List.of(line, imei, reason));
+        errors.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        RowMenu<ItemError> rows = RowMenu.of(errors, "import-errors-menu");
+        rows.addCopy("import-errors-copy", context.text("devices.import.menu.copy"), this::lineText);
+        rows.addCopy("import-errors-copy-imei", context.text("devices.copyImei"), ItemError::imei);
+    }
+
+    /** A rejected line as the table shows it, tab-separated: its number, IMEI and reason. */
+    private String lineText(ItemError error) {
+        return String.join("\t", String.valueOf(error.index()), error.imei() == null ? "" : error.imei(),
+                model.reason(error));
     }
 
     /** For a customer or supplier, the rule every line must keep; empty for operators. */

@@ -10,13 +10,10 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -35,6 +32,7 @@ import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.Shortcuts;
@@ -194,12 +192,7 @@ public final class FirmwareScreen extends NamedScreen {
                 selected.set(null);
             }
         });
-        table.setRowFactory(t -> {
-            TableRow<FirmwareView> row = new TableRow<>();
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(contextMenu(row)));
-            return row;
-        });
+        rowMenu();
         table.setOnKeyPressed(e -> {
             FirmwareView f = table.getSelectionModel().getSelectedItem();
             if (f == null) {
@@ -226,22 +219,20 @@ public final class FirmwareScreen extends NamedScreen {
         return box;
     }
 
-    private ContextMenu contextMenu(TableRow<FirmwareView> row) {
-        MenuItem copy = new MenuItem(context.text("firmware.copySha"));
-        copy.setOnAction(e -> {
-            FirmwareView f = row.getItem();
+    /** Right-click on an image: copy its SHA-256 or CRC-32, save it, or delete it (unless a campaign uses it). */
+    private void rowMenu() {
+        RowMenu<FirmwareView> rows = RowMenu.of(table, "firmware-menu");
+        rows.addForOne("firmware-menu-copy-sha", context.text("firmware.copySha"), f -> true, f -> {
             clipboards.copy(null, f.sha256());
             details.say(f.id(), context.text("firmware.copied.sha", f.deviceType(), f.version()), false);
         });
-        MenuItem copyCrc = new MenuItem(context.text("firmware.copyCrc"));
-        copyCrc.setOnAction(e -> clipboards.copy(null, row.getItem().crc32()));
-        MenuItem save = new MenuItem(context.text("firmware.save"));
-        save.setOnAction(e -> save(row.getItem()));
-        MenuItem delete = new MenuItem(context.text("firmware.delete"));
-        delete.setOnAction(e -> confirmDelete(row.getItem()));
-        row.itemProperty().addListener((o, a, f) -> delete.setDisable(f == null || FirmwareModel.inUse(f)));
+        rows.addForOne("firmware-menu-copy-crc", context.text("firmware.copyCrc"), f -> true,
+                f -> clipboards.copy(null, f.crc32()));
+        rows.addForOne("firmware-menu-save", context.text("firmware.save"), f -> true, this::save);
+        rows.addSeparator();
+        MenuItem delete = rows.addForOne("firmware-menu-delete", context.text("firmware.delete"),
+                f -> !FirmwareModel.inUse(f), this::confirmDelete);
         Permission.DELETE_FIRMWARE.offer(delete, context);
-        return new ContextMenu(copy, copyCrc, save, new SeparatorMenuItem(), delete);
     }
 
     private void columns() {

@@ -10,9 +10,9 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -37,6 +37,7 @@ import nl.fotadesk.ui.ConfirmDialog;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.ScreenHeader;
 import nl.fotadesk.ui.TableColumns;
 import nl.fotadesk.ui.UiContext;
@@ -44,6 +45,7 @@ import org.controlsfx.control.textfield.TextFields;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -62,6 +64,7 @@ public final class GroupsScreen extends NamedScreen {
     private final PauseTransition reload = new PauseTransition(Duration.seconds(3));
     private final VBox root;
     private String selectedId;
+    private Consumer<String> openDevice = imei -> { };
 
     public GroupsScreen(UiContext context) {
         super("groups", Permission.SEE_ROLLOUTS);
@@ -84,6 +87,11 @@ public final class GroupsScreen extends NamedScreen {
 
 
 
+
+    /** Opens a member on the devices screen. */
+    public void setOnOpenDevice(Consumer<String> open) {
+        openDevice = open;
+    }
 
     @Override
     public void onShow() {
@@ -169,27 +177,9 @@ public final class GroupsScreen extends NamedScreen {
                     edit(row.getItem());
                 }
             });
-            MenuItem editItem = new MenuItem(context.text("groups.edit"));
-            editItem.setOnAction(e -> edit(row.getItem()));
-            MenuItem copyItem = new MenuItem(context.text("groups.copyName"));
-            copyItem.setOnAction(e -> {
-                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-                content.putString(row.getItem().name());
-                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-            });
-            MenuItem deleteItem = new MenuItem(context.text("groups.delete"));
-            deleteItem.setOnAction(e -> confirmDelete(row.getItem()));
-            Permission.CHANGE_GROUPS.offer(editItem, context);
-            Permission.CHANGE_GROUPS.offer(deleteItem, context);
-            BooleanBinding rowChangeable = Bindings.createBooleanBinding(() -> changeable(row.getItem()), row.itemProperty());
-            editItem.disableProperty().bind(rowChangeable.not());
-            deleteItem.disableProperty().bind(rowChangeable.not());
-            SeparatorMenuItem separator = new SeparatorMenuItem();
-            Permission.CHANGE_GROUPS.offer(separator, context);
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(new ContextMenu(editItem, copyItem, separator, deleteItem)));
             return row;
         });
+        groupMenu();
         table.setOnKeyPressed(e -> {
             GroupView g = table.getSelectionModel().getSelectedItem();
             if (g != null && e.getCode() == KeyCode.DELETE) {
@@ -207,6 +197,19 @@ public final class GroupsScreen extends NamedScreen {
         VBox.setVgrow(table, Priority.ALWAYS);
         card.getStyleClass().addAll("card", "list-card");
         return card;
+    }
+
+    /** Right-click on a group: edit it, copy its name, or delete it (those the user may change). */
+    private void groupMenu() {
+        RowMenu<GroupView> rows = RowMenu.of(table, "groups-menu");
+        MenuItem edit = rows.addForOne("groups-menu-edit", context.text("groups.edit"), this::changeable, this::edit);
+        rows.addCopy("groups-menu-copy", context.text("groups.copyName"), GroupView::name);
+        SeparatorMenuItem separator = rows.addSeparator();
+        MenuItem delete = rows.addForOne("groups-menu-delete", context.text("groups.delete"), this::changeable,
+                this::confirmDelete);
+        for (MenuItem item : List.of(edit, separator, delete)) {
+            Permission.CHANGE_GROUPS.offer(item, context);
+        }
     }
 
     private void groupColumns() {
@@ -302,6 +305,7 @@ public final class GroupsScreen extends NamedScreen {
         members.setItems(model.members);
         members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         memberColumns();
+        memberMenu();
         Label placeholder = new Label();
         placeholder.getStyleClass().add("help-text");
         placeholder.setWrapText(true);
@@ -363,6 +367,15 @@ public final class GroupsScreen extends NamedScreen {
             // one page of the server's order: sorting it alone would mislead
             c.setSortable(false);
         }
+    }
+
+    /** Right-click on members: open one on the devices screen, or copy their IMEIs. */
+    private void memberMenu() {
+        members.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        RowMenu<DeviceView> rows = RowMenu.of(members, "group-members-menu");
+        rows.addForOne("group-members-open", context.text("groups.members.open"), d -> true,
+                d -> openDevice.accept(d.imei()));
+        rows.addCopy("group-members-copy", context.text("devices.copyImei"), DeviceView::imei);
     }
 
     private <T> TableColumn<GroupView, T> column(String key, Function<GroupView, T> value) {

@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -34,6 +35,7 @@ import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
+import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.Screen;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
@@ -166,11 +168,34 @@ public final class RequestsScreen extends NamedScreen {
             model.requests.stream().filter(r -> r.id().equals(model.open.get().id())).findFirst()
                     .ifPresent(r -> list.getSelectionModel().select(r));
         }
+        requestMenu();
         VBox.setVgrow(list, Priority.ALWAYS);
         FlowPane tools = new FlowPane(8, 8, filter, add); // in a narrow list the button goes below the filter
         VBox box = new VBox(8, title, tools, list);
         box.getStyleClass().add("card");
         return box;
+    }
+
+    /**
+     * Right-click on a request (which the click opens): copy its id, or take the step the detail offers for it
+     * once it is open there (mark in review, withdraw). Approving and rejecting need the plan and reason
+     * of the detail.
+     */
+    private void requestMenu() {
+        RowMenu<RequestView> rows = RowMenu.of(list, "requests-menu");
+        rows.addCopy("requests-menu-copy", context.text("requests.menu.copyId"), RequestView::id);
+        rows.addSeparator();
+        MenuItem review = rows.addForOne("requests-menu-review", context.text("requests.review.markInReview"),
+                r -> isOpen(r) && model.canMarkInReview(), r -> model.markInReview());
+        Permission.DECIDE_REQUESTS.offer(review, context);
+        MenuItem withdraw = rows.addForOne("requests-menu-withdraw", context.text("requests.withdraw"),
+                r -> isOpen(r) && model.canWithdraw(), r -> model.withdraw());
+        Permission.FILE_REQUESTS.offer(withdraw, context);
+    }
+
+    /** Whether {@code r} is the request open in the detail, and no step is under way (the steps act on that one). */
+    private boolean isOpen(RequestView r) {
+        return model.open.get() != null && model.open.get().id().equals(r.id()) && !model.busy.get();
     }
 
     private final class StateCell extends ListCell<RequestState> {
