@@ -229,6 +229,7 @@ public final class ScreenshotTour {
                 campaigns.showCampaign(campaignId);
                 return null;
             });
+            awaitCampaignDevices(window);
             shoot(window, out.resolve("campaign-detail-" + language.getLanguage() + ".png"));
             onFx(() -> {
                 campaigns.showWizard();
@@ -308,6 +309,7 @@ public final class ScreenshotTour {
                         ((CampaignsScreen) window.screen("campaigns")).showCampaign(campaignId);
                         return null;
                     });
+                    awaitCampaignDevices(window);
                     shoot(window, out.resolve("view-customer-campaign-" + lang + ".png"));
                 }
             }
@@ -455,6 +457,12 @@ public final class ScreenshotTour {
     /** Waits (at most a minute) until the window shows a node that {@code selector} finds. */
     private static void await(MainWindow window, String selector) throws Exception {
         awaitTrue(() -> window.stage().getScene().getRoot().lookup(selector) != null);
+    }
+
+    /** Waits (at most a minute) until the open campaign lists its devices: on a busy machine its detail loads late. */
+    private static void awaitCampaignDevices(MainWindow window) throws Exception {
+        awaitTrue(() -> window.stage().getScene().getRoot().lookup("#campaign-devices") instanceof TableView<?> table
+                && !table.getItems().isEmpty());
     }
 
     /** Waits (at most a minute) until {@code condition}, asked on the FX thread, holds. */
