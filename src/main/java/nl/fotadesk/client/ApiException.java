@@ -2,6 +2,7 @@ package nl.fotadesk.client;
 
 import nl.fotadesk.protocol.api.ItemError;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,8 +25,9 @@ public class ApiException extends FotaDeskException {
         this.itemErrors = List.copyOf(itemErrors);
     }
 
-    /** The subclass that fits {@code status}. */
-    static ApiException of(int status, String error, String detail, List<ItemError> itemErrors, Throwable cause) {
+    /** The subclass that fits {@code status}; {@code retryAfter} is the answer's {@code Retry-After}, or null. */
+    static ApiException of(int status, String error, String detail, List<ItemError> itemErrors, Duration retryAfter,
+                           Throwable cause) {
         if (status == 401) {
             return new UnauthorizedException(error, detail, cause);
         }
@@ -37,6 +39,9 @@ public class ApiException extends FotaDeskException {
         }
         if (status == 400 || status == 413) {
             return new ValidationException(status, error, detail, itemErrors, cause);
+        }
+        if (status == 429) {
+            return new TooManyRequestsException(error, detail, retryAfter, cause);
         }
         if (status >= 500) {
             return new ServerException(status, error, detail, cause);

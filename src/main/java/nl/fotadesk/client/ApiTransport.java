@@ -192,7 +192,7 @@ final class ApiTransport {
             BatchError e = JSON.readValue(body, BatchError.class);
             if (e != null && e.error() != null) {
                 return ApiException.of(response.code(), e.error(), e.detail(),
-                        e.errors() == null ? List.of() : e.errors(), null);
+                        e.errors() == null ? List.of() : e.errors(), retryAfter(response), null);
             }
         } catch (JacksonException notJson) {
             // not the API's error format: answered below
@@ -205,6 +205,18 @@ final class ApiTransport {
                 : response.code() + " " + response.message();
         return ApiException.of(response.code(), ApiException.UNEXPECTED_RESPONSE,
                 "The server answered HTTP " + status + ", which is not an answer of the FOTA Desk API.", List.of(),
-                cause);
+                retryAfter(response), cause);
+    }
+
+    /**
+     * The wait an answer's {@code Retry-After} names in seconds, or null without one. The date form is
+     * not read: FOTA Desk servers send seconds, and a wait misread from a proxy's date is worse than none.
+     */
+    private static Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null || !value.trim().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(value.trim()));
     }
 }

@@ -2,7 +2,7 @@ package nl.fotadesk.protocol;
 
 /** IMEIs: 15 decimal digits, the last a Luhn check digit over the first 14. */
 public final class Imei {
-    private static final int LENGTH = 15;
+    public static final int LENGTH = 15;
 
     private Imei() {
     }

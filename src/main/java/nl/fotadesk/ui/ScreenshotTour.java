@@ -5,11 +5,14 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.geometry.Bounds;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -54,15 +57,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
 /**
- * Screenshots of every main screen in English and Dutch, from the real app on a live offline demo
- * (with a campaign running), signed in as the demo operator, and the devices as the demo supplier and
- * customer see them, written as {@code <screen>-<language>.png}. Used to keep
+ * Screenshots of the start dialog and of every main screen in English and Dutch, from the real app on a
+ * live offline demo (with a campaign running), signed in as the demo operator, and the devices as the
+ * demo supplier and customer see them, written as {@code <screen>-<language>.png}. Used to keep
  * {@code docs/screenshots} current: {@code xvfb-run -a java -jar fota-desk.jar screenshots docs/screenshots}.
  * The campaign report is a page for a browser, so its shot is the report the app saves, as headless
  * Chromium renders it; without a {@code chromium} on the path that one shot is left out.
@@ -193,6 +197,7 @@ public final class ScreenshotTour {
         settings.setLanguage(language);
         UiContext context = new UiContext(HttpFotaDeskClient.signedOut(demo.url(), ServerTrust.system()),
                 new I18n(language), settings, true);
+        startDialogShot(context.i18n(), settings, out.resolve("start-" + language.getLanguage() + ".png"));
         DemoUser operator = demo.users().get(0);
         Session session = context.client().signIn(operator.username(), operator.password());
         MainWindow window = onFx(() -> {
@@ -224,6 +229,7 @@ public final class ScreenshotTour {
                 campaigns.showCampaign(campaignId);
                 return null;
             });
+            awaitCampaignDevices(window);
             shoot(window, out.resolve("campaign-detail-" + language.getLanguage() + ".png"));
             onFx(() -> {
                 campaigns.showWizard();
@@ -303,6 +309,7 @@ public final class ScreenshotTour {
                         ((CampaignsScreen) window.screen("campaigns")).showCampaign(campaignId);
                         return null;
                     });
+                    awaitCampaignDevices(window);
                     shoot(window, out.resolve("view-customer-campaign-" + lang + ".png"));
                 }
             }
@@ -361,6 +368,30 @@ public final class ScreenshotTour {
         signInAndShow(context, window, requester, "requests");
         openRequest(window, filed);
         shoot(window, out.resolve("request-report-" + lang + ".png"));
+    }
+
+    /** The start dialog with "connect to a server" chosen (its address field and examples), then cancelled. */
+    private static void startDialogShot(I18n i18n, Settings settings, Path file) throws Exception {
+        Platform.runLater(() -> new StartDialog(i18n, settings).choose()); // waits for its answer: not on onFx
+        awaitTrue(() -> startDialog().isPresent());
+        onFx(() -> {
+            ((RadioButton) startDialog().orElseThrow().getScene().getRoot().lookup("#start-server")).fire();
+            return null;
+        });
+        Thread.sleep(SETTLE_MILLIS);
+        onFx(() -> {
+            Scene dialog = startDialog().orElseThrow().getScene();
+            ImageIO.write(SwingFXUtils.fromFXImage(dialog.snapshot(null), null), "png", file.toFile());
+            dialog.getRoot().lookupAll(".button").stream().filter(b -> ButtonBar.getButtonData(b)
+                    == ButtonBar.ButtonData.CANCEL_CLOSE).map(Button.class::cast).findFirst().orElseThrow().fire();
+            return null;
+        });
+        System.out.println("Wrote " + file);
+    }
+
+    private static Optional<Window> startDialog() {
+        return Window.getWindows().stream().filter(w -> w.getScene() != null
+                && w.getScene().getRoot().lookup("#server-url") != null).findFirst();
     }
 
     /**
@@ -426,6 +457,12 @@ public final class ScreenshotTour {
     /** Waits (at most a minute) until the window shows a node that {@code selector} finds. */
     private static void await(MainWindow window, String selector) throws Exception {
         awaitTrue(() -> window.stage().getScene().getRoot().lookup(selector) != null);
+    }
+
+    /** Waits (at most a minute) until the open campaign lists its devices: on a busy machine its detail loads late. */
+    private static void awaitCampaignDevices(MainWindow window) throws Exception {
+        awaitTrue(() -> window.stage().getScene().getRoot().lookup("#campaign-devices") instanceof TableView<?> table
+                && !table.getItems().isEmpty());
     }
 
     /** Waits (at most a minute) until {@code condition}, asked on the FX thread, holds. */

@@ -12,6 +12,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.fotadesk.client.ConnectionException;
@@ -62,6 +63,13 @@ public final class StartDialog {
         TextField url = new TextField(settings.server().map(Settings.ServerConnection::url).orElse(""));
         url.setId("server-url");
         url.setPromptText(i18n.get("start.urlPrompt"));
+        GridPane.setHgrow(url, Priority.ALWAYS);
+        // the examples, and what an address without a scheme becomes, read whole below the field
+        Label urlHelp = new Label(i18n.get("start.urlHelp"));
+        urlHelp.setId("server-url-help");
+        urlHelp.setWrapText(true);
+        urlHelp.setMinHeight(Region.USE_PREF_SIZE);
+        urlHelp.getStyleClass().add("help-text");
         Label error = new Label();
         error.setId("start-error");
         error.getStyleClass().add("error-text");
@@ -77,7 +85,10 @@ public final class StartDialog {
         fields.setHgap(8);
         fields.setVgap(8);
         fields.setPadding(new Insets(0, 0, 0, 24));
-        fields.addRow(0, new Label(i18n.get("start.url")), url);
+        Label urlLabel = new Label(i18n.get("start.url"));
+        urlLabel.setMinWidth(Region.USE_PREF_SIZE); // the field and its examples take the rest of the row
+        fields.addRow(0, urlLabel, url);
+        fields.add(urlHelp, 1, 1);
         fields.disableProperty().bind(server.selectedProperty().not());
         VBox content = new VBox(10, demo, demoHelp, server, fields, error);
         content.setPrefWidth(460);

@@ -9,6 +9,9 @@ import java.util.Collection;
 
 /** Table columns that show their whole title, whatever the language. */
 public final class TableColumns {
+    /** A cell's padding and border on both sides, and room for the sort arrow's gap. */
+    private static final double CELL_PADDING = 16;
+
     private TableColumns() {
     }
 
@@ -28,9 +31,23 @@ public final class TableColumns {
         column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
     }
 
+    /**
+     * As {@link #fitTitle}, and never narrower than {@code sample} in the monospace type the column's cells
+     * use (e.g. a whole IMEI), so that a narrow window scrolls the table sideways instead of cutting it.
+     */
+    public static void fitTitleAndMonospace(TableColumn<?, ?> column, String sample) {
+        fitTitle(column);
+        column.setMinWidth(Math.max(column.getMinWidth(), width(sample, Font.font("monospace", 13)) + CELL_PADDING));
+        column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
+    }
+
     private static double width(String text) {
+        return width(text, Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
+    }
+
+    private static double width(String text, Font font) {
         Text measure = new Text(text);
-        measure.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
+        measure.setFont(font);
         return Math.ceil(measure.getLayoutBounds().getWidth());
     }
 }

@@ -9,6 +9,7 @@ import nl.fotadesk.client.ApiException;
 import nl.fotadesk.client.ConnectionException;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.FotaDeskException;
+import nl.fotadesk.client.TooManyRequestsException;
 import nl.fotadesk.client.UnauthorizedException;
 import nl.fotadesk.protocol.api.UserView;
 
@@ -178,6 +179,10 @@ public final class UiContext implements AutoCloseable {
         }
         if (e instanceof ApiException a && i18n.has("apierror." + a.error())) {
             return text("apierror." + a.error(), a.detail());
+        }
+        if (e instanceof TooManyRequestsException busy) {
+            return busy.retryAfter().map(wait -> text("error.tooManyRequestsWait", Math.max(1, wait.toSeconds())))
+                    .orElseGet(() -> text("error.tooManyRequests"));
         }
         if (e instanceof FotaDeskException f) {
             return f.getMessage();

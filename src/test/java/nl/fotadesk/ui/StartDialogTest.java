@@ -3,8 +3,11 @@ package nl.fotadesk.ui;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import nl.fotadesk.backend.TestBackend;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -48,7 +52,11 @@ class StartDialogTest {
     }
 
     private void open() {
-        Platform.runLater(() -> chosen.complete(new StartDialog(new I18n(I18n.ENGLISH), settings).choose()));
+        open(I18n.ENGLISH);
+    }
+
+    private void open(Locale language) {
+        Platform.runLater(() -> chosen.complete(new StartDialog(new I18n(language), settings).choose()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -93,13 +101,45 @@ class StartDialogTest {
         robot.clickOn("#start-server");
         TextInputControl url = robot.lookup("#server-url").queryTextInputControl();
         assertThat(url.getText()).as("nothing to type around").isEmpty();
-        assertThat(url.getPromptText()).contains("fota.example.com");
+        assertThat(url.getPromptText()).isEqualTo("host:port");
+        assertThat(robot.lookup("#server-url-help").queryAs(Label.class).getText())
+                .contains("fota.example.com:8443 or https://fota.example.com:8443");
         assertThat(backend.url()).startsWith("http://");
         String typed = backend.url().substring("http://".length());
         robot.clickOn("#server-url").write(typed);
         robot.clickOn("Continue");
         assertThat(chosen.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(settings.server()).contains(new Settings.ServerConnection(backend.url()));
+    }
+
+    @Test
+    void theUrlsPromptAndItsExamplesReadWholeInBothLanguages(FxRobot robot) throws Exception {
+        for (Locale language : I18n.LANGUAGES) {
+            open(language);
+            robot.clickOn("#start-server");
+            TextField url = robot.lookup("#server-url").queryAs(TextField.class);
+            Label help = robot.lookup("#server-url-help").queryAs(Label.class);
+            WaitForAsyncUtils.waitForFxEvents();
+            String where = language.getLanguage();
+            Label urlLabel = (Label) FxReads.fx(() -> url.getParent().getChildrenUnmodifiable().get(0));
+            assertThat(FxReads.fx(() -> ((Text) urlLabel.lookup(".text")).getText())).as("the field's name whole, " + where)
+                    .isEqualTo(new I18n(language).get("start.url"));
+            assertThat(FxReads.fx(() -> textWidth(url.getPromptText(), url.getFont()))).as("the prompt fits the field, " + where)
+                    .isLessThanOrEqualTo(FxReads.fx(() -> url.getWidth() - url.getInsets().getLeft()
+                            - url.getInsets().getRight()));
+            assertThat(FxReads.fx(() -> ((Text) help.lookup(".text")).getText())).as("the examples whole, " + where)
+                    .isEqualTo(new I18n(language).get("start.urlHelp"));
+            robot.interact(() -> FxShots.save(url.getScene(), "start-dialog-" + where));
+            robot.clickOn(new I18n(language).get("start.cancel"));
+            assertThat(chosen.get(10, TimeUnit.SECONDS)).isFalse();
+            chosen = new CompletableFuture<>();
+        }
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
     }
 
     @Test

@@ -38,9 +38,14 @@ public final class UiTestBackend implements AutoCloseable {
 
     /** The demo GUI tests run against: {@link #DEVICES} quick devices, in a new temporary folder. */
     public static DemoEnvironment startDemo() throws Exception {
+        return startDemo(FaultPlan.NONE);
+    }
+
+    /** As {@link #startDemo()}, its devices with {@code faults} (the demo's own have none). */
+    public static DemoEnvironment startDemo(FaultPlan faults) throws Exception {
         DeviceSettings quick = new DeviceSettings(512, 5, Duration.ofMillis(50), Duration.ofMillis(500),
                 Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100));
-        return DemoEnvironment.start(Files.createTempDirectory("fota-desk-ui-test"), DEVICES, 7, FaultPlan.NONE, quick);
+        return DemoEnvironment.start(Files.createTempDirectory("fota-desk-ui-test"), DEVICES, 7, faults, quick);
     }
 
     /** Starts a demo of its own and opens the main window on {@code stage}; call on the FX thread (TestFX's @Start). */

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignView;
@@ -228,6 +229,7 @@ final class CampaignDevicesPane {
                 d -> texts.shortDateTime(d.updatedAt()), 130);
         table.getColumns().addAll(List.of(imei, phaseCol, stateCol, progress, attempts, result, updated));
         table.getColumns().forEach(TableColumns::fitTitle);
+        TableColumns.fitTitleAndMonospace(imei, "0".repeat(Imei.LENGTH));
     }
 
     private TableColumn<CampaignDeviceView, String> text(String key, Function<CampaignDeviceView, String> value,

@@ -7,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,18 +41,18 @@ final class DeviceListStatus {
         sortHint.textProperty().bind(Bindings.createStringBinding(() -> vm.list().itemsProperty().get()
                 instanceof LazyDeviceList ? context.text("devices.sortHint",
                 context.i18n().number(DeviceListModel.COMPLETE_LIMIT)) : "", vm.list().itemsProperty()));
+        // beside an open detail the footer is narrow: the hint takes a second line rather than being cut off
+        sortHint.setWrapText(true);
         sortHint.setMinWidth(0);
-        Tooltip hintTip = new Tooltip();
-        hintTip.textProperty().bind(sortHint.textProperty());
-        sortHint.setTooltip(hintTip);
+        sortHint.setMinHeight(Region.USE_PREF_SIZE);
+        sortHint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(sortHint, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("devices-loading");
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(vm.loadingProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(10, count, busy, sortHint, spacer);
+        HBox footer = new HBox(10, count, busy, sortHint);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("devices-footer");
         return footer;
