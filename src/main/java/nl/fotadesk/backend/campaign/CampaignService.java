@@ -22,6 +22,7 @@ import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
 import nl.fotadesk.protocol.api.PhaseState;
+import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.ActionState;
@@ -133,8 +134,10 @@ public final class CampaignService {
             if (spec.forecastToken() != null) {
                 forecasts.keep(id, plan(id, c, preview), spec.forecastToken(), now);
             }
+            int phases = preview.phaseSizes().size();
             events.append(EventLog.CAMPAIGN, id, null, null, CampaignState.DRAFT.wireName(),
-                    "created for " + targeted.size() + " devices in " + preview.phaseSizes().size() + " phases");
+                    EventCode.CAMPAIGN_CREATED.detail("created for " + targeted.size() + " devices in " + phases
+                            + " phases", targeted.size(), phases));
             audit.done(actor, "campaign.create", "campaign/" + id, c.name + ", " + targeted.size() + " devices");
             return null;
         });
