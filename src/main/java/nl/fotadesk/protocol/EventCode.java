@@ -29,8 +29,6 @@ public enum EventCode {
     ERROR_THRESHOLD_REACHED("error_threshold_reached", "phase", "failed", "total", "threshold"),
     SUCCESS_THRESHOLD_MISSED("success_threshold_missed", "phase", "succeeded", "total", "threshold"),
     CAMPAIGN_COMPLETED("campaign_completed", "succeeded", "failed"),
-    /** A threshold paused the campaign; said to a user who sees only part of its devices, as the counts are of all. */
-    THRESHOLD_OF_ALL("threshold_of_all", "phase"),
     // a phase
     PHASE_STARTED("phase_started", "phase"),
     PHASE_DONE("phase_done", "phase", "succeeded", "total"),

@@ -2,6 +2,7 @@ package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.accounts.Scope;
+import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.Role;
@@ -19,11 +20,15 @@ class CampaignReasonsTest {
     @Test
     void reasonsThatNameTheActorOrTheStartAreKept() {
         Principal cora = new Principal("cora", "Cora de Vries", Role.CUSTOMER, Scope.ofClient("acme"), null);
-        for (String reason : new String[]{CampaignReasons.pausedBy(cora), CampaignReasons.resumedBy(cora),
+        for (EventDetail reason : new EventDetail[]{CampaignReasons.pausedBy(cora), CampaignReasons.resumedBy(cora),
                 CampaignReasons.cancelledBy(cora), CampaignReasons.startsAt(Instant.parse("2026-12-01T06:00:00Z"))}) {
-            assertThat(CampaignReasons.forPart(CampaignState.PAUSED, reason, PART, 0)).isEqualTo(reason);
+            assertThat(CampaignReasons.forPart(CampaignState.PAUSED, reason.english(), PART, 0))
+                    .isEqualTo(reason.english());
         }
-        assertThat(CampaignReasons.pausedBy(cora)).isEqualTo("paused by Cora de Vries (customer)");
+        assertThat(CampaignReasons.pausedBy(cora).english()).isEqualTo("paused by Cora de Vries (customer)");
+        assertThat(CampaignReasons.pausedBy(cora).args())
+                .containsExactly(Map.entry("actorName", "Cora de Vries"), Map.entry("actorRole", "customer"));
+        assertThat(CampaignReasons.pausedBy(Principal.apiKey(null)).args()).containsEntry("actorRole", "api_key");
         assertThat(CampaignReasons.forPart(CampaignState.RUNNING, null, PART, 0)).isNull();
     }
 
