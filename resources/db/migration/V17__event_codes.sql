@@ -4,3 +4,7 @@
 -- characters, each at most six once escaped in JSON) besides a few short values.
 ALTER TABLE events ADD COLUMN code VARCHAR(40);
 ALTER TABLE events ADD COLUMN args VARCHAR(8192);
+
+-- A campaign's stateReason is its state event's detail: its code and arguments too (none before).
+ALTER TABLE campaigns ADD COLUMN state_reason_code VARCHAR(40);
+ALTER TABLE campaigns ADD COLUMN state_reason_args VARCHAR(1024);

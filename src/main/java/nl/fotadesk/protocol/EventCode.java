@@ -29,6 +29,8 @@ public enum EventCode {
     ERROR_THRESHOLD_REACHED("error_threshold_reached", "phase", "failed", "total", "threshold"),
     SUCCESS_THRESHOLD_MISSED("success_threshold_missed", "phase", "succeeded", "total", "threshold"),
     CAMPAIGN_COMPLETED("campaign_completed", "succeeded", "failed"),
+    /** Only a stateReason: a threshold paused the campaign, told to a user who sees part of it (it counts all). */
+    THRESHOLD_OF_ALL("threshold_of_all", "phase"),
     // a phase
     PHASE_STARTED("phase_started", "phase"),
     PHASE_DONE("phase_done", "phase", "succeeded", "total"),

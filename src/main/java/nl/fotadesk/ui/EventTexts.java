@@ -28,6 +28,7 @@ public final class EventTexts {
         key(EventCode.ERROR_THRESHOLD_REACHED, "campaigns.reason.errorThreshold");
         key(EventCode.SUCCESS_THRESHOLD_MISSED, "campaigns.reason.successThreshold");
         key(EventCode.CAMPAIGN_COMPLETED, "campaigns.reason.completed");
+        key(EventCode.THRESHOLD_OF_ALL, "campaigns.reason.thresholdOfAll");
         key(EventCode.PHASE_STARTED, "campaigns.reason.phaseStarted");
         key(EventCode.PHASE_DONE, "campaigns.reason.phaseDone");
         key(EventCode.GIVEN_BY_CAMPAIGN, "devices.history.givenByCampaign");
@@ -65,8 +66,13 @@ public final class EventTexts {
 
     /** The event's code when this app knows it and the event has all of its arguments; empty for an older event. */
     public static Optional<EventCode> known(EventView e) {
-        return Optional.ofNullable(e.code()).flatMap(EventCode::fromWire)
-                .filter(c -> e.args() != null && e.args().keySet().containsAll(c.args()));
+        return known(e.code(), e.args());
+    }
+
+    /** {@code code} when this app knows it and {@code args} hold all of its arguments; else empty. */
+    public static Optional<EventCode> known(String code, Map<String, Object> args) {
+        return Optional.ofNullable(code).flatMap(EventCode::fromWire)
+                .filter(c -> args != null && args.keySet().containsAll(c.args()));
     }
 
     /** What the event says, with that the device runs the version already where it does; null for an older event. */

@@ -2,6 +2,7 @@ package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.campaign.RolloutRules.PhaseCounts;
+import nl.fotadesk.backend.store.StateReason;
 import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.ActionState;
@@ -90,13 +91,14 @@ final class CampaignReasons {
      * devices, {@code phase} is the current phase (from 0). A threshold counts every device of its phase,
      * so a pause names the phase only; retrying counts every failed device, so a running campaign gives none.
      */
-    static String forPart(CampaignState state, String reason, Map<ActionState, Integer> part, int phase) {
-        if (reason == null || WITHOUT_NUMBERS.stream().anyMatch(reason::startsWith)) {
+    static StateReason forPart(CampaignState state, StateReason reason, Map<ActionState, Integer> part, int phase) {
+        if (reason == null || reason.english() == null || WITHOUT_NUMBERS.stream().anyMatch(reason.english()::startsWith)) {
             return reason;
         }
         return switch (state) {
-            case PAUSED -> "phase " + (phase + 1) + " paused the campaign at its thresholds, which count all of its devices";
-            case COMPLETED -> completed(PhaseCounts.of(0, part)).english();
+            case PAUSED -> StateReason.of(EventCode.THRESHOLD_OF_ALL.detail("phase " + (phase + 1)
+                    + " paused the campaign at its thresholds, which count all of its devices", phase + 1));
+            case COMPLETED -> StateReason.of(completed(PhaseCounts.of(0, part)));
             default -> null;
         };
     }

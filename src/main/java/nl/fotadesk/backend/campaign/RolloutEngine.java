@@ -25,6 +25,7 @@ import nl.fotadesk.backend.store.PhaseRow;
 import nl.fotadesk.backend.store.ProgressStore;
 import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.backend.store.RetriedTransactions;
+import nl.fotadesk.backend.store.StateReason;
 import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.ActionState;
@@ -408,7 +409,8 @@ public final class RolloutEngine {
 
     private void setState(CampaignRow c, CampaignState state, EventDetail reason, Instant now) {
         boolean ends = state == CampaignState.COMPLETED || state == CampaignState.CANCELLED;
-        store.setState(c.id(), state, reason.english(), state == CampaignState.RUNNING ? now : null, ends ? now : null);
+        store.setState(c.id(), state, StateReason.of(reason), state == CampaignState.RUNNING ? now : null,
+                ends ? now : null);
         events.append(EventLog.CAMPAIGN, c.id(), null, null, state.wireName(), reason);
     }
 

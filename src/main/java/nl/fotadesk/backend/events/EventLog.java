@@ -1,10 +1,8 @@
 package nl.fotadesk.backend.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import nl.fotadesk.backend.accounts.Scope;
-import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.EventArgs;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.EventPage;
@@ -38,9 +36,6 @@ public final class EventLog implements AutoCloseable {
     private static final int MAX_DETAIL = 512;
     static final String CHANNEL = "fota_desk_events";
 
-    private static final TypeReference<Map<String, Object>> ARGS = new TypeReference<>() {
-    };
-
     private record Pending(Instant at, String kind, String campaignId, Integer phase, String imei, String state,
                            String detail, String requestId, String code, String args) {
     }
@@ -61,13 +56,13 @@ public final class EventLog implements AutoCloseable {
     /** Records an event; it is written, numbered and announced when the surrounding transaction commits. */
     public void append(String kind, String campaignId, Integer phase, String imei, String state, EventDetail detail) {
         add(new Pending(clock.instant(), kind, campaignId, phase, imei, state, shortened(detail.english()), null,
-                detail.code().wireName(), json(detail.args())));
+                detail.code().wireName(), EventArgs.json(detail.args())));
     }
 
     /** Records an update request's event: its new state, or "commented" (as {@link #append}). */
     public void appendRequest(String requestId, String state, EventDetail detail) {
         add(new Pending(clock.instant(), REQUEST, null, null, null, state, shortened(detail.english()), requestId,
-                detail.code().wireName(), json(detail.args())));
+                detail.code().wireName(), EventArgs.json(detail.args())));
     }
 
     private void add(Pending event) {
@@ -200,27 +195,7 @@ public final class EventLog implements AutoCloseable {
         return new EventView(rs.getLong("id"), Jdbc.instant(rs, "at").toString(), rs.getString("kind"),
                 rs.getString("campaign_id"), Jdbc.nullableInt(rs, "phase_idx"), trim(rs.getString("imei")),
                 rs.getString("state"), rs.getString("detail"), rs.getString("request_id"), rs.getString("code"),
-                args(rs.getString("args")));
-    }
-
-    private static String json(Map<String, Object> args) {
-        try {
-            return StrictJson.MAPPER.writeValueAsString(args);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event arguments are strings and numbers", e);
-        }
-    }
-
-    /** The arguments the event was written with; null before events had codes. */
-    private static Map<String, Object> args(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return StrictJson.MAPPER.readValue(json, ARGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an event's arguments are not the JSON it was written with", e);
-        }
+                EventArgs.of(rs.getString("args")));
     }
 
     private static String trim(String imei) {

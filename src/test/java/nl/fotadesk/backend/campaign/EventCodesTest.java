@@ -61,6 +61,11 @@ class EventCodesTest extends SteppedEngine {
         tick();
         assertThat(said("error_threshold_reached"))
                 .containsExactly("{\"phase\":1,\"failed\":1,\"total\":2,\"threshold\":10}");
+        JsonNode paused = backend.apiJson("GET", "/api/v1/campaigns/" + id, null, 200);
+        assertThat(paused.get("stateReasonCode").asText()).as("the campaign's reason is its event's")
+                .isEqualTo("error_threshold_reached");
+        assertThat(paused.get("stateReasonArgs").toString())
+                .isEqualTo("{\"phase\":1,\"failed\":1,\"total\":2,\"threshold\":10}");
 
         backend.apiJson("POST", "/api/v1/campaigns/" + id + "/resume", null, 200);
         assertThat(said("phase_done")).containsExactly("{\"phase\":1,\"succeeded\":1,\"total\":2}");
