@@ -1,5 +1,7 @@
 package nl.fotadesk.ui;
 
+import nl.fotadesk.protocol.EventCode;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ public final class ActorNames {
     private ActorNames() {
     }
 
+    /** An actor as the server's English words name it. */
     public static String of(I18n i18n, String named) {
         if (named.equals("the API key")) {
             return i18n.get("actor.apiKey");
@@ -21,6 +24,17 @@ public final class ActorNames {
             return i18n.get("actor.anOperator");
         }
         Matcher withRole = WITH_ROLE.matcher(named);
-        return withRole.matches() ? withRole.group(1) + " (" + i18n.get("role." + withRole.group(2)) + ")" : named;
+        return withRole.matches() ? of(i18n, withRole.group(1), withRole.group(2)) : named;
+    }
+
+    /** An actor as an event's arguments name it: "Olga Jansen (beheerder)", or the API key. */
+    public static String of(I18n i18n, String name, String role) {
+        return EventCode.API_KEY_ROLE.equals(role) ? i18n.get("actor.apiKey") : name + " (" + role(i18n, role) + ")";
+    }
+
+    /** A role in words; the API key's as the API key. */
+    public static String role(I18n i18n, String role) {
+        return EventCode.API_KEY_ROLE.equals(role) ? i18n.get("actor.apiKey")
+                : i18n.has("role." + role) ? i18n.get("role." + role) : role;
     }
 }

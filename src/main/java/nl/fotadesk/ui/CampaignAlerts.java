@@ -62,8 +62,8 @@ final class CampaignAlerts {
                 unseen.set(unseen.get() + 1);
                 String id = e.campaignId();
                 // The event names the campaign by id only: fetch its name for the words.
-                context.run(() -> context.client().campaign(id).name(), name -> notify(id, name, state, e.detail()),
-                        failed -> notify(id, id, state, e.detail()));
+                context.run(() -> context.client().campaign(id).name(), name -> notify(id, name, state, e),
+                        failed -> notify(id, id, state, e));
             }
         }
     }
@@ -80,11 +80,12 @@ final class CampaignAlerts {
         }
     }
 
-    private void notify(String id, String name, CampaignState state, String reason) {
+    private void notify(String id, String name, CampaignState state, EventView e) {
         if (!stage.isShowing()) {
             return;
         }
-        String why = StateReasons.explain(context.i18n(), reason);
+        String said = EventTexts.text(context.i18n(), e);
+        String why = said != null ? said : StateReasons.explain(context.i18n(), e.detail());
         Notifications note = Notifications.create()
                 .owner(stage)
                 .position(Pos.BOTTOM_RIGHT)

@@ -1,5 +1,6 @@
 package nl.fotadesk.backend.accounts;
 
+import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.api.Role;
 
 /**
@@ -22,6 +23,11 @@ public record Principal(String username, String displayName, Role role, Scope sc
     /** How history names the actor: "Olga Jansen (operator)", or "the API key". */
     public String described() {
         return username.equals(API_KEY_ACTOR) ? "the API key" : displayName + " (" + role.wireName() + ")";
+    }
+
+    /** The role events name beside {@link #displayName()}: the role, or {@value EventCode#API_KEY_ROLE} for the API key. */
+    public String eventRole() {
+        return username.equals(API_KEY_ACTOR) ? EventCode.API_KEY_ROLE : role.wireName();
     }
 
     public boolean isOperator() {

@@ -12,6 +12,7 @@ import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.domain.NotFound;
 import nl.fotadesk.backend.domain.StrictJson;
 import nl.fotadesk.backend.events.EventLog;
+import nl.fotadesk.backend.store.StateReason;
 import nl.fotadesk.backend.store.ActionRow;
 import nl.fotadesk.backend.store.CampaignRow;
 import nl.fotadesk.backend.store.CampaignStore;
@@ -22,6 +23,7 @@ import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.PhaseRow;
 import nl.fotadesk.protocol.api.PhaseState;
+import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.ActionState;
@@ -133,8 +135,10 @@ public final class CampaignService {
             if (spec.forecastToken() != null) {
                 forecasts.keep(id, plan(id, c, preview), spec.forecastToken(), now);
             }
+            int phases = preview.phaseSizes().size();
             events.append(EventLog.CAMPAIGN, id, null, null, CampaignState.DRAFT.wireName(),
-                    "created for " + targeted.size() + " devices in " + preview.phaseSizes().size() + " phases");
+                    EventCode.CAMPAIGN_CREATED.detail("created for " + targeted.size() + " devices in " + phases
+                            + " phases", targeted.size(), phases));
             audit.done(actor, "campaign.create", "campaign/" + id, c.name + ", " + targeted.size() + " devices");
             return null;
         });
@@ -279,13 +283,15 @@ public final class CampaignService {
         CampaignTarget target = target(c.target());
         Map<ActionState, Integer> counts = store.counts(id, null, within);
         boolean whole = whole(scope, counts, phaseRows);
+        StateReason reason = whole ? c.stateReason() : CampaignReasons.forPart(c.state(), c.stateReason(), counts, current);
         return new CampaignView(id, c.name(), image.id(), image.version(), image.deviceType(), c.state(),
-                whole ? c.stateReason() : CampaignReasons.forPart(c.state(), c.stateReason(), counts, current),
+                reason == null ? null : reason.english(),
                 whole ? target : part(target, id, within), c.successThreshold(), c.errorThreshold(),
                 c.deviceTimeoutSeconds(), c.maxRetries(), c.vendorStrict(), text(c.scheduledAt()), text(c.createdAt()),
                 text(c.startedAt()), text(c.finishedAt()), devices, wire(counts), current, phases,
                 window.map(MaintenanceWindow::spec).orElse(null), window.map(w -> opensAt(c, w)).orElse(null),
-                who.role().mayChange() && whole);
+                who.role().mayChange() && whole, reason == null ? null : reason.code(),
+                reason == null ? null : reason.args());
     }
 
     /** When the window next opens for a campaign that has yet to finish; null while it is open, or once it has ended. */

@@ -25,6 +25,9 @@ import nl.fotadesk.backend.store.PhaseRow;
 import nl.fotadesk.backend.store.ProgressStore;
 import nl.fotadesk.protocol.api.PhaseState;
 import nl.fotadesk.backend.store.RetriedTransactions;
+import nl.fotadesk.backend.store.StateReason;
+import nl.fotadesk.protocol.EventCode;
+import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignConflict;
 import nl.fotadesk.protocol.api.CampaignState;
@@ -151,7 +154,8 @@ public final class RolloutEngine {
             Instant now = clock.instant();
             for (ActionRow a : store.actions(id, null, open(), 0, PAGE)) {
                 if (a.status().state().isInFlight()) {
-                    updates.stop(device(a.imei()), DeviceStatus.CANCELLED, id, a.phase(), "campaign cancelled");
+                    updates.stop(device(a.imei()), DeviceStatus.CANCELLED, id, a.phase(),
+                            UpdateCauses.cancelledWithCampaign());
                 }
                 store.updateAction(a, a.status().ended(ActionState.CANCELLED, a.status().resultCode(), now));
             }
@@ -181,10 +185,10 @@ public final class RolloutEngine {
             audit.done(actor, "campaign.retry", "campaign/" + id, failed.size() + " devices");
             for (ActionRow a : failed) {
                 int next = a.status().attempts() + 1;
-                give(c, image, a, next, next, now, "retried by " + actor.described());
+                give(c, image, a, next, next, now, UpdateCauses.retriedBy(actor));
             }
             if (c.state() == CampaignState.COMPLETED && !failed.isEmpty()) {
-                setState(c, CampaignState.RUNNING, "retrying " + failed.size() + " failed devices", now);
+                setState(c, CampaignState.RUNNING, CampaignReasons.retrying(failed.size()), now);
             }
             return failed.size();
         });
@@ -260,7 +264,7 @@ public final class RolloutEngine {
     }
 
     private void begin(CampaignRow c, Instant now) {
-        setState(c, CampaignState.RUNNING, null, now);
+        setState(c, CampaignState.RUNNING, CampaignReasons.started(), now);
         startPhase(c, 0, now);
     }
 
@@ -270,10 +274,11 @@ public final class RolloutEngine {
             return;
         }
         store.setPhaseState(c.id(), phase, PhaseState.RUNNING, now);
-        events.append(EventLog.PHASE, c.id(), phase, null, PhaseState.RUNNING.wireName(), "phase " + (phase + 1) + " started");
+        events.append(EventLog.PHASE, c.id(), phase, null, PhaseState.RUNNING.wireName(),
+                EventCode.PHASE_STARTED.detail("phase " + (phase + 1) + " started", phase + 1));
         FirmwareRow image = image(c);
         for (ActionRow a : store.actions(c.id(), phase, List.of(ActionState.WAITING), 0, PAGE)) {
-            give(c, image, a, 1, 1, now, "campaign \"" + c.name() + "\", phase " + (phase + 1));
+            give(c, image, a, 1, 1, now, UpdateCauses.givenByCampaign(c.name(), phase));
         }
     }
 
@@ -282,7 +287,7 @@ public final class RolloutEngine {
      * campaign, in a round of automatic retries that began with attempt {@code roundFirstAttempt}.
      */
     private void give(CampaignRow c, FirmwareRow image, ActionRow a, int attempt, int roundFirstAttempt, Instant now,
-                      String cause) {
+                      EventDetail cause) {
         String downloadId = updates.start(device(a.imei()), image, c.vendorStrict(), c.id(), a.phase(), cause);
         store.updateAction(a, ActionRow.Status.given(downloadId, attempt, roundFirstAttempt, now));
     }
@@ -298,7 +303,7 @@ public final class RolloutEngine {
             if (!Objects.equals(d.downloadId(), s.downloadId())) {
                 store.updateAction(a, s.ended(ActionState.CANCELLED, null, now));
                 events.append(EventLog.DEVICE, c.id(), a.phase(), a.imei(), ActionState.CANCELLED.wireName(),
-                        "the device was given another update");
+                        UpdateCauses.givenAnotherUpdate());
                 continue;
             }
             ActionState seen = d.status() == DeviceStatus.IN_SYNC ? ActionState.SUCCEEDED : ActionState.of(d.status());
@@ -312,16 +317,16 @@ public final class RolloutEngine {
                 }
                 case FOLLOW -> store.updateAction(a, s.following(seen, d, lastProgress, now));
                 case RETRY_FAILED, RETRY_STUCK, FAILED, TIMED_OUT -> {
-                    String why = verdict.stuck() ? "no progress for " + c.deviceTimeoutSeconds() + " s"
-                            : "fotaResult " + d.result();
                     if (verdict.stuck()) {
-                        updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(), why);
+                        updates.stop(device(a.imei()), DeviceStatus.TIMED_OUT, c.id(), a.phase(),
+                                UpdateCauses.noProgress(c.deviceTimeoutSeconds()));
                     }
                     if (verdict.retries()) {
                         image = image == null ? image(c) : image;
-                        give(c, image, a, s.attempts() + 1, s.roundFirstAttempt(), now, "retry " + s.attemptsThisRound()
-                                + " of " + c.maxRetries()
-                                + " after " + why);
+                        int retry = s.attemptsThisRound();
+                        give(c, image, a, s.attempts() + 1, s.roundFirstAttempt(), now, verdict.stuck()
+                                ? UpdateCauses.retryAfterNoProgress(retry, c.maxRetries(), c.deviceTimeoutSeconds())
+                                : UpdateCauses.retryAfterFailure(retry, c.maxRetries(), d.result()));
                     } else {
                         ActionState end = verdict.stuck() ? ActionState.TIMED_OUT : ActionState.FAILED;
                         // as far as the device got: a device may fail between two ticks, after the last progress followed
@@ -343,27 +348,27 @@ public final class RolloutEngine {
                 startPhase(c, p.index(), now);
             }
             PhaseCounts n = PhaseCounts.of(p.deviceCount(), store.counts(c.id(), p.index()));
-            String phaseName = "phase " + (p.index() + 1);
             switch (RolloutRules.decide(n, p.index() == phases.size() - 1, thresholds(c, p))) {
                 case RUNNING -> {
                     return;
                 }
                 case TOO_MANY_ERRORS -> {
-                    setState(c, CampaignState.PAUSED, phaseName + ": " + n.failed() + " of " + n.total()
-                            + " devices failed, above the error threshold of " + c.errorThreshold() + " %", now);
+                    setState(c, CampaignState.PAUSED, CampaignReasons.errorThreshold(p.index(), n, c.errorThreshold()),
+                            now);
                     return;
                 }
                 case TOO_FEW_SUCCEEDED -> {
-                    setState(c, CampaignState.PAUSED, phaseName + " ended with " + n.succeeded() + " of " + n.total()
-                            + " devices updated, below the success threshold of " + c.successThreshold() + " %", now);
+                    setState(c, CampaignState.PAUSED,
+                            CampaignReasons.successThreshold(p.index(), n, c.successThreshold()), now);
                     return;
                 }
                 case DONE -> {
                 }
             }
             store.setPhaseState(c.id(), p.index(), PhaseState.DONE, now);
-            events.append(EventLog.PHASE, c.id(), p.index(), null, PhaseState.DONE.wireName(), phaseName + " done: " + n.succeeded()
-                    + " of " + n.total() + " devices updated");
+            events.append(EventLog.PHASE, c.id(), p.index(), null, PhaseState.DONE.wireName(),
+                    EventCode.PHASE_DONE.detail("phase " + (p.index() + 1) + " done: " + n.succeeded() + " of " + n.total()
+                            + " devices updated", p.index() + 1, n.succeeded(), n.total()));
         }
         Map<ActionState, Integer> all = store.counts(c.id(), null);
         if (RolloutRules.complete(all)) {
@@ -402,9 +407,10 @@ public final class RolloutEngine {
         return new Thresholds(c.errorThreshold(), c.successThreshold(), p.ignoreErrors());
     }
 
-    private void setState(CampaignRow c, CampaignState state, String reason, Instant now) {
+    private void setState(CampaignRow c, CampaignState state, EventDetail reason, Instant now) {
         boolean ends = state == CampaignState.COMPLETED || state == CampaignState.CANCELLED;
-        store.setState(c.id(), state, reason, state == CampaignState.RUNNING ? now : null, ends ? now : null);
+        store.setState(c.id(), state, StateReason.of(reason), state == CampaignState.RUNNING ? now : null,
+                ends ? now : null);
         events.append(EventLog.CAMPAIGN, c.id(), null, null, state.wireName(), reason);
     }
 

@@ -22,6 +22,7 @@ import nl.fotadesk.backend.store.FirmwareStore;
 import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.StoreException;
 import nl.fotadesk.protocol.DeviceSecret;
+import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.ProtocolException;
 import nl.fotadesk.protocol.api.DeviceView;
@@ -303,7 +304,8 @@ public final class DeviceService {
             });
             audit.done(actor, "device.desired.set", "device/" + imei, image.version() + " (" + image.id() + ")");
             return updates.start(devices.find(imei).orElseThrow(), image, false, null, null,
-                    "desired firmware set to " + image.version() + " by " + actor.described());
+                    EventCode.DESIRED_SET.detail("desired firmware set to " + image.version() + " by "
+                            + actor.described(), image.version(), actor.displayName(), actor.eventRole()));
         });
         return get(imei);
     }

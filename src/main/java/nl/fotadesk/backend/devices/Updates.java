@@ -6,6 +6,7 @@ import nl.fotadesk.backend.store.DeviceRow;
 import nl.fotadesk.backend.store.DeviceStore;
 import nl.fotadesk.backend.store.DownloadStore;
 import nl.fotadesk.backend.store.FirmwareRow;
+import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.DeviceStatus;
 
 import java.time.Clock;
@@ -37,14 +38,14 @@ public final class Updates {
      * @return the new download id, or null when the device is in sync already
      */
     public String start(DeviceRow device, FirmwareRow image, boolean vendorStrict, String campaignId, Integer phase,
-                        String cause) {
+                        EventDetail cause) {
         if (device.download().id() != null) {
             downloads.deactivate(device.download().id());
         }
         if (image.version().equals(device.reported().firmware())) {
             devices.setDesired(device.imei(), image.id(), null, DeviceStatus.IN_SYNC);
             events.append(EventLog.DEVICE, campaignId, phase, device.imei(), DeviceStatus.IN_SYNC.wireName(),
-                    cause + "; it runs " + image.version() + " already");
+                    cause.runningAlready(image.version()));
             return null;
         }
         String downloadId = UUID.randomUUID().toString();
@@ -55,7 +56,7 @@ public final class Updates {
     }
 
     /** Ends the device's update with {@code status} (timed out, cancelled): its download answers 410. */
-    public void stop(DeviceRow device, DeviceStatus status, String campaignId, Integer phase, String cause) {
+    public void stop(DeviceRow device, DeviceStatus status, String campaignId, Integer phase, EventDetail cause) {
         if (device.download().id() != null) {
             downloads.deactivate(device.download().id());
         }

@@ -2,7 +2,9 @@ package nl.fotadesk.backend.events;
 
 import nl.fotadesk.backend.accounts.Scope;
 import nl.fotadesk.backend.store.DeviceFilter;
+import nl.fotadesk.backend.store.EventArgs;
 import nl.fotadesk.backend.store.Jdbc;
+import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.EventPage;
 import nl.fotadesk.protocol.api.EventView;
 
@@ -35,7 +37,7 @@ public final class EventLog implements AutoCloseable {
     static final String CHANNEL = "fota_desk_events";
 
     private record Pending(Instant at, String kind, String campaignId, Integer phase, String imei, String state,
-                           String detail, String requestId) {
+                           String detail, String requestId, String code, String args) {
     }
 
     private final Jdbc jdbc;
@@ -52,13 +54,15 @@ public final class EventLog implements AutoCloseable {
     }
 
     /** Records an event; it is written, numbered and announced when the surrounding transaction commits. */
-    public void append(String kind, String campaignId, Integer phase, String imei, String state, String detail) {
-        add(new Pending(clock.instant(), kind, campaignId, phase, imei, state, shortened(detail), null));
+    public void append(String kind, String campaignId, Integer phase, String imei, String state, EventDetail detail) {
+        add(new Pending(clock.instant(), kind, campaignId, phase, imei, state, shortened(detail.english()), null,
+                detail.code().wireName(), EventArgs.json(detail.args())));
     }
 
     /** Records an update request's event: its new state, or "commented" (as {@link #append}). */
-    public void appendRequest(String requestId, String state, String detail) {
-        add(new Pending(clock.instant(), REQUEST, null, null, null, state, shortened(detail), requestId));
+    public void appendRequest(String requestId, String state, EventDetail detail) {
+        add(new Pending(clock.instant(), REQUEST, null, null, null, state, shortened(detail.english()), requestId,
+                detail.code().wireName(), EventArgs.json(detail.args())));
     }
 
     private void add(Pending event) {
@@ -75,10 +79,11 @@ public final class EventLog implements AutoCloseable {
         long id = jdbc.count("SELECT last_id FROM event_counter WHERE id = 1") - events.size();
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Pending e : events) {
-            rows.add(new Object[]{++id, e.at, e.kind, e.campaignId, e.phase, e.imei, e.state, e.detail, e.requestId});
+            rows.add(new Object[]{++id, e.at, e.kind, e.campaignId, e.phase, e.imei, e.state, e.detail, e.requestId,
+                    e.code, e.args});
         }
-        jdbc.batch("INSERT INTO events (id, at, kind, campaign_id, phase_idx, imei, state, detail, request_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batch("INSERT INTO events (id, at, kind, campaign_id, phase_idx, imei, state, detail, request_id, code,"
+                + " args) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         if (notifications != null) {
             jdbc.update("NOTIFY " + CHANNEL); // delivered to every node's listener when (and only if) this commits
         }
@@ -155,17 +160,16 @@ public final class EventLog implements AutoCloseable {
 
     /**
      * A campaign or phase event of a campaign that also holds devices outside the scope keeps its state
-     * but loses its detail, which may count those devices ("3 of 40 devices failed"); the campaign itself
-     * answers with the scoped user's part.
+     * but loses its detail, code and arguments, which may count those devices ("3 of 40 devices failed");
+     * the campaign itself answers with the scoped user's part.
      */
     private List<EventView> withoutOthersCounts(List<EventView> events, DeviceFilter within) {
         Map<String, Boolean> whole = new HashMap<>();
         List<EventView> shown = new ArrayList<>(events.size());
         for (EventView e : events) {
-            boolean partial = e.imei() == null && e.campaignId() != null && e.detail() != null
+            boolean partial = e.imei() == null && e.campaignId() != null && (e.detail() != null || e.code() != null)
                     && !whole.computeIfAbsent(e.campaignId(), id -> wholly(id, within));
-            shown.add(partial ? new EventView(e.id(), e.at(), e.kind(), e.campaignId(), e.phase(), null, e.state(), null)
-                    : e);
+            shown.add(partial ? e.withoutDetail() : e);
         }
         return shown;
     }
@@ -190,7 +194,8 @@ public final class EventLog implements AutoCloseable {
     private static EventView map(ResultSet rs) throws SQLException {
         return new EventView(rs.getLong("id"), Jdbc.instant(rs, "at").toString(), rs.getString("kind"),
                 rs.getString("campaign_id"), Jdbc.nullableInt(rs, "phase_idx"), trim(rs.getString("imei")),
-                rs.getString("state"), rs.getString("detail"), rs.getString("request_id"));
+                rs.getString("state"), rs.getString("detail"), rs.getString("request_id"), rs.getString("code"),
+                EventArgs.of(rs.getString("args")));
     }
 
     private static String trim(String imei) {

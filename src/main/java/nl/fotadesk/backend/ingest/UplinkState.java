@@ -3,6 +3,8 @@ package nl.fotadesk.backend.ingest;
 import nl.fotadesk.backend.domain.Invalid;
 import nl.fotadesk.backend.domain.Limits;
 import nl.fotadesk.backend.store.DeviceRow;
+import nl.fotadesk.protocol.EventCode;
+import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.FotaState;
 import nl.fotadesk.protocol.SenmlPack;
 import nl.fotadesk.protocol.SenmlRecord;
@@ -56,15 +58,22 @@ record UplinkState(String reportedFirmware, DeviceStatus status, Integer progres
         return new UplinkState(firmware, status, progress, fotaState, fotaResult, finished);
     }
 
-    /** The uplink's news in words, for the device's history. */
-    String describe() {
+    /** The uplink's news, for the device's history. */
+    EventDetail describe() {
         return switch (status) {
-            case SUCCEEDED -> "reports firmware " + reportedFirmware;
-            case FAILED -> "reports fotaResult " + fotaResult;
-            case NOTIFIED -> "sent the download URL";
-            default -> (fotaState == null ? "reports" : "reports fotaState " + fotaState)
-                    + (progress == null ? "" : (fotaState == null ? " " : ", ") + progress + " %");
+            case SUCCEEDED -> EventCode.REPORTS_FIRMWARE.detail("reports firmware " + reportedFirmware, reportedFirmware);
+            case FAILED -> EventCode.REPORTS_FAILURE.detail("reports fotaResult " + fotaResult, fotaResult);
+            case NOTIFIED -> EventCode.DOWNLOAD_URL_SENT.detail("sent the download URL");
+            default -> progress != null
+                    ? EventCode.REPORTS_PROGRESS.detail(reported() + (fotaState == null ? " " : ", ") + progress + " %",
+                    progress)
+                    : fotaState != null ? EventCode.REPORTS_STATE.detail(reported(), fotaState)
+                    : EventCode.REPORTS_STATUS.detail(reported());
         };
+    }
+
+    private String reported() {
+        return fotaState == null ? "reports" : "reports fotaState " + fotaState;
     }
 
     private static DeviceStatus stateFrom(SenmlPack pack, DeviceStatus current) {

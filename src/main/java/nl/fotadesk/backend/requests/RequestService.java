@@ -28,6 +28,7 @@ import nl.fotadesk.backend.store.Jdbc;
 import nl.fotadesk.backend.store.RequestRow;
 import nl.fotadesk.backend.store.RequestStore;
 import nl.fotadesk.backend.store.StoreException;
+import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.FirmwareVersions;
 import nl.fotadesk.protocol.api.CampaignDeviceView;
 import nl.fotadesk.protocol.api.CampaignTarget;
@@ -192,7 +193,7 @@ public final class RequestService {
         jdbc.inTransaction(() -> {
             store.addEvent(r.id(), new RequestStore.EventRow(now, actor.username(), actor.described(), actor.role(), null,
                     checked, null, null));
-            events.appendRequest(r.id(), EventView.COMMENTED, null);
+            events.appendRequest(r.id(), EventView.COMMENTED, EventCode.REQUEST_COMMENTED.detail(null));
             store.touch(r.id(), now);
             audit.done(actor, "request.comment", "request/" + r.id(), checked);
             return null;
@@ -384,7 +385,7 @@ public final class RequestService {
         store.addEvent(id, new RequestStore.EventRow(at, actor.username(), actor.described(), actor.role(), state,
                 note == null ? null : note.english(), note == null ? null : note.code(),
                 note == null || note.args() == null ? null : json(note.args())));
-        events.appendRequest(id, state.wireName(), note == null ? null : note.english());
+        events.appendRequest(id, state.wireName(), note == null ? EventCode.REQUEST_CHANGED.detail(null) : note.event());
     }
 
     /** The request if {@code who} sees it; else not found, as an unknown id. */

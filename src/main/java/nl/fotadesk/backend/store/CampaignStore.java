@@ -87,9 +87,10 @@ public final class CampaignStore {
         return jdbc.list("SELECT id FROM campaigns WHERE state IN (" + in + ") ORDER BY created_at", rs -> rs.getString(1));
     }
 
-    public void setState(String id, CampaignState state, String reason, Instant startedAt, Instant finishedAt) {
-        jdbc.update("UPDATE campaigns SET state = ?, state_reason = ?, started_at = COALESCE(started_at, ?),"
-                + " finished_at = ? WHERE id = ?", state.wireName(), reason, startedAt, finishedAt, id);
+    public void setState(String id, CampaignState state, StateReason reason, Instant startedAt, Instant finishedAt) {
+        jdbc.update("UPDATE campaigns SET state = ?, state_reason = ?, state_reason_code = ?, state_reason_args = ?,"
+                + " started_at = COALESCE(started_at, ?), finished_at = ? WHERE id = ?", state.wireName(),
+                reason.english(), reason.code(), EventArgs.json(reason.args()), startedAt, finishedAt, id);
     }
 
     public long usingFirmware(String firmwareId) {
@@ -229,8 +230,15 @@ public final class CampaignStore {
         return new CampaignRow(rs.getString("id"), rs.getString("name"), rs.getString("firmware_id"),
                 CampaignState.fromWire(rs.getString("state")), rs.getString("target"), rs.getInt("success_threshold"),
                 rs.getInt("error_threshold"), rs.getLong("device_timeout_s"), rs.getInt("max_retries"),
-                rs.getBoolean("vendor_strict"), Jdbc.instant(rs, "scheduled_at"), rs.getString("state_reason"),
+                rs.getBoolean("vendor_strict"), Jdbc.instant(rs, "scheduled_at"), stateReason(rs),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"));
+    }
+
+    private static StateReason stateReason(ResultSet rs) throws SQLException {
+        String english = rs.getString("state_reason");
+        String code = rs.getString("state_reason_code");
+        return english == null && code == null ? null
+                : new StateReason(english, code, EventArgs.of(rs.getString("state_reason_args")));
     }
 
     private static ActionRow action(ResultSet rs) throws SQLException {

@@ -64,11 +64,11 @@ final class StateBanner {
                 hint.setText(texts.text(c.opensAt() == null ? "campaigns.banner.runningHint" : "campaigns.banner.waitingHint"));
             }
             case PAUSED -> {
-                headline.setText(StateReasons.pausedByWindowEnd(c.stateReason())
+                headline.setText(StateReasons.pausedByWindowEnd(c)
                         ? texts.text("campaigns.banner.pausedWindowEnded")
                         : reason.isEmpty() ? texts.text("campaigns.reason.pausedByOperator") : reason);
                 hint.setText(texts.text(StateReasons.retriedSincePause(c) ? "campaigns.banner.pausedRetriedHint"
-                        : StateReasons.pausedByThreshold(c.stateReason()) ? "campaigns.banner.pausedThresholdHint"
+                        : StateReasons.pausedByThreshold(c) ? "campaigns.banner.pausedThresholdHint"
                         : "campaigns.banner.pausedHint"));
             }
             case COMPLETED -> {

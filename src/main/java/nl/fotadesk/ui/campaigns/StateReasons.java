@@ -1,22 +1,30 @@
 package nl.fotadesk.ui.campaigns;
 
+import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.PhaseView;
 import nl.fotadesk.ui.ActorNames;
+import nl.fotadesk.ui.EventTexts;
 import nl.fotadesk.ui.I18n;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server says why a campaign is in its state in English ("phase 1: 3 of 20 devices failed, above
- * the error threshold of 10 %"); this puts the known reasons in the user's language and keeps any
- * other reason as the server wrote it.
+ * Why a campaign is in its state, in the user's language: from the code and arguments the server gives
+ * with the reason, or for a reason given before codes were, from its English ("phase 1: 3 of 20 devices
+ * failed, above the error threshold of 10 %") by pattern; any other reason as the server wrote it.
  */
 public final class StateReasons {
     private record Rule(Pattern pattern, BiFunction<I18n, Matcher, String> text) {
+    }
+
+    /** A pause at a phase's threshold: the phase (from 1), the devices counted then (failed or updated), the threshold. */
+    private record ThresholdPause(EventCode code, long phase, long countedThen, long threshold) {
     }
 
     private static final Pattern ERROR_THRESHOLD = Pattern.compile(
@@ -65,51 +73,88 @@ public final class StateReasons {
      * so the text then says that they got a new attempt.
      */
     static String explainNow(I18n i18n, CampaignView c) {
-        String reason = c.stateReason() == null ? "" : c.stateReason().trim();
-        Matcher m;
-        if ((m = ERROR_THRESHOLD.matcher(reason)).matches() && phase(c, m) != null) {
-            PhaseView p = phase(c, m);
-            long failedNow = Counts.of(p.counts(), p.devices()).failed();
-            return i18n.get(failedNow < n(m, 2) ? "campaigns.reason.errorThresholdRetried" : "campaigns.reason.errorThreshold",
-                    n(m, 1), failedNow, (long) p.devices(), n(m, 4));
+        Optional<ThresholdPause> pause = thresholdPause(c);
+        if (pause.isPresent() && phase(c, pause.get().phase()) != null) {
+            ThresholdPause t = pause.get();
+            PhaseView p = phase(c, t.phase());
+            Counts now = Counts.of(p.counts(), p.devices());
+            if (t.code() == EventCode.ERROR_THRESHOLD_REACHED) {
+                long failedNow = now.failed();
+                return i18n.get(failedNow < t.countedThen() ? "campaigns.reason.errorThresholdRetried"
+                        : "campaigns.reason.errorThreshold", t.phase(), failedNow, (long) p.devices(), t.threshold());
+            }
+            return i18n.get("campaigns.reason.successThreshold", t.phase(), (long) now.succeeded(), (long) p.devices(),
+                    t.threshold());
         }
-        if ((m = SUCCESS_THRESHOLD.matcher(reason)).matches() && phase(c, m) != null) {
-            PhaseView p = phase(c, m);
-            return i18n.get("campaigns.reason.successThreshold", n(m, 1),
-                    (long) Counts.of(p.counts(), p.devices()).succeeded(), (long) p.devices(), n(m, 4));
-        }
-        if (COMPLETED.matcher(reason).matches()) {
+        Optional<EventCode> code = coded(c);
+        if (code.orElse(null) == EventCode.CAMPAIGN_COMPLETED
+                || code.isEmpty() && COMPLETED.matcher(c.stateReason() == null ? "" : c.stateReason().trim()).matches()) {
             Counts counts = Counts.of(c.counts(), c.devices());
             return i18n.get("campaigns.reason.completed", (long) counts.succeeded(), (long) counts.failed());
         }
-        return explain(i18n, reason);
+        if (code.isPresent()) {
+            // running as started needs no words beside "Running"
+            return code.get() == EventCode.CAMPAIGN_STARTED ? "" : EventTexts.said(i18n, code.get(), c.stateReasonArgs());
+        }
+        return explain(i18n, c.stateReason());
     }
 
-    /** The phase a threshold reason names (its first number, counted from 1), or null when the campaign has no such phase. */
-    private static PhaseView phase(CampaignView c, Matcher m) {
-        int index = Integer.parseInt(m.group(1)) - 1;
-        return c.phases() == null || index < 0 || index >= c.phases().size() ? null : c.phases().get(index);
+    /** The campaign's reason as the server coded it; empty for a reason given before codes were. */
+    private static Optional<EventCode> coded(CampaignView c) {
+        return EventTexts.known(c.stateReasonCode(), c.stateReasonArgs());
+    }
+
+    /** The pause at a phase's error or success threshold the campaign's reason tells of, if it does. */
+    private static Optional<ThresholdPause> thresholdPause(CampaignView c) {
+        Optional<EventCode> code = coded(c);
+        if (code.isPresent()) {
+            Map<String, Object> a = c.stateReasonArgs();
+            return switch (code.get()) {
+                case ERROR_THRESHOLD_REACHED -> Optional.of(new ThresholdPause(code.get(), number(a, "phase"),
+                        number(a, "failed"), number(a, "threshold")));
+                case SUCCESS_THRESHOLD_MISSED -> Optional.of(new ThresholdPause(code.get(), number(a, "phase"),
+                        number(a, "succeeded"), number(a, "threshold")));
+                default -> Optional.empty();
+            };
+        }
+        String reason = c.stateReason() == null ? "" : c.stateReason().trim();
+        Matcher m;
+        if ((m = ERROR_THRESHOLD.matcher(reason)).matches()) {
+            return Optional.of(new ThresholdPause(EventCode.ERROR_THRESHOLD_REACHED, n(m, 1), n(m, 2), n(m, 4)));
+        }
+        if ((m = SUCCESS_THRESHOLD.matcher(reason)).matches()) {
+            return Optional.of(new ThresholdPause(EventCode.SUCCESS_THRESHOLD_MISSED, n(m, 1), n(m, 2), n(m, 4)));
+        }
+        return Optional.empty();
+    }
+
+    /** The phase numbered {@code number} (from 1), or null when the campaign has no such phase. */
+    private static PhaseView phase(CampaignView c, long number) {
+        return c.phases() == null || number < 1 || number > c.phases().size() ? null : c.phases().get((int) number - 1);
     }
 
     /** True when the campaign paused itself because a phase's devices failed (rather than an operator). */
-    static boolean pausedByThreshold(String reason) {
-        return reason != null && (ERROR_THRESHOLD.matcher(reason.trim()).matches()
-                || SUCCESS_THRESHOLD.matcher(reason.trim()).matches());
+    static boolean pausedByThreshold(CampaignView c) {
+        return thresholdPause(c).isPresent();
     }
 
     /** True when the campaign paused at its error threshold and fewer of that phase's devices have failed since: they were retried. */
     static boolean retriedSincePause(CampaignView c) {
-        Matcher m = ERROR_THRESHOLD.matcher(c.stateReason() == null ? "" : c.stateReason().trim());
-        if (!m.matches() || phase(c, m) == null) {
-            return false;
-        }
-        PhaseView p = phase(c, m);
-        return Counts.of(p.counts(), p.devices()).failed() < n(m, 2);
+        return thresholdPause(c).filter(t -> t.code() == EventCode.ERROR_THRESHOLD_REACHED)
+                .filter(t -> phase(c, t.phase()) != null)
+                .map(t -> Counts.of(phase(c, t.phase()).counts(), phase(c, t.phase()).devices()).failed() < t.countedThen())
+                .orElse(false);
     }
 
     /** True when the campaign paused itself because its maintenance window ended. */
-    static boolean pausedByWindowEnd(String reason) {
-        return reason != null && WINDOW_ENDED.matcher(reason.trim()).matches();
+    static boolean pausedByWindowEnd(CampaignView c) {
+        Optional<EventCode> code = coded(c);
+        return code.isPresent() ? code.get() == EventCode.WINDOW_ENDED
+                : c.stateReason() != null && WINDOW_ENDED.matcher(c.stateReason().trim()).matches();
+    }
+
+    private static long number(Map<String, Object> args, String name) {
+        return args.get(name) instanceof Number n ? n.longValue() : 0;
     }
 
     private static Rule rule(String regex, BiFunction<I18n, Matcher, String> text) {

@@ -48,7 +48,7 @@ final class DeviceCsv {
     /** One history entry; {@code campaignName} names a campaign by its id (null when not known). */
     List<String> history(EventView e, HistoryText history, Function<String, String> campaignName) {
         String campaign = e.campaignId() == null ? "" : campaignName.apply(e.campaignId());
-        String detail = history.detail(e.state(), e.detail());
+        String detail = history.detail(e);
         return Arrays.asList(time(e.at()), texts.state(e.state()), campaign == null ? e.campaignId() : campaign,
                 e.phase() == null ? "" : String.valueOf(e.phase() + 1), detail == null ? "" : detail);
     }

@@ -93,7 +93,7 @@ final class DeviceHistoryCard {
         if (by != null) {
             text.getChildren().add(links.link(by, campaigns.name(e.campaignId()) == null ? null : e.campaignId()));
         }
-        String said = history.detail(e.state(), e.detail());
+        String said = history.detail(e);
         if (said != null) {
             Label detail = new Label(said);
             detail.getStyleClass().add("help-text");

@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import nl.fotadesk.protocol.api.DeviceStatus;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
+import nl.fotadesk.ui.EventTexts;
 import nl.fotadesk.ui.StatusTerms;
 import nl.fotadesk.ui.UiContext;
 
@@ -17,8 +18,6 @@ import java.util.Map;
 
 /** Devices in words: update status, LwM2M update results, telemetry values. */
 final class DeviceTexts {
-    private static final int HIGHEST_RESULT = 11;
-
     private final UiContext context;
 
     DeviceTexts(UiContext context) {
@@ -97,8 +96,7 @@ final class DeviceTexts {
 
     /** An LwM2M firmware update result code (object 5, resource 5) in words. */
     String result(int code) {
-        return code >= 0 && code <= HIGHEST_RESULT ? context.text("devices.result." + code)
-                : context.text("devices.resultUnknown", code);
+        return EventTexts.result(context.i18n(), code);
     }
 
     /** A telemetry name in words when it is a known one, else as the device sent it. */

@@ -1,17 +1,20 @@
 package nl.fotadesk.ui.devices;
 
+import nl.fotadesk.protocol.EventCode;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.ui.ActorNames;
+import nl.fotadesk.ui.EventTexts;
 import nl.fotadesk.ui.UiContext;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The lines of a history entry in the operator's language: the campaign that caused it, and its
- * detail. The server describes each device event in English; the descriptions it is known to use
- * are put in words here (or left out where the state, or the campaign line above it, says it all),
- * anything else is shown as the server wrote it.
+ * detail, from the entry's code and arguments (left out where the state, or the campaign line above it,
+ * says it all). Entries written before codes were have only the server's English: the descriptions it
+ * used then are put in words by pattern, anything else is shown as the server wrote it.
  */
 final class HistoryText {
     private static final Pattern RUNS_ALREADY = Pattern.compile("(.*); it runs (\\S+) already");
@@ -46,8 +49,31 @@ final class HistoryText {
                 : context.text("devices.detail.byCampaignPhase", name, e.phase() + 1);
     }
 
-    /** The line to show under the state, or null when the state says it all. */
-    String detail(String state, String serverText) {
+    /** The line to show under the entry's state, or null when the state says it all. */
+    String detail(EventView e) {
+        Optional<EventCode> code = EventTexts.known(e);
+        if (code.isEmpty()) {
+            return detail(e.state(), e.detail());
+        }
+        return EventTexts.joined(context.i18n(), said(code.get(), e) ? EventTexts.said(context.i18n(), code.get(),
+                e.args()) : null, EventTexts.runsAlready(context.i18n(), e.args()));
+    }
+
+    /**
+     * Whether the entry's own text says more than its state and campaign line: not where the campaign
+     * gave the update, the uplink was answered with the URL or reported its state, nor a progress but
+     * while downloading.
+     */
+    private static boolean said(EventCode code, EventView e) {
+        return switch (code) {
+            case GIVEN_BY_CAMPAIGN, DOWNLOAD_URL_SENT, REPORTS_STATE, REPORTS_STATUS -> false;
+            case REPORTS_PROGRESS -> "downloading".equals(e.state());
+            default -> true;
+        };
+    }
+
+    /** An entry written before codes were: its English put in words. */
+    private String detail(String state, String serverText) {
         if (serverText == null || serverText.isBlank()) {
             return null;
         }

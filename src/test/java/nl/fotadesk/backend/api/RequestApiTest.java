@@ -202,6 +202,22 @@ class RequestApiTest extends ApiTestBase {
         return seen;
     }
 
+    /** The code and arguments of each request event after {@code cursor} in the API key's feed. */
+    private List<String> codes(long cursor) throws IOException {
+        List<String> said = new ArrayList<>();
+        call("GET", "/api/v1/events?since=" + cursor, null, 200).get("events").forEach(e -> {
+            if (e.get("kind").asText().equals("request")) {
+                said.add(e.get("code").asText() + " " + e.get("args"));
+            }
+        });
+        return said;
+    }
+
+    private String campaignName(String request) throws IOException {
+        String campaign = call("GET", "/api/v1/requests/" + request, null, 200).get("campaign").get("id").asText();
+        return call("GET", "/api/v1/campaigns/" + campaign, null, 200).get("name").asText();
+    }
+
     private long cursor(String token) throws IOException {
         return calls.as(token, "GET", "/api/v1/events", null, 200).get("cursor").asLong();
     }
@@ -235,6 +251,11 @@ class RequestApiTest extends ApiTestBase {
         assertThat(requestEvents(cora, coras, 0)).as("the same client's customer").isEqualTo(expected);
         assertThat(requestEvents(nl.fotadesk.backend.TestBackend.API_KEY, all, 0)).isEqualTo(expected);
         assertThat(requestEvents(rick, ricks, 0)).isEmpty();
+        assertThat(codes(all)).as("what each event says, as a program reads it").containsExactly(
+                "request_devices {\"devices\":1}", "request_commented {}", "request_changed {}",
+                "request_reason {\"text\":\"the release notes are missing\"}", "request_devices {\"devices\":1}",
+                "request_changed {}", "request_devices {\"devices\":1}", "request_changed {}",
+                "request_campaign {\"campaignName\":\"" + campaignName(approved) + "\",\"devices\":1}");
 
         String ricksOwn = calls.filed(rick, "{\"deviceType\":\"tracker\",\"version\":\"2.0.0\",\"target\":{\"imeis\":[\""
                 + imei(100) + "\"]}}", IMAGE).get("id").asText();

@@ -2,6 +2,8 @@ package nl.fotadesk.backend.campaign;
 
 import nl.fotadesk.backend.accounts.Principal;
 import nl.fotadesk.backend.accounts.Scope;
+import nl.fotadesk.backend.store.StateReason;
+import nl.fotadesk.protocol.EventDetail;
 import nl.fotadesk.protocol.api.ActionState;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.Role;
@@ -19,21 +21,31 @@ class CampaignReasonsTest {
     @Test
     void reasonsThatNameTheActorOrTheStartAreKept() {
         Principal cora = new Principal("cora", "Cora de Vries", Role.CUSTOMER, Scope.ofClient("acme"), null);
-        for (String reason : new String[]{CampaignReasons.pausedBy(cora), CampaignReasons.resumedBy(cora),
+        for (EventDetail reason : new EventDetail[]{CampaignReasons.pausedBy(cora), CampaignReasons.resumedBy(cora),
                 CampaignReasons.cancelledBy(cora), CampaignReasons.startsAt(Instant.parse("2026-12-01T06:00:00Z"))}) {
-            assertThat(CampaignReasons.forPart(CampaignState.PAUSED, reason, PART, 0)).isEqualTo(reason);
+            assertThat(CampaignReasons.forPart(CampaignState.PAUSED, StateReason.of(reason), PART, 0))
+                    .isEqualTo(StateReason.of(reason));
         }
-        assertThat(CampaignReasons.pausedBy(cora)).isEqualTo("paused by Cora de Vries (customer)");
+        assertThat(CampaignReasons.pausedBy(cora).english()).isEqualTo("paused by Cora de Vries (customer)");
+        assertThat(CampaignReasons.pausedBy(cora).args())
+                .containsExactly(Map.entry("actorName", "Cora de Vries"), Map.entry("actorRole", "customer"));
+        assertThat(CampaignReasons.pausedBy(Principal.apiKey(null)).args()).containsEntry("actorRole", "api_key");
         assertThat(CampaignReasons.forPart(CampaignState.RUNNING, null, PART, 0)).isNull();
+        StateReason started = StateReason.of(CampaignReasons.started());
+        assertThat(CampaignReasons.forPart(CampaignState.RUNNING, started, PART, 0)).isEqualTo(started);
     }
 
     @Test
     void reasonsThatCountTheWholeCampaignAreToldOverThePartOrWithoutNumbers() {
-        assertThat(CampaignReasons.forPart(CampaignState.PAUSED,
-                "phase 2: 30 of 200 devices failed, above the error threshold of 10 %", PART, 1))
-                .isEqualTo("phase 2 paused the campaign at its thresholds, which count all of its devices");
-        assertThat(CampaignReasons.forPart(CampaignState.COMPLETED, "190 devices updated, 10 failed", PART, -1))
-                .isEqualTo("3 devices updated, 1 failed");
-        assertThat(CampaignReasons.forPart(CampaignState.RUNNING, "retrying 10 failed devices", PART, 2)).isNull();
+        assertThat(CampaignReasons.forPart(CampaignState.PAUSED, StateReason.of(CampaignReasons.errorThreshold(1,
+                new RolloutRules.PhaseCounts(200, 170, 30, 0), 10)), PART, 1))
+                .isEqualTo(new StateReason("phase 2 paused the campaign at its thresholds, which count all of its devices",
+                        "threshold_of_all", Map.of("phase", 2)));
+        assertThat(CampaignReasons.forPart(CampaignState.COMPLETED, new StateReason("190 devices updated, 10 failed",
+                null, null), PART, -1)).as("given before codes were")
+                .isEqualTo(new StateReason("3 devices updated, 1 failed", "campaign_completed",
+                        Map.of("succeeded", 3, "failed", 1)));
+        assertThat(CampaignReasons.forPart(CampaignState.RUNNING, StateReason.of(CampaignReasons.retrying(10)), PART, 2))
+                .isNull();
     }
 }

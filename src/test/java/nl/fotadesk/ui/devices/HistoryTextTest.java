@@ -1,5 +1,6 @@
 package nl.fotadesk.ui.devices;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.protocol.api.EventView;
@@ -16,7 +17,10 @@ import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The campaign line and every description the server gives a device event, in English and in Dutch; unknown ones as they are. */
+/**
+ * The campaign line, and the detail of every entry: from its code and arguments, or for an entry written before
+ * codes were from every description the server gave then; in English and in Dutch; unknown ones as they are.
+ */
 class HistoryTextTest {
     @ParameterizedTest(name = "{1} ({0})")
     @CsvSource(delimiter = '|', textBlock = """
@@ -43,9 +47,45 @@ class HistoryTextTest {
             cancelled   | the device was given another update                | The device was given another update                           | Het apparaat kreeg een andere update
             failed      | something new from a newer server                  | something new from a newer server                             | something new from a newer server
             """)
-    void putsEachKnownDescriptionInWords(String state, String server, String english, String dutch) {
-        assertThat(text(Locale.ENGLISH).detail(state, server)).isEqualTo(english);
-        assertThat(text(I18n.DUTCH).detail(state, server)).isEqualTo(dutch);
+    void putsEachKnownDescriptionOfAnEntryWithoutCodeInWords(String state, String server, String english, String dutch) {
+        EventView e = entry(state, server, null, null);
+        assertThat(text(Locale.ENGLISH).detail(e)).isEqualTo(english);
+        assertThat(text(I18n.DUTCH).detail(e)).isEqualTo(dutch);
+    }
+
+    @ParameterizedTest(name = "{1} {2} ({0})")
+    @CsvSource(delimiter = '|', textBlock = """
+            succeeded   | reports_firmware        | {"version":"2.0.0"}                                  | Reports firmware 2.0.0                                | Meldt firmware 2.0.0
+            failed      | reports_failure         | {"fotaResult":5}                                     | The device reports: Integrity check failed            | Het apparaat meldt: Integriteitscontrole mislukt
+            downloading | reports_progress        | {"progress":40}                                      | 40% downloaded                                        | 40% gedownload
+            downloaded  | reports_progress        | {"progress":100}                                     |                                                       |
+            downloading | reports_state           | {"fotaState":"downloading"}                          |                                                       |
+            notified    | download_url_sent       | {}                                                   |                                                       |
+            pending     | given_by_campaign       | {"campaignName":"Trackers","phase":2}                |                                                       |
+            in_sync     | given_by_campaign       | {"campaignName":"Trackers","phase":1,"runsAlready":"2.0.0"} | It runs 2.0.0 already: nothing to download      | Er draait al 2.0.0 op: er valt niets te downloaden
+            pending     | desired_set             | {"version":"2.0.0","actorName":"Sam Smit","actorRole":"supplier"} | Desired firmware set to 2.0.0 by Sam Smit (supplier) | Gewenste firmware ingesteld op 2.0.0 door Sam Smit (leverancier)
+            in_sync     | desired_set             | {"version":"2.0.0","actorName":"API key","actorRole":"api_key","runsAlready":"2.0.0"} | Desired firmware set to 2.0.0 by the API key. It runs 2.0.0 already: nothing to download | Gewenste firmware ingesteld op 2.0.0 door de API-sleutel. Er draait al 2.0.0 op: er valt niets te downloaden
+            pending     | retry_after_failure     | {"attempt":1,"maxAttempts":1,"fotaResult":8}         | Retry 1 of 1 after: Firmware update failed            | Nieuwe poging 1 van 1 na: Firmware-update mislukt
+            pending     | retry_after_no_progress | {"attempt":2,"maxAttempts":3,"seconds":3600}         | Retry 2 of 3 after 3,600 seconds without progress     | Nieuwe poging 2 van 3 na 3.600 seconden zonder voortgang
+            timed_out   | no_progress             | {"seconds":1}                                        | No progress for 1 second                              | Geen voortgang in 1 seconde
+            pending     | retried_by              | {"actorName":"Olga Jansen","actorRole":"operator"}   | Retried by Olga Jansen (operator)                     | Opnieuw geprobeerd door Olga Jansen (beheerder)
+            cancelled   | cancelled_with_campaign | {}                                                   | The campaign was cancelled                            | De campagne is geannuleerd
+            cancelled   | given_another_update    | {}                                                   | The device was given another update                   | Het apparaat kreeg een andere update
+            failed      | code_of_a_newer_server  | {}                                                   | what a newer server says                              | what a newer server says
+            failed      | reports_failure         | {}                                                   | what a newer server says                              | what a newer server says
+            """)
+    void putsTheCodeOfAnEntryInWordsOrItsDetailWhenTheCodeIsUnknownOrIncomplete(String state, String code, String args,
+                                                                                String english, String dutch)
+            throws Exception {
+        EventView e = entry(state, "what a newer server says", code, new ObjectMapper().readValue(args, Map.class));
+        assertThat(text(Locale.ENGLISH).detail(e)).isEqualTo(english);
+        assertThat(text(I18n.DUTCH).detail(e)).isEqualTo(dutch);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static EventView entry(String state, String detail, String code, Map<?, ?> args) {
+        return new EventView(1, "2026-12-03T10:00:00Z", "device", "c1", 0, "350000000000011", state, detail, null,
+                code, (Map<String, Object>) args);
     }
 
     @ParameterizedTest(name = "campaign {0}, phase {1}")
