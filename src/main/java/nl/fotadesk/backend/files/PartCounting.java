@@ -36,7 +36,10 @@ import java.util.concurrent.TimeUnit;
 public final class PartCounting implements AutoCloseable {
     /** How often the journal is counted and leased downloads re-checked: twice within the promised second. */
     public static final Duration EVERY = Duration.ofMillis(500);
-    /** How long a lease lives in the database without renewal before any node may take it back. */
+    /**
+     * How long a lease lives in the database without renewal before any node may take it back (by the
+     * database's clock).
+     */
     public static final Duration LEASE_TTL = Duration.ofSeconds(30);
     /** How long this node serves from a lease after its last renewal: well inside {@link #LEASE_TTL}. */
     static final Duration VALID_HERE = Duration.ofSeconds(20);
@@ -118,7 +121,7 @@ public final class PartCounting implements AutoCloseable {
      */
     void lease(Jdbc jdbc, String downloadId, int parts, int spare) {
         long validUntil = System.nanoTime() + VALID_HERE.toNanos();
-        leases.grant(nodeId, downloadId, parts, Instant.now().plus(LEASE_TTL));
+        leases.grant(nodeId, downloadId, parts, leases.now().plus(LEASE_TTL));
         if (spare > 0) {
             jdbc.afterCommit(() -> allowances.add(downloadId, spare, validUntil));
         }
@@ -173,7 +176,7 @@ public final class PartCounting implements AutoCloseable {
                         leases.release(nodeId, id, unused);
                     }
                 }
-                Instant now = Instant.now();
+                Instant now = leases.now();
                 leases.renew(nodeId, now, now.plus(LEASE_TTL));
                 leases.saveReconciledSeq(nodeId, pending.lastSeq());
                 return leases.held(nodeId);

@@ -1,6 +1,7 @@
 package nl.fotadesk.backend.store;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,11 @@ public final class PartLeaseStore {
 
     public PartLeaseStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The database's clock, which every lease's expiry is measured by (node clocks may differ). */
+    public Instant now() {
+        return jdbc.one("SELECT CURRENT_TIMESTAMP", rs -> rs.getObject(1, OffsetDateTime.class).toInstant()).orElseThrow();
     }
 
     public Optional<Allowance> lock(String downloadId) {
