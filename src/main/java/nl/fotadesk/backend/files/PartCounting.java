@@ -71,7 +71,7 @@ public final class PartCounting implements AutoCloseable {
      * @param answers where answers waiting for the journal are released
      */
     public static PartCounting start(Path folder, Jdbc jdbc, Executor answers) throws IOException {
-        PartJournal journal = new PartJournal(folder, answers, GroupCommit.DEFAULT_CAPACITY);
+        PartJournal journal = new PartJournal(folder, jdbc.isPostgres(), answers, GroupCommit.DEFAULT_CAPACITY);
         PartCounting counting;
         try {
             counting = new PartCounting(nodeId(folder), new PartLeaseStore(jdbc), new RetriedTransactions(jdbc), journal);

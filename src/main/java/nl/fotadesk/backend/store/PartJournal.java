@@ -25,8 +25,9 @@ import java.util.zip.CRC32;
 
 /**
  * The node's append-only journal of parts served. A part is answered only once its record is on disk:
- * one writer thread appends the records of many concurrent requests and forces them to disk with one
- * {@code fsync}, then releases their answers. What is on disk and not yet counted in the database is
+ * one writer thread appends the records of many concurrent requests with one write (and, where the
+ * database promises to survive a power loss, forces them to disk with one {@code fsync}), then
+ * releases their answers. What is on disk and not yet counted in the database is
  * kept in memory as per-download totals until {@link #takePending()} hands it to the reconciliation.
  * <p>
  * The journal is a folder of segments named by their first record's sequence number; a new segment
@@ -59,6 +60,7 @@ public final class PartJournal implements AutoCloseable {
     }
 
     private final Path folder;
+    private final boolean force;
     private final FileChannel lockFile;
     private final FileLock lock;
     private final Executor answers;
@@ -76,9 +78,13 @@ public final class PartJournal implements AutoCloseable {
     /**
      * Opens the journal in {@code folder}, reading what it holds ({@link #recovered()}), to append after it.
      *
+     * @param force whether each batch is forced to the disk ({@code fsync}) before its answers, so it
+     *              survives a power loss, or only handed to the operating system, so it survives a
+     *              killed process: as durable as the database it is counted in (docs/durability.md)
      * @throws IllegalStateException when another server uses the same folder
      */
-    public PartJournal(Path folder, Executor answers, int capacity) throws IOException {
+    public PartJournal(Path folder, boolean force, Executor answers, int capacity) throws IOException {
+        this.force = force;
         this.folder = Files.createDirectories(folder);
         this.lockFile = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = null;
@@ -221,7 +227,9 @@ public final class PartJournal implements AutoCloseable {
         while (records.hasRemaining()) {
             segment.write(records);
         }
-        segment.force(false);
+        if (force) {
+            segment.force(false);
+        }
         synchronized (pendingLock) {
             for (Entry entry : batch) {
                 pending.merge(entry.downloadId, new Delta(1, entry.bytes), Delta::plus);

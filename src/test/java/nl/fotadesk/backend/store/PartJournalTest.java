@@ -34,7 +34,7 @@ class PartJournalTest {
 
     @Test
     void everyAcknowledgedPartIsReadBackInOrderAndTotalledPerDownload() throws Exception {
-        PartJournal journal = new PartJournal(folder, answers, 64);
+        PartJournal journal = new PartJournal(folder, true, answers, 64);
         List<CompletableFuture<Void>> written = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             written.add(journal.append(i % 2 == 0 ? one : two, i));
@@ -46,7 +46,7 @@ class PartJournalTest {
         assertThat(journal.takePending().deltas()).as("handed over once").isEmpty();
         journal.close();
 
-        PartJournal again = new PartJournal(folder, answers, 64);
+        PartJournal again = new PartJournal(folder, true, answers, 64);
         assertThat(again.recovered()).hasSize(50);
         assertThat(again.recovered().get(49)).isEqualTo(new PartJournal.Part(50, two, 49));
         again.append(one, 7).get();
@@ -56,13 +56,13 @@ class PartJournalTest {
 
     @Test
     void aRecordCutShortByACrashIsIgnored() throws Exception {
-        PartJournal journal = new PartJournal(folder, answers, 64);
+        PartJournal journal = new PartJournal(folder, true, answers, 64);
         journal.append(one, 512).get();
         journal.close();
         Path segment = segments().get(0);
         Files.write(segment, new byte[20], StandardOpenOption.APPEND);
 
-        PartJournal again = new PartJournal(folder, answers, 64);
+        PartJournal again = new PartJournal(folder, true, answers, 64);
         assertThat(again.recovered()).containsExactly(new PartJournal.Part(1, one, 512));
         again.append(two, 4).get();
         again.close();
@@ -71,7 +71,7 @@ class PartJournalTest {
 
     @Test
     void rotationDeletesOnlySegmentsWhoseRecordsAreAllCounted() throws Exception {
-        PartJournal journal = new PartJournal(folder, answers, 64);
+        PartJournal journal = new PartJournal(folder, true, answers, 64);
         journal.append(one, 1).get();
         journal.append(one, 1).get();
         journal.rotate(0);
@@ -84,15 +84,15 @@ class PartJournalTest {
 
     @Test
     void aSecondServerOnTheSameFolderIsRefused() throws Exception {
-        try (PartJournal journal = new PartJournal(folder, answers, 64)) {
-            assertThatThrownBy(() -> new PartJournal(folder, answers, 64))
+        try (PartJournal journal = new PartJournal(folder, true, answers, 64)) {
+            assertThatThrownBy(() -> new PartJournal(folder, true, answers, 64))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("data folder of its own");
             assertThat(journal.recovered()).isEmpty();
         }
     }
 
     private List<Long> recoveredSeqs() throws Exception {
-        try (PartJournal journal = new PartJournal(folder, answers, 64)) {
+        try (PartJournal journal = new PartJournal(folder, true, answers, 64)) {
             return journal.recovered().stream().map(PartJournal.Part::seq).toList();
         }
     }
