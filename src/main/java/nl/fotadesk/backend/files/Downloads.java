@@ -130,7 +130,7 @@ public final class Downloads {
             if (served == 0) {
                 continue;
             }
-            counting.lease(jdbc, id, block, block - served);
+            counting.lease(id, block, block - served);
             if (!started.contains(id)) {
                 devices.advance(requests.get(positions.get(0)).imei, id, DeviceStatus.NOTIFIED, DeviceStatus.DOWNLOADING);
                 jdbc.afterCommit(() -> remember(started, id));

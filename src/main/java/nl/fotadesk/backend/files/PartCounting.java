@@ -46,16 +46,18 @@ public final class PartCounting implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartCounting.class);
 
     private final String nodeId;
+    private final Jdbc jdbc;
     private final PartLeaseStore leases;
     private final RetriedTransactions transactions;
     private final PartJournal journal;
     private final Allowances allowances = new Allowances();
     private final ScheduledExecutorService schedule;
 
-    private PartCounting(String nodeId, PartLeaseStore leases, RetriedTransactions transactions, PartJournal journal) {
+    private PartCounting(String nodeId, Jdbc jdbc, PartJournal journal) {
         this.nodeId = nodeId;
-        this.leases = leases;
-        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.leases = new PartLeaseStore(jdbc);
+        this.transactions = new RetriedTransactions(jdbc);
         this.journal = journal;
         this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "part-counting");
@@ -74,7 +76,7 @@ public final class PartCounting implements AutoCloseable {
         PartJournal journal = new PartJournal(folder, jdbc.isPostgres(), answers, GroupCommit.DEFAULT_CAPACITY);
         PartCounting counting;
         try {
-            counting = new PartCounting(nodeId(folder), new PartLeaseStore(jdbc), new RetriedTransactions(jdbc), journal);
+            counting = new PartCounting(nodeId(folder), jdbc, journal);
             counting.replay();
         } catch (IOException | RuntimeException e) {
             closeQuietly(journal);
@@ -119,7 +121,7 @@ public final class PartCounting implements AutoCloseable {
      * Leases {@code parts} of a download whose row is locked in the current transaction; of them,
      * {@code spare} become this node's allowance once it commits.
      */
-    void lease(Jdbc jdbc, String downloadId, int parts, int spare) {
+    void lease(String downloadId, int parts, int spare) {
         long validUntil = System.nanoTime() + VALID_HERE.toNanos();
         leases.grant(nodeId, downloadId, parts, leases.now().plus(LEASE_TTL));
         if (spare > 0) {
