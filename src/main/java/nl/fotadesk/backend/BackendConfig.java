@@ -69,6 +69,12 @@ public record BackendConfig(String host, int port, Path dataDir, String apiKey, 
                 jdbcPassword, engineTick, clientTimeouts, newSecrets, tls, devicePort, eventRecheck, trustedProxies);
     }
 
+    /** The same backend with its own data folder: every node of a cluster needs one (its part journal). */
+    public BackendConfig withDataDir(Path newDataDir) {
+        return new BackendConfig(host, port, newDataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
+                jdbcPassword, engineTick, clientTimeouts, secrets, tls, devicePort, eventRecheck, trustedProxies);
+    }
+
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, apiKey, publicUrl, maxFirmwareSize, jdbcUrl, jdbcUser,
                 jdbcPassword, engineTick, clientTimeouts, secrets, tls, devicePort, eventRecheck, trustedProxies);

@@ -26,6 +26,7 @@ import nl.fotadesk.backend.devices.Updates;
 import nl.fotadesk.backend.events.EventLog;
 import nl.fotadesk.backend.files.DownloadTokens;
 import nl.fotadesk.backend.files.Downloads;
+import nl.fotadesk.backend.files.PartCounting;
 import nl.fotadesk.backend.files.ImageStore;
 import nl.fotadesk.backend.firmware.FirmwareService;
 import nl.fotadesk.backend.http.ClientDeadlines;
@@ -106,6 +107,7 @@ public final class BackendServer implements AutoCloseable {
     private final Path dataDir;
     private final ImageStore images;
     private final GroupCommit writes;
+    private final PartCounting parts;
     private final RolloutEngine engine;
     private final EngineLease engineLease;
     private final ManagementApi api;
@@ -164,7 +166,8 @@ public final class BackendServer implements AutoCloseable {
         GroupStore groupStore = new GroupStore(jdbc);
         events = new EventLog(jdbc, clock, config.eventRecheck());
         writes = new GroupCommit(jdbc, jetty.getThreadPool(), GroupCommit.DEFAULT_CAPACITY);
-        Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes);
+        parts = PartCounting.start(config.dataDir().resolve("parts"), jdbc, jetty.getThreadPool());
+        Downloads downloads = new Downloads(jdbc, downloadStore, deviceStore, writes, parts);
         Updates updates = new Updates(deviceStore, downloadStore, downloads, events, clock);
         Ingestion ingestion = new Ingestion(writes, deviceStore, downloads, tokens, events, campaignStore,
                 publicUrl, clock);
@@ -257,6 +260,11 @@ public final class BackendServer implements AutoCloseable {
         engine.tick();
     }
 
+    /** Counts the parts served so far in the database now, rather than within the next second. */
+    public void countServedParts() {
+        parts.reconcile();
+    }
+
     /** A scheduled tick: on the one node of the cluster that holds the engine's lease. */
     private void tickWhileLeading() {
         try {
@@ -300,6 +308,7 @@ public final class BackendServer implements AutoCloseable {
                 engineLease.release();
             }
             writes.close();
+            parts.close();
             images.close();
             database.close();
             // Files the database or image store created while running get the same owner-only access.

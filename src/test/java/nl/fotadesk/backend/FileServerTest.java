@@ -232,6 +232,7 @@ class FileServerTest extends OnEachDeviceServer {
     @Test
     void recordsTheBytesServedAsProgress() throws Exception {
         get(downlink.token(), "bytes=0-4999");
+        backend.server().countServedParts();
         assertThat(backend.apiJson("GET", "/api/v1/devices/" + IMEI, null, 200).get("progress").asInt())
                 .isEqualTo(50);
     }

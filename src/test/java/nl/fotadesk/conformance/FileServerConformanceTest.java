@@ -259,6 +259,7 @@ class FileServerConformanceTest {
     }
 
     private long bytesServed(String imei) throws Exception {
+        backend.server().countServedParts();
         var view = devices.view(imei);
         return view.has("bytesServed") ? view.get("bytesServed").asLong() : 0;
     }

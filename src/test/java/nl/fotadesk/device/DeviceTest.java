@@ -74,6 +74,7 @@ class DeviceTest {
     }
 
     JsonNode backendView() throws Exception {
+        backend.server().countServedParts();
         return backend.apiJson("GET", "/api/v1/devices/" + IMEI, null, 200);
     }
 

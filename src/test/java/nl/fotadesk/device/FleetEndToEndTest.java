@@ -55,6 +55,7 @@ class FleetEndToEndTest {
                     fleet.devices().stream().noneMatch(d -> d.lastResult() == UpdateResult.INITIAL)
                             && unfinished(backend) == 0);
 
+            backend.server().countServedParts();
             int succeeded = 0;
             int failed = 0;
             for (Device device : fleet.devices()) {

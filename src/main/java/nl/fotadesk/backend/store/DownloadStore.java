@@ -4,10 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 public final class DownloadStore {
-    /** What changes about a download as it is served. */
-    public record Counters(boolean active, int requestCount, long bytesServed) {
-    }
-
     private final Jdbc jdbc;
 
     public DownloadStore(Jdbc jdbc) {
@@ -29,29 +25,11 @@ public final class DownloadStore {
                 Jdbc.instant(rs, "uploaded_at"))), id);
     }
 
-    /**
-     * Counts {@code requests} more requests and {@code bytes} more bytes served for an active download,
-     * if that keeps it within {@code maxRequests} requests.
-     *
-     * @return false, changing nothing, when the download is not active, not there, or would exceed the limit
-     */
-    public boolean addCounts(String id, int requests, long bytes, int maxRequests) {
-        return jdbc.update("UPDATE downloads SET request_count = request_count + ?, bytes_served = bytes_served + ?"
-                + " WHERE id = ? AND active = TRUE AND request_count <= ?", requests, bytes, id,
-                maxRequests - requests) == 1;
-    }
-
-    /** The counters of a download, its row locked until the current transaction ends. */
-    public Optional<Counters> lockCounters(String id) {
-        return jdbc.one("SELECT active, request_count, bytes_served FROM downloads WHERE id = ? FOR UPDATE",
-                rs -> new Counters(rs.getBoolean("active"), rs.getInt("request_count"), rs.getLong("bytes_served")),
-                id);
-    }
-
     public void deactivate(String id) {
         jdbc.update("UPDATE downloads SET active = FALSE WHERE id = ?", id);
     }
 
+    /** Sets a download's counts (tests start a download near its limit with it). */
     public void saveCounters(String id, int requestCount, long bytesServed) {
         jdbc.update("UPDATE downloads SET request_count = ?, bytes_served = ? WHERE id = ?",
                 requestCount, bytesServed, id);

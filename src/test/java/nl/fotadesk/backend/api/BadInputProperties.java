@@ -95,7 +95,7 @@ class BadInputProperties {
         db = backend.openDatabase();
         routes = backend.server().apiRoutes();
         fixture = new FuzzFixture(backend, db.jdbc());
-        stored = StoredState.read(db.jdbc(), dir);
+        stored = storedNow();
     }
 
     @AfterProperty
@@ -124,7 +124,7 @@ class BadInputProperties {
             Statistics.label("outcome").collect(r.route + " " + (outcome.status < 400 ? "accepted" : "refused"));
             if (outcome.status < 400) {
                 fixture.repair(r.route.equals("PUT /api/v1/users/me/password"));
-                stored = StoredState.read(db.jdbc(), dir);
+                stored = storedNow();
             }
         }
     }
@@ -157,7 +157,7 @@ class BadInputProperties {
             download = downlink(fixture.downloadingImei);
             backend.setDesired(fixture.imei, fixture.firmwareId);
             otherDownload = downlink(fixture.imei);
-            stored = StoredState.read(db.jdbc(), dir);
+            stored = storedNow();
         }
         String id = switch (r.id) {
             case "@DOWNLOAD@" -> download.id();
@@ -191,6 +191,12 @@ class BadInputProperties {
     private record Outcome(int status, String answer) {
     }
 
+    /** What is stored, once the parts served so far are counted (the journal is counted every 0.5 s). */
+    private StoredState storedNow() {
+        backend.server().countServedParts();
+        return StoredState.read(db.jdbc(), dir);
+    }
+
     /**
      * Sends {@code request} and checks the rules: never a 5xx; after a refusal nothing stored has changed
      * (as {@link StoredState} allows). Keeps what is stored now as the next request's baseline.
@@ -204,7 +210,7 @@ class BadInputProperties {
         }
         String described = what + " → " + status + " " + (answer.length() <= 300 ? answer : answer.substring(0, 300) + "…");
         assertThat(status).as(described).isLessThan(500);
-        StoredState now = StoredState.read(db.jdbc(), dir);
+        StoredState now = storedNow();
         if (status >= 400) {
             StoredState.assertRefusalChangedNothing(stored, now, described, status);
         }

@@ -154,6 +154,7 @@ class RolloutEngineTest extends SteppedEngine {
         try (Response r = backend.http.newCall(part).execute()) {
             assertThat(r.code()).isEqualTo(206);
         }
+        backend.server().countServedParts();
         fail(0);
         tick();
         assertThat(count(c, "failed")).isEqualTo(1);

@@ -31,8 +31,8 @@ class AccountsAcrossNodesTest {
     @BeforeEach
     void startTwoNodes() throws Exception {
         var config = TestPostgres.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO);
-        a = new TestBackend(config);
-        b = new TestBackend(config);
+        a = new TestBackend(config.withDataDir(data.resolve("a")));
+        b = new TestBackend(config.withDataDir(data.resolve("b")));
         a.apiJson("POST", "/api/v1/clients", "{\"name\":\"acme\"}", 201);
         a.apiJson("POST", "/api/v1/users", "{\"username\":\"cora\",\"password\":\"" + PASSWORD
                 + "\",\"role\":\"customer\",\"client\":\"acme\",\"displayName\":\"Cora de Vries\"}", 201);

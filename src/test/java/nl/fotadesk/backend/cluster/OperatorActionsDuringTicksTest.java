@@ -45,12 +45,12 @@ class OperatorActionsDuringTicksTest {
 
     @Test
     void pausesAndCancelsThroughOneNodeHoldWhileTheOtherTicks() throws Exception {
-        // both nodes on one database and, as nothing here reads an image, one data folder
-        BackendConfig config = TestPostgres.config(data, TestBackend.API_KEY).withEngineTick(Duration.ZERO);
+        // both nodes on one database, each with its own data folder
+        BackendConfig config = TestPostgres.config(data.resolve("a"), TestBackend.API_KEY).withEngineTick(Duration.ZERO);
         MutableClock clock = new MutableClock(Instant.now());
         ExecutorService ticker = Executors.newSingleThreadExecutor();
         try (TestBackend a = new TestBackend(config, clock);
-             BackendServer b = BackendServer.start(config, clock, TestBackend.QUICK_HASHES);
+             BackendServer b = BackendServer.start(config.withDataDir(data.resolve("b")), clock, TestBackend.QUICK_HASHES);
              Connection db = DriverManager.getConnection(config.jdbcUrl(), TestPostgres.USER, TestPostgres.PASSWORD)) {
             for (int i = 0; i < DEVICES; i++) {
                 a.registerDevice(Imei.withCheckDigit(String.format("35693804%06d", i)), "tracker-x", "1.0.0");

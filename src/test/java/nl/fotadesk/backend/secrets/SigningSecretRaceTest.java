@@ -31,8 +31,8 @@ class SigningSecretRaceTest {
         BackendConfig shared = TestPostgres.config(data, TestBackend.API_KEY)
                 .withSecrets(SecretsConfig.forUser().withMasterKeyFile(config.resolve("master.key")));
         CyclicBarrier together = new CyclicBarrier(2);
-        CompletableFuture<TestBackend> startA = CompletableFuture.supplyAsync(() -> start(shared, together));
-        CompletableFuture<TestBackend> startB = CompletableFuture.supplyAsync(() -> start(shared, together));
+        CompletableFuture<TestBackend> startA = CompletableFuture.supplyAsync(() -> start(shared.withDataDir(data.resolve("a")), together));
+        CompletableFuture<TestBackend> startB = CompletableFuture.supplyAsync(() -> start(shared.withDataDir(data.resolve("b")), together));
         try (TestBackend a = startA.get(2, TimeUnit.MINUTES); TestBackend b = startB.get(2, TimeUnit.MINUTES)) {
             String firmwareId = a.uploadFirmware("tracker-x", "2.0.0", "image bytes".getBytes());
             SecretsFixture.register(b, IMEI, TestBackend.SECRET);
@@ -47,7 +47,7 @@ class SigningSecretRaceTest {
             SecretsFixture.Uplink fromB = SecretsFixture.uplink(b, IMEI, TestBackend.SECRET);
             assertThat(fromB.token()).as("both answer the one stored token").isEqualTo(fromA.token());
 
-            try (TestBackend c = new TestBackend(shared)) {
+            try (TestBackend c = new TestBackend(shared.withDataDir(data.resolve("c")))) {
                 assertThat(status(c, TestBackend.API_KEY)).as("a third node with the same key").isEqualTo(200);
             }
             assertThat(status(a, TestBackend.API_KEY)).isEqualTo(200);

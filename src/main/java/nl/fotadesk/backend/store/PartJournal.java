@@ -1,0 +1,305 @@
+package nl.fotadesk.backend.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The node's append-only journal of parts served. A part is answered only once its record is on disk:
+ * one writer thread appends the records of many concurrent requests with one write (and, where the
+ * database promises to survive a power loss, forces them to disk with one {@code fsync}), then
+ * releases their answers. What is on disk and not yet counted in the database is
+ * kept in memory as per-download totals until {@link #takePending()} hands it to the reconciliation.
+ * <p>
+ * The journal is a folder of segments named by their first record's sequence number; a new segment
+ * is started after each reconciliation, and segments whose records are all counted are deleted. A
+ * record is {@value #RECORD} bytes with its own CRC-32, so a record cut short by a crash is ignored
+ * (its request was never answered).
+ */
+public final class PartJournal implements AutoCloseable {
+    /** One part served: its download and the bytes of its body. */
+    public record Part(long seq, String downloadId, long bytes) {
+    }
+
+    /** A download's parts not yet counted in the database. */
+    public record Delta(int requests, long bytes) {
+        public Delta plus(Delta other) {
+            return new Delta(requests + other.requests, bytes + other.bytes);
+        }
+    }
+
+    /** What the journal holds beyond the database: totals per download, up to record {@code lastSeq}. */
+    public record Pending(Map<String, Delta> deltas, long lastSeq) {
+    }
+
+    private static final int ID_BYTES = 36;
+    private static final int RECORD = 8 + 8 + 1 + ID_BYTES + 4;
+    private static final int MAX_BATCH = 1024;
+    private static final String SUFFIX = ".journal";
+
+    private record Entry(String downloadId, long bytes, CompletableFuture<Void> written) {
+    }
+
+    private final Path folder;
+    private final boolean force;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final Executor answers;
+    private final BlockingQueue<Entry> queue;
+    private final Thread writer;
+    private final List<Part> recovered;
+    private final Object pendingLock = new Object();
+    private Map<String, Delta> pending = new HashMap<>();
+    private long pendingSeq;
+    /** Guarded by {@code this}: the segment written to, and the next record's number. */
+    private FileChannel segment;
+    private long nextSeq;
+    private volatile boolean closed;
+
+    /**
+     * Opens the journal in {@code folder}, reading what it holds ({@link #recovered()}), to append after it.
+     *
+     * @param force whether each batch is forced to the disk ({@code fsync}) before its answers, so it
+     *              survives a power loss, or only handed to the operating system, so it survives a
+     *              killed process: as durable as the database it is counted in (docs/durability.md)
+     * @throws IllegalStateException when another server uses the same folder
+     */
+    public PartJournal(Path folder, boolean force, Executor answers, int capacity) throws IOException {
+        this.force = force;
+        this.folder = Files.createDirectories(folder);
+        this.lockFile = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = null;
+        try {
+            held = lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            // another server in this JVM holds it
+        }
+        if (held == null) {
+            lockFile.close();
+            throw new IllegalStateException("the data folder " + folder.getParent()
+                    + " is used by another server; every node needs a data folder of its own");
+        }
+        this.lock = held;
+        this.answers = answers;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        List<Path> files = segments(folder);
+        this.recovered = read(files);
+        // the newest segment's name carries the next number even when all its records were deleted
+        long next = files.isEmpty() ? 1 : firstSeq(files.get(files.size() - 1));
+        this.nextSeq = recovered.isEmpty() ? next : Math.max(next, recovered.get(recovered.size() - 1).seq + 1);
+        this.pendingSeq = nextSeq - 1;
+        openSegment();
+        this.writer = new Thread(this::write, "part-journal");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** The records found when the journal was opened, in order, without one cut short by a crash. */
+    public List<Part> recovered() {
+        return recovered;
+    }
+
+    private static List<Part> read(List<Path> files) throws IOException {
+        List<Part> parts = new ArrayList<>();
+        for (Path file : files) {
+            ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
+            while (all.remaining() >= RECORD) {
+                Part part = decode(all);
+                if (part == null) {
+                    break;
+                }
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Queues a part for the journal; the future completes once its record is on disk.
+     *
+     * @throws GroupCommit.Full when too many records wait already or the journal is closed
+     */
+    public CompletableFuture<Void> append(String downloadId, long bytes) {
+        Entry entry = new Entry(downloadId, bytes, new CompletableFuture<>());
+        if (closed || !queue.offer(entry)) {
+            throw new GroupCommit.Full();
+        }
+        return entry.written;
+    }
+
+    /** Hands over what is on disk and not yet counted; give it back with {@link #restore} if counting fails. */
+    public Pending takePending() {
+        synchronized (pendingLock) {
+            Pending taken = new Pending(pending, pendingSeq);
+            pending = new HashMap<>();
+            return taken;
+        }
+    }
+
+    public void restore(Pending taken) {
+        synchronized (pendingLock) {
+            taken.deltas().forEach((id, delta) -> pending.merge(id, delta, Delta::plus));
+        }
+    }
+
+    /** Starts a new segment and deletes those whose records are all counted (up to {@code reconciledSeq}). */
+    public synchronized void rotate(long reconciledSeq) throws IOException {
+        if (closed) {
+            return; // what is counted now is deleted at the next start
+        }
+        if (segment.size() > 0) {
+            segment.close();
+            openSegment();
+        }
+        List<Path> files = segments(folder);
+        for (int i = 0; i + 1 < files.size(); i++) {
+            if (firstSeq(files.get(i + 1)) - 1 <= reconciledSeq) {
+                Files.delete(files.get(i));
+            }
+        }
+    }
+
+    /** A segment named by the next number: one found with that name holds no whole record, so it starts empty. */
+    private void openSegment() throws IOException {
+        segment = FileChannel.open(folder.resolve(String.format("%020d", nextSeq) + SUFFIX),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private void write() {
+        List<Entry> batch = new ArrayList<>();
+        while (true) {
+            Entry first;
+            try {
+                // a timed poll rather than an interrupt to stop: an interrupted FileChannel closes itself
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            IOException failure = null;
+            try {
+                appendAll(batch);
+            } catch (IOException e) {
+                failure = e;
+            }
+            for (Entry entry : batch) {
+                complete(entry, failure);
+            }
+            batch.clear();
+        }
+    }
+
+    private synchronized void appendAll(List<Entry> batch) throws IOException {
+        ByteBuffer records = ByteBuffer.allocate(batch.size() * RECORD);
+        for (Entry entry : batch) {
+            encode(records, nextSeq++, entry);
+        }
+        records.flip();
+        // A batch that fails is answered 500; any of its records that reached the disk are counted at the
+        // next start, which the guarantee allows (a count is at most the requests received).
+        while (records.hasRemaining()) {
+            segment.write(records);
+        }
+        if (force) {
+            segment.force(false);
+        }
+        synchronized (pendingLock) {
+            for (Entry entry : batch) {
+                pending.merge(entry.downloadId, new Delta(1, entry.bytes), Delta::plus);
+            }
+            pendingSeq = nextSeq - 1;
+        }
+    }
+
+    private void complete(Entry entry, IOException failure) {
+        Runnable done = failure == null ? () -> entry.written.complete(null)
+                : () -> entry.written.completeExceptionally(new UncheckedIOException(failure));
+        try {
+            answers.execute(done);
+        } catch (RejectedExecutionException e) {
+            done.run();
+        }
+    }
+
+    private static void encode(ByteBuffer to, long seq, Entry entry) {
+        int start = to.position();
+        byte[] id = entry.downloadId.getBytes(StandardCharsets.US_ASCII);
+        to.putLong(seq).putLong(entry.bytes).put((byte) id.length).put(id).put(new byte[ID_BYTES - id.length]);
+        CRC32 crc = new CRC32();
+        crc.update(to.array(), start, RECORD - 4);
+        to.putInt((int) crc.getValue());
+    }
+
+    /** The next record, or null when it is damaged (the end of what was written). */
+    private static Part decode(ByteBuffer from) {
+        int start = from.position();
+        CRC32 crc = new CRC32();
+        crc.update(from.array(), start, RECORD - 4);
+        long seq = from.getLong();
+        long bytes = from.getLong();
+        int length = from.get();
+        byte[] id = new byte[ID_BYTES];
+        from.get(id);
+        int stored = from.getInt();
+        if (stored != (int) crc.getValue() || length < 1 || length > ID_BYTES) {
+            return null;
+        }
+        return new Part(seq, new String(id, 0, length, StandardCharsets.US_ASCII), bytes);
+    }
+
+    private static List<Path> segments(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+        }
+    }
+
+    private static long firstSeq(Path segment) {
+        String name = segment.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+    }
+
+    /** Writes what is queued, then stops; later appends throw {@link GroupCommit.Full}. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        closed = true;
+        writer.join();
+        for (Entry late; (late = queue.poll()) != null; ) {
+            late.written.completeExceptionally(new GroupCommit.Full());
+        }
+        synchronized (this) {
+            segment.close();
+        }
+        lock.release();
+        lockFile.close();
+    }
+}

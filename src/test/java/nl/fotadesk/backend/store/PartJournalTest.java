@@ -1,0 +1,105 @@
+package nl.fotadesk.backend.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The part journal on a real folder: what it acknowledged is there when it is opened again. */
+class PartJournalTest {
+    @TempDir
+    Path folder;
+    private final ExecutorService answers = Executors.newFixedThreadPool(2);
+    private final String one = UUID.randomUUID().toString();
+    private final String two = UUID.randomUUID().toString();
+
+    @AfterEach
+    void stop() {
+        answers.shutdownNow();
+    }
+
+    @Test
+    void everyAcknowledgedPartIsReadBackInOrderAndTotalledPerDownload() throws Exception {
+        PartJournal journal = new PartJournal(folder, true, answers, 64);
+        List<CompletableFuture<Void>> written = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            written.add(journal.append(i % 2 == 0 ? one : two, i));
+        }
+        CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get();
+        PartJournal.Pending pending = journal.takePending();
+        assertThat(pending.lastSeq()).isEqualTo(50);
+        assertThat(pending.deltas()).isEqualTo(Map.of(one, new PartJournal.Delta(25, 600), two, new PartJournal.Delta(25, 625)));
+        assertThat(journal.takePending().deltas()).as("handed over once").isEmpty();
+        journal.close();
+
+        PartJournal again = new PartJournal(folder, true, answers, 64);
+        assertThat(again.recovered()).hasSize(50);
+        assertThat(again.recovered().get(49)).isEqualTo(new PartJournal.Part(50, two, 49));
+        again.append(one, 7).get();
+        assertThat(again.takePending().lastSeq()).as("numbers go on after the recovered records").isEqualTo(51);
+        again.close();
+    }
+
+    @Test
+    void aRecordCutShortByACrashIsIgnored() throws Exception {
+        PartJournal journal = new PartJournal(folder, true, answers, 64);
+        journal.append(one, 512).get();
+        journal.close();
+        Path segment = segments().get(0);
+        Files.write(segment, new byte[20], StandardOpenOption.APPEND);
+
+        PartJournal again = new PartJournal(folder, true, answers, 64);
+        assertThat(again.recovered()).containsExactly(new PartJournal.Part(1, one, 512));
+        again.append(two, 4).get();
+        again.close();
+        assertThat(recoveredSeqs()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void rotationDeletesOnlySegmentsWhoseRecordsAreAllCounted() throws Exception {
+        PartJournal journal = new PartJournal(folder, true, answers, 64);
+        journal.append(one, 1).get();
+        journal.append(one, 1).get();
+        journal.rotate(0);
+        journal.append(two, 1).get();
+        journal.rotate(2);
+        assertThat(segments()).as("records 1 and 2 counted: their segment goes").hasSize(2);
+        journal.close();
+        assertThat(recoveredSeqs()).containsExactly(3L);
+    }
+
+    @Test
+    void aSecondServerOnTheSameFolderIsRefused() throws Exception {
+        try (PartJournal journal = new PartJournal(folder, true, answers, 64)) {
+            assertThatThrownBy(() -> new PartJournal(folder, true, answers, 64))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("data folder of its own");
+            assertThat(journal.recovered()).isEmpty();
+        }
+    }
+
+    private List<Long> recoveredSeqs() throws Exception {
+        try (PartJournal journal = new PartJournal(folder, true, answers, 64)) {
+            return journal.recovered().stream().map(PartJournal.Part::seq).toList();
+        }
+    }
+
+    private List<Path> segments() throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".journal")).sorted().toList();
+        }
+    }
+}
