@@ -5,11 +5,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.device.fleet.FleetGenerator;
-import nl.fotadesk.protocol.Imei;
 import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.DeviceView;
 import nl.fotadesk.protocol.api.FirmwareView;
-import nl.fotadesk.protocol.api.ItemError;
 import nl.fotadesk.protocol.api.NewRequest;
 import nl.fotadesk.protocol.api.RequestState;
 import nl.fotadesk.protocol.api.RequestView;
@@ -19,14 +17,10 @@ import nl.fotadesk.ui.requests.RequestsScreen;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.fx;
-import static nl.fotadesk.ui.FxReads.setText;
-import static nl.fotadesk.ui.FxReads.text;
 import static nl.fotadesk.ui.RowMenus.choose;
 import static nl.fotadesk.ui.RowMenus.clipboard;
 import static nl.fotadesk.ui.RowMenus.enabled;
@@ -76,29 +70,5 @@ class TableMenusSupplierTest extends DemoUiTest {
         assertThat(enabled(menu, "requests-menu-withdraw")).isTrue();
         choose(robot, menu, "requests-menu-withdraw");
         await(10, () -> app.demo.client().request(filed.id()).state() == RequestState.WITHDRAWN);
-    }
-
-    @Test
-    void aRejectedImportLineIsCopiedWithItsNumberAndReason(FxRobot robot) throws Exception {
-        String mine = Imei.withCheckDigit("35693803778101");
-        String other = Imei.withCheckDigit("35693803778102");
-        Path csv = Files.createTempFile("devices", ".csv");
-        Files.writeString(csv, "imei,deviceType,client\n" + mine + "," + TYPE + "," + FleetGenerator.CLIENTS.get(0)
-                + "\n" + other + "," + FleetGenerator.MODELS.get(1).deviceType() + "," + FleetGenerator.CLIENTS.get(0) + "\n");
-        robot.clickOn("#nav-devices");
-        robot.clickOn("#devices-import");
-        setText(robot, "#import-file", csv.toString());
-        robot.clickOn("#import-run");
-        await(10, () -> !text(robot, "#import-message").isEmpty());
-        TableView<ItemError> lines = robot.lookup("#import-errors").queryTableView();
-        await(5, () -> lines.getItems().size() == 1);
-
-        ContextMenu menu = rightClick(robot, lines, (ItemError e) -> other.equals(e.imei()));
-        assertThat(shownItems(menu)).containsExactly("import-errors-copy", "import-errors-copy-imei");
-        choose(robot, menu, "import-errors-copy");
-        assertThat(clipboard()).isEqualTo("3\t" + other + "\tNot of your client or your device types");
-        choose(robot, rightClick(robot, lines, (ItemError e) -> other.equals(e.imei())), "import-errors-copy-imei");
-        assertThat(clipboard()).isEqualTo(other);
-        robot.clickOn("#import-close");
     }
 }

@@ -7,12 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -66,8 +62,8 @@ public final class GroupCommit implements AutoCloseable {
         }
 
         @SuppressWarnings("unchecked")
-        void succeed(Object value) {
-            result.complete((O) value);
+        void answer(BatchWriter<?> writer, Object value, Throwable failure) {
+            writer.answer(result, (O) value, failure);
         }
 
         Object runAlone() {
@@ -77,10 +73,7 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Batches run again when the database aborts them for another transaction's sake (a deadlock with the engine). */
     private final RetriedTransactions transactions;
-    private final Executor answers;
-    private final BlockingQueue<Unit<?, ?>> queue;
-    private final Thread writer;
-    private volatile boolean closed;
+    private final BatchWriter<Unit<?, ?>> writer;
 
     /**
      * @param answers where futures are completed, so the writer goes on with the next batch while the
@@ -88,11 +81,7 @@ public final class GroupCommit implements AutoCloseable {
      */
     public GroupCommit(Jdbc jdbc, Executor answers, int capacity) {
         this.transactions = new RetriedTransactions(jdbc);
-        this.answers = answers;
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = new Thread(this::write, "group-commit");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new BatchWriter<>("group-commit", capacity, MAX_BATCH, answers, this::commit);
     }
 
     /**
@@ -102,7 +91,7 @@ public final class GroupCommit implements AutoCloseable {
      */
     public <I, O> CompletableFuture<O> submit(Kind<I, O> kind, I input) {
         Unit<I, O> unit = new Unit<>(kind, input);
-        if (closed || !queue.offer(unit)) {
+        if (!writer.offer(unit)) {
             throw new Full();
         }
         return unit.result;
@@ -118,37 +107,13 @@ public final class GroupCommit implements AutoCloseable {
         return (CompletableFuture<T>) submit((Kind) EACH, work);
     }
 
-    private void write() {
-        List<Unit<?, ?>> batch = new ArrayList<>();
-        while (true) {
-            Unit<?, ?> first;
-            try {
-                // A timed poll rather than an interrupt to stop: an interrupt inside JDBC can close H2's file.
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (first == null) {
-                if (closed) {
-                    return;
-                }
-                continue;
-            }
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            commit(batch);
-            batch.clear();
-        }
-    }
-
     private void commit(List<Unit<?, ?>> batch) {
         Object[] results;
         try {
             results = transactions.run(() -> runByKind(batch));
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
-                answer(batch.get(0), null, e);
+                batch.get(0).answer(writer, null, e);
             } else {
                 LOG.debug("A batch of {} writes failed; running them one by one", batch.size(), e);
                 batch.forEach(this::commitAlone);
@@ -156,7 +121,7 @@ public final class GroupCommit implements AutoCloseable {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            answer(batch.get(i), results[i], null);
+            batch.get(i).answer(writer, results[i], null);
         }
     }
 
@@ -165,10 +130,10 @@ public final class GroupCommit implements AutoCloseable {
         try {
             result = transactions.run(unit::runAlone);
         } catch (RuntimeException | Error e) {
-            answer(unit, null, e);
+            unit.answer(writer, null, e);
             return;
         }
-        answer(unit, result, null);
+        unit.answer(writer, result, null);
     }
 
     /** Runs every kind once with all its inputs of the batch; the results in the order of the batch. */
@@ -193,26 +158,10 @@ public final class GroupCommit implements AutoCloseable {
         return results;
     }
 
-    /**
-     * Completes the unit's future in its own task of the answering executor, so the answers of a batch
-     * are sent in parallel (measured faster than handing a batch's answers over in a few larger tasks).
-     */
-    private void answer(Unit<?, ?> unit, Object result, Throwable failure) {
-        Runnable complete = failure == null ? () -> unit.succeed(result)
-                : () -> unit.result.completeExceptionally(failure);
-        try {
-            answers.execute(complete);
-        } catch (RejectedExecutionException e) {
-            complete.run();
-        }
-    }
-
     /** Commits what is queued, then stops; later submissions throw {@link Full}. */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        writer.join();
-        for (Unit<?, ?> late; (late = queue.poll()) != null; ) {
+        for (Unit<?, ?> late : writer.close()) {
             late.result.completeExceptionally(new Full());
         }
     }

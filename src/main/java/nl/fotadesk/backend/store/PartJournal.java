@@ -14,12 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -63,9 +59,7 @@ public final class PartJournal implements AutoCloseable {
     private final boolean force;
     private final FileChannel lockFile;
     private final FileLock lock;
-    private final Executor answers;
-    private final BlockingQueue<Entry> queue;
-    private final Thread writer;
+    private final BatchWriter<Entry> writer;
     private final List<Part> recovered;
     private final Object pendingLock = new Object();
     private Map<String, Delta> pending = new HashMap<>();
@@ -99,8 +93,6 @@ public final class PartJournal implements AutoCloseable {
                     + " is used by another server; every node needs a data folder of its own");
         }
         this.lock = held;
-        this.answers = answers;
-        this.queue = new ArrayBlockingQueue<>(capacity);
         List<Path> files = segments(folder);
         this.recovered = read(files);
         // the newest segment's name carries the next number even when all its records were deleted
@@ -108,9 +100,7 @@ public final class PartJournal implements AutoCloseable {
         this.nextSeq = recovered.isEmpty() ? next : Math.max(next, recovered.get(recovered.size() - 1).seq + 1);
         this.pendingSeq = nextSeq - 1;
         openSegment();
-        this.writer = new Thread(this::write, "part-journal");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new BatchWriter<>("part-journal", capacity, MAX_BATCH, answers, this::write);
     }
 
     /** The records found when the journal was opened, in order, without one cut short by a crash. */
@@ -140,7 +130,7 @@ public final class PartJournal implements AutoCloseable {
      */
     public CompletableFuture<Void> append(String downloadId, long bytes) {
         Entry entry = new Entry(downloadId, bytes, new CompletableFuture<>());
-        if (closed || !queue.offer(entry)) {
+        if (!writer.offer(entry)) {
             throw new GroupCommit.Full();
         }
         return entry.written;
@@ -184,35 +174,15 @@ public final class PartJournal implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private void write() {
-        List<Entry> batch = new ArrayList<>();
-        while (true) {
-            Entry first;
-            try {
-                // a timed poll rather than an interrupt to stop: an interrupted FileChannel closes itself
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (first == null) {
-                if (closed) {
-                    return;
-                }
-                continue;
-            }
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            IOException failure = null;
-            try {
-                appendAll(batch);
-            } catch (IOException e) {
-                failure = e;
-            }
-            for (Entry entry : batch) {
-                complete(entry, failure);
-            }
-            batch.clear();
+    private void write(List<Entry> batch) {
+        IOException failure = null;
+        try {
+            appendAll(batch);
+        } catch (IOException e) {
+            failure = e;
+        }
+        for (Entry entry : batch) {
+            writer.answer(entry.written, null, failure == null ? null : new UncheckedIOException(failure));
         }
     }
 
@@ -235,16 +205,6 @@ public final class PartJournal implements AutoCloseable {
                 pending.merge(entry.downloadId, new Delta(1, entry.bytes), Delta::plus);
             }
             pendingSeq = nextSeq - 1;
-        }
-    }
-
-    private void complete(Entry entry, IOException failure) {
-        Runnable done = failure == null ? () -> entry.written.complete(null)
-                : () -> entry.written.completeExceptionally(new UncheckedIOException(failure));
-        try {
-            answers.execute(done);
-        } catch (RejectedExecutionException e) {
-            done.run();
         }
     }
 
@@ -292,8 +252,7 @@ public final class PartJournal implements AutoCloseable {
     @Override
     public void close() throws InterruptedException, IOException {
         closed = true;
-        writer.join();
-        for (Entry late; (late = queue.poll()) != null; ) {
+        for (Entry late : writer.close()) {
             late.written.completeExceptionally(new GroupCommit.Full());
         }
         synchronized (this) {

@@ -2,6 +2,7 @@ package nl.fotadesk.ui.accounts;
 
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import nl.fotadesk.client.DeviceQuery;
@@ -24,6 +25,10 @@ import static nl.fotadesk.ui.FxReads.await;
 import static nl.fotadesk.ui.FxReads.fx;
 import static nl.fotadesk.ui.FxReads.setText;
 import static nl.fotadesk.ui.FxReads.text;
+import static nl.fotadesk.ui.RowMenus.choose;
+import static nl.fotadesk.ui.RowMenus.clipboard;
+import static nl.fotadesk.ui.RowMenus.rightClick;
+import static nl.fotadesk.ui.RowMenus.shownItems;
 import static nl.fotadesk.ui.accounts.ScopedViews.choices;
 import static nl.fotadesk.ui.accounts.ScopedViews.listedDevices;
 import static nl.fotadesk.ui.accounts.ScopedViews.offered;
@@ -115,6 +120,13 @@ class SupplierViewTest extends DemoUiTest {
         assertThat(fx(() -> List.copyOf(lines.getItems()))).extracting(ItemError::index, ItemError::imei)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, other));
         assertThat(app.demo.client().devices(DeviceQuery.ALL.withImeiContaining(mine)).total()).isZero();
+
+        ContextMenu menu = rightClick(robot, lines, (ItemError e) -> other.equals(e.imei()));
+        assertThat(shownItems(menu)).as("the refused line's menu").containsExactly("import-errors-copy", "import-errors-copy-imei");
+        choose(robot, menu, "import-errors-copy");
+        assertThat(clipboard()).isEqualTo("3\t" + other + "\tNot of your client or your device types");
+        choose(robot, rightClick(robot, lines, (ItemError e) -> other.equals(e.imei())), "import-errors-copy-imei");
+        assertThat(clipboard()).isEqualTo(other);
         robot.clickOn("#import-close");
     }
 
