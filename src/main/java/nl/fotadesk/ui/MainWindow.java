@@ -7,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -289,8 +288,8 @@ public final class MainWindow {
         ComboBox<Locale> language = new ComboBox<>();
         language.setId("language");
         language.getItems().setAll(I18n.LANGUAGES);
-        language.setButtonCell(new LanguageCell());
-        language.setCellFactory(l -> new LanguageCell());
+        // each language in its own name
+        ChoiceCells.wordAs(language, locale -> capitalize(locale.getDisplayLanguage(locale)));
         language.setValue(context.i18n().locale());
         language.valueProperty().addListener((o, old, now) -> {
             if (now != null && !now.equals(context.i18n().locale())) {
@@ -418,16 +417,7 @@ public final class MainWindow {
         requestAlerts.stop();
     }
 
-    /** Shows each language in its own name. */
-    private static final class LanguageCell extends ListCell<Locale> {
-        @Override
-        protected void updateItem(Locale item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : capitalize(item.getDisplayLanguage(item)));
-        }
-
-        private static String capitalize(String s) {
-            return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        }
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

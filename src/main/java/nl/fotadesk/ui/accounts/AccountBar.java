@@ -4,13 +4,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import nl.fotadesk.demo.DemoEnvironment.DemoUser;
 import nl.fotadesk.protocol.api.UserView;
+import nl.fotadesk.ui.ChoiceCells;
 import nl.fotadesk.ui.UiContext;
 
 import java.util.List;
@@ -68,8 +68,9 @@ public final class AccountBar {
         ComboBox<DemoUser> choice = new ComboBox<>();
         choice.setId("view-as");
         choice.getItems().setAll(users);
-        choice.setCellFactory(l -> new DemoUserCell(context));
-        choice.setButtonCell(new DemoUserCell(context));
+        // a demo user by their role: "Supplier (Stan Bakker)"
+        ChoiceCells.wordAs(choice, demoUser -> context.text("account.viewAs.user",
+                UserTexts.role(context, demoUser.role()), demoUser.displayName()));
         choice.setTooltip(new Tooltip(context.text("account.viewAs.tooltip")));
         choice.setMinWidth(120);
         users.stream().filter(u -> user != null && u.username().equals(user.username())).findFirst()
@@ -86,21 +87,5 @@ public final class AccountBar {
 
     public Node node() {
         return root;
-    }
-
-    /** A demo user by their role: "Supplier (Stan Bakker)". */
-    private static final class DemoUserCell extends ListCell<DemoUser> {
-        private final UiContext context;
-
-        DemoUserCell(UiContext context) {
-            this.context = context;
-        }
-
-        @Override
-        protected void updateItem(DemoUser item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : context.text("account.viewAs.user",
-                    UserTexts.role(context, item.role()), item.displayName()));
-        }
     }
 }

@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
@@ -28,6 +27,7 @@ import nl.fotadesk.ui.NamedScreen;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.ScreenHeader;
+import nl.fotadesk.ui.ChoiceCells;
 import nl.fotadesk.ui.UiContext;
 import org.controlsfx.control.CheckComboBox;
 
@@ -154,8 +154,7 @@ public final class UsersScreen extends NamedScreen {
         ComboBox<Role> role = new ComboBox<>();
         role.setId("users-role");
         role.getItems().setAll(Role.values());
-        role.setCellFactory(l -> new RoleCell());
-        role.setButtonCell(new RoleCell());
+        ChoiceCells.wordAs(role, r -> UserTexts.role(context, r));
         role.valueProperty().bindBidirectional(model.role);
         role.setMaxWidth(Double.MAX_VALUE);
         ComboBox<String> client = new ComboBox<>(model.clients);
@@ -319,14 +318,5 @@ public final class UsersScreen extends NamedScreen {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;
-    }
-
-    /** A role in the user's language. */
-    private final class RoleCell extends ListCell<Role> {
-        @Override
-        protected void updateItem(Role item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : UserTexts.role(context, item));
-        }
     }
 }

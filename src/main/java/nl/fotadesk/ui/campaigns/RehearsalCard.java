@@ -8,12 +8,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import nl.fotadesk.ui.ChoiceCells;
 import nl.fotadesk.ui.UiContext;
 
 /**
@@ -40,8 +40,7 @@ public final class RehearsalCard {
         price.textProperty().bindBidirectional(model.price);
         ComboBox<String> bearer = new ComboBox<>(FXCollections.observableArrayList(RehearsalModel.BEARERS));
         bearer.setId(idPrefix + "-bearer");
-        bearer.setCellFactory(l -> new BearerCell(texts));
-        bearer.setButtonCell(new BearerCell(texts));
+        ChoiceCells.wordAs(bearer, texts::bearer);
         bearer.valueProperty().bindBidirectional(model.bearer);
         Button button = new Button(texts.text("campaigns.forecast.rehearse"));
         button.setId(idPrefix + "-rehearse");
@@ -81,19 +80,5 @@ public final class RehearsalCard {
         show.run();
         return Forms.card(Forms.section(texts.text("campaigns.forecast.section")),
                 Forms.help(texts.text("campaigns.forecast.help")), settings, forecast);
-    }
-
-    private static final class BearerCell extends ListCell<String> {
-        private final CampaignTexts texts;
-
-        BearerCell(CampaignTexts texts) {
-            this.texts = texts;
-        }
-
-        @Override
-        protected void updateItem(String bearer, boolean empty) {
-            super.updateItem(bearer, empty);
-            setText(empty || bearer == null ? null : texts.bearer(bearer));
-        }
     }
 }
