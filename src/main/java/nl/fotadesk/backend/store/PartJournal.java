@@ -20,10 +20,12 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * The node's append-only journal of parts served. A part is answered only once its record is on disk:
- * one writer thread appends the records of many concurrent requests with one write (and, where the
- * database promises to survive a power loss, forces them to disk with one {@code fsync}), then
- * releases their answers. What is on disk and not yet counted in the database is
+ * The node's append-only journal of parts served. A part is answered only once its record is on disk.
+ * Where the database promises to survive a power loss, one writer thread appends the records of many
+ * concurrent requests with one write and forces them to disk with one {@code fsync}, then releases
+ * their answers. Where it promises only to survive a killed process, a record is written by the
+ * request's own thread: one small write to the operating system costs less than the hand-over to a
+ * writer thread and back (measured: docs/performance.md). What is on disk and not yet counted in the database is
  * kept in memory as per-download totals until {@link #takePending()} hands it to the reconciliation.
  * <p>
  * The journal is a folder of segments named by their first record's sequence number; a new segment
@@ -51,6 +53,8 @@ public final class PartJournal implements AutoCloseable {
     private static final int RECORD = 8 + 8 + 1 + ID_BYTES + 4;
     private static final int MAX_BATCH = 1024;
     private static final String SUFFIX = ".journal";
+    private static final byte[] PADDING = new byte[ID_BYTES];
+    private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
 
     private record Entry(String downloadId, long bytes, CompletableFuture<Void> written) {
     }
@@ -59,6 +63,7 @@ public final class PartJournal implements AutoCloseable {
     private final boolean force;
     private final FileChannel lockFile;
     private final FileLock lock;
+    /** The batching writer of a journal that forces its records to disk; null where each request writes its own. */
     private final BatchWriter<Entry> writer;
     private final List<Part> recovered;
     private final Object pendingLock = new Object();
@@ -67,6 +72,8 @@ public final class PartJournal implements AutoCloseable {
     /** Guarded by {@code this}: the segment written to, and the next record's number. */
     private FileChannel segment;
     private long nextSeq;
+    private final ByteBuffer single = ByteBuffer.allocate(RECORD);
+    private final CRC32 crc = new CRC32();
     private volatile boolean closed;
 
     /**
@@ -100,7 +107,7 @@ public final class PartJournal implements AutoCloseable {
         this.nextSeq = recovered.isEmpty() ? next : Math.max(next, recovered.get(recovered.size() - 1).seq + 1);
         this.pendingSeq = nextSeq - 1;
         openSegment();
-        this.writer = new BatchWriter<>("part-journal", capacity, MAX_BATCH, answers, this::write);
+        this.writer = force ? new BatchWriter<>("part-journal", capacity, MAX_BATCH, answers, this::write) : null;
     }
 
     /** The records found when the journal was opened, in order, without one cut short by a crash. */
@@ -129,6 +136,9 @@ public final class PartJournal implements AutoCloseable {
      * @throws GroupCommit.Full when too many records wait already or the journal is closed
      */
     public CompletableFuture<Void> append(String downloadId, long bytes) {
+        if (writer == null) {
+            return appendNow(downloadId, bytes);
+        }
         Entry entry = new Entry(downloadId, bytes, new CompletableFuture<>());
         if (!writer.offer(entry)) {
             throw new GroupCommit.Full();
@@ -189,17 +199,11 @@ public final class PartJournal implements AutoCloseable {
     private synchronized void appendAll(List<Entry> batch) throws IOException {
         ByteBuffer records = ByteBuffer.allocate(batch.size() * RECORD);
         for (Entry entry : batch) {
-            encode(records, nextSeq++, entry);
+            encode(records, entry.downloadId, entry.bytes);
         }
-        records.flip();
         // A batch that fails is answered 500; any of its records that reached the disk are counted at the
         // next start, which the guarantee allows (a count is at most the requests received).
-        while (records.hasRemaining()) {
-            segment.write(records);
-        }
-        if (force) {
-            segment.force(false);
-        }
+        writeOut(records);
         synchronized (pendingLock) {
             for (Entry entry : batch) {
                 pending.merge(entry.downloadId, new Delta(1, entry.bytes), Delta::plus);
@@ -208,11 +212,45 @@ public final class PartJournal implements AutoCloseable {
         }
     }
 
-    private static void encode(ByteBuffer to, long seq, Entry entry) {
+    /** One record, written by the calling thread: complete when it returns, or failed. */
+    private synchronized CompletableFuture<Void> appendNow(String downloadId, long bytes) {
+        if (closed) {
+            throw new GroupCommit.Full();
+        }
+        single.clear();
+        encode(single, downloadId, bytes);
+        try {
+            writeOut(single);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        }
+        synchronized (pendingLock) {
+            pending.merge(downloadId, new Delta(1, bytes), Delta::plus);
+            pendingSeq = nextSeq - 1;
+        }
+        return WRITTEN;
+    }
+
+    private void writeOut(ByteBuffer records) throws IOException {
+        records.flip();
+        while (records.hasRemaining()) {
+            segment.write(records);
+        }
+        if (force) {
+            segment.force(false);
+        }
+    }
+
+    /** Appends the next record; call holding this journal's lock (it numbers the record and uses {@link #crc}). */
+    private void encode(ByteBuffer to, String downloadId, long bytes) {
         int start = to.position();
-        byte[] id = entry.downloadId.getBytes(StandardCharsets.US_ASCII);
-        to.putLong(seq).putLong(entry.bytes).put((byte) id.length).put(id).put(new byte[ID_BYTES - id.length]);
-        CRC32 crc = new CRC32();
+        int length = downloadId.length();
+        to.putLong(nextSeq++).putLong(bytes).put((byte) length);
+        for (int i = 0; i < length; i++) {
+            to.put((byte) downloadId.charAt(i)); // ids are ASCII (UUIDs)
+        }
+        to.put(PADDING, 0, ID_BYTES - length);
+        crc.reset();
         crc.update(to.array(), start, RECORD - 4);
         to.putInt((int) crc.getValue());
     }
@@ -251,11 +289,13 @@ public final class PartJournal implements AutoCloseable {
     /** Writes what is queued, then stops; later appends throw {@link GroupCommit.Full}. */
     @Override
     public void close() throws InterruptedException, IOException {
-        closed = true;
-        for (Entry late : writer.close()) {
-            late.written.completeExceptionally(new GroupCommit.Full());
+        if (writer != null) {
+            for (Entry late : writer.close()) {
+                late.written.completeExceptionally(new GroupCommit.Full());
+            }
         }
         synchronized (this) {
+            closed = true;
             segment.close();
         }
         lock.release();

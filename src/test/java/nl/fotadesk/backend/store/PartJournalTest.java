@@ -3,6 +3,8 @@ package nl.fotadesk.backend.store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +35,10 @@ class PartJournalTest {
         answers.shutdownNow();
     }
 
-    @Test
-    void everyAcknowledgedPartIsReadBackInOrderAndTotalledPerDownload() throws Exception {
-        PartJournal journal = new PartJournal(folder, true, answers, 64);
+    @ParameterizedTest(name = "forced to disk: {0}")
+    @ValueSource(booleans = {true, false})
+    void everyAcknowledgedPartIsReadBackInOrderAndTotalledPerDownload(boolean force) throws Exception {
+        PartJournal journal = new PartJournal(folder, force, answers, 1024);
         List<CompletableFuture<Void>> written = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             written.add(journal.append(i % 2 == 0 ? one : two, i));
@@ -43,35 +47,46 @@ class PartJournalTest {
         PartJournal.Pending pending = journal.takePending();
         assertThat(pending.lastSeq()).isEqualTo(50);
         assertThat(pending.deltas()).isEqualTo(Map.of(one, new PartJournal.Delta(25, 600), two, new PartJournal.Delta(25, 625)));
+        // and from many threads at once, as the HTTP server's threads append
+        List<CompletableFuture<Void>> together = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            together.add(CompletableFuture.supplyAsync(() -> journal.append(one, 3), answers).thenCompose(w -> w));
+        }
+        CompletableFuture.allOf(together.toArray(CompletableFuture[]::new)).get();
+        assertThat(journal.takePending()).isEqualTo(new PartJournal.Pending(Map.of(one, new PartJournal.Delta(400, 1200)), 450));
         assertThat(journal.takePending().deltas()).as("handed over once").isEmpty();
         journal.close();
 
-        PartJournal again = new PartJournal(folder, true, answers, 64);
-        assertThat(again.recovered()).hasSize(50);
+        PartJournal again = new PartJournal(folder, force, answers, 64);
+        assertThat(again.recovered()).hasSize(450);
         assertThat(again.recovered().get(49)).isEqualTo(new PartJournal.Part(50, two, 49));
+        assertThat(again.recovered().stream().map(PartJournal.Part::seq)).as("each number once, in order")
+                .isEqualTo(LongStream.rangeClosed(1, 450).boxed().toList());
         again.append(one, 7).get();
-        assertThat(again.takePending().lastSeq()).as("numbers go on after the recovered records").isEqualTo(51);
+        assertThat(again.takePending().lastSeq()).as("numbers go on after the recovered records").isEqualTo(451);
         again.close();
     }
 
-    @Test
-    void aRecordCutShortByACrashIsIgnored() throws Exception {
-        PartJournal journal = new PartJournal(folder, true, answers, 64);
+    @ParameterizedTest(name = "forced to disk: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRecordCutShortByACrashIsIgnored(boolean force) throws Exception {
+        PartJournal journal = new PartJournal(folder, force, answers, 64);
         journal.append(one, 512).get();
         journal.close();
         Path segment = segments().get(0);
         Files.write(segment, new byte[20], StandardOpenOption.APPEND);
 
-        PartJournal again = new PartJournal(folder, true, answers, 64);
+        PartJournal again = new PartJournal(folder, force, answers, 64);
         assertThat(again.recovered()).containsExactly(new PartJournal.Part(1, one, 512));
         again.append(two, 4).get();
         again.close();
         assertThat(recoveredSeqs()).containsExactly(1L, 2L);
     }
 
-    @Test
-    void rotationDeletesOnlySegmentsWhoseRecordsAreAllCounted() throws Exception {
-        PartJournal journal = new PartJournal(folder, true, answers, 64);
+    @ParameterizedTest(name = "forced to disk: {0}")
+    @ValueSource(booleans = {true, false})
+    void rotationDeletesOnlySegmentsWhoseRecordsAreAllCounted(boolean force) throws Exception {
+        PartJournal journal = new PartJournal(folder, force, answers, 64);
         journal.append(one, 1).get();
         journal.append(one, 1).get();
         journal.rotate(0);
