@@ -24,9 +24,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 
 import static nl.fotadesk.backend.TestBackend.pack;
@@ -34,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The file server of protocol.md §3, driven over raw sockets where header bytes matter. */
 class FileServerTest extends OnEachDeviceServer {
+    private static final int CONNECTIONS = 8;
     static final String IMEI = "490154203237518";
     static final int SIZE = 10_000;
 
@@ -170,14 +176,11 @@ class FileServerTest extends OnEachDeviceServer {
 
     @Test
     void answers429FromRequest20000AndRemembersTheCountAcrossARestart() throws Exception {
-        try (RawHttpClient client = client()) {
-            for (int i = 1; i <= 15_000; i++) {
-                assertThat(client.send(request(downlink.token(), "bytes=0-0")).status()).isEqualTo(206);
-            }
-        }
+        assertThat(servePartsOnConnections(15_000)).as("all 15,000 served").isEqualTo(15_000);
         backend.restart();
+        assertThat(servePartsOnConnections(4_990)).as("the next 4,990 served").isEqualTo(4_990);
         try (RawHttpClient client = client()) {
-            for (int i = 15_001; i <= 19_999; i++) {
+            for (int i = 19_991; i <= 19_999; i++) {
                 assertThat(client.send(request(downlink.token(), "bytes=0-0")).status()).as("request " + i)
                         .isEqualTo(206);
             }
@@ -185,6 +188,38 @@ class FileServerTest extends OnEachDeviceServer {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Content-Type")).startsWith("application/json");
             assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("\"error\"");
+        }
+    }
+
+    /**
+     * Sends {@code parts} requests for a byte of the download over {@value #CONNECTIONS} connections at
+     * once, as a busy device port sees them (and in a fraction of the time of one connection's round trips).
+     *
+     * @return how many were answered 206
+     */
+    private int servePartsOnConnections(int parts) throws Exception {
+        ExecutorService connections = Executors.newFixedThreadPool(CONNECTIONS);
+        try {
+            List<Future<Integer>> served = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int share = parts / CONNECTIONS + (c < parts % CONNECTIONS ? 1 : 0);
+                served.add(connections.submit(() -> {
+                    int ok = 0;
+                    try (RawHttpClient client = client()) {
+                        for (int i = 0; i < share; i++) {
+                            ok += client.send(request(downlink.token(), "bytes=0-0")).status() == 206 ? 1 : 0;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : served) {
+                total += f.get();
+            }
+            return total;
+        } finally {
+            connections.shutdownNow();
         }
     }
 
