@@ -30,7 +30,6 @@ import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.RequestComment;
 import nl.fotadesk.protocol.api.RequestReview;
 import nl.fotadesk.protocol.api.RequestState;
-import nl.fotadesk.protocol.api.RequestStep;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.NamedScreen;
@@ -123,7 +122,7 @@ public final class RequestsScreen extends NamedScreen {
     }
 
     private String stateText(RequestState state) {
-        return state == null ? context.text("requests.filter.all") : context.text("requests.state." + state.wireName());
+        return state == null ? context.text("requests.filter.all") : RequestTexts.state(context.i18n(), state);
     }
 
     private Node list() {
@@ -255,11 +254,10 @@ public final class RequestsScreen extends NamedScreen {
             detail.getChildren().add(review(model.review.get()));
         }
         detail.getChildren().add(heading("requests.history"));
-        for (RequestStep step : r.history()) {
-            detail.getChildren().add(wrapped(String.join("  ", context.i18n().dateTime(step.at()),
-                    ActorNames.of(context.i18n(), step.actor()),
-                    stateText(step.state()), RequestSteps.detail(context.i18n(), step))));
-        }
+        VBox history = new VBox(4);
+        history.setId("request-history");
+        RequestTexts.history(context.i18n(), r).forEach(line -> history.getChildren().add(wrapped(line)));
+        detail.getChildren().add(history);
         detail.getChildren().add(heading("requests.comments"));
         for (RequestComment c : r.comments()) {
             detail.getChildren().add(wrapped(context.i18n().dateTime(c.at()) + "  "
