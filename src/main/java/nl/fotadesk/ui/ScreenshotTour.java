@@ -13,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -480,16 +479,7 @@ public final class ScreenshotTour {
         if (root instanceof Parent p) {
             p.layout();
         }
-        for (Node n = node.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof ScrollPane pane) {
-                Node content = pane.getContent();
-                double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
-                double extra = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
-                pane.setVvalue(extra <= 0 ? 0 : Math.min(1, (y - 8) / extra) * (pane.getVmax() - pane.getVmin())
-                        + pane.getVmin());
-                return null;
-            }
-        }
+        Nodes.scrollToTop(node);
         return null;
     }
 

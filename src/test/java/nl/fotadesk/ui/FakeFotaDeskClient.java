@@ -481,6 +481,13 @@ public final class FakeFotaDeskClient implements FotaDeskClient {
                 r.comments()));
     }
 
+    /** {@code r} with this history and these comments. */
+    public static RequestView with(RequestView r, List<RequestStep> history, List<RequestComment> comments) {
+        return new RequestView(r.id(), r.state(), r.requestedBy(), r.client(), r.deviceType(), r.version(),
+                r.releaseNotes(), r.target(), r.window(), r.contact(), r.fileName(), r.size(), r.sha256(), r.crc32(),
+                r.deviceCount(), r.reason(), r.campaignId(), r.campaign(), r.createdAt(), r.updatedAt(), history, comments);
+    }
+
     private RequestView store(RequestView request) {
         requests.put(request.id(), request);
         return request;

@@ -2,6 +2,7 @@ package nl.fotadesk.ui;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -35,14 +36,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Texts that were cut off, whole now in English and Dutch, at 1280×800 and at the least window size:
  * the devices footer's sort hint beside the open detail (a list too long to sort on the server's
- * side), and the IMEIs of a campaign's device table. Each case is saved in {@link FxShots}.
+ * side), the IMEIs of a campaign's device table, and a campaign's name as long as the server allows beside the
+ * campaign's actions. Each case is saved in {@link FxShots}.
  */
 class NothingCutOffTest extends DemoUiTest {
     /** Enough registered devices (no simulator behind them) for the list that loads by pages and cannot sort. */
     static final int MANY = 5_000;
+    /** The most characters a campaign's name may have (the server's limit, in docs/api.md). */
+    static final int LONGEST_NAME = 128;
     final FxRobot robot = new FxRobot();
     boolean registered;
     CampaignView campaign;
+    CampaignView longNamed;
 
     @Test
     void theSortHintReadsWholeBesideTheDeviceDetailAt1280x800() throws Exception {
@@ -62,6 +67,16 @@ class NothingCutOffTest extends DemoUiTest {
     @Test
     void aCampaignsDeviceTableShowsWholeImeisAtTheLeastSize() throws Exception {
         imeisAreWhole(true);
+    }
+
+    @Test
+    void theLongestCampaignNameReadsWholeBesideItsActionsAt1280x800() throws Exception {
+        longNameIsWhole(false);
+    }
+
+    @Test
+    void theLongestCampaignNameReadsWholeBesideItsActionsAtTheLeastSize() throws Exception {
+        longNameIsWhole(true);
     }
 
     /**
@@ -112,6 +127,39 @@ class NothingCutOffTest extends DemoUiTest {
                 FxShots.save(app.window.stage().getScene(),
                         "campaign-devices-" + language.getLanguage() + (least ? "-least" : ""));
             });
+        }
+    }
+
+    /** A draft named as long as a campaign's name may be: its title whole (and its tooltip), every action whole and in the window. */
+    private void longNameIsWhole(boolean least) throws Exception {
+        if (longNamed == null) {
+            longNamed = longNamedDraft();
+        }
+        resize(least);
+        robot.clickOn("#nav-campaigns");
+        robot.interact(() -> app.window.openCampaign(longNamed.id()));
+        for (Locale language : List.of(I18n.DUTCH, I18n.ENGLISH)) {
+            switchTo(language);
+            await(10, () -> text(robot, "#campaign-name").equals(longNamed.name()));
+            Label name = robot.lookup("#campaign-name").queryAs(Label.class);
+            await(5, () -> shown(name).equals(longNamed.name()));
+            assertThat(fx(() -> name.getTooltip().getText())).isEqualTo(longNamed.name());
+            double width = fx(() -> app.window.stage().getScene().getWidth());
+            assertThat(fx(() -> sceneBounds(name).getMaxX())).as("the name inside the window, " + where(language, least))
+                    .isLessThanOrEqualTo(width + 0.5);
+            List<Button> actions = fx(() -> robot.lookup(".campaign-actions .button").queryAllAs(Button.class).stream()
+                    .filter(Node::isVisible).toList());
+            assertThat(actions).as("the draft's actions").hasSizeGreaterThanOrEqualTo(4);
+            for (Button action : actions) {
+                assertThat(fx(() -> shown(action))).as(action.getId() + " whole, " + where(language, least))
+                        .isEqualTo(fx(action::getText));
+                assertThat(fx(() -> sceneBounds(action).getMaxX())).as(action.getId() + " inside the window, "
+                        + where(language, least)).isLessThanOrEqualTo(width + 0.5);
+                assertThat(fx(() -> sceneBounds(action).intersects(sceneBounds(name)))).as(action.getId()
+                        + " apart from the name, " + where(language, least)).isFalse();
+            }
+            robot.interact(() -> FxShots.save(app.window.stage().getScene(),
+                    "campaign-long-name-" + language.getLanguage() + (least ? "-least" : "")));
         }
     }
 
@@ -175,6 +223,18 @@ class NothingCutOffTest extends DemoUiTest {
                 batch.clear();
             }
         }
+    }
+
+    /** A draft for the sensors (no running campaign holds them) with a name of the most characters the server allows. */
+    private CampaignView longNamedDraft() {
+        FotaDeskClient client = app.demo.client();
+        FirmwareView image = client.firmware().stream().filter(f -> f.deviceType().equals("sensor-z")
+                && f.version().equals(DemoEnvironment.NEW_VERSIONS.get("sensor-z"))).findFirst().orElseThrow();
+        String name = "Gefaseerde update van alle temperatuursensoren in de koelcellen van distributiecentrum "
+                + "Nieuwegein naar de nieuwste firmware v1.0";
+        assertThat(name).hasSize(LONGEST_NAME);
+        return client.createCampaign(new NewCampaign(name, image.id(), new CampaignTarget(null, "sensor-z", null, null,
+                null, null), null, null, null, null, null, null, null, false));
     }
 
     /** The demo's trackers updated by a running campaign: its table lists their IMEIs. */

@@ -1,7 +1,9 @@
 package nl.fotadesk.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import nl.fotadesk.client.DeviceQuery;
 import nl.fotadesk.client.FotaDeskClient;
@@ -159,33 +161,86 @@ class TableMenusTest extends DemoUiTest {
         }
     }
 
-    @Test
-    void aRequestIsMarkedInReviewFromItsMenuWhichOffersNoWithdrawalToTheOperator(FxRobot robot) throws Exception {
+    /** A request the demo's requester files for her {@code n}th device (counting from 0). */
+    private RequestView filedByRita(int n) {
         DemoUser rita = app.demo.users().stream().filter(u -> u.role() == Role.REQUESTER).findFirst().orElseThrow();
         FotaDeskClient asRita = HttpFotaDeskClient.signedOut(app.demo.url(), ServerTrust.system());
         asRita.signIn(rita.username(), rita.password());
-        DeviceView device = asRita.devices(DeviceQuery.ALL.page(0, 1)).items().get(0);
-        RequestView filed = asRita.fileRequest(new NewRequest(device.deviceType(), "9.8.7", null,
+        DeviceView device = asRita.devices(DeviceQuery.ALL.page(n, 1)).items().get(0);
+        return asRita.fileRequest(new NewRequest(device.deviceType(), "9.8.7", null,
                 new CampaignTarget(null, null, null, List.of(device.imei()), null, null),
                 new WishedWindow(null, null, "Europe/Amsterdam", null, "02:00", "05:00"), "rita@example.com"), "menu.bin", new byte[1024]);
-        robot.clickOn("#nav-requests");
-        ListView<RequestView> list = robot.lookup("#requests-list").queryListView();
-        await(10, () -> list.getItems().stream().anyMatch(r -> r.id().equals(filed.id())));
+    }
 
-        // the right click opens the request in the detail; its steps are offered once it is open there
-        ContextMenu menu = rightClick(robot, list, (RequestView r) -> r.id().equals(filed.id()));
+    /**
+     * Right-clicks the request {@code id}, which opens it in the detail, and once it is open there (its steps are
+     * offered then), again: that menu.
+     */
+    private ContextMenu menuOfOpen(FxRobot robot, String id) throws Exception {
+        ListView<RequestView> list = robot.lookup("#requests-list").queryListView();
+        await(10, () -> list.getItems().stream().anyMatch(r -> r.id().equals(id)));
+        ContextMenu menu = rightClick(robot, list, (RequestView r) -> r.id().equals(id));
         robot.interact(menu::hide);
         RequestsScreen screen = (RequestsScreen) app.window.screen("requests");
-        await(10, () -> screen.model().open.get() != null && screen.model().open.get().id().equals(filed.id()));
-        ContextMenu opened = rightClick(robot, list, (RequestView r) -> r.id().equals(filed.id()));
+        await(10, () -> screen.model().open.get() != null && screen.model().open.get().id().equals(id)
+                && !screen.model().busy.get());
+        return rightClick(robot, list, (RequestView r) -> r.id().equals(id));
+    }
+
+    @Test
+    void aRequestIsMarkedInReviewFromItsMenuWhichOffersNoWithdrawalToTheOperator(FxRobot robot) throws Exception {
+        RequestView filed = filedByRita(0);
+        robot.clickOn("#nav-requests");
+        ContextMenu opened = menuOfOpen(robot, filed.id());
         assertThat(shownItems(opened)).containsExactly("requests-menu-copy", "requests-menu-review",
-                "requests-menu-withdraw");
+                "requests-menu-approve", "requests-menu-reject", "requests-menu-withdraw");
         assertThat(enabled(opened, "requests-menu-withdraw")).as("only the filer withdraws").isFalse();
         assertThat(enabled(opened, "requests-menu-review")).isTrue();
+        assertThat(enabled(opened, "requests-menu-approve")).as("decided once in review").isFalse();
+        assertThat(enabled(opened, "requests-menu-reject")).isFalse();
         choose(robot, opened, "requests-menu-copy");
         assertThat(clipboard()).isEqualTo(filed.id());
-        choose(robot, rightClick(robot, list, (RequestView r) -> r.id().equals(filed.id())), "requests-menu-review");
+        choose(robot, menuOfOpen(robot, filed.id()), "requests-menu-review");
         await(10, () -> app.demo.client().request(filed.id()).state() == RequestState.IN_REVIEW);
+    }
+
+    @Test
+    void aRequestInReviewIsRejectedAndApprovedFromItsMenuThroughTheDetailsReasonAndPlan(FxRobot robot) throws Exception {
+        RequestView toReject = filedByRita(1);
+        RequestView toApprove = filedByRita(2);
+        app.demo.client().reviewRequest(toReject.id());
+        app.demo.client().reviewRequest(toApprove.id());
+        robot.clickOn("#nav-requests");
+
+        ContextMenu menu = menuOfOpen(robot, toReject.id());
+        assertThat(enabled(menu, "requests-menu-approve")).isTrue();
+        assertThat(enabled(menu, "requests-menu-reject")).isTrue();
+        choose(robot, menu, "requests-menu-reject");
+        await(5, () -> fx(() -> robot.lookup("#request-reject-reason").query().isFocused()));
+        robot.write("no release notes");
+        robot.interact(() -> robot.lookup("#request-reject").queryButton().fire());
+        await(10, () -> app.demo.client().request(toReject.id()).state() == RequestState.REJECTED);
+        assertThat(app.demo.client().request(toReject.id()).reason()).isEqualTo("no release notes");
+        ContextMenu decided = menuOfOpen(robot, toReject.id());
+        assertThat(enabled(decided, "requests-menu-approve")).as("a rejected request").isFalse();
+        assertThat(enabled(decided, "requests-menu-reject")).isFalse();
+        robot.interact(decided::hide);
+
+        choose(robot, menuOfOpen(robot, toApprove.id()), "requests-menu-approve");
+        await(5, () -> fx(() -> robot.lookup("#plan-name").query().isFocused()));
+        assertThat(fx(() -> shownInDetail(robot.lookup("#request-plan").query()))).as("the plan in view").isTrue();
+        robot.interact(() -> robot.lookup("#request-approve").queryButton().fire());
+        await(15, () -> app.demo.client().request(toApprove.id()).state() == RequestState.APPROVED);
+    }
+
+    /** Whether {@code node} stands inside the viewport of the scroll pane that holds it. */
+    private static boolean shownInDetail(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane pane) {
+                return pane.localToScene(pane.getLayoutBounds()).contains(node.localToScene(0, 0));
+            }
+        }
+        return false;
     }
 
     @Test

@@ -362,7 +362,7 @@ public final class RequestService {
             RequestState to = transition.from(r.state());
             Instant now = clock.instant();
             store.setState(r.id(), to, reason, null, now);
-            record(r.id(), now, actor, to, reason == null ? null : RequestNote.written(reason));
+            record(r.id(), now, actor, to, RequestNote.written(reason));
             audit.done(actor, "request." + transition.name().toLowerCase(Locale.ROOT), "request/" + r.id(),
                     reason);
             return to.isFinal() && firmware.deleteImageIfUnused(r.sha256());
@@ -378,14 +378,13 @@ public final class RequestService {
     }
 
     /**
-     * Records the request's move to {@code state} (with {@code note} when there is one) in its history and in
+     * Records the request's move to {@code state} (with what the server notes of it) in its history and in
      * the event feed, within the surrounding transaction.
      */
     private void record(String id, Instant at, Principal actor, RequestState state, RequestNote note) {
         store.addEvent(id, new RequestStore.EventRow(at, actor.username(), actor.described(), actor.role(), state,
-                note == null ? null : note.english(), note == null ? null : note.code(),
-                note == null || note.args() == null ? null : json(note.args())));
-        events.appendRequest(id, state.wireName(), note == null ? EventCode.REQUEST_CHANGED.detail(null) : note.event());
+                note.english(), note.code(), note.args() == null ? null : json(note.args())));
+        events.appendRequest(id, state.wireName(), note.event());
     }
 
     /** The request if {@code who} sees it; else not found, as an unknown id. */

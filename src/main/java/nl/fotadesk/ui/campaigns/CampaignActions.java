@@ -1,12 +1,12 @@
 package nl.fotadesk.ui.campaigns;
 
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import nl.fotadesk.protocol.api.CampaignState;
 import nl.fotadesk.protocol.api.CampaignView;
 import nl.fotadesk.ui.ConfirmDialog;
@@ -72,7 +72,7 @@ final class CampaignActions {
         return b;
     }
 
-    Node node() {
+    Region node() {
         return root;
     }
 

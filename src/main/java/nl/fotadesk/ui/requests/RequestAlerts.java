@@ -11,6 +11,7 @@ import javafx.util.Duration;
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.RequestComment;
 import nl.fotadesk.protocol.api.RequestState;
+import nl.fotadesk.protocol.api.RequestStep;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.ui.ActorNames;
@@ -68,9 +69,9 @@ public final class RequestAlerts {
             boolean submitted = request.state() == RequestState.SUBMITTED && context.may(Permission.DECIDE_REQUESTS);
             String title = comment != null ? context.text("requests.alert.comment", request.deviceType(), request.version())
                     : context.text(submitted ? "requests.alert.new" : "requests.alert.changed", request.deviceType(),
-                    request.version(), context.text("requests.state." + request.state().wireName()));
+                    request.version(), RequestTexts.state(context.i18n(), request.state()));
             String text = comment != null ? ActorNames.of(context.i18n(), comment.author()) + ": " + quoted(comment.text())
-                    : context.text("requests.alert.open", ActorNames.of(context.i18n(), request.requestedBy()));
+                    : newestStep(context, request);
             Notifications.create().owner(stage).position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN)
                     .title(title)
                     .text(text)
@@ -136,6 +137,15 @@ public final class RequestAlerts {
             badge.set(badge.get() + 1);
         }
         notify.accept(new News(request, newest));
+    }
+
+    /** "Olga Jansen (operator): approved – campaign “GPS fix” for 1,200 devices. Click to open it." */
+    static String newestStep(UiContext context, RequestView request) {
+        List<RequestStep> history = request.history();
+        RequestStep newest = history.isEmpty() ? new RequestStep(request.createdAt(), request.requestedBy(), request.state(),
+                null) : history.get(history.size() - 1);
+        return context.text("requests.alert.step", ActorNames.of(context.i18n(), newest.actor()),
+                RequestTexts.step(context.i18n(), newest));
     }
 
     private static String quoted(String text) {

@@ -30,10 +30,10 @@ import nl.fotadesk.protocol.api.GroupView;
 import nl.fotadesk.protocol.api.RequestComment;
 import nl.fotadesk.protocol.api.RequestReview;
 import nl.fotadesk.protocol.api.RequestState;
-import nl.fotadesk.protocol.api.RequestStep;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.ui.ActorNames;
 import nl.fotadesk.ui.NamedScreen;
+import nl.fotadesk.ui.Nodes;
 import nl.fotadesk.ui.Permission;
 import nl.fotadesk.ui.RowMenu;
 import nl.fotadesk.ui.Screen;
@@ -123,7 +123,7 @@ public final class RequestsScreen extends NamedScreen {
     }
 
     private String stateText(RequestState state) {
-        return state == null ? context.text("requests.filter.all") : context.text("requests.state." + state.wireName());
+        return state == null ? context.text("requests.filter.all") : RequestTexts.state(context.i18n(), state);
     }
 
     private Node list() {
@@ -179,7 +179,7 @@ public final class RequestsScreen extends NamedScreen {
     /**
      * Right-click on a request (which the click opens): copy its id, or take the step the detail offers for it
      * once it is open there (mark in review, withdraw). Approving and rejecting need the plan and reason
-     * of the detail.
+     * of the detail: their items bring the operator there, with the plan's first field or the reason focused.
      */
     private void requestMenu() {
         RowMenu<RequestView> rows = RowMenu.of(list, "requests-menu");
@@ -188,9 +188,28 @@ public final class RequestsScreen extends NamedScreen {
         MenuItem review = rows.addForOne("requests-menu-review", context.text("requests.review.markInReview"),
                 r -> isOpen(r) && model.canMarkInReview(), r -> model.markInReview());
         Permission.DECIDE_REQUESTS.offer(review, context);
+        MenuItem approve = rows.addForOne("requests-menu-approve", context.text("requests.menu.approve"),
+                r -> isOpen(r) && model.canDecide(), r -> bringTo("request-plan", "plan-name"));
+        Permission.DECIDE_REQUESTS.offer(approve, context);
+        MenuItem reject = rows.addForOne("requests-menu-reject", context.text("requests.menu.reject"),
+                r -> isOpen(r) && model.canDecide(), r -> bringTo("request-decision", "request-reject-reason"));
+        Permission.DECIDE_REQUESTS.offer(reject, context);
         MenuItem withdraw = rows.addForOne("requests-menu-withdraw", context.text("requests.withdraw"),
                 r -> isOpen(r) && model.canWithdraw(), r -> model.withdraw());
         Permission.FILE_REQUESTS.offer(withdraw, context);
+    }
+
+    /** Scrolls the open request's part {@code partId} to the top of the detail and focuses its field {@code fieldId}. */
+    private void bringTo(String partId, String fieldId) {
+        Node part = detail.lookup("#" + partId);
+        Node field = detail.lookup("#" + fieldId);
+        if (part == null || field == null) {
+            return;
+        }
+        root.applyCss();
+        root.layout(); // where the part stands, before the scroll pane scrolls to it
+        Nodes.scrollToTop(part);
+        field.requestFocus();
     }
 
     /** Whether {@code r} is the request open in the detail, and no step is under way (the steps act on that one). */
@@ -255,11 +274,10 @@ public final class RequestsScreen extends NamedScreen {
             detail.getChildren().add(review(model.review.get()));
         }
         detail.getChildren().add(heading("requests.history"));
-        for (RequestStep step : r.history()) {
-            detail.getChildren().add(wrapped(String.join("  ", context.i18n().dateTime(step.at()),
-                    ActorNames.of(context.i18n(), step.actor()),
-                    stateText(step.state()), RequestSteps.detail(context.i18n(), step))));
-        }
+        VBox history = new VBox(4);
+        history.setId("request-history");
+        RequestTexts.history(context.i18n(), r).forEach(line -> history.getChildren().add(wrapped(line)));
+        detail.getChildren().add(history);
         detail.getChildren().add(heading("requests.comments"));
         for (RequestComment c : r.comments()) {
             detail.getChildren().add(wrapped(context.i18n().dateTime(c.at()) + "  "
@@ -346,9 +364,12 @@ public final class RequestsScreen extends NamedScreen {
             VBox rehearsal = RehearsalCard.of(context, model.rehearsal, "request", model::rehearse, model.busy);
             HBox actions = new HBox(8, button("request-approve", "requests.review.approve", model::approve),
                     reason, button("request-reject", "requests.review.reject", model::reject));
+            actions.setId("request-decision");
             HBox.setHgrow(reason, Priority.ALWAYS);
             actions.setAlignment(Pos.CENTER_LEFT);
-            box.getChildren().addAll(heading("requests.plan"), grid, rehearsal, actions);
+            Label planTitle = heading("requests.plan");
+            planTitle.setId("request-plan");
+            box.getChildren().addAll(planTitle, grid, rehearsal, actions);
         }
         return box;
     }

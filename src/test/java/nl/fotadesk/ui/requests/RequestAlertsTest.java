@@ -2,6 +2,7 @@ package nl.fotadesk.ui.requests;
 
 import nl.fotadesk.protocol.api.EventView;
 import nl.fotadesk.protocol.api.RequestState;
+import nl.fotadesk.protocol.api.RequestStep;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.protocol.api.UserView;
@@ -103,6 +104,16 @@ class RequestAlertsTest {
         alerts.onEvents(List.of(event(EventView.REQUEST, "r1", EventView.COMMENTED)));
         assertThat(told).extracting(n -> n.comment().text()).containsExactly("Can it wait until Monday?", "Yes.");
         assertThat(alerts.badgeProperty().get()).as("news until they look").isEqualTo(1);
+    }
+
+    @Test
+    void aNotificationOfANewStateSaysWhoTookItAndWhatTheServerNoted() {
+        RequestView filed = FakeFotaDeskClient.request("r1", RequestState.REJECTED, "tracker", "2.0.0", 1);
+        RequestView rejected = FakeFotaDeskClient.with(filed, List.of(filed.history().get(0),
+                new RequestStep("2026-12-03T11:00:00Z", "Olga Jansen (operator)", RequestState.REJECTED, "no release notes")),
+                List.of());
+        assertThat(RequestAlerts.newestStep(context, rejected))
+                .isEqualTo("Olga Jansen (operator): rejected \u2013 reason: no release notes. Click to open it.");
     }
 
     @Test

@@ -3,14 +3,19 @@ package nl.fotadesk.ui.requests;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import nl.fotadesk.client.DeviceQuery;
+import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.device.fleet.FleetGenerator;
+import nl.fotadesk.protocol.api.CampaignTarget;
 import nl.fotadesk.protocol.api.DeviceView;
+import nl.fotadesk.protocol.api.NewRequest;
 import nl.fotadesk.protocol.api.RequestState;
 import nl.fotadesk.protocol.api.RequestView;
 import nl.fotadesk.protocol.api.Role;
 import nl.fotadesk.ui.DemoUiTest;
+import nl.fotadesk.ui.FxShots;
 import nl.fotadesk.ui.I18n;
 import nl.fotadesk.ui.UiTestBackend;
 import org.junit.jupiter.api.Test;
@@ -183,7 +188,7 @@ class RequestsScreenTest extends DemoUiTest {
         robot.clickOn("#request-form-submit");
         await(15, () -> screen().model().open.get() != null);
         assertThat(text(robot, "#request-title")).contains("9.9.8", "ingediend");
-        await(10, () -> shows(robot, "ingediend  " + (imeis.size() == 1 ? "1 apparaat" : imeis.size() + " apparaten")));
+        await(10, () -> shows(robot, "ingediend \u2013 " + (imeis.size() == 1 ? "1 apparaat" : imeis.size() + " apparaten")));
         robot.interact(() -> screen().model().stateFilter.set(RequestState.SUBMITTED));
 
         switchTo(robot, I18n.ENGLISH);
@@ -192,6 +197,73 @@ class RequestsScreenTest extends DemoUiTest {
         assertThat(fx(() -> screen().model().stateFilter.get())).isEqualTo(RequestState.SUBMITTED);
         assertThat(fx(() -> robot.lookup("#requests-filter").queryComboBox().getValue()))
                 .isEqualTo(RequestState.SUBMITTED);
-        await(10, () -> shows(robot, "submitted  " + (imeis.size() == 1 ? "1 device" : imeis.size() + " devices")));
+        await(10, () -> shows(robot, "submitted \u2013 " + (imeis.size() == 1 ? "1 device" : imeis.size() + " devices")));
+    }
+
+    @Test
+    void theHistoryShowsEveryStepWithWhoTookItInBothLanguages(FxRobot robot) throws Exception {
+        List<DeviceView> theirs = app.demo.client().devices(DeviceQuery.ALL.withClient(CLIENT).page(5, 3)).items();
+        openAs(Role.REQUESTER);
+        FotaDeskClient requester = app.context.client();
+        List<String> ids = theirs.stream().map(d -> requester.fileRequest(new NewRequest(d.deviceType(), "9.9.7", null,
+                new CampaignTarget(null, null, null, List.of(d.imei()), null, null), null, "rita@example.com"),
+                d.deviceType() + "-9.9.7.bin", new byte[1024]).id()).toList();
+        String approved = ids.get(0);
+        String rejected = ids.get(1);
+        String withdrawn = ids.get(2);
+        requester.commentOnRequest(approved, "Tonight, please.");
+        requester.withdrawRequest(withdrawn);
+        openAs(Role.OPERATOR);
+        FotaDeskClient operator = app.context.client();
+        operator.reviewRequest(approved);
+        String campaign = operator.approveRequest(approved, null).campaignId();
+        operator.reviewRequest(rejected);
+        operator.rejectRequest(rejected, "the release notes are missing");
+        String campaignName = operator.campaign(campaign).name();
+        String rita = name(Role.REQUESTER);
+        String olga = name(Role.OPERATOR);
+
+        robot.clickOn("#nav-requests");
+        historyReads(robot, approved, rita + " (requester)  submitted \u2013 1 device",
+                rita + " (requester)  new comment", olga + " (operator)  in review",
+                olga + " (operator)  approved \u2013 campaign \u201c" + campaignName + "\u201d for 1 device");
+        robot.interact(() -> FxShots.save(app.window.stage().getScene(), "request-history-en"));
+        historyReads(robot, rejected, rita + " (requester)  submitted \u2013 1 device", olga + " (operator)  in review",
+                olga + " (operator)  rejected \u2013 reason: the release notes are missing");
+        historyReads(robot, withdrawn, rita + " (requester)  submitted \u2013 1 device", rita + " (requester)  withdrawn");
+        switchTo(robot, I18n.DUTCH);
+        historyReads(robot, withdrawn, rita + " (aanvrager)  ingediend \u2013 1 apparaat", rita + " (aanvrager)  ingetrokken");
+        historyReads(robot, approved, rita + " (aanvrager)  ingediend \u2013 1 apparaat",
+                rita + " (aanvrager)  nieuwe opmerking", olga + " (beheerder)  in beoordeling",
+                olga + " (beheerder)  goedgekeurd \u2013 campagne \u201c" + campaignName + "\u201d voor 1 apparaat");
+        robot.interact(() -> FxShots.save(app.window.stage().getScene(), "request-history-nl"));
+        historyReads(robot, rejected, rita + " (aanvrager)  ingediend \u2013 1 apparaat",
+                olga + " (beheerder)  in beoordeling", olga + " (beheerder)  afgewezen \u2013 reden: the release notes are missing");
+    }
+
+    /** The demo user's name with this role. */
+    private String name(Role role) {
+        return app.demo.users().stream().filter(u -> u.role() == role).findFirst().orElseThrow().displayName();
+    }
+
+    /** Opens the request {@code id} and checks its history, line by line after the moment: who, and what. */
+    private void historyReads(FxRobot robot, String id, String... lines) throws Exception {
+        robot.interact(() -> screen().model().stateFilter.set(null));
+        ListView<RequestView> list = robot.lookup("#requests-list").queryListView();
+        await(10, () -> list.getItems().stream().anyMatch(r -> r.id().equals(id)));
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(r -> r.id().equals(id))
+                .findFirst().orElseThrow()));
+        await(10, () -> fx(() -> screen().model().open.get() != null && screen().model().open.get().id().equals(id)
+                && robot.lookup("#request-history").tryQuery().isPresent()));
+        await(5, () -> history(robot).size() == lines.length);
+        List<String> shown = history(robot);
+        for (int i = 0; i < lines.length; i++) {
+            assertThat(shown.get(i)).as("line " + (i + 1) + " of the history of " + id).endsWith("  " + lines[i]);
+        }
+    }
+
+    private static List<String> history(FxRobot robot) {
+        return fx(() -> robot.lookup("#request-history").queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((Labeled) n).getText()).toList());
     }
 }
