@@ -73,4 +73,11 @@ class RequestTextsTest {
                 DUTCH.dateTime("2026-12-03T10:30:00Z") + "  Rita Acme (aanvrager)  nieuwe opmerking",
                 DUTCH.dateTime("2026-12-03T11:00:00Z") + "  Olga Jansen (beheerder)  in beoordeling");
     }
+
+    @Test
+    void aRequestsTitleCountsItsDevicesInTheRightForm() {
+        assertThat(ENGLISH.get("requests.detail.title", "tracker", "2.0.0", 1)).isEqualTo("tracker 2.0.0: 1 device");
+        assertThat(DUTCH.get("requests.detail.title", "tracker", "2.0.0", 1)).isEqualTo("tracker 2.0.0: 1 apparaat");
+        assertThat(DUTCH.get("requests.detail.title", "tracker", "2.0.0", 1200)).isEqualTo("tracker 2.0.0: 1.200 apparaten");
+    }
 }
