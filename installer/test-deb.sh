@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the .deb, unpacks it into a temporary folder with dpkg-deb -x, and runs the packaged
-# launcher headless (demo --headless --devices 50): it must complete its campaign. Skipped, with a
-# message, where the tools are missing (jpackage, fakeroot, dpkg-deb).
+# Builds the .deb, unpacks it into a temporary folder with dpkg-deb -x, runs the menu entry's command
+# (--version) and the packaged launcher headless (demo --headless --devices 50): it must complete its
+# campaign. Skipped, with a message, where the tools are missing (jpackage, fakeroot, dpkg-deb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +38,25 @@ test -f "$root/opt/fota-desk/lib/runtime/lib/server/classes.jsa" \
   || { echo "FAILED: the runtime has no class-data-sharing archive"; exit 1; }
 JAVA_TOOL_OPTIONS=-Xshare:on HOME="$home" "$launcher" --version >/dev/null 2>&1 \
   || { echo "FAILED: the packaged launcher cannot start with -Xshare:on (its runtime's archive is unusable)"; exit 1; }
+
+# the menu entry starts the runtime's java itself (the launcher asks dpkg at every start, before the
+# JVM): its Exec line, run as the menu runs it with the unpacked root in place of /, starts the app
+desktop=$(ls "$root"/opt/fota-desk/lib/*.desktop)
+exec_line=$(sed -n 's/^Exec=//p' "$desktop")
+read -ra menu_command <<<"${exec_line//\/opt\/fota-desk/$root/opt/fota-desk}"
+test "${menu_command[0]:-}" = "$root/opt/fota-desk/lib/runtime/bin/java" \
+  || { echo "FAILED: the menu entry does not start the runtime's java: Exec=$exec_line"; exit 1; }
+while read -r option; do
+  option=${option//\$APPDIR//opt/fota-desk/lib/app}
+  [[ " $exec_line " == *" $option "* ]] \
+    || { echo "FAILED: the menu entry's java lacks the launcher's option $option (installer/common.options)"; exit 1; }
+done < <(sed -n '/^java-options=-Djpackage\./d; s/^java-options=//p' "$root/opt/fota-desk/lib/app/fota-desk.cfg")
+version=$(HOME="$home" "$launcher" --version 2>&1)
+menu_version=$(cd "$home" && HOME="$home" "${menu_command[@]}" --version 2>&1) \
+  || { echo "FAILED: the menu entry's command does not start: $menu_version"; exit 1; }
+test "$menu_version" = "$version" \
+  || { echo "FAILED: the menu entry's command printed '$menu_version' for --version, the launcher '$version'"; exit 1; }
+echo "PASSED menu entry: $exec_line"
 
 out="$home/demo.log"
 if ! HOME="$home" timeout 600 "$launcher" demo --headless --devices 50 >"$out" 2>&1; then
