@@ -2,6 +2,7 @@ package nl.fotadesk.demo;
 
 import nl.fotadesk.backend.BackendConfig;
 import nl.fotadesk.backend.BackendServer;
+import nl.fotadesk.backend.HashCosts;
 import nl.fotadesk.client.ConflictException;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.HttpFotaDeskClient;
@@ -19,6 +20,7 @@ import nl.fotadesk.protocol.api.UserChange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,10 +73,16 @@ public final class DemoEnvironment implements AutoCloseable {
      */
     public static DemoEnvironment start(Path dataDir, int devices, long seed, FaultPlan faults, DeviceSettings settings)
             throws Exception {
+        return start(dataDir, devices, seed, faults, settings, HashCosts.DEFAULT);
+    }
+
+    /** As {@link #start(Path, int, long, FaultPlan, DeviceSettings)}, its backend storing hashes at {@code hashCosts} (tests use lower ones). */
+    public static DemoEnvironment start(Path dataDir, int devices, long seed, FaultPlan faults, DeviceSettings settings,
+                                        HashCosts hashCosts) throws Exception {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String apiKey = HexFormat.of().formatHex(random);
-        BackendServer backend = BackendServer.start(BackendConfig.local(dataDir, 0, apiKey));
+        BackendServer backend = BackendServer.start(BackendConfig.local(dataDir, 0, apiKey), Clock.systemUTC(), hashCosts);
         try {
             FotaDeskClient client = new HttpFotaDeskClient(backend.baseUrl(), apiKey);
             List<DeviceIdentity> identities = FleetGenerator.generate(devices, seed);

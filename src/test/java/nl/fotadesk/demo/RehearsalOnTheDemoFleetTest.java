@@ -1,5 +1,6 @@
 package nl.fotadesk.demo;
 
+import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.device.DeviceSettings;
 import nl.fotadesk.device.fleet.FaultPlan;
@@ -43,7 +44,7 @@ class RehearsalOnTheDemoFleetTest {
         DeviceSettings settings = DemoEnvironment.demoSettings();
         long begun = System.nanoTime();
         try (DemoEnvironment demo = DemoEnvironment.start(data, DEVICES, 7, FaultPlan.parse(DemoEnvironment.FAULTS),
-                settings)) {
+                settings, TestBackend.QUICK_HASHES)) {
             FotaDeskClient client = demo.client();
             // the backend learns the check-in intervals from the devices' routine uplinks (two gaps each)
             await().atMost(Duration.ofSeconds(30)).until(() -> demo.fleet().stats().uplinks() >= 3L * DEVICES);

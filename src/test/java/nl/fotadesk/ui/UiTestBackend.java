@@ -1,6 +1,7 @@
 package nl.fotadesk.ui;
 
 import javafx.stage.Stage;
+import nl.fotadesk.backend.TestBackend;
 import nl.fotadesk.client.FotaDeskClient;
 import nl.fotadesk.client.HttpFotaDeskClient;
 import nl.fotadesk.client.ServerTrust;
@@ -36,7 +37,7 @@ public final class UiTestBackend implements AutoCloseable {
         this.ownDemo = ownDemo;
     }
 
-    /** The demo GUI tests run against: {@link #DEVICES} quick devices, in a new temporary folder. */
+    /** The demo GUI tests run against: {@link #DEVICES} quick devices, in a new temporary folder, with quick hashes. */
     public static DemoEnvironment startDemo() throws Exception {
         return startDemo(FaultPlan.NONE);
     }
@@ -45,7 +46,8 @@ public final class UiTestBackend implements AutoCloseable {
     public static DemoEnvironment startDemo(FaultPlan faults) throws Exception {
         DeviceSettings quick = new DeviceSettings(512, 5, Duration.ofMillis(50), Duration.ofMillis(500),
                 Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100));
-        return DemoEnvironment.start(Files.createTempDirectory("fota-desk-ui-test"), DEVICES, 7, faults, quick);
+        return DemoEnvironment.start(Files.createTempDirectory("fota-desk-ui-test"), DEVICES, 7, faults, quick,
+                TestBackend.QUICK_HASHES);
     }
 
     /** Starts a demo of its own and opens the main window on {@code stage}; call on the FX thread (TestFX's @Start). */
