@@ -75,9 +75,11 @@ class RequestTextsTest {
     }
 
     @Test
-    void aRequestsTitleCountsItsDevicesInTheRightForm() {
+    void aRequestsTitleAndCampaignCountTheirDevicesInTheRightForm() {
         assertThat(ENGLISH.get("requests.detail.title", "tracker", "2.0.0", 1)).isEqualTo("tracker 2.0.0: 1 device");
         assertThat(DUTCH.get("requests.detail.title", "tracker", "2.0.0", 1)).isEqualTo("tracker 2.0.0: 1 apparaat");
         assertThat(DUTCH.get("requests.detail.title", "tracker", "2.0.0", 1200)).isEqualTo("tracker 2.0.0: 1.200 apparaten");
+        assertThat(DUTCH.get("requests.detail.campaign", "Voltooid", 1, 1)).isEqualTo("Campagne: Voltooid, 1 van 1 apparaat klaar");
+        assertThat(ENGLISH.get("requests.detail.campaign", "Running", 40, 50)).isEqualTo("Campaign: Running, 40 of 50 devices done");
     }
 }
