@@ -24,8 +24,8 @@ import java.util.zip.CRC32;
  * Where the database promises to survive a power loss, one writer thread appends the records of many
  * concurrent requests with one write and forces them to disk with one {@code fsync}, then releases
  * their answers. Where it promises only to survive a killed process, a record is written by the
- * request's own thread: one small write to the operating system costs less than the hand-over to a
- * writer thread and back (measured: docs/performance.md). What is on disk and not yet counted in the database is
+ * request's own thread: one small write to the operating system, with no hand-over to a writer thread
+ * and back (the figures, a small gain at most, are in docs/performance.md). What is on disk and not yet counted in the database is
  * kept in memory as per-download totals until {@link #takePending()} hands it to the reconciliation.
  * <p>
  * The journal is a folder of segments named by their first record's sequence number; a new segment
@@ -82,6 +82,8 @@ public final class PartJournal implements AutoCloseable {
      * @param force whether each batch is forced to the disk ({@code fsync}) before its answers, so it
      *              survives a power loss, or only handed to the operating system, so it survives a
      *              killed process: as durable as the database it is counted in (docs/durability.md)
+     * @param answers  where a forced batch's answers are completed (unused without {@code force})
+     * @param capacity how many records may wait for a forced batch (unused without {@code force})
      * @throws IllegalStateException when another server uses the same folder
      */
     public PartJournal(Path folder, boolean force, Executor answers, int capacity) throws IOException {

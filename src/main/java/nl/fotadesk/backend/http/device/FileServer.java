@@ -21,8 +21,9 @@ import java.util.zip.CRC32;
 /**
  * {@code GET|HEAD /f/v1/<downloadId>}: the firmware file server of docs/protocol.md §3, whatever HTTP
  * server carries it. Ranged and whole reads come straight from the image file by position; every body
- * carries its CRC-32 in {@code Digest}. A request is answered only once it is counted in the database
- * ({@link Downloads#count}), and no thread waits for that.
+ * carries its CRC-32 in {@code Digest}. A request is answered only once it is counted
+ * ({@link Downloads#count}: in the node's journal on disk, from an allowance leased from the database),
+ * and no thread waits for a database for that.
  */
 public final class FileServer {
     public static final String PATH_PREFIX = "/f/v1/";
