@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,10 @@ public final class HttpBench implements Callable<Integer> {
     private static final String API_KEY = "bench-api-key";
     private static final String SECRET = "BenchSecretBenchSecretBenchSecret01";
     private static final int IMAGE_SIZE = 256 * 1024;
-    private static final double WARM_UP_SECONDS = 3;
+    /** A scenario warms up in slices this long ... */
+    private static final double WARM_UP_SLICE_SECONDS = 2;
+    /** ... until one adds less than this much JIT compilation (milliseconds of the compiler threads). */
+    private static final long QUIET_COMPILER_MILLIS = 20;
 
     @Option(names = "--clients", defaultValue = "64", description = "Concurrent keep-alive clients. Default: ${DEFAULT-VALUE}")
     int clients;
@@ -59,6 +63,9 @@ public final class HttpBench implements Callable<Integer> {
     int rounds;
     @Option(names = "--seconds", defaultValue = "4", description = "Length of one round. Default: ${DEFAULT-VALUE}")
     double seconds;
+    @Option(names = "--warm-up", defaultValue = "40", description = "Longest warm-up of each scenario, in seconds:"
+            + " it ends sooner once the JIT compiler is quiet. Default: ${DEFAULT-VALUE}")
+    double warmUpSeconds;
     @Option(names = "--jdbc-url", description = "A PostgreSQL database to run on (its password from the environment"
             + " variable FOTA_DESK_JDBC_PASSWORD). Default: an H2 database in a temporary folder")
     String jdbcUrl;
@@ -141,15 +148,20 @@ public final class HttpBench implements Callable<Integer> {
         return devicePort ? config.withDevicePort(new BackendConfig.DevicePort(local.host(), 0)) : config;
     }
 
-    /** Runs one scenario against {@code ports}; with several, also records each node's share. */
+    /**
+     * Runs one scenario against {@code ports}; with several, also records each node's share. A warm-up
+     * runs until the JIT compiler is quiet: a server runs for days, and a round measured while its
+     * code is still being compiled (it was 20 to 30 % slower) would measure the compiler.
+     */
     private void measure(Map<String, List<Double>> results, boolean warmUp, String name, String host, int[] ports,
                          LoadRun.Requests requests) throws InterruptedException {
-        long cpuBefore = processCpuNanos();
-        double[] rates = LoadRun.run(host, ports, clients, warmUp ? WARM_UP_SECONDS : seconds, requests, 200, 204, 206);
-        long cpuNanos = processCpuNanos() - cpuBefore;
         if (warmUp) {
+            warmUp(name, host, ports, requests);
             return;
         }
+        long cpuBefore = processCpuNanos();
+        double[] rates = LoadRun.run(host, ports, clients, seconds, requests, 200, 204, 206);
+        long cpuNanos = processCpuNanos() - cpuBefore;
         double total = Arrays.stream(rates).sum();
         double cpuMicrosPerRequest = cpuNanos / 1e3 / (total * seconds);
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(total);
@@ -160,6 +172,20 @@ public final class HttpBench implements Callable<Integer> {
                 results.computeIfAbsent(name + ", node " + (i + 1), k -> new ArrayList<>()).add(rates[i]);
             }
         }
+    }
+
+    private void warmUp(String name, String host, int[] ports, LoadRun.Requests requests) throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        double spent = 0;
+        long compiled;
+        do {
+            long before = jit.getTotalCompilationTime();
+            LoadRun.run(host, ports, clients, WARM_UP_SLICE_SECONDS, requests, 200, 204, 206);
+            compiled = jit.getTotalCompilationTime() - before;
+            spent += WARM_UP_SLICE_SECONDS;
+        } while (compiled >= QUIET_COMPILER_MILLIS && spent < warmUpSeconds);
+        System.out.printf("  %-36s warmed up in %.0f s (%s)%n", name, spent,
+                compiled < QUIET_COMPILER_MILLIS ? "compiler quiet" : "compiler still busy: " + compiled + " ms");
     }
 
     private void report(Map<String, List<Double>> results) {
