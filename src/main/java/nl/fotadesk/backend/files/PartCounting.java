@@ -109,7 +109,7 @@ public final class PartCounting implements AutoCloseable {
             LOG.info("Counted {} parts served before the last stop from the journal", deltas.values().stream()
                     .mapToInt(PartJournal.Delta::requests).sum());
         }
-        journal.rotate(counted);
+        journal.deleteCounted(counted);
     }
 
     /** Takes a part of this node's allowance of the download; false when it has none (lease more). */
@@ -190,9 +190,9 @@ public final class PartCounting implements AutoCloseable {
         }
         allowances.reconciled(held, started + VALID_HERE.toNanos());
         try {
-            journal.rotate(pending.lastSeq());
+            journal.deleteCounted(pending.lastSeq());
         } catch (IOException e) {
-            LOG.warn("Could not rotate the part journal; its counted records stay until the next try", e);
+            LOG.warn("Could not delete counted segments of the part journal; they stay until the next try", e);
         }
     }
 

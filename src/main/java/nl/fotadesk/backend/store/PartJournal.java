@@ -21,17 +21,19 @@ import java.util.zip.CRC32;
 
 /**
  * The node's append-only journal of parts served. A part is answered only once its record is on disk.
- * Where the database promises to survive a power loss, one writer thread appends the records of many
- * concurrent requests with one write and forces them to disk with one {@code fsync}, then releases
- * their answers. Where it promises only to survive a killed process, a record is written by the
- * request's own thread: one small write to the operating system, with no hand-over to a writer thread
- * and back (the figures, a small gain at most, are in docs/performance.md). What is on disk and not yet counted in the database is
- * kept in memory as per-download totals until {@link #takePending()} hands it to the reconciliation.
+ * Records are written into a segment file mapped into memory: a record costs a copy of its bytes and
+ * no system call, and the operating system holds what was written however the process ends. Where the
+ * database promises to survive a power loss, one writer thread writes the records of many concurrent
+ * requests and forces them to disk with one {@code msync}, then releases their answers; where it
+ * promises only to survive a killed process, the request's own thread writes its record. What is on
+ * disk and not yet counted in the database is kept in memory as per-download totals until
+ * {@link #takePending()} hands it to the reconciliation.
  * <p>
- * The journal is a folder of segments named by their first record's sequence number; a new segment
- * is started after each reconciliation, and segments whose records are all counted are deleted. A
- * record is {@value #RECORD} bytes with its own CRC-32, so a record cut short by a crash is ignored
- * (its request was never answered).
+ * The journal is a folder of segments named by their first record's sequence number, each made whole
+ * (zeros written, so a full disk shows as an error when a segment is made, never as a fault while a
+ * record is written) for {@value #SEGMENT_RECORDS} records; segments whose records are all counted are
+ * deleted. A record is {@value #RECORD} bytes with its own CRC-32, so a record cut short by a crash, or
+ * the zeros after the last, end what is read back (such a record's request was never answered).
  */
 public final class PartJournal implements AutoCloseable {
     /** One part served: its download and the bytes of its body. */
@@ -52,6 +54,8 @@ public final class PartJournal implements AutoCloseable {
     private static final int ID_BYTES = 36;
     private static final int RECORD = 8 + 8 + 1 + ID_BYTES + 4;
     private static final int MAX_BATCH = 1024;
+    /** Records per segment: a segment of 0.9 MiB is made once per 16,384 parts served. */
+    static final int SEGMENT_RECORDS = 16_384;
     private static final String SUFFIX = ".journal";
     private static final byte[] PADDING = new byte[ID_BYTES];
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
@@ -69,8 +73,9 @@ public final class PartJournal implements AutoCloseable {
     private final Object pendingLock = new Object();
     private Map<String, Delta> pending = new HashMap<>();
     private long pendingSeq;
+    private final int segmentRecords;
     /** Guarded by {@code this}: the segment written to, and the next record's number. */
-    private FileChannel segment;
+    private MappedSegment segment;
     private long nextSeq;
     private final ByteBuffer single = ByteBuffer.allocate(RECORD);
     private final CRC32 crc = new CRC32();
@@ -87,7 +92,12 @@ public final class PartJournal implements AutoCloseable {
      * @throws IllegalStateException when another server uses the same folder
      */
     public PartJournal(Path folder, boolean force, Executor answers, int capacity) throws IOException {
+        this(folder, force, answers, capacity, SEGMENT_RECORDS);
+    }
+
+    PartJournal(Path folder, boolean force, Executor answers, int capacity, int segmentRecords) throws IOException {
         this.force = force;
+        this.segmentRecords = segmentRecords;
         this.folder = Files.createDirectories(folder);
         this.lockFile = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = null;
@@ -163,15 +173,8 @@ public final class PartJournal implements AutoCloseable {
         }
     }
 
-    /** Starts a new segment and deletes those whose records are all counted (up to {@code reconciledSeq}). */
-    public synchronized void rotate(long reconciledSeq) throws IOException {
-        if (closed) {
-            return; // what is counted now is deleted at the next start
-        }
-        if (segment.size() > 0) {
-            segment.close();
-            openSegment();
-        }
+    /** Deletes the segments whose records are all counted (up to {@code reconciledSeq}), but the one written to. */
+    public synchronized void deleteCounted(long reconciledSeq) throws IOException {
         List<Path> files = segments(folder);
         for (int i = 0; i + 1 < files.size(); i++) {
             if (firstSeq(files.get(i + 1)) - 1 <= reconciledSeq) {
@@ -182,8 +185,10 @@ public final class PartJournal implements AutoCloseable {
 
     /** A segment named by the next number: one found with that name holds no whole record, so it starts empty. */
     private void openSegment() throws IOException {
-        segment = FileChannel.open(folder.resolve(String.format("%020d", nextSeq) + SUFFIX),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        segment = MappedSegment.create(folder.resolve(String.format("%020d", nextSeq) + SUFFIX), segmentRecords * RECORD);
+        if (force) {
+            segment.forceMetadata(); // its name and length survive a power loss before any record relies on them
+        }
     }
 
     private void write(List<Entry> batch) {
@@ -199,13 +204,18 @@ public final class PartJournal implements AutoCloseable {
     }
 
     private synchronized void appendAll(List<Entry> batch) throws IOException {
-        ByteBuffer records = ByteBuffer.allocate(batch.size() * RECORD);
-        for (Entry entry : batch) {
-            encode(records, entry.downloadId, entry.bytes);
-        }
         // A batch that fails is answered 500; any of its records that reached the disk are counted at the
         // next start, which the guarantee allows (a count is at most the requests received).
-        writeOut(records);
+        int from = segment.written();
+        for (Entry entry : batch) {
+            if (segment.isFull()) {
+                segment.force(from);
+                nextSegment();
+                from = 0;
+            }
+            writeRecord(entry.downloadId, entry.bytes);
+        }
+        segment.force(from);
         synchronized (pendingLock) {
             for (Entry entry : batch) {
                 pending.merge(entry.downloadId, new Delta(1, entry.bytes), Delta::plus);
@@ -219,13 +229,14 @@ public final class PartJournal implements AutoCloseable {
         if (closed) {
             throw new GroupCommit.Full();
         }
-        single.clear();
-        encode(single, downloadId, bytes);
         try {
-            writeOut(single);
+            if (segment.isFull()) {
+                nextSegment();
+            }
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
         }
+        writeRecord(downloadId, bytes);
         synchronized (pendingLock) {
             pending.merge(downloadId, new Delta(1, bytes), Delta::plus);
             pendingSeq = nextSeq - 1;
@@ -233,14 +244,15 @@ public final class PartJournal implements AutoCloseable {
         return WRITTEN;
     }
 
-    private void writeOut(ByteBuffer records) throws IOException {
-        records.flip();
-        while (records.hasRemaining()) {
-            segment.write(records);
-        }
-        if (force) {
-            segment.force(false);
-        }
+    private void nextSegment() throws IOException {
+        segment.close();
+        openSegment();
+    }
+
+    private void writeRecord(String downloadId, long bytes) {
+        single.clear();
+        encode(single, downloadId, bytes);
+        segment.append(single.flip());
     }
 
     /** Appends the next record; call holding this journal's lock (it numbers the record and uses {@link #crc}). */

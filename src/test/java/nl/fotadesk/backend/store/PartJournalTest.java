@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,8 +75,11 @@ class PartJournalTest {
         PartJournal journal = new PartJournal(folder, force, answers, 64);
         journal.append(one, 512).get();
         journal.close();
-        Path segment = segments().get(0);
-        Files.write(segment, new byte[20], StandardOpenOption.APPEND);
+        // the next record begun but not finished: its first 20 bytes written, the rest still zeros
+        try (FileChannel segment = FileChannel.open(segments().get(0), StandardOpenOption.WRITE)) {
+            segment.write(ByteBuffer.wrap(new byte[]{0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 36, 'a', 'b', 'c'}),
+                    RECORD_BYTES);
+        }
 
         PartJournal again = new PartJournal(folder, force, answers, 64);
         assertThat(again.recovered()).containsExactly(new PartJournal.Part(1, one, 512));
@@ -85,16 +90,33 @@ class PartJournalTest {
 
     @ParameterizedTest(name = "forced to disk: {0}")
     @ValueSource(booleans = {true, false})
-    void rotationDeletesOnlySegmentsWhoseRecordsAreAllCounted(boolean force) throws Exception {
-        PartJournal journal = new PartJournal(folder, force, answers, 64);
+    void onlySegmentsWhoseRecordsAreAllCountedAreDeleted(boolean force) throws Exception {
+        PartJournal journal = new PartJournal(folder, force, answers, 64, 2);
         journal.append(one, 1).get();
         journal.append(one, 1).get();
-        journal.rotate(0);
         journal.append(two, 1).get();
-        journal.rotate(2);
-        assertThat(segments()).as("records 1 and 2 counted: their segment goes").hasSize(2);
+        assertThat(segments()).as("two records fill a segment").hasSize(2);
+        journal.deleteCounted(1);
+        assertThat(segments()).as("record 2 is not counted yet").hasSize(2);
+        journal.deleteCounted(3);
+        assertThat(segments()).as("records 1 and 2 counted: their segment goes, not the one written to").hasSize(1);
         journal.close();
         assertThat(recoveredSeqs()).containsExactly(3L);
+    }
+
+    @ParameterizedTest(name = "forced to disk: {0}")
+    @ValueSource(booleans = {true, false})
+    void recordsFillSegmentAfterSegmentAndAreAllReadBack(boolean force) throws Exception {
+        PartJournal journal = new PartJournal(folder, force, answers, 1024, 7);
+        List<CompletableFuture<Void>> written = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            written.add(journal.append(i % 3 == 0 ? one : two, i));
+        }
+        CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get();
+        journal.close();
+        assertThat(segments()).as("100 records in segments of 7").hasSize(15);
+        assertThat(segments()).allSatisfy(segment -> assertThat(Files.size(segment)).isEqualTo(7L * RECORD_BYTES));
+        assertThat(recoveredSeqs()).isEqualTo(LongStream.rangeClosed(1, 100).boxed().toList());
     }
 
     @Test
@@ -105,6 +127,9 @@ class PartJournalTest {
             assertThat(journal.recovered()).isEmpty();
         }
     }
+
+    /** A record's length on disk: 8 (number) + 8 (bytes) + 1 (id length) + 36 (id) + 4 (CRC-32). */
+    private static final int RECORD_BYTES = 57;
 
     private List<Long> recoveredSeqs() throws Exception {
         try (PartJournal journal = new PartJournal(folder, true, answers, 64)) {
