@@ -38,7 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FirmwareImageSharingTest {
     static final String IMEI = "490154203237518";
-    /** Spans three database chunks of 256 KiB, the last one partial, and a partial last block. */
+    /**
+     * Spans three database chunks of 256 KiB, the last one partial, and a partial last block; larger
+     * than the images a node holds in memory (512 KiB), so its parts are read from the disk cache.
+     */
     static final int SIZE = 600_001;
     static final int PART = 3_500;
 
@@ -107,6 +110,23 @@ class FirmwareImageSharingTest {
                 .isEqualTo(Arrays.copyOfRange(image, 500_000, 503_500));
         assertThat(Files.readAllBytes(cached(dirB))).as("fetched again from the database").isEqualTo(image);
         assertThat(part(b, path, SIZE - 10, SIZE + 100)).isEqualTo(Arrays.copyOfRange(image, SIZE - 10, SIZE));
+    }
+
+    @Test
+    void aSmallImageIsHeldInMemoryOnceProvenSoADamagedDiskCopyIsNeverRead() throws Exception {
+        image = Arrays.copyOf(image, 300_000);
+        sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
+        String path = downloadServedBy(b, a.uploadFirmware("tracker-x", "2.0.0", image));
+        assertThat(part(b, path, 0, PART - 1)).isEqualTo(Arrays.copyOf(image, PART));
+
+        byte[] wrong = image.clone();
+        wrong[200_000] ^= 1;
+        Files.write(cached(dirB), wrong);
+        assertThat(part(b, path, 199_000, 201_999)).as("served from the proven bytes in memory")
+                .isEqualTo(Arrays.copyOfRange(image, 199_000, 202_000));
+        assertThat(Files.readAllBytes(cached(dirB))).as("the disk copy was not read again").isEqualTo(wrong);
+        assertThat(part(b, path, image.length - 10, image.length + 100))
+                .isEqualTo(Arrays.copyOfRange(image, image.length - 10, image.length));
     }
 
     @Test

@@ -21,13 +21,15 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Firmware images: stored in the database (content addressed by SHA-256, in chunks) so every node
  * can serve every image, and cached in this node's folder, filled from the database on first use.
  * A cached file is proven by its SHA-256 before use and every read from it is checked
- * ({@link VerifiedImageChannel}), so a node never serves bytes it cannot verify.
+ * ({@link VerifiedImageChannel}), so a node never serves bytes it cannot verify. Small images are
+ * held in memory once proven ({@link HeldImageChannel}): their parts cost no read from the disk.
  */
 public final class ImageStore implements AutoCloseable {
     /** What an upload received. */
@@ -39,11 +41,19 @@ public final class ImageStore implements AutoCloseable {
     static final int CHUNK = 256 * 1024;
     private static final String TEMP_SUFFIX = ".tmp";
     private static final Pattern CACHED = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * Images up to this size are held in memory, as long as all held stay within {@link #heldBudget}:
+     * a cellular module's application image is commonly this small, and its many small parts gain most.
+     */
+    static final int HELD_IMAGE_MAX = 512 * 1024;
+    /** All images held in memory together: a sixteenth of the heap. */
+    private final long heldBudget = Runtime.getRuntime().maxMemory() / 16;
+    private final AtomicLong held = new AtomicLong();
 
     private final Path folder;
     private final Jdbc jdbc;
     private final FirmwareStore db;
-    private final Map<String, VerifiedImageChannel> open = new ConcurrentHashMap<>();
+    private final Map<String, ImageChannel> open = new ConcurrentHashMap<>();
 
     private ImageStore(Path folder, Jdbc jdbc, FirmwareStore db) {
         this.folder = folder;
@@ -112,6 +122,9 @@ public final class ImageStore implements AutoCloseable {
         FileChannel channel = open.remove(sha256);
         if (channel != null) {
             channel.close();
+            if (channel instanceof HeldImageChannel) {
+                held.addAndGet(-channel.size());
+            }
         }
         Files.deleteIfExists(path(sha256));
     }
@@ -125,17 +138,43 @@ public final class ImageStore implements AutoCloseable {
         return FileChannel.open(path(sha256), StandardOpenOption.READ);
     }
 
-    private VerifiedImageChannel openVerified(String sha256) {
+    private ImageChannel openVerified(String sha256) {
         try {
             ImageDigest.Result proven = provenCached(sha256).orElse(null);
             if (proven == null) {
                 proven = fetch(sha256);
+            }
+            Optional<HeldImageChannel> inMemory = hold(sha256, proven.size());
+            if (inMemory.isPresent()) {
+                return inMemory.get();
             }
             return new VerifiedImageChannel(this, sha256, proven, FileChannel.open(path(sha256),
                     StandardOpenOption.READ));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The image in memory when it is small enough and the budget has room, read from the proven cached
+     * file and proven again (the file may have changed since).
+     */
+    private Optional<HeldImageChannel> hold(String sha256, long size) throws IOException {
+        if (size > HELD_IMAGE_MAX) {
+            return Optional.empty();
+        }
+        if (held.addAndGet(size) > heldBudget) {
+            held.addAndGet(-size);
+            return Optional.empty();
+        }
+        byte[] bytes = Files.readAllBytes(path(sha256));
+        ImageDigest digest = new ImageDigest();
+        digest.update(bytes, 0, bytes.length);
+        if (!digest.finish().sha256().equals(sha256)) {
+            held.addAndGet(-size);
+            return Optional.empty(); // the verified channel finds the damage and fetches the image again
+        }
+        return Optional.of(new HeldImageChannel(bytes));
     }
 
     /** The cached file's checksums when its SHA-256 is its name; empty when it is missing or damaged. */
@@ -262,5 +301,6 @@ public final class ImageStore implements AutoCloseable {
             channel.close();
         }
         open.clear();
+        held.set(0);
     }
 }

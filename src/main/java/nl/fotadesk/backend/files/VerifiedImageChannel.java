@@ -2,14 +2,9 @@ package nl.fotadesk.backend.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.util.zip.CRC32C;
 
 /**
@@ -19,7 +14,7 @@ import java.util.zip.CRC32C;
  * checked) makes the store fetch the image again, so a corrupt cache is never served. Shared by all
  * requests; positional reads are thread-safe.
  */
-final class VerifiedImageChannel extends FileChannel {
+final class VerifiedImageChannel extends ImageChannel {
     private static final int BLOCK = ImageDigest.BLOCK;
     /** Bytes read from the file per system call: whole blocks. */
     private static final int SEGMENT = 16 * BLOCK;
@@ -36,7 +31,6 @@ final class VerifiedImageChannel extends FileChannel {
     private final long size;
     private final int[] blockCrcs;
     private volatile FileChannel file;
-    private long position;
 
     VerifiedImageChannel(ImageStore store, String sha256, ImageDigest.Result proven, FileChannel file) {
         this.store = store;
@@ -137,104 +131,8 @@ final class VerifiedImageChannel extends FileChannel {
     }
 
     @Override
-    public synchronized int read(ByteBuffer dst) throws IOException {
-        int n = read(dst, position);
-        if (n > 0) {
-            position += n;
-        }
-        return n;
-    }
-
-    @Override
-    public synchronized long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        long total = 0;
-        for (int i = offset; i < offset + length; i++) {
-            int n = read(dsts[i]);
-            if (n < 0) {
-                return total == 0 ? -1 : total;
-            }
-            total += n;
-        }
-        return total;
-    }
-
-    @Override
-    public synchronized long position() {
-        return position;
-    }
-
-    @Override
-    public synchronized FileChannel position(long newPosition) {
-        position = newPosition;
-        return this;
-    }
-
-    @Override
     public long size() {
         return size;
-    }
-
-    @Override
-    public long transferTo(long at, long count, WritableByteChannel target) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(SEGMENT, Math.max(0, count)));
-        long done = 0;
-        while (done < count) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
-            if (read(buffer, at + done) < 0) {
-                break;
-            }
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                done += target.write(buffer);
-            }
-        }
-        return done;
-    }
-
-    /** Mapped memory would bypass the per-read check. */
-    @Override
-    public MappedByteBuffer map(MapMode mode, long at, long length) {
-        throw new UnsupportedOperationException("a firmware image is read by position, so every read is verified");
-    }
-
-    @Override
-    public FileLock lock(long at, long length, boolean shared) throws IOException {
-        return file.lock(at, length, shared);
-    }
-
-    @Override
-    public FileLock tryLock(long at, long length, boolean shared) throws IOException {
-        return file.tryLock(at, length, shared);
-    }
-
-    @Override
-    public void force(boolean metaData) {
-        // nothing is ever written through this channel
-    }
-
-    @Override
-    public int write(ByteBuffer src) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public long write(ByteBuffer[] srcs, int offset, int length) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public int write(ByteBuffer src, long at) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public FileChannel truncate(long newSize) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public long transferFrom(ReadableByteChannel src, long at, long count) {
-        throw new NonWritableChannelException();
     }
 
     @Override
