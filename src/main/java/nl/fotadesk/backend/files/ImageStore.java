@@ -43,7 +43,8 @@ public final class ImageStore implements AutoCloseable {
     private static final Pattern CACHED = Pattern.compile("[0-9a-f]{64}");
     /**
      * Images up to this size are held in memory, as long as all held stay within {@link #heldBudget}:
-     * a cellular module's application image is commonly this small, and its many small parts gain most.
+     * it bounds what one image takes of the budget (a cellular module's application image is commonly
+     * this small); larger ones are read from the verified disk cache.
      */
     static final int HELD_IMAGE_MAX = 512 * 1024;
     /** All images held in memory together: a sixteenth of the heap. */
